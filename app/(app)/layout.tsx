@@ -1,0 +1,57 @@
+import { requireUser } from "@/lib/auth/require-user";
+import { ROLE_LABELS } from "@/lib/labels";
+import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { OrganisationSwitcher } from "@/components/shell/organisation-switcher";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const nav: NavItem[] = [
+    { href: "/", label: "Dashboard" },
+    { href: "/situations", label: "Situations" },
+    { href: "/indicators", label: "Indicators" },
+    { href: "/responses", label: "Responses" },
+    { href: "/events", label: "Events" },
+    { href: "/sources", label: "Sources" },
+    { href: "/exports", label: "Exports" },
+    ...(user.active.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
+  ];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          Atrocity Early Warning
+          <small>R2P case tracker</small>
+        </div>
+        <nav aria-label="Main">
+          <NavLinks items={nav} />
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          {user.memberships.length > 1 ? (
+            <OrganisationSwitcher
+              activeId={user.active.organisationId}
+              options={user.memberships.map((m) => ({ id: m.organisationId, label: `${m.organisationName} (${ROLE_LABELS[m.role]})` }))}
+            />
+          ) : null}
+          <div className="who" data-testid="current-user">
+            <strong>{user.name}</strong>
+            <span>
+              {user.active.organisationName} · {ROLE_LABELS[user.active.role]}
+            </span>
+          </div>
+          <SignOutButton />
+        </header>
+        <main id="content" className="content">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

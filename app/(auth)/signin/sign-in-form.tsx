@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
+
+function messageFor(error: string): string {
+  if (error.startsWith("LOCKED")) {
+    const minutes = Number(error.split(":")[1]) || 15;
+    return `Too many attempts. Sign-in is paused for this account or network; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return "The e-mail address or password is not correct.";
+}
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await signIn("credentials", { ...values, redirect: false });
+    if (!res || res.error) {
+      setFormError(messageFor(res?.error ?? ""));
+      return;
+    }
+    window.location.assign(callbackUrl);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {formError && (
+        <div className="form-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="email">E-mail</label>
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={errors.email ? "true" : "false"}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...register("email")}
+        />
+        {errors.email && (
+          <p className="field-error" id="email-error">
+            {errors.email.message}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={errors.password ? "true" : "false"}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
+        {errors.password && (
+          <p className="field-error" id="password-error">
+            {errors.password.message}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { getCurrentUser, type CurrentMembership, type CurrentUser } from "./current-user";
+import { ActionError } from "./errors";
+import { hasRole } from "./roles";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "ERROR"; fieldErrors?: Record<string, string[]>; current?: unknown };
+
+export interface ActionContext<I> {
+  user: CurrentUser;
+  /** The caller's membership in the organisation they are working in; its role is at least the one required. */
+  membership: CurrentMembership;
+  input: I;
+}
+
+/**
+ * Wraps a server action so that no body runs before: the session is valid, the caller is a
+ * member of their active organisation with at least `role`, and the input parses with `schema`.
+ * Expected errors become messages; anything else is logged and reported generically.
+ */
+export function authorizedAction<S extends z.ZodType, T>(
+  opts: { role: Role; schema: S },
+  handler: (ctx: ActionContext<z.output<S>>) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
+    const membership = user.active;
+    if (!membership || !hasRole(membership.role, opts.role)) {
+      return { ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." };
+    }
+    const parsed = opts.schema.safeParse(input);
+    if (!parsed.success) {
+      const flat = z.flattenError(parsed.error);
+      return {
+        ok: false,
+        code: "INVALID",
+        message: flat.formErrors[0] ?? "Some fields need attention.",
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      };
+    }
+    try {
+      return { ok: true, data: await handler({ user, membership, input: parsed.data }) };
+    } catch (e) {
+      if (e instanceof ActionError) {
+        return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, current: (e as { current?: unknown }).current };
+      }
+      console.error("Server action failed", e);
+      return { ok: false, code: "ERROR", message: "Something went wrong on our side; nothing was saved. Please try again." };
+    }
+  };
+}

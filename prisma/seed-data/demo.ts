@@ -1,0 +1,136 @@
+// Demo data: clearly marked, for illustration only. It is not an assessment of any country.
+import type { Crime, CrimeStatus, RiskCategory, Visibility, RatingLevel } from "@/lib/generated/prisma/enums";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+export const DEMO_ORGS = [
+  { slug: "demo-watch", name: "Demo Atrocity Watch (demo)", assessmentIntervalDays: 120, sensitivityMarking: "RESTRICTED - coalition members only" },
+  { slug: "demo-partner", name: "Demo Partner Network (demo)", assessmentIntervalDays: 90, sensitivityMarking: "RESTRICTED" },
+] as const;
+
+export const DEMO_USERS = [
+  { email: "admin@demo.example", name: "Amina Admin", memberships: [{ org: "demo-watch", role: "ADMIN" }] },
+  { email: "analyst@demo.example", name: "Arturo Analyst", memberships: [{ org: "demo-watch", role: "ANALYST" }, { org: "demo-partner", role: "VIEWER" }] },
+  { email: "viewer@demo.example", name: "Vera Viewer", memberships: [{ org: "demo-watch", role: "VIEWER" }] },
+  { email: "partner@demo.example", name: "Pat Partner", memberships: [{ org: "demo-partner", role: "ADMIN" }] },
+] as const;
+
+export interface DemoSituation {
+  org: (typeof DEMO_ORGS)[number]["slug"];
+  country: string;
+  title: string;
+  scope?: string;
+  riskCategory: RiskCategory;
+  visibility: Visibility;
+  summary: string;
+  populationsAtRisk: string;
+  perpetrators: string;
+  recommendedAction: string;
+  crimes: Partial<Record<Crime, { status: CrimeStatus; rationale: string }>>;
+  /** Two assessment rounds: indicator code -> level (unlisted indicators are rated NONE). */
+  rounds?: { assessedOn: string; ratings: Record<string, RatingLevel> }[];
+}
+
+const NOTE = "Demo data for illustration only; not an assessment.";
+
+export const DEMO_SITUATIONS: DemoSituation[] = [
+  {
+    org: "demo-watch",
+    country: "SDN",
+    title: "Demo: Sudan, Darfur",
+    scope: "Darfur",
+    riskCategory: "CURRENT_CRISIS",
+    visibility: "COALITION",
+    summary: `${NOTE} Fighting between armed forces and a paramilitary group, with attacks on civilians identified by ethnicity and the displacement of whole communities.`,
+    populationsAtRisk: "Civilians of non-Arab communities in Darfur; displaced people in camps; humanitarian workers.",
+    perpetrators: "Paramilitary forces and allied militias; government armed forces (aerial bombardment).",
+    recommendedAction: "Protect civilians in and around besieged towns; keep humanitarian access open; support investigations so perpetrators are held accountable.",
+    crimes: {
+      GENOCIDE: { status: "ALLEGED", rationale: "Reports of killings targeting members of one ethnic group, with statements suggesting intent to destroy it." },
+      WAR_CRIMES: { status: "DOCUMENTED", rationale: "A UN fact-finding body documented attacks on civilians and civilian objects." },
+      CRIMES_AGAINST_HUMANITY: { status: "DOCUMENTED", rationale: "Widespread killings, sexual violence and forced displacement documented by UN investigators." },
+      ETHNIC_CLEANSING: { status: "ALLEGED", rationale: "Whole neighbourhoods emptied of one community; returns prevented." },
+      INCITEMENT: { status: "RISK", rationale: "Hate speech on social media by commanders and supporters." },
+    },
+    rounds: [
+      {
+        assessedOn: "2026-07-01",
+        ratings: { "1.1": "SEVERE", "1.3": "SIGNIFICANT", "2.1": "SIGNIFICANT", "3.1": "PRESENT", "5.1": "SIGNIFICANT", "7.1": "PRESENT", "9.1": "SIGNIFICANT", "11.1": "PRESENT", "13.1": "SIGNIFICANT" },
+      },
+      {
+        assessedOn: "2026-11-01",
+        ratings: { "1.1": "SEVERE", "1.3": "SEVERE", "2.1": "SEVERE", "3.1": "SIGNIFICANT", "5.1": "SEVERE", "7.1": "SIGNIFICANT", "8.1": "PRESENT", "9.1": "SEVERE", "10.1": "SIGNIFICANT", "11.1": "SEVERE", "13.1": "SEVERE", "14.1": "SIGNIFICANT" },
+      },
+    ],
+  },
+  {
+    org: "demo-watch",
+    country: "MMR",
+    title: "Demo: Myanmar, Rakhine State",
+    scope: "Rakhine State",
+    riskCategory: "CURRENT_CRISIS",
+    visibility: "COALITION",
+    summary: `${NOTE} Armed conflict between the military and an ethnic armed group, with a persecuted minority caught between them.`,
+    populationsAtRisk: "Members of a stateless Muslim minority; other ethnic minorities in the state.",
+    perpetrators: "The armed forces; an ethnic armed organisation.",
+    recommendedAction: "Stop indiscriminate attacks; lift restrictions on movement and aid; cooperate with international courts.",
+    crimes: {
+      GENOCIDE: { status: "ALLEGED", rationale: "Proceedings are pending before an international court." },
+      WAR_CRIMES: { status: "ALLEGED", rationale: "Air strikes on villages reported by several sources." },
+      CRIMES_AGAINST_HUMANITY: { status: "DOCUMENTED", rationale: "Documented by a UN independent investigative mechanism." },
+    },
+  },
+  {
+    org: "demo-watch",
+    country: "COD",
+    title: "Demo: Democratic Republic of the Congo, eastern provinces",
+    scope: "North Kivu and South Kivu",
+    riskCategory: "IMMINENT_RISK",
+    visibility: "ORGANISATION",
+    summary: `${NOTE} Dozens of armed groups; an armed group backed by a neighbouring State controls territory; mass displacement.`,
+    populationsAtRisk: "Civilians in conflict-affected territories; displaced people.",
+    perpetrators: "Armed groups; some units of the armed forces.",
+    recommendedAction: "Support the peace process; protect displaced people; end support to armed groups.",
+    crimes: {
+      WAR_CRIMES: { status: "ALLEGED", rationale: "Killings of civilians and sexual violence reported." },
+      CRIMES_AGAINST_HUMANITY: { status: "RISK", rationale: "Patterns of attacks on civilians by several groups." },
+    },
+  },
+  {
+    org: "demo-watch",
+    country: "BFA",
+    title: "Demo: Burkina Faso",
+    riskCategory: "SERIOUS_CONCERN",
+    visibility: "ORGANISATION",
+    summary: `${NOTE} Armed groups and security forces with auxiliaries; reprisal killings against one community.`,
+    populationsAtRisk: "Civilians in the north and east; members of one pastoralist community.",
+    perpetrators: "Armed groups; security forces and civilian auxiliaries.",
+    recommendedAction: "Investigate reprisal killings; protect communities stigmatised as supporting armed groups.",
+    crimes: { WAR_CRIMES: { status: "RISK", rationale: "Reprisal killings reported." } },
+  },
+  {
+    org: "demo-partner",
+    country: "HTI",
+    title: "Demo: Haiti",
+    riskCategory: "IMMINENT_RISK",
+    visibility: "COALITION",
+    summary: `${NOTE} Armed gangs control much of the capital; killings, kidnappings and sexual violence.`,
+    populationsAtRisk: "Residents of gang-controlled neighbourhoods; displaced people.",
+    perpetrators: "Armed gangs.",
+    recommendedAction: "Support the multinational security mission; protect displaced people.",
+    crimes: { CRIMES_AGAINST_HUMANITY: { status: "RISK", rationale: "Widespread attacks on residents by organised gangs." } },
+  },
+  {
+    org: "demo-partner",
+    country: "ETH",
+    title: "Demo: Ethiopia, Amhara region (partner only)",
+    scope: "Amhara region",
+    riskCategory: "SERIOUS_CONCERN",
+    visibility: "ORGANISATION",
+    summary: `${NOTE} Visible to the partner organisation only: other organisations must not see it.`,
+    populationsAtRisk: "Civilians in conflict areas.",
+    perpetrators: "Armed forces; militias.",
+    recommendedAction: "Independent monitoring.",
+    crimes: { WAR_CRIMES: { status: "RISK", rationale: "Drone strikes reported." } },
+  },
+];

@@ -1,0 +1,52 @@
+// npm start (and npm run demo's last step): starts the embedded database when DATABASE_URL is
+// not set and it is not already running, then the app; stops both cleanly on Ctrl+C / SIGTERM.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "./lib/database";
+import { LOCAL_ENV_FILE } from "./lib/local-env";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  if (!process.env.DATABASE_URL && !existsSync(LOCAL_ENV_FILE)) {
+    console.error("No .env.local yet: run `npm run setup` (or `npm run demo`) first.");
+    process.exit(1);
+  }
+  if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
+    console.error("No production build yet: run `npm run build` first (or `npm run demo`).");
+    process.exit(1);
+  }
+  const db = await openDatabase();
+  const port = process.env.PORT ?? "3000";
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+  });
+
+  console.log(`\nAtrocity Early Warning is starting on http://localhost:${port}`);
+  console.log(db.started ? "Embedded PostgreSQL started (data in .data/postgres)." : "Using an already running database server.");
+  console.log(`Demo accounts (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
+  console.log("Press Ctrl+C to stop.\n");
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    await db.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
