@@ -6,8 +6,10 @@ import { PrismaPg } from "prisma6-adapter-pg";
 const connectionString = process.env.PRISMA6_DIFF_DATABASE_URL;
 if (!connectionString) throw new Error("PRISMA6_DIFF_DATABASE_URL is not set (run npm run db:diff).");
 
-export default {
+const config = {
   experimental: { adapter: true },
   engine: "js",
   adapter: async () => new PrismaPg({ connectionString }),
 };
+
+export default config;

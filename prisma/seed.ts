@@ -1,8 +1,9 @@
 // npm run db:seed: reference data (countries, the Framework of Analysis) and the demo
 // organisations, accounts and situations. Idempotent, and safe while the app runs: the demo
 // part runs in one transaction under an advisory lock, and creates only what is missing.
+import { createRequire } from "node:module";
 import path from "node:path";
-import countries from "world-countries";
+import type { Country as WorldCountry } from "world-countries";
 import { createPrismaClient, type Db, type Tx } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Crime, RatingLevel } from "@/lib/generated/prisma/enums";
@@ -10,6 +11,8 @@ import { FRAMEWORK_FACTORS } from "./seed-data/framework";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS } from "./seed-data/demo";
 
 const SEED_LOCK = 72707370;
+// world-countries is a JSON package: require() reads it in every runtime (tsx, Vitest, Node ESM).
+const countries = createRequire(import.meta.url)("world-countries") as WorldCountry[];
 
 export async function seedReference(db: Db): Promise<{ countries: number; factors: number; indicators: number }> {
   const rows = countries.map((c) => ({

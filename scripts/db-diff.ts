@@ -16,7 +16,8 @@ async function main() {
   try {
     const sql = diffSchemas(existsSync(SNAPSHOT_FILE) ? SNAPSHOT_FILE : null, SCHEMA_FILE, db.url);
     if (isEmptyMigration(sql)) {
-      console.log("No change between the last migration and prisma/schema.prisma; nothing written.");
+      copyFileSync(SCHEMA_FILE, SNAPSHOT_FILE); // comments or formatting may still differ
+      console.log("No change between the last migration and prisma/schema.prisma; no migration written.");
       return;
     }
     const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);

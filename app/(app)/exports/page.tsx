@@ -10,7 +10,7 @@ export default async function ExportsPage() {
   return (
     <>
       <h1>Exports</h1>
-      <NotBuiltYet>PDF country briefs, CSV and Excel exports of every list, and a full JSON backup of your organisation's data are coming in a later release.</NotBuiltYet>
+      <NotBuiltYet>PDF country briefs, CSV and Excel exports of every list, and a full JSON backup of your organisation&apos;s data are coming in a later release.</NotBuiltYet>
     </>
   );
 }

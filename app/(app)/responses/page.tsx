@@ -10,7 +10,7 @@ export default async function ResponsesPage() {
   return (
     <>
       <h1>Responses</h1>
-      <NotBuiltYet>Recording what was done under the three pillars (the State's own, international assistance, and timely and decisive collective response including the Security Council), with a timeline per situation and response-gap alerts, is coming in a later release.</NotBuiltYet>
+      <NotBuiltYet>Recording what was done under the three pillars (the State&apos;s own, international assistance, and timely and decisive collective response including the Security Council), with a timeline per situation and response-gap alerts, is coming in a later release.</NotBuiltYet>
     </>
   );
 }

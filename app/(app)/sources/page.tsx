@@ -10,7 +10,7 @@ export default async function SourcesPage() {
   return (
     <>
       <h1>Sources</h1>
-      <NotBuiltYet>Your organisation's sources library (publisher, UN document symbol, reliability A-F and credibility 1-6 grading, attached files) and citing sources from any claim are coming in a later release.</NotBuiltYet>
+      <NotBuiltYet>Your organisation&apos;s sources library (publisher, UN document symbol, reliability A-F and credibility 1-6 grading, attached files) and citing sources from any claim are coming in a later release.</NotBuiltYet>
     </>
   );
 }

@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(url: string | undefined): string {
-  // Only same-site paths: never send someone to another site after signing in.
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  const target = safeCallbackUrl(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   return (
     <main className="auth-page">

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { screenshot, signIn } from "./helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+describe("signing in and the product shell", () => {
+  it("sends a visitor who is not signed in to the sign-in page", async () => {
+    await page.goto(`${baseUrl}/situations`);
+    await page.waitForURL(/\/signin/);
+    await expect(page.getByRole("heading", { name: "Sign in" }).isVisible()).resolves.toBe(true);
+  });
+
+  it("says what is missing when the form is sent empty, next to each field", async () => {
+    await page.goto(`${baseUrl}/signin`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Enter your e-mail address.").waitFor();
+    expect(await page.getByText("Enter your password.").isVisible()).toBe(true);
+    expect(await page.getByLabel("E-mail").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("refuses a wrong password with a message that does not reveal whether the account exists", async () => {
+    await signIn(page, baseUrl, "analyst@demo.example", "wrong-password");
+    // (Next.js keeps an empty route announcer with role=alert on every page: look for ours.)
+    const alert = page.getByRole("alert").filter({ hasText: "The e-mail address or password is not correct." });
+    await alert.waitFor();
+    expect(await alert.isVisible()).toBe(true);
+    expect(page.url()).toContain("/signin");
+    expect(await page.getByLabel("E-mail").inputValue()).toBe("analyst@demo.example");
+  });
+
+  it("signs an analyst in to the shell: navigation, user and organisation; every link works; sign out", async () => {
+    await signIn(page, baseUrl, "analyst@demo.example");
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const links = await nav.getByRole("link").allTextContents();
+    expect(links).toEqual(["Dashboard", "Situations", "Indicators", "Responses", "Events", "Sources", "Exports"]);
+    const who = await page.getByTestId("current-user").textContent();
+    expect(who).toContain("Arturo Analyst");
+    expect(who).toContain("Demo Atrocity Watch (demo)");
+    expect(who).toContain("Analyst");
+    expect(await page.getByText("Demo: Sudan, Darfur").isVisible()).toBe(true);
+    await screenshot(page, "shell-dashboard");
+
+    for (const name of links.slice(1)) {
+      await nav.getByRole("link", { name }).click();
+      await page.getByRole("heading", { name, level: 1 }).waitFor();
+      expect(await nav.getByRole("link", { name }).getAttribute("aria-current")).toBe("page");
+    }
+    await screenshot(page, "shell-exports");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/signin/);
+  });
+
+  it("shows coalition-shared situations of other organisations, never their private ones", async () => {
+    await signIn(page, baseUrl, "viewer@demo.example");
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/situations`);
+    const table = page.getByRole("table");
+    await table.waitFor();
+    const text = await table.textContent();
+    expect(text).toContain("Demo: Haiti");
+    expect(text).toContain("Shared with the coalition");
+    expect(text).not.toContain("Ethiopia");
+    await screenshot(page, "situations");
+  });
+
+  it("shows Admin to administrators only", async () => {
+    await signIn(page, baseUrl, "admin@demo.example");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Admin" }).click();
+    await page.getByRole("heading", { name: "Admin", level: 1 }).waitFor();
+    expect(await page.getByText("Not built yet.").isVisible()).toBe(true);
+  });
+
+  it("lets a member of two organisations switch between them", async () => {
+    await signIn(page, baseUrl, "analyst@demo.example");
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await page.getByLabel("Working in").selectOption({ label: "Demo Partner Network (demo) (Viewer)" });
+    await page.getByTestId("current-user").getByText("Demo Partner Network (demo) · Viewer").waitFor();
+    await page.goto(`${baseUrl}/situations`);
+    expect(await page.getByRole("table").textContent()).toContain("Ethiopia");
+  });
+});

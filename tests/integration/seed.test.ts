@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { seedDemo, seedReference } from "@/prisma/seed";
+import { FRAMEWORK_FACTORS } from "@/prisma/seed-data/framework";
+import { DEMO_SITUATIONS, DEMO_USERS } from "@/prisma/seed-data/demo";
+
+async function counts() {
+  const db = getDb();
+  return {
+    organisations: await db.organisation.count(),
+    users: await db.user.count(),
+    memberships: await db.membership.count(),
+    situations: await db.situation.count(),
+    crimes: await db.crimeAssessment.count(),
+    assessments: await db.assessment.count(),
+    ratings: await db.indicatorRating.count(),
+    responses: await db.response.count(),
+    events: await db.event.count(),
+    sources: await db.source.count(),
+    citations: await db.citation.count(),
+    indicators: await db.indicator.count(),
+    countries: await db.country.count(),
+  };
+}
+
+describe("seeding", () => {
+  it("loads every country and the whole Framework catalogue", async () => {
+    const db = getDb();
+    const c = await counts();
+    expect(c.countries).toBeGreaterThanOrEqual(249);
+    expect(await db.riskFactor.count()).toBe(14);
+    expect(c.indicators).toBe(FRAMEWORK_FACTORS.reduce((n, f) => n + f.indicators.length, 0));
+    const sudan = await db.country.findUniqueOrThrow({ where: { iso3: "SDN" } });
+    expect(sudan).toMatchObject({ name: "Sudan", region: "Africa", iso2: "SD" });
+  });
+
+  it("demo data is complete, and seeding again (even twice at once) duplicates nothing", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const first = await counts();
+    expect(first.situations).toBe(DEMO_SITUATIONS.length);
+    expect(first.users).toBe(DEMO_USERS.length);
+    expect(first.crimes).toBe(DEMO_SITUATIONS.length * 5);
+    expect(first.assessments).toBeGreaterThanOrEqual(2);
+    expect(first.responses).toBeGreaterThan(0);
+    expect(first.events).toBeGreaterThan(0);
+    expect(first.citations).toBeGreaterThan(0);
+
+    await Promise.all([seedDemo(db), seedDemo(db), seedReference(db)]);
+    expect(await counts()).toEqual(first);
+  });
+});

@@ -1,0 +1,61 @@
+// Test data builders and a sign-in helper shared by the integration tests.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "@/lib/auth/password";
+import { testCookies, testSession } from "./request-context";
+
+export const PASSWORD = "correct horse battery staple";
+let cachedHash: Promise<string> | undefined;
+
+export function uid(prefix = "") {
+  return prefix + randomBytes(4).toString("hex");
+}
+
+export async function createOrganisation(name = uid("Org ")) {
+  return db.organisation.create({ data: { name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-") } });
+}
+
+export async function createUser(opts: { email?: string; name?: string; memberships?: { organisationId: string; role: Role }[]; active?: boolean } = {}) {
+  cachedHash ??= hashPassword(PASSWORD);
+  return db.user.create({
+    data: {
+      email: (opts.email ?? `${uid("user-")}@example.org`).toLowerCase(), // stored lower-case, as the product does
+      name: opts.name ?? "Test User",
+      passwordHash: await cachedHash,
+      active: opts.active ?? true,
+      memberships: { create: (opts.memberships ?? []).map((m) => ({ organisationId: m.organisationId, role: m.role })) },
+    },
+  });
+}
+
+export async function createMember(organisationId: string, role: Role) {
+  return createUser({ name: `${role} user`, memberships: [{ organisationId, role }] });
+}
+
+/** Opens a real AuthSession for the user and makes it the caller of the next server actions. */
+export async function actAs(user: { id: string } | null, activeOrganisationId?: string) {
+  testCookies.clear();
+  if (!user) {
+    testSession.claims = null;
+    return null;
+  }
+  const session = await db.authSession.create({ data: { userId: user.id } });
+  testSession.claims = { uid: user.id, sid: session.id };
+  if (activeOrganisationId) testCookies.set("active-org", activeOrganisationId);
+  return session;
+}
+
+export async function createSituation(organisationId: string, userId: string, data: Partial<{ title: string; visibility: "ORGANISATION" | "COALITION"; countryIso3: string; archivedAt: Date }> = {}) {
+  return db.situation.create({
+    data: {
+      organisationId,
+      countryIso3: data.countryIso3 ?? "SDN",
+      title: data.title ?? uid("Situation "),
+      visibility: data.visibility ?? "ORGANISATION",
+      archivedAt: data.archivedAt,
+      createdById: userId,
+      updatedById: userId,
+    },
+  });
+}
