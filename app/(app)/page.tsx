@@ -40,7 +40,7 @@ export default async function DashboardPage() {
             {recent.map((s) => (
               <tr key={s.id}>
                 <td>
-                  {s.title} <span className="muted">({s.country.name})</span>
+                  <Link href={`/situations/${s.id}`}>{s.title}</Link> <span className="muted">({s.country.name})</span>
                 </td>
                 <td>
                   <RiskBadge category={s.riskCategory} />

@@ -4,6 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { RISK_CATEGORY_ORDER } from "@/lib/labels";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
+import type { SituationListQuery } from "./schemas";
+
+export const SITUATIONS_PAGE_SIZE = 25;
 
 /** What a member may see: their organisation's situations and those shared with the coalition. */
 export function visibleSituationsWhere(membership: CurrentMembership): Prisma.SituationWhereInput {
@@ -13,27 +16,90 @@ export function visibleSituationsWhere(membership: CurrentMembership): Prisma.Si
   };
 }
 
+const listSelect = {
+  id: true,
+  title: true,
+  scope: true,
+  riskCategory: true,
+  visibility: true,
+  isDemo: true,
+  lastAssessedAt: true,
+  updatedAt: true,
+  archivedAt: true,
+  organisationId: true,
+  organisation: { select: { name: true } },
+  country: { select: { name: true, iso3: true, region: true } },
+  updatedBy: { select: { name: true } },
+  crimes: { select: { crime: true, status: true } },
+} satisfies Prisma.SituationSelect;
+
 export async function listVisibleSituations(membership: CurrentMembership, take = 50, filter: { risk?: RiskCategory } = {}) {
   return db.situation.findMany({
     where: { AND: [visibleSituationsWhere(membership), filter.risk ? { riskCategory: filter.risk } : {}] },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take,
-    select: {
-      id: true,
-      title: true,
-      scope: true,
-      riskCategory: true,
-      visibility: true,
-      isDemo: true,
-      lastAssessedAt: true,
-      updatedAt: true,
-      organisationId: true,
-      organisation: { select: { name: true } },
-      country: { select: { name: true, iso3: true } },
-      updatedBy: { select: { name: true } },
-      crimes: { select: { crime: true, status: true } },
-    },
+    select: listSelect,
   });
+}
+
+/** Ids of situations whose title, summary or notes match a search, by PostgreSQL full-text search. */
+async function searchIds(q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Situation"
+    WHERE to_tsvector('english', "title" || ' ' || "summary" || ' ' || "notes") @@ websearch_to_tsquery('english', ${q})
+       OR "title" ILIKE ${"%" + q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"}
+    LIMIT 5000`;
+  return rows.map((r) => r.id);
+}
+
+const ORDER: Record<NonNullable<SituationListQuery["sort"]>, Prisma.SituationOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+  risk: [{ riskCategory: "asc" }, { updatedAt: "desc" }, { id: "desc" }],
+  country: [{ country: { name: "asc" } }, { title: "asc" }, { id: "asc" }],
+  assessed: [{ lastAssessedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+};
+
+/** The situations list: filters, search, sort and pages, all from the URL. */
+export async function listSituations(membership: CurrentMembership, query: SituationListQuery) {
+  const and: Prisma.SituationWhereInput[] = [
+    query.archived
+      ? { archivedAt: { not: null }, organisationId: membership.organisationId }
+      : visibleSituationsWhere(membership),
+  ];
+  if (query.risk) and.push({ riskCategory: query.risk });
+  if (query.crime) and.push({ crimes: { some: { crime: query.crime, status: { not: "NOT_ASSESSED" } } } });
+  if (query.region) and.push({ country: { region: query.region } });
+  if (query.org) and.push({ organisationId: query.org });
+  if (query.days) and.push({ updatedAt: { gte: new Date(Date.now() - query.days * 86400_000) } });
+  if (query.q) and.push({ id: { in: await searchIds(query.q) } });
+  const where: Prisma.SituationWhereInput = { AND: and };
+  const page = query.page ?? 1;
+  const [rows, total] = await Promise.all([
+    db.situation.findMany({
+      where,
+      orderBy: ORDER[query.sort ?? "updated"],
+      skip: (page - 1) * SITUATIONS_PAGE_SIZE,
+      take: SITUATIONS_PAGE_SIZE,
+      select: listSelect,
+    }),
+    db.situation.count({ where }),
+  ]);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / SITUATIONS_PAGE_SIZE)) };
+}
+
+/** Choices for the list's filters: regions and organisations that have visible situations. */
+export async function listFilterOptions(membership: CurrentMembership) {
+  const visible = await db.situation.findMany({
+    where: visibleSituationsWhere(membership),
+    distinct: ["organisationId", "countryIso3"],
+    select: { organisation: { select: { id: true, name: true } }, country: { select: { region: true } } },
+  });
+  const regions = [...new Set(visible.map((v) => v.country.region))].sort();
+  const orgs = [...new Map(visible.map((v) => [v.organisation.id, v.organisation.name])).entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { regions, orgs };
 }
 
 export async function countByRiskCategory(membership: CurrentMembership): Promise<Record<RiskCategory, number>> {
@@ -45,4 +111,38 @@ export async function countByRiskCategory(membership: CurrentMembership): Promis
   const out = Object.fromEntries(RISK_CATEGORY_ORDER.map((c) => [c, 0])) as Record<RiskCategory, number>;
   for (const r of rows) out[r.riskCategory] = r._count._all;
   return out;
+}
+
+/** One situation the member may see (archived ones only for their own organisation), or null. */
+export async function getSituation(membership: CurrentMembership, id: string) {
+  return db.situation.findFirst({
+    where: {
+      id,
+      OR: [
+        { organisationId: membership.organisationId },
+        { visibility: "COALITION", archivedAt: null },
+      ],
+    },
+    include: {
+      country: true,
+      organisation: { select: { id: true, name: true } },
+      createdBy: { select: { name: true } },
+      updatedBy: { select: { name: true } },
+      crimes: { include: { updatedBy: { select: { name: true } } } },
+    },
+  });
+}
+
+/** The situation's change history from the audit log, newest first. */
+export async function getSituationHistory(situationId: string, take = 200) {
+  return db.auditEntry.findMany({
+    where: { entityType: "Situation", entityId: situationId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+    include: { user: { select: { name: true } } },
+  });
+}
+
+export async function listCountries() {
+  return db.country.findMany({ orderBy: { name: "asc" }, select: { iso3: true, name: true, region: true } });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "./browser";
-import { screenshot, signIn } from "./helpers";
+import { hydrated, screenshot, signIn } from "./helpers";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -31,6 +31,7 @@ describe("signing in and the product shell", () => {
 
   it("says what is missing when the form is sent empty, next to each field", async () => {
     await page.goto(`${baseUrl}/signin`);
+    await hydrated(page);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("Enter your e-mail address.").waitFor();
     expect(await page.getByText("Enter your password.").isVisible()).toBe(true);
@@ -97,6 +98,7 @@ describe("signing in and the product shell", () => {
   it("lets a member of two organisations switch between them", async () => {
     await signIn(page, baseUrl, "analyst@demo.example");
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await hydrated(page);
     await page.getByLabel("Working in").selectOption({ label: "Demo Partner Network (demo) (Viewer)" });
     await page.getByTestId("current-user").getByText("Demo Partner Network (demo) · Viewer").waitFor();
     await page.goto(`${baseUrl}/situations`);

@@ -58,7 +58,10 @@ describe("the committed migrations", () => {
     const actual = await catalogue(fromMigrations);
     expect(actual.enums).toEqual(expected.enums);
     expect(actual.columns).toEqual(expected.columns);
-    expect(actual.indexes).toEqual(expected.indexes);
+    // Expression indexes Prisma cannot model are added by hand, and only these:
+    const handWrittenIndexes = ["Situation_search_idx"];
+    expect(actual.indexes.filter((i) => !handWrittenIndexes.includes(i.indexname))).toEqual(expected.indexes);
+    expect(actual.indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(handWrittenIndexes));
     expect(actual.constraints).toEqual(expected.constraints);
     // What Prisma cannot model is added by hand in the migrations, and only this:
     const checks = await query<{ conname: string }>(fromMigrations, `SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY 1`);

@@ -1,42 +1,123 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
-import { listVisibleSituations } from "@/lib/situations/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { listFilterOptions, listSituations } from "@/lib/situations/queries";
+import { situationListQuerySchema, type SituationListQuery } from "@/lib/situations/schemas";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { RiskBadge } from "@/components/ui/risk-badge";
 
 export const metadata: Metadata = { title: "Situations" };
 
-const filterSchema = z.object({ risk: z.enum(RISK_CATEGORY_ORDER).optional().catch(undefined) });
+const SORT_LABELS = { updated: "Last update", title: "Title", risk: "Risk category", country: "Country", assessed: "Last assessment" } as const;
+
+function href(query: SituationListQuery, change: Partial<SituationListQuery>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, ...change })) if (v !== undefined && v !== "") params.set(k, String(v));
+  const s = params.toString();
+  return s ? `/situations?${s}` : "/situations";
+}
 
 export default async function SituationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const filter = filterSchema.parse(await searchParams);
-  const situations = await listVisibleSituations(user.active, 200, filter);
+  const query = situationListQuerySchema.parse(await searchParams);
+  const [{ rows, total, page, pageCount }, options] = await Promise.all([listSituations(user.active, query), listFilterOptions(user.active)]);
+  const filtered = Object.entries(query).some(([k, v]) => v !== undefined && k !== "sort" && k !== "page");
   return (
     <>
-      <h1>Situations</h1>
-      <form method="get" className="panel" style={{ display: "flex", gap: "1rem", alignItems: "end", flexWrap: "wrap" }}>
-        <div>
-          <label htmlFor="risk">Risk category</label>
-          <select id="risk" name="risk" className="inline" defaultValue={filter.risk ?? ""}>
-            <option value="">All</option>
-            {RISK_CATEGORY_ORDER.map((c) => (
-              <option key={c} value={c}>
-                {RISK_CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
+      <div className="header-line" style={{ justifyContent: "space-between" }}>
+        <h1 style={{ margin: 0 }}>{query.archived ? "Archived situations" : "Situations"}</h1>
+        {hasRole(user.active.role, "ANALYST") && (
+          <Link className="button" href="/situations/new">
+            New situation
+          </Link>
+        )}
+      </div>
+      <form method="get" className="panel" role="search" aria-label="Filter situations">
+        <div className="grid-2" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(11rem, 1fr))" }}>
+          <div className="field">
+            <label htmlFor="q">Search title, summary, notes</label>
+            <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="risk">Risk category</label>
+            <select id="risk" name="risk" defaultValue={query.risk ?? ""}>
+              <option value="">All</option>
+              {RISK_CATEGORY_ORDER.map((c) => (
+                <option key={c} value={c}>
+                  {RISK_CATEGORY_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="crime">Crime at risk or ongoing</label>
+            <select id="crime" name="crime" defaultValue={query.crime ?? ""}>
+              <option value="">Any</option>
+              {CRIME_ORDER.map((c) => (
+                <option key={c} value={c}>
+                  {CRIME_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="region">Region</label>
+            <select id="region" name="region" defaultValue={query.region ?? ""}>
+              <option value="">All</option>
+              {options.regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="org">Organisation</label>
+            <select id="org" name="org" defaultValue={query.org ?? ""}>
+              <option value="">All</option>
+              {options.orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="days">Updated in the last</label>
+            <select id="days" name="days" defaultValue={query.days ? String(query.days) : ""}>
+              <option value="">Any time</option>
+              {[7, 30, 90, 365].map((d) => (
+                <option key={d} value={d}>
+                  {d} days
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sort">Sort by</label>
+            <select id="sort" name="sort" defaultValue={query.sort ?? "updated"}>
+              {Object.entries(SORT_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <button type="submit">Filter</button>
-        {filter.risk && <Link href="/situations">Clear filter</Link>}
+        {query.archived && <input type="hidden" name="archived" value="1" />}
+        <div className="actions-row">
+          <button type="submit">Apply</button>
+          {filtered && <Link href={query.archived ? "/situations?archived=1" : "/situations"}>Clear filters</Link>}
+          <span style={{ marginLeft: "auto" }}>
+            {query.archived ? <Link href="/situations">Back to current situations</Link> : <Link href="/situations?archived=1">Archived situations</Link>}
+          </span>
+        </div>
       </form>
       <table>
         <caption>
-          {situations.length} situation{situations.length === 1 ? "" : "s"}
-          {filter.risk ? ` in “${RISK_CATEGORY_LABELS[filter.risk]}”` : ""}
+          {total} situation{total === 1 ? "" : "s"}
+          {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
         </caption>
         <thead>
           <tr>
@@ -44,18 +125,26 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
             <th scope="col">Risk category</th>
             <th scope="col">Crimes at risk or ongoing</th>
             <th scope="col">Organisation</th>
+            <th scope="col">Last assessment</th>
             <th scope="col">Last update</th>
           </tr>
         </thead>
         <tbody>
-          {situations.map((s) => {
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={6}>No situations match these filters.</td>
+            </tr>
+          )}
+          {rows.map((s) => {
             const crimes = CRIME_ORDER.map((c) => s.crimes.find((x) => x.crime === c)).filter(
               (x): x is NonNullable<typeof x> => !!x && x.status !== "NOT_ASSESSED",
             );
             return (
               <tr key={s.id}>
                 <td>
-                  <strong>{s.title}</strong>
+                  <Link href={`/situations/${s.id}`}>
+                    <strong>{s.title}</strong>
+                  </Link>
                   <div className="muted">
                     {s.country.name}
                     {s.scope ? ` · ${s.scope}` : ""}
@@ -66,18 +155,21 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
                   <RiskBadge category={s.riskCategory} />
                 </td>
                 <td>
-                  {crimes.length === 0
-                    ? <span className="muted">None recorded</span>
-                    : crimes.map((c) => (
-                        <span key={c.crime} className="tag">
-                          {CRIME_LABELS[c.crime]}: {CRIME_STATUS_LABELS[c.status]}
-                        </span>
-                      ))}
+                  {crimes.length === 0 ? (
+                    <span className="muted">None recorded</span>
+                  ) : (
+                    crimes.map((c) => (
+                      <span key={c.crime} className="tag">
+                        {CRIME_LABELS[c.crime]}: {CRIME_STATUS_LABELS[c.status]}
+                      </span>
+                    ))
+                  )}
                 </td>
                 <td>
                   {s.organisation.name}
                   {s.organisationId !== user.active.organisationId && <div className="muted">Shared with the coalition</div>}
                 </td>
+                <td>{s.lastAssessedAt ? s.lastAssessedAt.toISOString().slice(0, 10) : <span className="muted">Never</span>}</td>
                 <td>
                   {s.updatedAt.toISOString().slice(0, 10)}
                   <div className="muted">by {s.updatedBy.name}</div>
@@ -87,10 +179,15 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
           })}
         </tbody>
       </table>
-      <NotBuiltYet>
-        Recording and editing situations, their crime assessments and their history, with search and more filters, is
-        coming next.
-      </NotBuiltYet>
+      {pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={href(query, { page: page - 1 })}>← Previous</Link> : <span />}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount && <Link href={href(query, { page: page + 1 })}>Next →</Link>}
+        </nav>
+      )}
     </>
   );
 }

@@ -1,0 +1,227 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { getSituation, getSituationHistory } from "@/lib/situations/queries";
+import { actionLabel, fieldChanges, riskTimeline } from "@/lib/situations/history";
+import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, VISIBILITY_LABELS } from "@/lib/labels";
+import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { RiskBadge } from "@/components/ui/risk-badge";
+import { ArchiveButton } from "@/components/situations/archive-button";
+
+export const metadata: Metadata = { title: "Situation" };
+
+const TABS = [
+  ["overview", "Overview"],
+  ["indicators", "Indicators"],
+  ["responses", "Responses"],
+  ["events", "Events"],
+  ["sources", "Sources"],
+  ["history", "History"],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+const LATER: Record<Exclude<Tab, "overview" | "history">, string> = {
+  indicators: "Assessment rounds of this situation's indicators, risk scores and trends are coming in a later release.",
+  responses: "This situation's responses under the three pillars, on a timeline next to its risk category, are coming in a later release.",
+  events: "This situation's event log and ACLED import are coming in a later release.",
+  sources: "The sources cited for this situation are coming with the sources library.",
+};
+
+function day(d: Date) {
+  return d.toISOString().slice(0, 10);
+}
+
+export default async function SituationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+  const [{ id }, { tab: rawTab }] = await Promise.all([params, searchParams]);
+  const user = await requireUser();
+  const s = await getSituation(user.active, id);
+  if (!s) notFound();
+  const tab: Tab = TABS.some(([t]) => t === rawTab) ? (rawTab as Tab) : "overview";
+  const canEdit = s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
+
+  return (
+    <>
+      <p>
+        <Link href="/situations">← All situations</Link>
+      </p>
+      <div className="header-line">
+        <h1 style={{ margin: 0 }}>{s.title}</h1>
+        <RiskBadge category={s.riskCategory} />
+        {s.archivedAt && <span className="badge neutral">Archived {day(s.archivedAt)}</span>}
+      </div>
+      <p className="muted" style={{ margin: "0.25rem 0" }}>
+        {s.country.name}
+        {s.scope ? ` · ${s.scope}` : ""} · {s.organisation.name} · {VISIBILITY_LABELS[s.visibility]} · risk category since{" "}
+        {day(s.riskCategorySince)} · last updated {day(s.updatedAt)} by {s.updatedBy.name}
+        {s.isDemo ? " · demo data" : ""}
+      </p>
+      <ul aria-label="Crimes at a glance" style={{ listStyle: "none", padding: 0, margin: "0.5rem 0" }}>
+        {CRIME_ORDER.map((c) => {
+          const a = s.crimes.find((x) => x.crime === c);
+          return (
+            <li key={c} className="tag" style={{ display: "inline-block" }}>
+              {CRIME_LABELS[c]}: <strong>{CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"]}</strong>
+            </li>
+          );
+        })}
+      </ul>
+      {canEdit && (
+        <div className="actions-row">
+          {!s.archivedAt && (
+            <Link className="button" href={`/situations/${s.id}/edit`}>
+              Edit
+            </Link>
+          )}
+          <ArchiveButton id={s.id} version={s.version} archived={!!s.archivedAt} />
+        </div>
+      )}
+      {!canEdit && s.organisationId !== user.active.organisationId && (
+        <p className="notice">Shared by {s.organisation.name} with the coalition: you can read it but not change it.</p>
+      )}
+
+      <nav className="tabs" aria-label="Situation sections">
+        {TABS.map(([t, label]) => (
+          <Link key={t} href={t === "overview" ? `/situations/${s.id}` : `/situations/${s.id}?tab=${t}`} aria-current={t === tab ? "page" : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+
+      {tab === "overview" && (
+        <section aria-label="Overview">
+          <dl className="facts panel">
+            <dt>Summary</dt>
+            <dd>{s.summary || "—"}</dd>
+            <dt>Background</dt>
+            <dd>{s.background || "—"}</dd>
+            <dt>Populations at risk</dt>
+            <dd>{s.populationsAtRisk || "—"}</dd>
+            <dt>Perpetrators</dt>
+            <dd>{s.perpetrators || "—"}</dd>
+            <dt>Recommended action</dt>
+            <dd>{s.recommendedAction || "—"}</dd>
+            <dt>Notes</dt>
+            <dd>{s.notes || "—"}</dd>
+            <dt>Monitored since</dt>
+            <dd>{s.monitoringSince ? day(s.monitoringSince) : "—"}</dd>
+            <dt>Recorded</dt>
+            <dd>
+              {day(s.createdAt)} by {s.createdBy.name}
+            </dd>
+          </dl>
+          <h2>The four crimes and incitement</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Crime</th>
+                <th scope="col">Status</th>
+                <th scope="col">Rationale</th>
+                <th scope="col">Last changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CRIME_ORDER.map((c) => {
+                const a = s.crimes.find((x) => x.crime === c);
+                return (
+                  <tr key={c}>
+                    <th scope="row">{CRIME_LABELS[c]}</th>
+                    <td>{CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"]}</td>
+                    <td style={{ whiteSpace: "pre-wrap" }}>{a?.rationale || "—"}</td>
+                    <td>{a ? `${day(a.updatedAt)} by ${a.updatedBy.name}` : "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {tab === "history" && <History situationId={s.id} />}
+      {tab !== "overview" && tab !== "history" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
+    </>
+  );
+}
+
+async function History({ situationId }: { situationId: string }) {
+  const entries = await getSituationHistory(situationId);
+  const segments = riskTimeline(entries);
+  const start = segments[0]?.from.getTime() ?? 0;
+  const span = Math.max(1, (segments[segments.length - 1]?.to.getTime() ?? start) - start);
+  return (
+    <section aria-label="History">
+      <h2>Risk category over time</h2>
+      {segments.length === 0 ? (
+        <p className="muted">No risk category recorded in the history yet.</p>
+      ) : (
+        <>
+          <div className="timeline" aria-hidden="true">
+            {segments.map((seg, i) => (
+              <div
+                key={i}
+                style={{ flexGrow: Math.max(0.02, (seg.to.getTime() - seg.from.getTime()) / span), flexBasis: 0, background: `var(--risk-${seg.category.toLowerCase().replace(/_/g, "-")})` }}
+                title={`${RISK_CATEGORY_LABELS[seg.category]}: ${day(seg.from)} to ${day(seg.to)}`}
+              >
+                {RISK_CATEGORY_LABELS[seg.category]}
+              </div>
+            ))}
+          </div>
+          <table style={{ marginTop: "0.5rem" }}>
+            <caption>Risk category periods</caption>
+            <thead>
+              <tr>
+                <th scope="col">Risk category</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.map((seg, i) => (
+                <tr key={i}>
+                  <td>{RISK_CATEGORY_LABELS[seg.category]}</td>
+                  <td>{day(seg.from)}</td>
+                  <td>{i === segments.length - 1 ? "now" : day(seg.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h2>Changes</h2>
+      <ol style={{ listStyle: "none", padding: 0 }}>
+        {entries.map((e) => {
+          const changes = e.action === "situation.create" ? [] : fieldChanges(e);
+          return (
+            <li key={String(e.id)} className="panel">
+              <strong>{actionLabel(e.action)}</strong> by {e.user?.name ?? "system"} on {e.at.toISOString().slice(0, 16).replace("T", " ")} UTC
+              {changes.length > 0 && (
+                <table className="diff" style={{ marginTop: "0.5rem" }}>
+                  <thead>
+                    <tr>
+                      <th scope="col">Field</th>
+                      <th scope="col">Before</th>
+                      <th scope="col">After</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {changes.map((c, i) => (
+                      <tr key={i}>
+                        <th scope="row">{c.label}</th>
+                        <td>
+                          <del>{c.before}</del>
+                        </td>
+                        <td>
+                          <ins>{c.after}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

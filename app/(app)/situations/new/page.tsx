@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { listCountries } from "@/lib/situations/queries";
+import { emptySituationInput } from "@/lib/situations/schemas";
+import { SituationForm } from "@/components/situations/situation-form";
+
+export const metadata: Metadata = { title: "New situation" };
+
+export default async function NewSituationPage() {
+  const user = await requireUser();
+  if (!hasRole(user.active.role, "ANALYST")) notFound();
+  const countries = await listCountries();
+  return (
+    <>
+      <h1>New situation</h1>
+      <p className="muted">It will belong to {user.active.organisationName}.</p>
+      <SituationForm mode="create" countries={countries} initial={emptySituationInput()} />
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type FieldPath } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
+import { situationInputSchema, type SituationInput, CRIME_STATUSES } from "@/lib/situations/schemas";
+import type { SituationConflict } from "@/lib/situations/mutations-types";
+import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
+import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
+
+export interface CountryOption {
+  iso3: string;
+  name: string;
+  region: string;
+}
+
+type Props =
+  | { mode: "create"; countries: CountryOption[]; initial: SituationInput }
+  | { mode: "edit"; countries: CountryOption[]; initial: SituationInput; id: string; version: number };
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  );
+}
+
+export function SituationForm(props: Props) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<SituationConflict | null>(null);
+  const [version, setVersion] = useState(props.mode === "edit" ? props.version : 0);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<SituationInput>({ resolver: zodResolver(situationInputSchema), defaultValues: props.initial });
+
+  const regions = [...new Set(props.countries.map((c) => c.region))].sort();
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const res = props.mode === "create" ? await createSituationAction(values) : await updateSituationAction({ ...values, id: props.id, version });
+    if (res.ok) {
+      router.push(`/situations/${res.data.id}`);
+      router.refresh();
+      return;
+    }
+    if (res.code === "CONFLICT" && res.current) setConflict(res.current as SituationConflict);
+    for (const [field, messages] of Object.entries(res.fieldErrors ?? {})) {
+      if (messages?.[0]) setError(field as FieldPath<SituationInput>, { message: messages[0] });
+    }
+    setFormError(res.message);
+  });
+
+  const aria = (name: string, error?: { message?: string }) => ({
+    id: name,
+    "aria-invalid": error ? ("true" as const) : ("false" as const),
+    "aria-describedby": error ? `${name}-error` : undefined,
+  });
+
+  const mine = getValues();
+  const conflictRows = conflict
+    ? (Object.keys(SITUATION_FIELD_LABELS) as (keyof typeof SITUATION_FIELD_LABELS)[]).flatMap((key) => {
+        if (key === "crimes") {
+          return Object.entries(conflict.values.crimes).flatMap(([crime, saved]) => {
+            const own = mine.crimes.find((c) => c.crime === crime);
+            if (!saved || !own || (own.status === saved.status && own.rationale === saved.rationale)) return [];
+            return [{ label: CRIME_LABELS[crime as keyof typeof CRIME_LABELS], saved: describeValue("crime", saved), yours: describeValue("crime", own) }];
+          });
+        }
+        const saved = conflict.values[key];
+        const own = mine[key as keyof SituationInput];
+        return JSON.stringify(saved) === JSON.stringify(own) ? [] : [{ label: SITUATION_FIELD_LABELS[key], saved: describeValue(key, saved), yours: describeValue(key, own) }];
+      })
+    : [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "form-error" : undefined}>
+      {formError && (
+        <div className="form-error" role="alert" id="form-error">
+          {formError}
+        </div>
+      )}
+      {conflict && (
+        <div className="panel" role="region" aria-label="Changes saved by someone else">
+          <h2 style={{ marginTop: 0 }}>Saved by {conflict.updatedBy} at {conflict.updatedAt.slice(0, 16).replace("T", " ")} UTC</h2>
+          {conflictRows.length === 0 ? (
+            <p>Their saved version matches what you typed.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">Saved now</th>
+                  <th scope="col">Yours (not saved)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflictRows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    <td>{r.saved}</td>
+                    <td>{r.yours}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p>
+            <button
+              type="button"
+              onClick={() => {
+                setVersion(conflict.version);
+                setConflict(null);
+                setFormError("Your version will replace the saved one when you press Save.");
+              }}
+            >
+              Keep my version and save over theirs
+            </button>{" "}
+            <button type="button" className="secondary" onClick={() => router.refresh()}>
+              Discard mine and reload
+            </button>
+          </p>
+        </div>
+      )}
+
+      <fieldset className="panel">
+        <legend>Situation</legend>
+        <div className="field">
+          <label htmlFor="title">Title</label>
+          <input {...aria("title", errors.title)} {...register("title")} />
+          <FieldError id="title-error" message={errors.title?.message} />
+        </div>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor="countryIso3">Country</label>
+            <select {...aria("countryIso3", errors.countryIso3)} {...register("countryIso3")}>
+              <option value="">Choose a country (type to search)</option>
+              {regions.map((r) => (
+                <optgroup key={r} label={r}>
+                  {props.countries
+                    .filter((c) => c.region === r)
+                    .map((c) => (
+                      <option key={c.iso3} value={c.iso3}>
+                        {c.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <FieldError id="countryIso3-error" message={errors.countryIso3?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="scope">Sub-national scope (optional)</label>
+            <input {...aria("scope", errors.scope)} placeholder="e.g. Darfur" {...register("scope")} />
+            <FieldError id="scope-error" message={errors.scope?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="riskCategory">Risk category</label>
+            <select {...aria("riskCategory", errors.riskCategory)} {...register("riskCategory")}>
+              {RISK_CATEGORY_ORDER.map((c) => (
+                <option key={c} value={c}>
+                  {RISK_CATEGORY_LABELS[c]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="riskCategory-error" message={errors.riskCategory?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="visibility">Who may see it</label>
+            <select {...aria("visibility", errors.visibility)} {...register("visibility")}>
+              {(["ORGANISATION", "COALITION"] as const).map((v) => (
+                <option key={v} value={v}>
+                  {VISIBILITY_LABELS[v]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="visibility-error" message={errors.visibility?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="monitoringSince">Monitored since (optional)</label>
+            <input type="date" {...aria("monitoringSince", errors.monitoringSince)} {...register("monitoringSince")} />
+            <FieldError id="monitoringSince-error" message={errors.monitoringSince?.message} />
+          </div>
+        </div>
+        {(
+          [
+            ["summary", 6],
+            ["background", 5],
+            ["populationsAtRisk", 3],
+            ["perpetrators", 3],
+            ["recommendedAction", 3],
+            ["notes", 3],
+          ] as const
+        ).map(([name, rows]) => (
+          <div className="field" key={name}>
+            <label htmlFor={name}>{SITUATION_FIELD_LABELS[name]}</label>
+            <textarea rows={rows} {...aria(name, errors[name])} {...register(name)} />
+            <FieldError id={`${name}-error`} message={errors[name]?.message} />
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset className="panel">
+        <legend>The four crimes and incitement</legend>
+        <p className="muted">For each crime: its status for this situation and why. Give a reason for anything other than “Not assessed”.</p>
+        {props.initial.crimes.map((c, i) => {
+          const err = errors.crimes?.[i];
+          return (
+            <div key={c.crime} className="crime-row">
+              <h3>{CRIME_LABELS[c.crime]}</h3>
+              <input type="hidden" {...register(`crimes.${i}.crime`)} />
+              <div className="field">
+                <label htmlFor={`crimes-${i}-status`}>Status</label>
+                <select
+                  id={`crimes-${i}-status`}
+                  aria-invalid={err?.status ? "true" : "false"}
+                  aria-describedby={err?.status ? `crimes-${i}-status-error` : undefined}
+                  {...register(`crimes.${i}.status`)}
+                >
+                  {CRIME_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {CRIME_STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id={`crimes-${i}-status-error`} message={err?.status?.message} />
+              </div>
+              <div className="field">
+                <label htmlFor={`crimes-${i}-rationale`}>Rationale</label>
+                <textarea
+                  id={`crimes-${i}-rationale`}
+                  rows={2}
+                  aria-invalid={err?.rationale ? "true" : "false"}
+                  aria-describedby={err?.rationale ? `crimes-${i}-rationale-error` : undefined}
+                  {...register(`crimes.${i}.rationale`)}
+                />
+                <FieldError id={`crimes-${i}-rationale-error`} message={err?.rationale?.message} />
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : props.mode === "create" ? "Create situation" : "Save changes"}
+      </button>
+    </form>
+  );
+}

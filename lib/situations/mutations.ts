@@ -1,0 +1,210 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
+import { ActionError, ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { CRIME_ORDER } from "@/lib/labels";
+import type { Crime } from "@/lib/generated/prisma/enums";
+import type { SituationConflict, SituationSnapshot } from "./mutations-types";
+import type { SituationInput, UpdateSituationInput } from "./schemas";
+import { visibleSituationsWhere } from "./queries";
+
+interface Actor {
+  user: CurrentUser;
+  membership: CurrentMembership;
+}
+
+
+type SituationRow = NonNullable<Awaited<ReturnType<typeof loadForChange>>>;
+
+export function snapshotOf(s: SituationRow): SituationSnapshot {
+  return {
+    countryIso3: s.countryIso3,
+    scope: s.scope ?? "",
+    title: s.title,
+    summary: s.summary,
+    background: s.background,
+    recommendedAction: s.recommendedAction,
+    notes: s.notes,
+    riskCategory: s.riskCategory,
+    populationsAtRisk: s.populationsAtRisk,
+    perpetrators: s.perpetrators,
+    visibility: s.visibility,
+    monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
+    crimes: Object.fromEntries(s.crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale }])),
+  };
+}
+
+function snapshotOfInput(input: SituationInput): SituationSnapshot {
+  const { crimes, ...rest } = input;
+  return { ...rest, crimes: Object.fromEntries(crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale }])) };
+}
+
+/** The fields that differ, as two partial snapshots (crimes compared one by one). */
+export function changedFields(before: SituationSnapshot, after: SituationSnapshot) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof SituationSnapshot)[]) {
+    if (key === "crimes") continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  const bc: Record<string, unknown> = {};
+  const ac: Record<string, unknown> = {};
+  for (const crime of CRIME_ORDER) {
+    const x = before.crimes[crime] ?? { status: "NOT_ASSESSED", rationale: "" };
+    const y = after.crimes[crime] ?? { status: "NOT_ASSESSED", rationale: "" };
+    if (x.status !== y.status || x.rationale !== y.rationale) {
+      bc[crime] = x;
+      ac[crime] = y;
+    }
+  }
+  if (Object.keys(ac).length) {
+    b.crimes = bc;
+    a.crimes = ac;
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}
+
+function situationData(input: SituationInput) {
+  return {
+    countryIso3: input.countryIso3,
+    scope: input.scope || null,
+    title: input.title,
+    summary: input.summary,
+    background: input.background,
+    recommendedAction: input.recommendedAction,
+    notes: input.notes,
+    riskCategory: input.riskCategory,
+    populationsAtRisk: input.populationsAtRisk,
+    perpetrators: input.perpetrators,
+    visibility: input.visibility,
+    monitoringSince: input.monitoringSince ? new Date(input.monitoringSince) : null,
+  };
+}
+
+async function assertCountry(tx: Tx, iso3: string) {
+  if (!(await tx.country.findUnique({ where: { iso3 } }))) {
+    throw new ActionError("Some fields need attention.", "INVALID", { countryIso3: ["Choose a country from the list."] });
+  }
+}
+
+function loadForChange(tx: Tx, id: string, membership: CurrentMembership, includeArchived = false) {
+  return tx.situation.findFirst({
+    where: includeArchived
+      ? { id, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] }
+      : { id, ...visibleSituationsWhere(membership) },
+    include: { crimes: true, updatedBy: { select: { name: true } } },
+  });
+}
+
+async function loadOwned(tx: Tx, id: string, membership: CurrentMembership, includeArchived = false) {
+  const current = await loadForChange(tx, id, membership, includeArchived);
+  if (!current) throw new NotFoundError("This situation does not exist, or you cannot see it.");
+  if (current.organisationId !== membership.organisationId) {
+    throw new ForbiddenError("This situation belongs to another organisation: you can read it but not change it.");
+  }
+  return current;
+}
+
+export async function createSituation({ user, membership }: Actor, input: SituationInput) {
+  return db.$transaction(async (tx) => {
+    await assertCountry(tx, input.countryIso3);
+    const situation = await tx.situation.create({
+      data: {
+        ...situationData(input),
+        organisationId: membership.organisationId,
+        createdById: user.id,
+        updatedById: user.id,
+        crimes: { create: input.crimes.map((c) => ({ crime: c.crime, status: c.status, rationale: c.rationale, updatedById: user.id })) },
+      },
+    });
+    await writeAudit(tx, {
+      userId: user.id,
+      organisationId: membership.organisationId,
+      action: "situation.create",
+      entityType: "Situation",
+      entityId: situation.id,
+      after: snapshotOfInput(input),
+      meta: { version: situation.version },
+    });
+    return { id: situation.id, version: situation.version };
+  });
+}
+
+export async function updateSituation({ user, membership }: Actor, input: UpdateSituationInput) {
+  return db.$transaction(async (tx) => {
+    const current = await loadOwned(tx, input.id, membership);
+    const before = snapshotOf(current);
+    const { id, version, ...fields } = input;
+    const { before: b, after: a, changed } = changedFields(before, snapshotOfInput(fields));
+    const conflict = () =>
+      new ConflictError("Someone saved this situation after you opened it. Your changes are kept below; compare them with what is saved now.", {
+        version: current.version,
+        updatedAt: current.updatedAt.toISOString(),
+        updatedBy: current.updatedBy.name,
+        values: before,
+      } satisfies SituationConflict);
+    if (current.version !== version) throw conflict();
+    if (!changed) return { id, version: current.version, changed: false };
+    if ("countryIso3" in a) await assertCountry(tx, fields.countryIso3);
+
+    // The version check is in the update's WHERE: two saves cannot both pass it.
+    const res = await tx.situation.updateMany({
+      where: { id, version, organisationId: membership.organisationId, archivedAt: null },
+      data: {
+        ...situationData(fields),
+        updatedById: user.id,
+        version: { increment: 1 },
+        ...("riskCategory" in a ? { riskCategorySince: new Date() } : {}),
+      },
+    });
+    if (res.count !== 1) throw conflict();
+    for (const crime of Object.keys((a.crimes as object) ?? {}) as Crime[]) {
+      const c = fields.crimes.find((x) => x.crime === crime)!;
+      await tx.crimeAssessment.upsert({
+        where: { situationId_crime: { situationId: id, crime } },
+        create: { situationId: id, crime, status: c.status, rationale: c.rationale, updatedById: user.id },
+        update: { status: c.status, rationale: c.rationale, updatedById: user.id },
+      });
+    }
+    await writeAudit(tx, {
+      userId: user.id,
+      organisationId: membership.organisationId,
+      action: "situation.update",
+      entityType: "Situation",
+      entityId: id,
+      before: b,
+      after: a,
+      meta: { version: version + 1 },
+    });
+    return { id, version: version + 1, changed: true };
+  });
+}
+
+export async function setSituationArchived({ user, membership }: Actor, ref: { id: string; version: number }, archived: boolean) {
+  return db.$transaction(async (tx) => {
+    const current = await loadOwned(tx, ref.id, membership, true);
+    if (Boolean(current.archivedAt) === archived) {
+      throw new ActionError(archived ? "This situation is already archived." : "This situation is not archived.", "CONFLICT");
+    }
+    const res = await tx.situation.updateMany({
+      where: { id: ref.id, version: ref.version, organisationId: membership.organisationId },
+      data: { archivedAt: archived ? new Date() : null, updatedById: user.id, version: { increment: 1 } },
+    });
+    if (res.count !== 1) throw new ConflictError("Someone changed this situation after you opened it. Reload the page and try again.");
+    await writeAudit(tx, {
+      userId: user.id,
+      organisationId: membership.organisationId,
+      action: archived ? "situation.archive" : "situation.restore",
+      entityType: "Situation",
+      entityId: ref.id,
+      before: { archived: !archived },
+      after: { archived },
+      meta: { version: ref.version + 1 },
+    });
+    return { id: ref.id, version: ref.version + 1 };
+  });
+}

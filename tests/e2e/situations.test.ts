@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { hydrated, screenshot, signIn } from "./helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function analystPage(email = "analyst@demo.example"): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, email);
+  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+  return page;
+}
+
+describe("situations, as an analyst uses them", () => {
+  it("records a new situation: mistakes are shown next to the fields and nothing typed is lost", async () => {
+    const page = await analystPage();
+    await page.goto(`${baseUrl}/situations`);
+    await page.getByRole("link", { name: "New situation" }).click();
+    await page.getByRole("heading", { name: "New situation" }).waitFor();
+    await hydrated(page);
+    await page.getByLabel("Title").fill("South Sudan: Upper Nile");
+    await page.getByLabel("Summary").fill("Clashes between armed forces and militias; reports of killings of civilians.");
+    await page.locator("#crimes-1-status").selectOption("ALLEGED");
+    await page.getByRole("button", { name: "Create situation" }).click();
+    await page.getByText("Choose a country from the list.").waitFor();
+    expect(await page.getByText("Say why, in a sentence at least").isVisible()).toBe(true);
+    expect(await page.getByLabel("Summary").inputValue()).toContain("reports of killings");
+    await screenshot(page, "situation-new-errors");
+
+    await page.getByLabel("Country").selectOption({ label: "South Sudan" });
+    await page.locator("#crimes-1-rationale").fill("Several credible reports of attacks on villages.");
+    await page.getByLabel("Risk category").selectOption("IMMINENT_RISK");
+    await page.getByRole("button", { name: "Create situation" }).click();
+    await page.getByRole("heading", { name: "South Sudan: Upper Nile", level: 1 }).waitFor();
+    expect(await page.getByRole("list", { name: "Crimes at a glance" }).textContent()).toContain("War crimes: Ongoing (alleged)");
+    await page.goto(`${baseUrl}/situations?risk=IMMINENT_RISK`);
+    expect(await page.getByRole("table").textContent()).toContain("South Sudan: Upper Nile");
+    await page.context().close();
+  });
+
+  it("tells the second of two analysts editing at once what changed, keeps their text, and lets them decide", async () => {
+    const a = await analystPage();
+    const b = await analystPage("admin@demo.example");
+    for (const p of [a, b]) {
+      await p.goto(`${baseUrl}/situations?q=Burkina`);
+      await p.getByRole("link", { name: "Demo: Burkina Faso" }).click();
+      await p.getByRole("link", { name: "Edit" }).click();
+      await p.getByLabel("Title").waitFor();
+      await hydrated(p);
+    }
+    await a.getByLabel("Perpetrators").fill("Armed groups (edited by the analyst).");
+    await a.getByRole("button", { name: "Save changes" }).click();
+    await a.getByRole("heading", { name: "Demo: Burkina Faso", level: 1, exact: true }).waitFor();
+
+    await b.getByLabel("Perpetrators").fill("Security forces and auxiliaries (edited by the admin).");
+    await b.getByRole("button", { name: "Save changes" }).click();
+    await b.getByText("Someone saved this situation after you opened it.").waitFor();
+    const diff = await b.getByRole("region", { name: "Changes saved by someone else" }).textContent();
+    expect(diff).toContain("Armed groups (edited by the analyst).");
+    expect(diff).toContain("Security forces and auxiliaries (edited by the admin).");
+    expect(await b.getByLabel("Perpetrators").inputValue()).toBe("Security forces and auxiliaries (edited by the admin).");
+    await screenshot(b, "situation-conflict");
+
+    await b.getByRole("button", { name: "Keep my version and save over theirs" }).click();
+    await b.getByRole("button", { name: "Save changes" }).click();
+    await b.getByRole("heading", { name: "Demo: Burkina Faso", level: 1, exact: true }).waitFor();
+    expect(await b.getByText("Security forces and auxiliaries (edited by the admin).").isVisible()).toBe(true);
+
+    await b.getByRole("link", { name: "History" }).click();
+    await b.getByRole("heading", { name: "Changes" }).waitFor();
+    const history = await b.getByRole("region", { name: "History" }).textContent();
+    expect(history).toContain("Edited by Amina Admin");
+    expect(history).toContain("Edited by Arturo Analyst");
+    await screenshot(b, "situation-history");
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it("lets a viewer read but not change", async () => {
+    const page = await analystPage("viewer@demo.example");
+    await page.goto(`${baseUrl}/situations`);
+    expect(await page.getByRole("link", { name: "New situation" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Demo: Sudan, Darfur" }).click();
+    await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
+    expect(await page.getByRole("link", { name: "Edit" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Archive" }).count()).toBe(0);
+    await page.context().close();
+  });
+});
