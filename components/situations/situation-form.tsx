@@ -2,13 +2,14 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, type FieldPath } from "react-hook-form";
+import { Controller, useForm, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
 import { situationInputSchema, type SituationInput, CRIME_STATUSES } from "@/lib/situations/schemas";
 import type { SituationConflict } from "@/lib/situations/mutations-types";
 import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
 import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
+import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 
 export interface CountryOption {
   iso3: string;
@@ -17,8 +18,8 @@ export interface CountryOption {
 }
 
 type Props =
-  | { mode: "create"; countries: CountryOption[]; initial: SituationInput }
-  | { mode: "edit"; countries: CountryOption[]; initial: SituationInput; id: string; version: number };
+  | { mode: "create"; countries: CountryOption[]; initial: SituationInput; sources?: PickedSource[] }
+  | { mode: "edit"; countries: CountryOption[]; initial: SituationInput; id: string; version: number; sources?: PickedSource[] };
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -39,6 +40,7 @@ export function SituationForm(props: Props) {
     handleSubmit,
     setError,
     getValues,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<SituationInput>({ resolver: zodResolver(situationInputSchema), defaultValues: props.initial });
 
@@ -124,7 +126,7 @@ export function SituationForm(props: Props) {
             >
               Keep my version and save over theirs
             </button>{" "}
-            <button type="button" className="secondary" onClick={() => router.refresh()}>
+            <button type="button" className="secondary" onClick={() => window.location.reload()}>
               Discard mine and reload
             </button>
           </p>
@@ -243,6 +245,15 @@ export function SituationForm(props: Props) {
                   {...register(`crimes.${i}.rationale`)}
                 />
                 <FieldError id={`crimes-${i}-rationale-error`} message={err?.rationale?.message} />
+              </div>
+              <div className="crime-sources">
+                <Controller
+                  control={control}
+                  name={`crimes.${i}.sourceIds`}
+                  render={({ field }) => (
+                    <SourcePicker label={`Sources for ${CRIME_LABELS[c.crime].toLowerCase()}`} value={field.value} onChange={field.onChange} known={props.sources ?? []} />
+                  )}
+                />
               </div>
             </div>
           );

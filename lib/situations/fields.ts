@@ -26,8 +26,9 @@ export function describeValue(field: string, value: unknown): string {
   if (field === "visibility") return VISIBILITY_LABELS[value as Visibility] ?? String(value);
   if (field === "archived") return value ? "Yes" : "No";
   if (field === "crime") {
-    const c = value as { status: CrimeStatus; rationale: string };
-    return `${CRIME_STATUS_LABELS[c.status]}${c.rationale ? `: ${c.rationale}` : ""}`;
+    const c = value as { status: CrimeStatus; rationale: string; sourceIds?: string[] };
+    const n = c.sourceIds?.length ?? 0;
+    return `${CRIME_STATUS_LABELS[c.status]}${c.rationale ? `: ${c.rationale}` : ""}${n ? ` (cites ${n} source${n === 1 ? "" : "s"})` : ""}`;
   }
   return String(value);
 }

@@ -3,7 +3,7 @@ import type { SituationInput } from "./schemas";
 import type { Crime, CrimeStatus } from "@/lib/generated/prisma/enums";
 
 export type SituationSnapshot = Omit<SituationInput, "crimes"> & {
-  crimes: Partial<Record<Crime, { status: CrimeStatus; rationale: string }>>;
+  crimes: Partial<Record<Crime, { status: CrimeStatus; rationale: string; sourceIds?: string[] }>>;
   archived?: boolean;
 };
 

@@ -8,6 +8,7 @@ import type { Crime } from "@/lib/generated/prisma/enums";
 import type { SituationConflict, SituationSnapshot } from "./mutations-types";
 import type { SituationInput, UpdateSituationInput } from "./schemas";
 import { visibleSituationsWhere } from "./queries";
+import { assertOwnSources } from "@/lib/sources/mutations";
 
 interface Actor {
   user: CurrentUser;
@@ -31,13 +32,18 @@ export function snapshotOf(s: SituationRow): SituationSnapshot {
     perpetrators: s.perpetrators,
     visibility: s.visibility,
     monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
-    crimes: Object.fromEntries(s.crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale }])),
+    crimes: Object.fromEntries(
+      s.crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale, sourceIds: c.citations.map((x) => x.sourceId).sort() }]),
+    ),
   };
 }
 
 function snapshotOfInput(input: SituationInput): SituationSnapshot {
   const { crimes, ...rest } = input;
-  return { ...rest, crimes: Object.fromEntries(crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale }])) };
+  return {
+    ...rest,
+    crimes: Object.fromEntries(crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale, sourceIds: [...new Set(c.sourceIds)].sort() }])),
+  };
 }
 
 /** The fields that differ, as two partial snapshots (crimes compared one by one). */
@@ -54,9 +60,9 @@ export function changedFields(before: SituationSnapshot, after: SituationSnapsho
   const bc: Record<string, unknown> = {};
   const ac: Record<string, unknown> = {};
   for (const crime of CRIME_ORDER) {
-    const x = before.crimes[crime] ?? { status: "NOT_ASSESSED", rationale: "" };
-    const y = after.crimes[crime] ?? { status: "NOT_ASSESSED", rationale: "" };
-    if (x.status !== y.status || x.rationale !== y.rationale) {
+    const x = before.crimes[crime] ?? { status: "NOT_ASSESSED", rationale: "", sourceIds: [] };
+    const y = after.crimes[crime] ?? { status: "NOT_ASSESSED", rationale: "", sourceIds: [] };
+    if (x.status !== y.status || x.rationale !== y.rationale || JSON.stringify(x.sourceIds ?? []) !== JSON.stringify(y.sourceIds ?? [])) {
       bc[crime] = x;
       ac[crime] = y;
     }
@@ -96,7 +102,7 @@ function loadForChange(tx: Tx, id: string, membership: CurrentMembership, includ
     where: includeArchived
       ? { id, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] }
       : { id, ...visibleSituationsWhere(membership) },
-    include: { crimes: true, updatedBy: { select: { name: true } } },
+    include: { crimes: { include: { citations: { select: { sourceId: true } } } }, updatedBy: { select: { name: true } } },
   });
 }
 
@@ -112,13 +118,22 @@ async function loadOwned(tx: Tx, id: string, membership: CurrentMembership, incl
 export async function createSituation({ user, membership }: Actor, input: SituationInput) {
   return db.$transaction(async (tx) => {
     await assertCountry(tx, input.countryIso3);
+    await assertOwnSources(tx, membership.organisationId, input.crimes.flatMap((c) => c.sourceIds), "crimes");
     const situation = await tx.situation.create({
       data: {
         ...situationData(input),
         organisationId: membership.organisationId,
         createdById: user.id,
         updatedById: user.id,
-        crimes: { create: input.crimes.map((c) => ({ crime: c.crime, status: c.status, rationale: c.rationale, updatedById: user.id })) },
+        crimes: {
+          create: input.crimes.map((c) => ({
+            crime: c.crime,
+            status: c.status,
+            rationale: c.rationale,
+            updatedById: user.id,
+            citations: { create: [...new Set(c.sourceIds)].map((sourceId) => ({ sourceId, createdById: user.id })) },
+          })),
+        },
       },
     });
     await writeAudit(tx, {
@@ -150,6 +165,7 @@ export async function updateSituation({ user, membership }: Actor, input: Update
     if (current.version !== version) throw conflict();
     if (!changed) return { id, version: current.version, changed: false };
     if ("countryIso3" in a) await assertCountry(tx, fields.countryIso3);
+    await assertOwnSources(tx, membership.organisationId, fields.crimes.flatMap((c) => c.sourceIds), "crimes");
 
     // The version check is in the update's WHERE: two saves cannot both pass it.
     const res = await tx.situation.updateMany({
@@ -164,11 +180,16 @@ export async function updateSituation({ user, membership }: Actor, input: Update
     if (res.count !== 1) throw conflict();
     for (const crime of Object.keys((a.crimes as object) ?? {}) as Crime[]) {
       const c = fields.crimes.find((x) => x.crime === crime)!;
-      await tx.crimeAssessment.upsert({
+      const assessment = await tx.crimeAssessment.upsert({
         where: { situationId_crime: { situationId: id, crime } },
         create: { situationId: id, crime, status: c.status, rationale: c.rationale, updatedById: user.id },
         update: { status: c.status, rationale: c.rationale, updatedById: user.id },
       });
+      const wanted = new Set(c.sourceIds);
+      const had = new Set(before.crimes[crime]?.sourceIds ?? []);
+      await tx.citation.deleteMany({ where: { crimeAssessmentId: assessment.id, sourceId: { notIn: [...wanted] } } });
+      const added = [...wanted].filter((s) => !had.has(s));
+      if (added.length) await tx.citation.createMany({ data: added.map((sourceId) => ({ sourceId, crimeAssessmentId: assessment.id, createdById: user.id })) });
     }
     await writeAudit(tx, {
       userId: user.id,

@@ -128,7 +128,15 @@ export async function getSituation(membership: CurrentMembership, id: string) {
       organisation: { select: { id: true, name: true } },
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },
-      crimes: { include: { updatedBy: { select: { name: true } } } },
+      crimes: {
+        include: {
+          updatedBy: { select: { name: true } },
+          citations: {
+            orderBy: { createdAt: "asc" },
+            select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true, deletedAt: true } } },
+          },
+        },
+      },
     },
   });
 }

@@ -15,6 +15,8 @@ export const crimeAssessmentInputSchema = z
     crime: z.enum(CRIME_ORDER),
     status: z.enum(CRIME_STATUSES, { message: "Choose a status." }),
     rationale: text(5000, "The rationale"),
+    /** Sources cited for this crime's status (ids from the organisation's sources library). */
+    sourceIds: z.array(z.string().min(1).max(40)).max(50, "Cite at most 50 sources per crime."),
   })
   .superRefine((c, ctx) => {
     if (c.status !== "NOT_ASSESSED" && c.rationale.length < 10) {
@@ -86,6 +88,6 @@ export function emptySituationInput(): SituationInput {
     perpetrators: "",
     visibility: "ORGANISATION",
     monitoringSince: "",
-    crimes: CRIME_ORDER.map((crime) => ({ crime, status: "NOT_ASSESSED" as const, rationale: "" })),
+    crimes: CRIME_ORDER.map((crime) => ({ crime, status: "NOT_ASSESSED" as const, rationale: "", sourceIds: [] })),
   };
 }

@@ -39,10 +39,26 @@ describe("situations, as an analyst uses them", () => {
 
     await page.getByLabel("Country").selectOption({ label: "South Sudan" });
     await page.locator("#crimes-1-rationale").fill("Several credible reports of attacks on villages.");
+    // Cite a source that is not in the library yet, without leaving the form.
+    const warCrimesSources = page.getByRole("group", { name: "Sources for war crimes" });
+    await warCrimesSources.getByRole("button", { name: "Add a new source" }).click();
+    const newSource = warCrimesSources.getByRole("group", { name: "New source" });
+    await newSource.getByLabel("Source title").fill("Field report from Upper Nile");
+    await newSource.getByLabel("Web address (optional)").fill("not a web address");
+    await newSource.getByRole("button", { name: "Add source and cite it" }).click();
+    await newSource.getByText("Enter a web address starting with https:// or http://.").waitFor();
+    await newSource.getByLabel("Web address (optional)").fill("https://example.org/report");
+    await newSource.getByLabel("Source reliability").selectOption("B");
+    await newSource.getByRole("button", { name: "Add source and cite it" }).click();
+    await warCrimesSources.getByRole("list", { name: /cited/ }).getByText("Field report from Upper Nile").waitFor();
+    await screenshot(page, "situation-new-source-cited");
     await page.getByLabel("Risk category").selectOption("IMMINENT_RISK");
     await page.getByRole("button", { name: "Create situation" }).click();
     await page.getByRole("heading", { name: "South Sudan: Upper Nile", level: 1 }).waitFor();
     expect(await page.getByRole("list", { name: "Crimes at a glance" }).textContent()).toContain("War crimes: Ongoing (alleged)");
+    await page.getByRole("link", { name: "Field report from Upper Nile" }).click();
+    await page.getByRole("heading", { name: "Cited by" }).waitFor();
+    expect(await page.getByRole("table").textContent()).toContain("South Sudan: Upper Nile");
     await page.goto(`${baseUrl}/situations?risk=IMMINENT_RISK`);
     expect(await page.getByRole("table").textContent()).toContain("South Sudan: Upper Nile");
     await page.context().close();

@@ -95,8 +95,8 @@ describe("editing a situation", () => {
     expect(s.riskCategory).toBe("IMMINENT_RISK");
     expect(s.crimes.find((c) => c.crime === "GENOCIDE")?.status).toBe("RISK");
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "situation.update" } });
-    expect(audit.before).toEqual({ riskCategory: "MONITORING", crimes: { GENOCIDE: { status: "NOT_ASSESSED", rationale: "" } } });
-    expect(audit.after).toEqual({ riskCategory: "IMMINENT_RISK", crimes: { GENOCIDE: { status: "RISK", rationale: "Hate speech by officials." } } });
+    expect(audit.before).toEqual({ riskCategory: "MONITORING", crimes: { GENOCIDE: { status: "NOT_ASSESSED", rationale: "", sourceIds: [] } } });
+    expect(audit.after).toEqual({ riskCategory: "IMMINENT_RISK", crimes: { GENOCIDE: { status: "RISK", rationale: "Hate speech by officials.", sourceIds: [] } } });
   });
 
   it("detects a concurrent edit: the second save is refused with what is saved now, and loses nothing saved", async () => {

@@ -1,16 +1,92 @@
 import type { Metadata } from "next";
-
+import Link from "next/link";
+import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { listSources } from "@/lib/sources/queries";
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
 import { NotBuiltYet } from "@/components/ui/not-built-yet";
 
 export const metadata: Metadata = { title: "Sources" };
 
-export default async function SourcesPage() {
-  await requireUser();
+const querySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+});
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = querySchema.parse(await searchParams);
+  const { rows, total, page, pageCount } = await listSources(user.active.organisationId, query);
+  const link = (p: number) => `/sources?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(p) })}`;
   return (
     <>
-      <h1>Sources</h1>
-      <NotBuiltYet>Your organisation&apos;s sources library (publisher, UN document symbol, reliability A-F and credibility 1-6 grading, attached files) and citing sources from any claim are coming in a later release.</NotBuiltYet>
+      <div className="header-line" style={{ justifyContent: "space-between" }}>
+        <h1 style={{ margin: 0 }}>Sources</h1>
+        {hasRole(user.active.role, "ANALYST") && (
+          <Link className="button" href="/sources/new">
+            Add source
+          </Link>
+        )}
+      </div>
+      <p className="muted">{user.active.organisationName}&apos;s sources library, graded on the Admiralty scale: source reliability A-F, information credibility 1-6.</p>
+      <form method="get" className="panel actions-row" role="search" aria-label="Search sources">
+        <label htmlFor="q" style={{ margin: 0 }}>
+          Search
+        </label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} style={{ maxWidth: "24rem" }} />
+        <button type="submit">Search</button>
+        {query.q && <Link href="/sources">Clear</Link>}
+      </form>
+      <table>
+        <caption>
+          {total} source{total === 1 ? "" : "s"}
+          {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Publisher</th>
+            <th scope="col">Grading</th>
+            <th scope="col">Published</th>
+            <th scope="col">Cited</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5}>No sources{query.q ? " match this search" : " yet"}.</td>
+            </tr>
+          )}
+          {rows.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <Link href={`/sources/${s.id}`}>{s.title}</Link>
+                {s.unSymbol && <div className="muted">{s.unSymbol}</div>}
+              </td>
+              <td>{s.publisher || "—"}</td>
+              <td>
+                <span title={`${RELIABILITY_LABELS[s.reliability]}; ${CREDIBILITY_LABELS[s.credibility]}`}>
+                  {s.reliability}
+                  {s.credibility}
+                </span>
+              </td>
+              <td>{s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : "—"}</td>
+              <td>{s._count.citations}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={link(page - 1)}>← Previous</Link> : <span />}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount && <Link href={link(page + 1)}>Next →</Link>}
+        </nav>
+      )}
+      <NotBuiltYet>Attaching files to sources (stored with their SHA-256 fingerprint) is coming in a later release.</NotBuiltYet>
     </>
   );
 }

@@ -118,6 +118,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
                 <th scope="col">Crime</th>
                 <th scope="col">Status</th>
                 <th scope="col">Rationale</th>
+                <th scope="col">Sources</th>
                 <th scope="col">Last changed</th>
               </tr>
             </thead>
@@ -129,6 +130,23 @@ export default async function SituationPage({ params, searchParams }: { params: 
                     <th scope="row">{CRIME_LABELS[c]}</th>
                     <td>{CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"]}</td>
                     <td style={{ whiteSpace: "pre-wrap" }}>{a?.rationale || "—"}</td>
+                    <td>
+                      {a && a.citations.length > 0 ? (
+                        <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                          {a.citations.map(({ source }) => (
+                            <li key={source.id}>
+                              {s.organisationId === user.active.organisationId ? <Link href={`/sources/${source.id}`}>{source.title}</Link> : source.title}{" "}
+                              <span className="muted" title="Reliability and credibility">
+                                ({source.reliability}
+                                {source.credibility})
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     <td>{a ? `${day(a.updatedAt)} by ${a.updatedBy.name}` : "—"}</td>
                   </tr>
                 );

@@ -30,7 +30,7 @@ export default async function EditSituationPage({ params }: { params: Promise<{ 
     monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
     crimes: CRIME_ORDER.map((crime) => {
       const c = s.crimes.find((x) => x.crime === crime);
-      return { crime, status: c?.status ?? "NOT_ASSESSED", rationale: c?.rationale ?? "" };
+      return { crime, status: c?.status ?? "NOT_ASSESSED", rationale: c?.rationale ?? "", sourceIds: c?.citations.map((x) => x.source.id) ?? [] };
     }),
   };
   return (
@@ -39,7 +39,14 @@ export default async function EditSituationPage({ params }: { params: Promise<{ 
         <Link href={`/situations/${s.id}`}>← Back to the situation</Link>
       </p>
       <h1>Edit: {s.title}</h1>
-      <SituationForm mode="edit" countries={await listCountries()} initial={initial} id={s.id} version={s.version} />
+      <SituationForm
+        mode="edit"
+        countries={await listCountries()}
+        initial={initial}
+        id={s.id}
+        version={s.version}
+        sources={s.crimes.flatMap((c) => c.citations.map((x) => x.source))}
+      />
     </>
   );
 }

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { getSource } from "@/lib/sources/queries";
+import { SourceForm } from "@/components/sources/source-form";
+
+export const metadata: Metadata = { title: "Edit source" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser();
+  const s = await getSource(user.active.organisationId, id);
+  if (!s || !hasRole(user.active.role, "ANALYST")) notFound();
+  return (
+    <>
+      <p>
+        <Link href={`/sources/${s.id}`}>← Back to the source</Link>
+      </p>
+      <h1>Edit source</h1>
+      <SourceForm
+        mode="edit"
+        id={s.id}
+        version={s.version}
+        initial={{
+          title: s.title,
+          publisher: s.publisher,
+          author: s.author,
+          url: s.url ?? "",
+          unSymbol: s.unSymbol ?? "",
+          publishedOn: day(s.publishedOn),
+          accessedOn: day(s.accessedOn),
+          reliability: s.reliability,
+          credibility: s.credibility,
+          notes: s.notes,
+        }}
+      />
+    </>
+  );
+}

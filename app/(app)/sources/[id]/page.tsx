@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { getSource, listCitingClaims } from "@/lib/sources/queries";
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
+import { CRIME_LABELS } from "@/lib/labels";
+import { DeleteSourceButton } from "@/components/sources/delete-source-button";
+
+export const metadata: Metadata = { title: "Source" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser();
+  const s = await getSource(user.active.organisationId, id);
+  if (!s) notFound();
+  const citing = await listCitingClaims(s.id);
+  const canEdit = hasRole(user.active.role, "ANALYST");
+  return (
+    <>
+      <p>
+        <Link href="/sources">← All sources</Link>
+      </p>
+      <h1>{s.title}</h1>
+      {canEdit && (
+        <div className="actions-row">
+          <Link className="button" href={`/sources/${s.id}/edit`}>
+            Edit
+          </Link>
+          <DeleteSourceButton id={s.id} version={s.version} />
+        </div>
+      )}
+      <dl className="facts panel">
+        <dt>Publisher</dt>
+        <dd>{s.publisher || "—"}</dd>
+        <dt>Author</dt>
+        <dd>{s.author || "—"}</dd>
+        <dt>Web address</dt>
+        <dd>
+          {s.url ? (
+            <a href={s.url} rel="noopener noreferrer nofollow" target="_blank">
+              {s.url}
+            </a>
+          ) : (
+            "—"
+          )}
+        </dd>
+        <dt>UN document symbol</dt>
+        <dd>{s.unSymbol || "—"}</dd>
+        <dt>Published on</dt>
+        <dd>{day(s.publishedOn)}</dd>
+        <dt>Accessed on</dt>
+        <dd>{day(s.accessedOn)}</dd>
+        <dt>Source reliability</dt>
+        <dd>{RELIABILITY_LABELS[s.reliability]}</dd>
+        <dt>Information credibility</dt>
+        <dd>{CREDIBILITY_LABELS[s.credibility]}</dd>
+        <dt>Notes</dt>
+        <dd>{s.notes || "—"}</dd>
+        <dt>Added</dt>
+        <dd>
+          {day(s.createdAt)} by {s.createdBy.name}
+        </dd>
+      </dl>
+      <h2>Cited by</h2>
+      {citing.length === 0 ? (
+        <p>Nothing cites this source yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">Claim</th>
+              <th scope="col">Situation</th>
+              <th scope="col">Where in the source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {citing.map((c, i) => (
+              <tr key={i}>
+                <td>{c.kind}</td>
+                <td>{c.kind === "Crime assessment" ? CRIME_LABELS[c.what as keyof typeof CRIME_LABELS] : c.what}</td>
+                <td>{c.situation ? <Link href={`/situations/${c.situation.id}`}>{c.situation.title}</Link> : "—"}</td>
+                <td>{c.locator || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
