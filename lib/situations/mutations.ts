@@ -6,7 +6,7 @@ import { ActionError, ConflictError, ForbiddenError, NotFoundError } from "@/lib
 import { CRIME_ORDER } from "@/lib/labels";
 import type { Crime } from "@/lib/generated/prisma/enums";
 import type { SituationConflict, SituationSnapshot } from "./mutations-types";
-import type { SituationInput, UpdateSituationInput } from "./schemas";
+import { toSituationInput, type SituationInput, type UpdateSituationInput } from "./schemas";
 import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 
@@ -19,23 +19,9 @@ interface Actor {
 type SituationRow = NonNullable<Awaited<ReturnType<typeof loadForChange>>>;
 
 export function snapshotOf(s: SituationRow): SituationSnapshot {
-  return {
-    countryIso3: s.countryIso3,
-    scope: s.scope ?? "",
-    title: s.title,
-    summary: s.summary,
-    background: s.background,
-    recommendedAction: s.recommendedAction,
-    notes: s.notes,
-    riskCategory: s.riskCategory,
-    populationsAtRisk: s.populationsAtRisk,
-    perpetrators: s.perpetrators,
-    visibility: s.visibility,
-    monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
-    crimes: Object.fromEntries(
-      s.crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale, sourceIds: c.citations.map((x) => x.sourceId).sort() }]),
-    ),
-  };
+  return snapshotOfInput(
+    toSituationInput({ ...s, crimes: s.crimes.map((c) => ({ ...c, sourceIds: c.citations.map((x) => x.sourceId) })) }),
+  );
 }
 
 function snapshotOfInput(input: SituationInput): SituationSnapshot {

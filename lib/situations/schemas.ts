@@ -91,3 +91,39 @@ export function emptySituationInput(): SituationInput {
     crimes: CRIME_ORDER.map((crime) => ({ crime, status: "NOT_ASSESSED" as const, rationale: "", sourceIds: [] })),
   };
 }
+
+/** A stored situation as the form holds it (edit page, audit snapshots). */
+export function toSituationInput(s: {
+  countryIso3: string;
+  scope: string | null;
+  title: string;
+  summary: string;
+  background: string;
+  recommendedAction: string;
+  notes: string;
+  riskCategory: SituationInput["riskCategory"];
+  populationsAtRisk: string;
+  perpetrators: string;
+  visibility: SituationInput["visibility"];
+  monitoringSince: Date | null;
+  crimes: { crime: SituationInput["crimes"][number]["crime"]; status: SituationInput["crimes"][number]["status"]; rationale: string; sourceIds: string[] }[];
+}): SituationInput {
+  return {
+    countryIso3: s.countryIso3,
+    scope: s.scope ?? "",
+    title: s.title,
+    summary: s.summary,
+    background: s.background,
+    recommendedAction: s.recommendedAction,
+    notes: s.notes,
+    riskCategory: s.riskCategory,
+    populationsAtRisk: s.populationsAtRisk,
+    perpetrators: s.perpetrators,
+    visibility: s.visibility,
+    monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
+    crimes: CRIME_ORDER.map((crime) => {
+      const c = s.crimes.find((x) => x.crime === crime);
+      return { crime, status: c?.status ?? "NOT_ASSESSED", rationale: c?.rationale ?? "", sourceIds: c?.sourceIds ?? [] };
+    }),
+  };
+}

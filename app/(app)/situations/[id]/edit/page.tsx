@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getSituation, listCountries } from "@/lib/situations/queries";
-import { CRIME_ORDER } from "@/lib/labels";
-import type { SituationInput } from "@/lib/situations/schemas";
+import { toSituationInput } from "@/lib/situations/schemas";
 import { SituationForm } from "@/components/situations/situation-form";
 
 export const metadata: Metadata = { title: "Edit situation" };
@@ -15,24 +14,7 @@ export default async function EditSituationPage({ params }: { params: Promise<{ 
   const user = await requireUser();
   const s = await getSituation(user.active, id);
   if (!s || s.archivedAt || s.organisationId !== user.active.organisationId || !hasRole(user.active.role, "ANALYST")) notFound();
-  const initial: SituationInput = {
-    countryIso3: s.countryIso3,
-    scope: s.scope ?? "",
-    title: s.title,
-    summary: s.summary,
-    background: s.background,
-    recommendedAction: s.recommendedAction,
-    notes: s.notes,
-    riskCategory: s.riskCategory,
-    populationsAtRisk: s.populationsAtRisk,
-    perpetrators: s.perpetrators,
-    visibility: s.visibility,
-    monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
-    crimes: CRIME_ORDER.map((crime) => {
-      const c = s.crimes.find((x) => x.crime === crime);
-      return { crime, status: c?.status ?? "NOT_ASSESSED", rationale: c?.rationale ?? "", sourceIds: c?.citations.map((x) => x.source.id) ?? [] };
-    }),
-  };
+  const initial = toSituationInput({ ...s, crimes: s.crimes.map((c) => ({ ...c, sourceIds: c.citations.map((x) => x.source.id) })) });
   return (
     <>
       <p>
