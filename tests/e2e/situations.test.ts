@@ -92,7 +92,7 @@ describe("situations, as an analyst uses them", () => {
     await b.getByRole("heading", { name: "Demo: Burkina Faso", level: 1, exact: true }).waitFor();
     expect(await b.getByText("Security forces and auxiliaries (edited by the admin).").isVisible()).toBe(true);
 
-    await b.getByRole("link", { name: "History" }).click();
+    await b.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "History" }).click();
     await b.getByRole("heading", { name: "Changes" }).waitFor();
     const history = await b.getByRole("region", { name: "History" }).textContent();
     expect(history).toContain("Edited by Amina Admin");
@@ -100,6 +100,43 @@ describe("situations, as an analyst uses them", () => {
     await screenshot(b, "situation-history");
     await a.context().close();
     await b.context().close();
+  });
+
+  it("records a response with a new source added inline, and sees it on the situation's timeline", async () => {
+    const page = await analystPage();
+    await page.goto(`${baseUrl}/situations?q=Myanmar`);
+    await page.getByRole("link", { name: "Demo: Myanmar, Rakhine State" }).click();
+    await page.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "Responses" }).click();
+    await page.getByRole("link", { name: "Record a response" }).click();
+    await page.getByLabel("What was done").waitFor();
+    await hydrated(page);
+    await page.getByLabel("What was done").fill("Statement on attacks against civilians in Rakhine");
+    await page.getByLabel("Pillar", { exact: true }).selectOption("III");
+    await page.getByLabel("Type of response").selectOption("STATEMENT");
+    await page.getByLabel("Who acted").selectOption("UN_SECURITY_COUNCIL");
+    await page.getByLabel("Name of the actor").fill("UN Security Council");
+    await page.getByLabel("Date (or start date)").fill("2026-10-15");
+    await page.getByLabel("Reference (e.g. UN document symbol)").fill("S/PRST/");
+    const sources = page.getByRole("group", { name: "Sources for this response" });
+    await sources.getByRole("button", { name: "Add a new source" }).click();
+    const newSource = sources.getByRole("group", { name: "New source" });
+    await newSource.getByLabel("Source title").fill("Presidential statement, October 2026 (demo)");
+    await newSource.getByLabel("UN document symbol (optional)").fill("S/PRST/2026/9");
+    await newSource.getByRole("button", { name: "Add source and cite it" }).click();
+    await sources.getByRole("list", { name: /cited/ }).getByText("Presidential statement, October 2026 (demo)").waitFor();
+    await page.getByRole("button", { name: "Record response" }).click();
+    await page.getByText("This does not look like a UN document symbol").waitFor();
+    await page.getByLabel("Reference (e.g. UN document symbol)").fill("S/PRST/2026/9");
+    await page.getByRole("button", { name: "Record response" }).click();
+    await page.getByRole("heading", { name: "What was done, and when risk changed" }).waitFor();
+    const region = page.getByRole("region", { name: "Responses" });
+    expect(await region.getByRole("table").textContent()).toContain("Statement on attacks against civilians in Rakhine");
+    expect(await region.getByRole("table").textContent()).toContain("Presidential statement, October 2026 (demo)");
+    expect(await page.locator(".lane .marker").count()).toBeGreaterThan(0);
+    await screenshot(page, "situation-responses");
+    await page.goto(`${baseUrl}/responses?pillar=III`);
+    expect(await page.getByRole("table").textContent()).toContain("Statement on attacks against civilians in Rakhine");
+    await page.context().close();
   });
 
   it("lets a viewer read but not change", async () => {

@@ -1,16 +1,126 @@
 import type { Metadata } from "next";
-
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { listResponses } from "@/lib/responses/queries";
+import { ACTOR_TYPES, PILLARS, RESPONSE_TYPES, responseListQuerySchema, type ResponseListQuery } from "@/lib/responses/schemas";
+import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Responses" };
 
-export default async function ResponsesPage() {
-  await requireUser();
+function href(query: ResponseListQuery, page: number) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, page })) if (v !== undefined && v !== "") params.set(k, String(v));
+  return `/responses?${params}`;
+}
+
+export default async function ResponsesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = responseListQuerySchema.parse(await searchParams);
+  const { rows, total, page, pageCount } = await listResponses(user.active, query);
   return (
     <>
       <h1>Responses</h1>
-      <NotBuiltYet>Recording what was done under the three pillars (the State&apos;s own, international assistance, and timely and decisive collective response including the Security Council), with a timeline per situation and response-gap alerts, is coming in a later release.</NotBuiltYet>
+      <p className="muted">What States, the UN and regional bodies did under the three pillars, across the situations you can see. Record a response from its situation&apos;s Responses tab.</p>
+      <form method="get" className="panel" role="search" aria-label="Filter responses">
+        <div className="grid-2" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(11rem, 1fr))" }}>
+          <div className="field">
+            <label htmlFor="pillar">Pillar</label>
+            <select id="pillar" name="pillar" defaultValue={query.pillar ?? ""}>
+              <option value="">All</option>
+              {PILLARS.map((p) => (
+                <option key={p} value={p}>
+                  {PILLAR_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="type">Type</label>
+            <select id="type" name="type" defaultValue={query.type ?? ""}>
+              <option value="">All</option>
+              {RESPONSE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {RESPONSE_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="actor">Who acted</label>
+            <select id="actor" name="actor" defaultValue={query.actor ?? ""}>
+              <option value="">Anyone</option>
+              {ACTOR_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {ACTOR_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="from">From</label>
+            <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="to">To</label>
+            <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
+          </div>
+        </div>
+        {query.situation && <input type="hidden" name="situation" value={query.situation} />}
+        <div className="actions-row">
+          <button type="submit">Apply</button>
+          <Link href="/responses">Clear filters</Link>
+        </div>
+      </form>
+      <table>
+        <caption>
+          {total} response{total === 1 ? "" : "s"}
+          {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Situation</th>
+            <th scope="col">Pillar</th>
+            <th scope="col">What was done</th>
+            <th scope="col">Who</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={6}>No responses match these filters.</td>
+            </tr>
+          )}
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.startDate.toISOString().slice(0, 10)}</td>
+              <td>
+                <Link href={`/situations/${r.situation.id}?tab=responses`}>{r.situation.title}</Link>
+              </td>
+              <td>{r.pillar}</td>
+              <td>
+                {r.title}
+                <div className="muted">
+                  {RESPONSE_TYPE_LABELS[r.type]}
+                  {r.reference ? ` · ${r.reference}` : ""}
+                </div>
+              </td>
+              <td>{r.actorName}</td>
+              <td>{RESPONSE_STATUS_LABELS[r.status]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={href(query, page - 1)}>← Previous</Link> : <span />}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount && <Link href={href(query, page + 1)}>Next →</Link>}
+        </nav>
+      )}
     </>
   );
 }

@@ -9,6 +9,8 @@ import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, V
 import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { ArchiveButton } from "@/components/situations/archive-button";
+import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situations/timeline";
+import { responsesForSituation } from "@/lib/responses/queries";
 
 export const metadata: Metadata = { title: "Situation" };
 
@@ -22,9 +24,8 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-const LATER: Record<Exclude<Tab, "overview" | "history">, string> = {
+const LATER: Record<Exclude<Tab, "overview" | "history" | "responses">, string> = {
   indicators: "Assessment rounds of this situation's indicators, risk scores and trends are coming in a later release.",
-  responses: "This situation's responses under the three pillars, on a timeline next to its risk category, are coming in a later release.",
   events: "This situation's event log and ACLED import are coming in a later release.",
   sources: "The sources cited for this situation are coming with the sources library.",
 };
@@ -156,7 +157,8 @@ export default async function SituationPage({ params, searchParams }: { params: 
         </section>
       )}
       {tab === "history" && <History situationId={s.id} />}
-      {tab !== "overview" && tab !== "history" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
+      {tab === "responses" && <Responses situationId={s.id} canEdit={canEdit && !s.archivedAt} monitoringSince={s.monitoringSince} />}
+      {tab !== "overview" && tab !== "history" && tab !== "responses" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
     </>
   );
 }
@@ -164,8 +166,6 @@ export default async function SituationPage({ params, searchParams }: { params: 
 async function History({ situationId }: { situationId: string }) {
   const entries = await getSituationHistory(situationId);
   const segments = riskTimeline(entries);
-  const start = segments[0]?.from.getTime() ?? 0;
-  const span = Math.max(1, (segments[segments.length - 1]?.to.getTime() ?? start) - start);
   return (
     <section aria-label="History">
       <h2>Risk category over time</h2>
@@ -173,17 +173,7 @@ async function History({ situationId }: { situationId: string }) {
         <p className="muted">No risk category recorded in the history yet.</p>
       ) : (
         <>
-          <div className="timeline" aria-hidden="true">
-            {segments.map((seg, i) => (
-              <div
-                key={i}
-                style={{ flexGrow: Math.max(0.02, (seg.to.getTime() - seg.from.getTime()) / span), flexBasis: 0, background: `var(--risk-${seg.category.toLowerCase().replace(/_/g, "-")})` }}
-                title={`${RISK_CATEGORY_LABELS[seg.category]}: ${day(seg.from)} to ${day(seg.to)}`}
-              >
-                {RISK_CATEGORY_LABELS[seg.category]}
-              </div>
-            ))}
-          </div>
+          <RiskBand segments={segments} start={segments[0].from.getTime()} end={segments[segments.length - 1].to.getTime()} />
           <table style={{ marginTop: "0.5rem" }}>
             <caption>Risk category periods</caption>
             <thead>
@@ -240,6 +230,27 @@ async function History({ situationId }: { situationId: string }) {
           );
         })}
       </ol>
+    </section>
+  );
+}
+
+async function Responses({ situationId, canEdit, monitoringSince }: { situationId: string; canEdit: boolean; monitoringSince: Date | null }) {
+  const [entries, responses] = await Promise.all([getSituationHistory(situationId), responsesForSituation(situationId)]);
+  const segments = riskTimeline(entries);
+  if (segments.length && monitoringSince && monitoringSince < segments[0].from) segments[0] = { ...segments[0], from: monitoringSince };
+  const end = segments.length ? segments[segments.length - 1].to.getTime() : responses.length ? responses[responses.length - 1].startDate.getTime() : 0;
+  return (
+    <section aria-label="Responses">
+      {canEdit && (
+        <p>
+          <Link className="button" href={`/situations/${situationId}/responses/new`}>
+            Record a response
+          </Link>
+        </p>
+      )}
+      <h2>What was done, and when risk changed</h2>
+      <ResponseTimeline segments={segments} responses={responses} end={end} />
+      <ResponsesTable responses={responses} situationId={situationId} canEdit={canEdit} />
     </section>
   );
 }

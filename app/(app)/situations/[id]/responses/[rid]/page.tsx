@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { getResponse } from "@/lib/responses/queries";
+import { ResponseForm } from "@/components/responses/response-form";
+import { DeleteResponseButton } from "@/components/responses/delete-response-button";
+
+export const metadata: Metadata = { title: "Edit response" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+export default async function EditResponsePage({ params }: { params: Promise<{ id: string; rid: string }> }) {
+  const { id, rid } = await params;
+  const user = await requireUser();
+  const r = await getResponse(user.active, rid);
+  if (!r || r.situationId !== id || !hasRole(user.active.role, "ANALYST")) notFound();
+  return (
+    <>
+      <p>
+        <Link href={`/situations/${id}?tab=responses`}>← Back to {r.situation.title}</Link>
+      </p>
+      <h1>Edit response</h1>
+      <ResponseForm
+        mode="edit"
+        id={r.id}
+        version={r.version}
+        situationId={id}
+        sources={r.citations.map((c) => c.source)}
+        initial={{
+          pillar: r.pillar,
+          type: r.type,
+          actorType: r.actorType,
+          actorName: r.actorName,
+          title: r.title,
+          description: r.description,
+          startDate: day(r.startDate),
+          endDate: day(r.endDate),
+          reference: r.reference ?? "",
+          status: r.status,
+          effect: r.effect,
+          effectNotes: r.effectNotes,
+          sourceIds: r.citations.map((c) => c.source.id),
+        }}
+      />
+      <DeleteResponseButton id={r.id} version={r.version} situationId={id} />
+    </>
+  );
+}

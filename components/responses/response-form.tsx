@@ -1,0 +1,136 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Controller, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createResponseAction, updateResponseAction } from "@/app/(app)/responses/actions";
+import {
+  ACTOR_TYPES,
+  EFFECT_LABELS,
+  PILLARS,
+  RESPONSE_EFFECTS,
+  RESPONSE_STATUSES,
+  RESPONSE_TYPES,
+  responseInputSchema,
+  type ResponseInput,
+} from "@/lib/responses/schemas";
+import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
+import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+
+const LABELS: Record<Exclude<keyof ResponseInput, "sourceIds">, string> = {
+  pillar: "Pillar",
+  type: "Type of response",
+  actorType: "Who acted",
+  actorName: "Name of the actor",
+  title: "What was done",
+  description: "Description",
+  startDate: "Date (or start date)",
+  endDate: "End date (optional)",
+  reference: "Reference (e.g. UN document symbol)",
+  status: "Status",
+  effect: "Assessed effect",
+  effectNotes: "Notes on its effect",
+};
+
+type Props = { situationId: string; initial: ResponseInput; sources: PickedSource[] } & ({ mode: "create" } | { mode: "edit"; id: string; version: number });
+
+export function ResponseForm(props: Props) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ResponseInput>({ resolver: zodResolver(responseInputSchema), defaultValues: props.initial });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const res =
+      props.mode === "create"
+        ? await createResponseAction({ situationId: props.situationId, data: values })
+        : await updateResponseAction({ id: props.id, version: props.version, data: values });
+    if (res.ok) {
+      router.push(`/situations/${props.situationId}?tab=responses`);
+      router.refresh();
+      return;
+    }
+    for (const [f, m] of Object.entries(res.fieldErrors ?? {})) {
+      const name = f.startsWith("data.") ? f.slice(5) : f;
+      if (m?.[0]) setError(name as keyof ResponseInput, { message: m[0] });
+    }
+    setFormError(res.message);
+  });
+
+  const a = (name: keyof ResponseInput) => ({
+    id: name,
+    "aria-invalid": errors[name] ? ("true" as const) : ("false" as const),
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
+  const err = (name: keyof ResponseInput) =>
+    errors[name] ? (
+      <p className="field-error" id={`${name}-error`}>
+        {errors[name]?.message}
+      </p>
+    ) : null;
+  const select = <T extends string>(name: keyof ResponseInput, values: readonly T[], labels: Record<T, string>) => (
+    <div className="field">
+      <label htmlFor={name}>{LABELS[name as keyof typeof LABELS]}</label>
+      <select {...a(name)} {...register(name)}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+      {err(name)}
+    </div>
+  );
+  const input = (name: keyof ResponseInput, type = "text", placeholder?: string) => (
+    <div className="field">
+      <label htmlFor={name}>{LABELS[name as keyof typeof LABELS]}</label>
+      <input type={type} placeholder={placeholder} {...a(name)} {...register(name)} />
+      {err(name)}
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel">
+      {formError && (
+        <div className="form-error" role="alert">
+          {formError}
+        </div>
+      )}
+      {input("title")}
+      <div className="grid-2">
+        {select("pillar", PILLARS, PILLAR_LABELS)}
+        {select("type", RESPONSE_TYPES, RESPONSE_TYPE_LABELS)}
+        {select("actorType", ACTOR_TYPES, ACTOR_TYPE_LABELS)}
+        {input("actorName", "text", "e.g. UN Security Council")}
+        {input("startDate", "date")}
+        {input("endDate", "date")}
+        {input("reference", "text", "S/RES/1593 (2005)")}
+        {select("status", RESPONSE_STATUSES, RESPONSE_STATUS_LABELS)}
+        {select("effect", RESPONSE_EFFECTS, EFFECT_LABELS)}
+      </div>
+      {(["description", "effectNotes"] as const).map((n) => (
+        <div className="field" key={n}>
+          <label htmlFor={n}>{LABELS[n]}</label>
+          <textarea rows={3} {...a(n)} {...register(n)} />
+          {err(n)}
+        </div>
+      ))}
+      <Controller
+        control={control}
+        name="sourceIds"
+        render={({ field }) => <SourcePicker label="Sources for this response" value={field.value} onChange={field.onChange} known={props.sources} />}
+      />
+      {err("sourceIds")}
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : props.mode === "create" ? "Record response" : "Save changes"}
+      </button>
+    </form>
+  );
+}

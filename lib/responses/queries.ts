@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import type { ResponseListQuery } from "./schemas";
+
+export const RESPONSES_PAGE_SIZE = 25;
+
+/** Responses a member may see: those of situations they may see. */
+function visibleResponsesWhere(membership: CurrentMembership): Prisma.ResponseWhereInput {
+  return {
+    deletedAt: null,
+    situation: { archivedAt: null, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] },
+  };
+}
+
+export async function listResponses(membership: CurrentMembership, query: ResponseListQuery) {
+  const and: Prisma.ResponseWhereInput[] = [visibleResponsesWhere(membership)];
+  if (query.pillar) and.push({ pillar: query.pillar });
+  if (query.type) and.push({ type: query.type });
+  if (query.actor) and.push({ actorType: query.actor });
+  if (query.situation) and.push({ situationId: query.situation });
+  if (query.from) and.push({ startDate: { gte: new Date(query.from) } });
+  if (query.to) and.push({ startDate: { lte: new Date(query.to) } });
+  const where = { AND: and };
+  const page = query.page ?? 1;
+  const [rows, total] = await Promise.all([
+    db.response.findMany({
+      where,
+      orderBy: [{ startDate: "desc" }, { id: "desc" }],
+      skip: (page - 1) * RESPONSES_PAGE_SIZE,
+      take: RESPONSES_PAGE_SIZE,
+      include: { situation: { select: { id: true, title: true } } },
+    }),
+    db.response.count({ where }),
+  ]);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / RESPONSES_PAGE_SIZE)) };
+}
+
+/** A situation's responses with their cited sources, oldest first (for its timeline). */
+export function responsesForSituation(situationId: string) {
+  return db.response.findMany({
+    where: { situationId, deletedAt: null },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    include: { citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true } } } } },
+  });
+}
+
+export function getResponse(membership: CurrentMembership, id: string) {
+  return db.response.findFirst({
+    where: { id, organisationId: membership.organisationId, deletedAt: null },
+    include: { situation: { select: { id: true, title: true } }, citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true } } } } },
+  });
+}
