@@ -61,6 +61,22 @@ describe("situations, as an analyst uses them", () => {
     expect(await page.getByRole("table").textContent()).toContain("South Sudan: Upper Nile");
     await page.goto(`${baseUrl}/situations?risk=IMMINENT_RISK`);
     expect(await page.getByRole("table").textContent()).toContain("South Sudan: Upper Nile");
+
+    // Attach the report itself; the page shows its fingerprint, and a disguised program is refused.
+    await page.goto(`${baseUrl}/sources?q=Upper+Nile`);
+    await page.getByRole("link", { name: "Field report from Upper Nile" }).click();
+    await page.getByRole("heading", { name: "Cited by" }).waitFor();
+    await hydrated(page);
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+    await page.getByLabel(/Attach a file/).setInputFiles({ name: "field-report.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByText("SHA-256 fingerprint").waitFor();
+    expect(await page.getByRole("link", { name: "field-report.pdf" }).isVisible()).toBe(true);
+    const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x40, 0, 0, 0]), Buffer.from("PE\0\0"), Buffer.alloc(200)]);
+    await page.getByLabel(/Replace with/).setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: exe });
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByRole("alert").filter({ hasText: ".exe file" }).waitFor();
+    await screenshot(page, "source-page");
     await page.context().close();
   });
 

@@ -5,7 +5,6 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { listSources } from "@/lib/sources/queries";
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -86,7 +85,6 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           {page < pageCount && <Link href={link(page + 1)}>Next →</Link>}
         </nav>
       )}
-      <NotBuiltYet>Attaching files to sources (stored with their SHA-256 fingerprint) is coming in a later release.</NotBuiltYet>
     </>
   );
 }

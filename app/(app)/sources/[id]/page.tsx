@@ -7,6 +7,8 @@ import { getSource, listCitingClaims } from "@/lib/sources/queries";
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
 import { CRIME_LABELS } from "@/lib/labels";
 import { DeleteSourceButton } from "@/components/sources/delete-source-button";
+import { Attachment } from "@/components/sources/attachment";
+import { maxUploadBytes } from "@/lib/sources/files";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -65,6 +67,12 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           {day(s.createdAt)} by {s.createdBy.name}
         </dd>
       </dl>
+      <Attachment
+        sourceId={s.id}
+        canEdit={canEdit}
+        maxMb={Math.round(maxUploadBytes() / 1024 / 1024)}
+        file={s.fileKey ? { name: s.fileName ?? "file", size: s.fileSize ?? 0, sha256: s.fileSha256 ?? "", type: s.fileType ?? "" } : null}
+      />
       <h2>Cited by</h2>
       {citing.length === 0 ? (
         <p>Nothing cites this source yet.</p>

@@ -1,0 +1,85 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { maxUploadBytes, openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
+
+export const dynamic = "force-dynamic";
+
+function fail(message: string, status: number) {
+  return NextResponse.json({ ok: false, message }, { status });
+}
+
+/** The caller, and the source if it belongs to their organisation (and they have the role). */
+async function authorise(id: string, role: "VIEWER" | "ANALYST") {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false as const, response: fail("Your session has ended. Please sign in again.", 401) };
+  if (!user.active || !hasRole(user.active.role, role)) return { ok: false as const, response: fail("You do not have permission to do this.", 403) };
+  if (id.length > 40) return { ok: false as const, response: fail("Not found.", 404) };
+  const source = await db.source.findFirst({ where: { id, organisationId: user.active.organisationId, deletedAt: null } });
+  if (!source) return { ok: false as const, response: fail("This source does not exist in your organisation's library.", 404) };
+  return { ok: true as const, user, membership: user.active, source };
+}
+
+/** Downloads the attached file: members of the source's organisation only. */
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await authorise((await params).id, "VIEWER");
+  if (!auth.ok) return auth.response;
+  const { source } = auth;
+  if (!source.fileKey) return fail("This source has no attached file.", 404);
+  try {
+    const file = await openStoredFile(source.fileKey);
+    return new Response(file.stream, {
+      headers: {
+        "Content-Type": source.fileType ?? "application/octet-stream",
+        "Content-Length": String(file.size),
+        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(source.fileName ?? "file")}`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+      },
+    });
+  } catch (e) {
+    return e instanceof UploadError ? fail(e.message, e.status) : fail("The file could not be read.", 500);
+  }
+}
+
+/** Attaches (or replaces) the file. The body is the raw file; its name comes in X-File-Name. */
+export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await authorise((await params).id, "ANALYST");
+  if (!auth.ok) return auth.response;
+  const { user, membership, source } = auth;
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxUploadBytes()) return fail(`The file is larger than ${Math.round(maxUploadBytes() / 1024 / 1024)} MB, the most we accept.`, 413);
+  const fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "").replace(/[\\/\0]/g, "_").slice(0, 255);
+  if (!fileName) return fail("The file needs a name.", 400);
+  if (!req.body) return fail("No file was sent.", 400);
+  try {
+    const stored = await storeUpload(req.body, fileName);
+    const before = { fileName: source.fileName, fileSha256: source.fileSha256, fileSize: source.fileSize };
+    const after = { fileName, fileSha256: stored.sha256, fileSize: stored.size, fileType: stored.contentType };
+    await db.$transaction(async (tx) => {
+      await tx.source.update({ where: { id: source.id }, data: { fileName, fileKey: stored.key, fileSize: stored.size, fileType: stored.contentType, fileSha256: stored.sha256, version: { increment: 1 } } });
+      await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.attach_file", entityType: "Source", entityId: source.id, before, after });
+    });
+    return NextResponse.json({ ok: true, data: after });
+  } catch (e) {
+    if (e instanceof UploadError) return fail(e.message, e.status);
+    console.error("Upload failed", e);
+    return fail("The file could not be saved. Please try again.", 500);
+  }
+}
+
+/** Removes the attachment from the source (the stored file stays, as the audit log refers to it). */
+export async function DELETE(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await authorise((await params).id, "ANALYST");
+  if (!auth.ok) return auth.response;
+  const { user, membership, source } = auth;
+  if (!source.fileKey) return fail("This source has no attached file.", 404);
+  await db.$transaction(async (tx) => {
+    await tx.source.update({ where: { id: source.id }, data: { fileName: null, fileKey: null, fileSize: null, fileType: null, fileSha256: null, version: { increment: 1 } } });
+    await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.remove_file", entityType: "Source", entityId: source.id, before: { fileName: source.fileName, fileSha256: source.fileSha256, fileKey: source.fileKey }, after: { fileName: null } });
+  });
+  return NextResponse.json({ ok: true });
+}
