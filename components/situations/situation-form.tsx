@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Controller, useForm, type FieldPath } from "react-hook-form";
+import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
 import { situationInputSchema, type SituationInput, CRIME_STATUSES } from "@/lib/situations/schemas";
@@ -44,7 +44,12 @@ export function SituationForm(props: Props) {
     formState: { errors, isSubmitting },
   } = useForm<SituationInput>({ resolver: zodResolver(situationInputSchema), defaultValues: props.initial });
 
-  const regions = [...new Set(props.countries.map((c) => c.region))].sort();
+  const [countryFilter, setCountryFilter] = useState("");
+  const chosenCountry = useWatch({ control, name: "countryIso3" });
+  const shownCountries = props.countries.filter(
+    (c) => c.iso3 === chosenCountry || !countryFilter || c.name.toLowerCase().includes(countryFilter.toLowerCase()) || c.iso3 === countryFilter.toUpperCase(),
+  );
+  const regions = [...new Set(shownCountries.map((c) => c.region))].sort();
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -143,11 +148,19 @@ export function SituationForm(props: Props) {
         <div className="grid-2">
           <div className="field">
             <label htmlFor="countryIso3">Country</label>
+            <input
+              type="search"
+              aria-label="Find a country"
+              placeholder="Find a country…"
+              value={countryFilter}
+              onChange={(e) => setCountryFilter(e.target.value)}
+              style={{ marginBottom: "0.3rem" }}
+            />
             <select {...aria("countryIso3", errors.countryIso3)} {...register("countryIso3")}>
-              <option value="">Choose a country (type to search)</option>
+              <option value="">{shownCountries.length ? `Choose a country (${shownCountries.length} shown)` : "No country matches"}</option>
               {regions.map((r) => (
                 <optgroup key={r} label={r}>
-                  {props.countries
+                  {shownCountries
                     .filter((c) => c.region === r)
                     .map((c) => (
                       <option key={c.iso3} value={c.iso3}>

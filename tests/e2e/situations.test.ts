@@ -37,7 +37,9 @@ describe("situations, as an analyst uses them", () => {
     expect(await page.getByLabel("Summary").inputValue()).toContain("reports of killings");
     await screenshot(page, "situation-new-errors");
 
-    await page.getByLabel("Country").selectOption({ label: "South Sudan" });
+    await page.getByLabel("Find a country").fill("south su");
+    await page.getByRole("option", { name: "Choose a country (1 shown)" }).waitFor({ state: "attached" });
+    await page.getByLabel("Country", { exact: true }).selectOption({ label: "South Sudan" });
     await page.locator("#crimes-1-rationale").fill("Several credible reports of attacks on villages.");
     // Cite a source that is not in the library yet, without leaving the form.
     const warCrimesSources = page.getByRole("group", { name: "Sources for war crimes" });

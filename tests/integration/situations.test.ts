@@ -160,6 +160,19 @@ describe("archiving and restoring", () => {
     const actions = (await getSituationHistory(id)).map((e) => e.action);
     expect(actions).toEqual(["situation.restore", "situation.archive", "situation.create"]);
   });
+
+  it("refuses viewers, stale versions and a second archive, changing nothing", async () => {
+    const { id } = await create();
+    await actAs(viewer);
+    expect(await archiveSituationAction({ id, version: 1 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(analyst);
+    await updateSituationAction({ ...input({ title: "Moved on" }), id, version: 1 });
+    expect(await archiveSituationAction({ id, version: 1 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await archiveSituationAction({ id, version: 2 })).toMatchObject({ ok: true });
+    expect(await archiveSituationAction({ id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT", message: "This situation is already archived." });
+    expect(await restoreSituationAction({ id: "no-such-id", version: 1 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.auditEntry.count({ where: { entityId: id, action: "situation.archive" } })).toBe(1);
+  });
 });
 
 describe("the situations list", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { listResponses } from "@/lib/responses/queries";
+import { listVisibleSituations } from "@/lib/situations/queries";
 import { ACTOR_TYPES, PILLARS, RESPONSE_TYPES, responseListQuerySchema, type ResponseListQuery } from "@/lib/responses/schemas";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 
@@ -16,7 +17,7 @@ function href(query: ResponseListQuery, page: number) {
 export default async function ResponsesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = responseListQuerySchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listResponses(user.active, query);
+  const [{ rows, total, page, pageCount }, situations] = await Promise.all([listResponses(user.active, query), listVisibleSituations(user.active, 500)]);
   return (
     <>
       <h1>Responses</h1>
@@ -57,6 +58,17 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
             </select>
           </div>
           <div className="field">
+            <label htmlFor="situation">Situation</label>
+            <select id="situation" name="situation" defaultValue={query.situation ?? ""}>
+              <option value="">All</option>
+              {situations.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="from">From</label>
             <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
           </div>
@@ -65,7 +77,6 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
             <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
           </div>
         </div>
-        {query.situation && <input type="hidden" name="situation" value={query.situation} />}
         <div className="actions-row">
           <button type="submit">Apply</button>
           <Link href="/responses">Clear filters</Link>
