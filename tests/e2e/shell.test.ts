@@ -58,7 +58,10 @@ describe("signing in and the product shell", () => {
     expect(who).toContain("Arturo Analyst");
     expect(who).toContain("Demo Atrocity Watch (demo)");
     expect(who).toContain("Analyst");
-    expect(await page.getByText("Demo: Sudan, Darfur").isVisible()).toBe(true);
+    expect(await page.getByRole("table").getByText("Demo: Sudan, Darfur").isVisible()).toBe(true);
+    // Demo DR Congo is at imminent risk with no pillar III response: a response gap.
+    const gaps = page.getByRole("region", { name: /Response gaps/ });
+    expect(await gaps.getByRole("link", { name: "Demo: Democratic Republic of the Congo, eastern provinces" }).isVisible()).toBe(true);
     await screenshot(page, "shell-dashboard");
 
     for (const name of links.slice(1)) {

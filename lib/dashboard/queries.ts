@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+
+/** The organisation's own situations not assessed within its configured interval (or never). */
+export async function findStaleAssessments(membership: CurrentMembership, now = new Date()) {
+  const org = await db.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { assessmentIntervalDays: true } });
+  const cutoff = new Date(now.getTime() - org.assessmentIntervalDays * 86400_000);
+  const rows = await db.situation.findMany({
+    where: { organisationId: membership.organisationId, archivedAt: null, OR: [{ lastAssessedAt: null }, { lastAssessedAt: { lt: cutoff } }] },
+    orderBy: [{ lastAssessedAt: { sort: "asc", nulls: "first" } }, { title: "asc" }],
+    take: 20,
+    select: { id: true, title: true, riskCategory: true, lastAssessedAt: true },
+  });
+  return { intervalDays: org.assessmentIntervalDays, rows };
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  "situation.create": "recorded situation",
+  "situation.update": "edited situation",
+  "situation.archive": "archived situation",
+  "situation.restore": "restored situation",
+  "source.create": "added source",
+  "source.update": "edited source",
+  "source.delete": "deleted source",
+  "source.attach_file": "attached a file to source",
+  "source.remove_file": "removed the file of source",
+  "response.create": "recorded a response",
+  "response.update": "edited a response",
+  "response.delete": "deleted a response",
+};
+
+/** Who changed what lately in the organisation, from the audit log (sign-ins left out). */
+export async function recentActivity(membership: CurrentMembership, take = 10) {
+  const entries = await db.auditEntry.findMany({
+    where: { organisationId: membership.organisationId, action: { in: Object.keys(ACTION_LABELS) } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+    include: { user: { select: { name: true } } },
+  });
+  const situationIds = entries.flatMap((e) => (e.entityType === "Situation" && e.entityId ? [e.entityId] : []));
+  const responseSituation = entries.flatMap((e) => {
+    const sid = (e.meta as { situationId?: string } | null)?.situationId;
+    return e.entityType === "Response" && sid ? [sid] : [];
+  });
+  const sourceIds = entries.flatMap((e) => (e.entityType === "Source" && e.entityId ? [e.entityId] : []));
+  const [situations, sources] = await Promise.all([
+    db.situation.findMany({ where: { id: { in: [...situationIds, ...responseSituation] } }, select: { id: true, title: true } }),
+    db.source.findMany({ where: { id: { in: sourceIds }, organisationId: membership.organisationId }, select: { id: true, title: true } }),
+  ]);
+  const titles = new Map([...situations, ...sources].map((x) => [x.id, x.title]));
+  return entries.map((e) => {
+    const sid = e.entityType === "Response" ? (e.meta as { situationId?: string } | null)?.situationId : e.entityId;
+    const target = sid ?? e.entityId ?? "";
+    const href = e.entityType === "Source" ? `/sources/${e.entityId}` : e.entityType === "Response" ? `/situations/${sid}?tab=responses` : `/situations/${e.entityId}?tab=history`;
+    return { id: String(e.id), at: e.at, who: e.user?.name ?? "system", what: ACTION_LABELS[e.action] ?? e.action, title: titles.get(target) ?? "", href };
+  });
+}

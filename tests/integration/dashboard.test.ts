@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
+import { emptySituationInput } from "@/lib/situations/schemas";
+import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
+import { actAs, createMember, createOrganisation } from "../support/fixtures";
+
+describe("dashboard panels", () => {
+  it("lists situations due for assessment by the organisation's interval, and recent activity with links", async () => {
+    const org = await createOrganisation();
+    await db.organisation.update({ where: { id: org.id }, data: { assessmentIntervalDays: 30 } });
+    const me = await createMember(org.id, "ANALYST");
+    await actAs(me);
+    const mk = async (title: string) => {
+      const r = await createSituationAction({ ...emptySituationInput(), countryIso3: "HTI", title });
+      if (!r.ok) throw new Error(r.message);
+      return r.data.id;
+    };
+    const never = await mk("Never assessed");
+    const old = await mk("Assessed long ago");
+    const fresh = await mk("Assessed last week");
+    await db.situation.update({ where: { id: old }, data: { lastAssessedAt: new Date(Date.now() - 90 * 86400_000) } });
+    await db.situation.update({ where: { id: fresh }, data: { lastAssessedAt: new Date(Date.now() - 7 * 86400_000) } });
+    const m = { organisationId: org.id, organisationName: org.name, role: "ANALYST" as const };
+    const stale = await findStaleAssessments(m);
+    expect(stale.intervalDays).toBe(30);
+    expect(stale.rows.map((r) => r.id)).toEqual([never, old]);
+
+    await updateSituationAction({ ...emptySituationInput(), countryIso3: "HTI", title: "Renamed", id: never, version: 1 });
+    const activity = await recentActivity(m);
+    expect(activity[0]).toMatchObject({ what: "edited situation", title: "Renamed", href: `/situations/${never}?tab=history`, who: "ANALYST user" });
+    expect(activity).toHaveLength(4);
+  });
+});
