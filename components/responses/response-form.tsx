@@ -17,6 +17,7 @@ import {
 } from "@/lib/responses/schemas";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { FieldError, fieldProps } from "@/components/ui/form-field";
 
 const LABELS: Record<Exclude<keyof ResponseInput, "sourceIds">, string> = {
   pillar: "Pillar",
@@ -64,17 +65,8 @@ export function ResponseForm(props: Props) {
     setFormError(res.message);
   });
 
-  const a = (name: keyof ResponseInput) => ({
-    id: name,
-    "aria-invalid": errors[name] ? ("true" as const) : ("false" as const),
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
-  const err = (name: keyof ResponseInput) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {errors[name]?.message}
-      </p>
-    ) : null;
+  const a = (name: keyof ResponseInput) => fieldProps(name, errors[name]);
+  const err = (name: keyof ResponseInput) => <FieldError id={name} message={errors[name]?.message} />;
   const select = <T extends string>(name: keyof ResponseInput, values: readonly T[], labels: Record<T, string>) => (
     <div className="field">
       <label htmlFor={name}>{LABELS[name as keyof typeof LABELS]}</label>

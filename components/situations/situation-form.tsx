@@ -10,6 +10,7 @@ import type { SituationConflict } from "@/lib/situations/mutations-types";
 import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
 import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { FieldError, fieldProps } from "@/components/ui/form-field";
 
 export interface CountryOption {
   iso3: string;
@@ -20,15 +21,6 @@ export interface CountryOption {
 type Props =
   | { mode: "create"; countries: CountryOption[]; initial: SituationInput; sources?: PickedSource[] }
   | { mode: "edit"; countries: CountryOption[]; initial: SituationInput; id: string; version: number; sources?: PickedSource[] };
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  );
-}
 
 export function SituationForm(props: Props) {
   const router = useRouter();
@@ -66,11 +58,7 @@ export function SituationForm(props: Props) {
     setFormError(res.message);
   });
 
-  const aria = (name: string, error?: { message?: string }) => ({
-    id: name,
-    "aria-invalid": error ? ("true" as const) : ("false" as const),
-    "aria-describedby": error ? `${name}-error` : undefined,
-  });
+  const aria = fieldProps;
 
   const mine = getValues();
   const conflictRows = conflict
@@ -143,7 +131,7 @@ export function SituationForm(props: Props) {
         <div className="field">
           <label htmlFor="title">Title</label>
           <input {...aria("title", errors.title)} {...register("title")} />
-          <FieldError id="title-error" message={errors.title?.message} />
+          <FieldError id="title" message={errors.title?.message} />
         </div>
         <div className="grid-2">
           <div className="field">
@@ -170,12 +158,12 @@ export function SituationForm(props: Props) {
                 </optgroup>
               ))}
             </select>
-            <FieldError id="countryIso3-error" message={errors.countryIso3?.message} />
+            <FieldError id="countryIso3" message={errors.countryIso3?.message} />
           </div>
           <div className="field">
             <label htmlFor="scope">Sub-national scope (optional)</label>
             <input {...aria("scope", errors.scope)} placeholder="e.g. Darfur" {...register("scope")} />
-            <FieldError id="scope-error" message={errors.scope?.message} />
+            <FieldError id="scope" message={errors.scope?.message} />
           </div>
           <div className="field">
             <label htmlFor="riskCategory">Risk category</label>
@@ -186,7 +174,7 @@ export function SituationForm(props: Props) {
                 </option>
               ))}
             </select>
-            <FieldError id="riskCategory-error" message={errors.riskCategory?.message} />
+            <FieldError id="riskCategory" message={errors.riskCategory?.message} />
           </div>
           <div className="field">
             <label htmlFor="visibility">Who may see it</label>
@@ -197,12 +185,12 @@ export function SituationForm(props: Props) {
                 </option>
               ))}
             </select>
-            <FieldError id="visibility-error" message={errors.visibility?.message} />
+            <FieldError id="visibility" message={errors.visibility?.message} />
           </div>
           <div className="field">
             <label htmlFor="monitoringSince">Monitored since (optional)</label>
             <input type="date" {...aria("monitoringSince", errors.monitoringSince)} {...register("monitoringSince")} />
-            <FieldError id="monitoringSince-error" message={errors.monitoringSince?.message} />
+            <FieldError id="monitoringSince" message={errors.monitoringSince?.message} />
           </div>
         </div>
         {(
@@ -218,7 +206,7 @@ export function SituationForm(props: Props) {
           <div className="field" key={name}>
             <label htmlFor={name}>{SITUATION_FIELD_LABELS[name]}</label>
             <textarea rows={rows} {...aria(name, errors[name])} {...register(name)} />
-            <FieldError id={`${name}-error`} message={errors[name]?.message} />
+            <FieldError id={name} message={errors[name]?.message} />
           </div>
         ))}
       </fieldset>
@@ -246,7 +234,7 @@ export function SituationForm(props: Props) {
                     </option>
                   ))}
                 </select>
-                <FieldError id={`crimes-${i}-status-error`} message={err?.status?.message} />
+                <FieldError id={`crimes-${i}-status`} message={err?.status?.message} />
               </div>
               <div className="field">
                 <label htmlFor={`crimes-${i}-rationale`}>Rationale</label>
@@ -257,7 +245,7 @@ export function SituationForm(props: Props) {
                   aria-describedby={err?.rationale ? `crimes-${i}-rationale-error` : undefined}
                   {...register(`crimes.${i}.rationale`)}
                 />
-                <FieldError id={`crimes-${i}-rationale-error`} message={err?.rationale?.message} />
+                <FieldError id={`crimes-${i}-rationale`} message={err?.rationale?.message} />
               </div>
               <div className="crime-sources">
                 <Controller

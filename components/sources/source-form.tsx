@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
+import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { CREDIBILITY_LABELS, RELIABILITY, RELIABILITY_LABELS, sourceInputSchema, type SourceInput } from "@/lib/sources/schemas";
 
 const LABELS: Record<keyof SourceInput, string> = {
@@ -40,17 +41,8 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
     for (const [f, m] of Object.entries(res.fieldErrors ?? {})) if (m?.[0]) setError(f as keyof SourceInput, { message: m[0] });
     setFormError(res.message);
   });
-  const a = (name: keyof SourceInput) => ({
-    id: name,
-    "aria-invalid": errors[name] ? ("true" as const) : ("false" as const),
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
-  const err = (name: keyof SourceInput) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {errors[name]?.message}
-      </p>
-    ) : null;
+  const a = (name: keyof SourceInput) => fieldProps(name, errors[name]);
+  const err = (name: keyof SourceInput) => <FieldError id={name} message={errors[name]?.message} />;
   return (
     <form onSubmit={onSubmit} noValidate className="panel">
       {formError && (

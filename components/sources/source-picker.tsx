@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSourceAction, searchSourcesAction } from "@/app/(app)/sources/actions";
+import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { CREDIBILITY_LABELS, RELIABILITY, RELIABILITY_LABELS, emptySourceInput, sourceInputSchema, type SourceInput } from "@/lib/sources/schemas";
 
 export interface PickedSource {
@@ -120,18 +121,10 @@ function NewSourceInline({ onCreated }: { onCreated: (s: PickedSource) => void }
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{text}</label>
       {input}
-      {errors[name] && (
-        <p className="field-error" id={`${id}-${name}-error`}>
-          {errors[name]?.message}
-        </p>
-      )}
+      <FieldError id={`${id}-${name}`} message={errors[name]?.message} />
     </div>
   );
-  const a = (name: keyof SourceInput) => ({
-    id: `${id}-${name}`,
-    "aria-invalid": errors[name] ? ("true" as const) : ("false" as const),
-    "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined,
-  });
+  const a = (name: keyof SourceInput) => fieldProps(`${id}-${name}`, errors[name]);
   return (
     <div className="panel inline-source" role="group" aria-label="New source">
       {formError && (

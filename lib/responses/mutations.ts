@@ -5,6 +5,7 @@ import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { visibleSituationsWhere } from "@/lib/situations/queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
+import { syncCitations } from "@/lib/sources/citations";
 import type { ResponseInput } from "./schemas";
 
 interface Actor {
@@ -74,14 +75,10 @@ export async function updateResponse({ user, membership }: Actor, ref: { id: str
       data: { ...data(ref.data), version: { increment: 1 } },
     });
     if (res.count !== 1) throw new ConflictError("Someone saved this response after you opened it. Reload the page to see their changes, then edit again.");
-    const wanted = new Set(ref.data.sourceIds);
-    const had = new Set(current.citations.map((c) => c.sourceId));
-    await tx.citation.deleteMany({ where: { responseId: ref.id, sourceId: { notIn: [...wanted] } } });
-    const added = [...wanted].filter((s) => !had.has(s));
-    if (added.length) await tx.citation.createMany({ data: added.map((sourceId) => ({ sourceId, responseId: ref.id, createdById: user.id })) });
+    await syncCitations(tx, { responseId: ref.id }, ref.data.sourceIds, user.id);
     const before = {
       ...Object.fromEntries(Object.keys(data(ref.data)).map((k) => [k, (current as Record<string, unknown>)[k]])),
-      sourceIds: [...had].sort(),
+      sourceIds: current.citations.map((c) => c.sourceId).sort(),
     };
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "response.update", entityType: "Response", entityId: ref.id, before, after: audited(ref.data), meta: { situationId: current.situationId } });
     return { id: ref.id, situationId: current.situationId, version: ref.version + 1 };

@@ -9,6 +9,7 @@ import type { SituationConflict, SituationSnapshot } from "./mutations-types";
 import { toSituationInput, type SituationInput, type UpdateSituationInput } from "./schemas";
 import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
+import { syncCitations } from "@/lib/sources/citations";
 
 interface Actor {
   user: CurrentUser;
@@ -171,11 +172,7 @@ export async function updateSituation({ user, membership }: Actor, input: Update
         create: { situationId: id, crime, status: c.status, rationale: c.rationale, updatedById: user.id },
         update: { status: c.status, rationale: c.rationale, updatedById: user.id },
       });
-      const wanted = new Set(c.sourceIds);
-      const had = new Set(before.crimes[crime]?.sourceIds ?? []);
-      await tx.citation.deleteMany({ where: { crimeAssessmentId: assessment.id, sourceId: { notIn: [...wanted] } } });
-      const added = [...wanted].filter((s) => !had.has(s));
-      if (added.length) await tx.citation.createMany({ data: added.map((sourceId) => ({ sourceId, crimeAssessmentId: assessment.id, createdById: user.id })) });
+      await syncCitations(tx, { crimeAssessmentId: assessment.id }, c.sourceIds, user.id);
     }
     await writeAudit(tx, {
       userId: user.id,
