@@ -7,6 +7,7 @@ import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { findResponseGaps } from "@/lib/responses/gaps";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
+import { isoDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -56,7 +57,7 @@ export default async function DashboardPage() {
                   <RiskBadge category={s.riskCategory} />
                 </td>
                 <td>
-                  {s.updatedAt.toISOString().slice(0, 10)} by {s.updatedBy.name}
+                  {isoDate(s.updatedAt)} by {s.updatedBy.name}
                 </td>
               </tr>
             ))}
@@ -93,7 +94,7 @@ export default async function DashboardPage() {
               {stale.rows.map((s) => (
                 <li key={s.id}>
                   <Link href={`/situations/${s.id}`}>{s.title}</Link>{" "}
-                  <span className="muted">{s.lastAssessedAt ? `last assessed ${s.lastAssessedAt.toISOString().slice(0, 10)}` : "never assessed"}</span>
+                  <span className="muted">{s.lastAssessedAt ? `last assessed ${isoDate(s.lastAssessedAt)}` : "never assessed"}</span>
                 </li>
               ))}
             </ul>

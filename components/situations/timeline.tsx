@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { RiskSegment } from "@/lib/situations/history";
 import { PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
 import type { Pillar, ResponseStatus, ResponseType } from "@/lib/generated/prisma/enums";
+import { isoDate } from "@/lib/format";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const riskColour = (c: string) => `var(--risk-${c.toLowerCase().replace(/_/g, "-")})`;
 
 /** Risk-category periods as a band on a time axis from `start` to `end`. */
@@ -15,7 +15,7 @@ export function RiskBand({ segments, start, end }: { segments: RiskSegment[]; st
         const left = ((seg.from.getTime() - start) / span) * 100;
         const width = Math.max(0.5, ((seg.to.getTime() - seg.from.getTime()) / span) * 100);
         return (
-          <div key={i} className="band-segment" style={{ left: `${left}%`, width: `${width}%`, background: riskColour(seg.category) }} title={`${RISK_CATEGORY_LABELS[seg.category]}: ${day(seg.from)} to ${day(seg.to)}`}>
+          <div key={i} className="band-segment" style={{ left: `${left}%`, width: `${width}%`, background: riskColour(seg.category) }} title={`${RISK_CATEGORY_LABELS[seg.category]}: ${isoDate(seg.from)} to ${isoDate(seg.to)}`}>
             {RISK_CATEGORY_LABELS[seg.category]}
           </div>
         );
@@ -55,14 +55,14 @@ export function ResponseTimeline({ segments, responses, end }: { segments: RiskS
                   key={r.id}
                   className={`marker status-${r.status.toLowerCase()}`}
                   style={{ left: `${1 + ((r.startDate.getTime() - start) / span) * 98}%` }}
-                  title={`${day(r.startDate)}: ${r.title} (${RESPONSE_TYPE_LABELS[r.type]}, ${RESPONSE_STATUS_LABELS[r.status]})`}
+                  title={`${isoDate(r.startDate)}: ${r.title} (${RESPONSE_TYPE_LABELS[r.type]}, ${RESPONSE_STATUS_LABELS[r.status]})`}
                 />
               ))}
           </div>
         </div>
       ))}
       <figcaption className="muted">
-        {times.length ? `${day(new Date(start))} to ${day(new Date(end))}. ` : ""}Filled marks: adopted or implemented; hollow: proposed, blocked or
+        {times.length ? `${isoDate(new Date(start))} to ${isoDate(new Date(end))}. ` : ""}Filled marks: adopted or implemented; hollow: proposed, blocked or
         lapsed. Before its first recorded change, the risk category given when the situation was recorded is shown from the date monitoring began.
       </figcaption>
     </figure>
@@ -87,7 +87,7 @@ export function ResponsesTable({ responses, situationId, canEdit }: { responses:
       <tbody>
         {[...responses].reverse().map((r) => (
           <tr key={r.id}>
-            <td>{day(r.startDate)}</td>
+            <td>{isoDate(r.startDate)}</td>
             <td title={PILLAR_LABELS[r.pillar]}>{r.pillar}</td>
             <td>
               {canEdit ? <Link href={`/situations/${situationId}/responses/${r.id}`}>{r.title}</Link> : r.title}

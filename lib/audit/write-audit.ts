@@ -37,3 +37,8 @@ export async function writeAudit(tx: AuditWriter, entry: AuditInput): Promise<vo
     },
   });
 }
+
+/** The stored values of the fields a change writes, for the audit entry's "before". */
+export function valuesBefore(current: object, after: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (current as Record<string, unknown>)[k]]));
+}

@@ -9,10 +9,13 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; message: string; code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "ERROR"; fieldErrors?: Record<string, string[]>; current?: unknown };
 
-export interface ActionContext<I> {
+/** Who is acting: what every mutation needs from an action's context. */
+export interface Actor {
   user: CurrentUser;
-  /** The caller's membership in the organisation they are working in; its role is at least the one required. */
   membership: CurrentMembership;
+}
+
+export interface ActionContext<I> extends Actor {
   input: I;
 }
 

@@ -1,17 +1,14 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { writeAudit } from "@/lib/audit/write-audit";
-import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
+import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import type { Actor } from "@/lib/auth/action";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { visibleSituationsWhere } from "@/lib/situations/queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import type { ResponseInput } from "./schemas";
 
-interface Actor {
-  user: CurrentUser;
-  membership: CurrentMembership;
-}
 
 function data(input: ResponseInput) {
   return {
@@ -77,7 +74,7 @@ export async function updateResponse({ user, membership }: Actor, ref: { id: str
     if (res.count !== 1) throw new ConflictError("Someone saved this response after you opened it. Reload the page to see their changes, then edit again.");
     await syncCitations(tx, { responseId: ref.id }, ref.data.sourceIds, user.id);
     const before = {
-      ...Object.fromEntries(Object.keys(data(ref.data)).map((k) => [k, (current as Record<string, unknown>)[k]])),
+      ...valuesBefore(current, data(ref.data)),
       sourceIds: current.citations.map((c) => c.sourceId).sort(),
     };
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "response.update", entityType: "Response", entityId: ref.id, before, after: audited(ref.data), meta: { situationId: current.situationId } });

@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { ResponseListQuery } from "./schemas";
-
-export const RESPONSES_PAGE_SIZE = 25;
 
 /** Responses a member may see: those of situations they may see. */
 function visibleResponsesWhere(membership: CurrentMembership): Prisma.ResponseWhereInput {
@@ -28,13 +27,13 @@ export async function listResponses(membership: CurrentMembership, query: Respon
     db.response.findMany({
       where,
       orderBy: [{ startDate: "desc" }, { id: "desc" }],
-      skip: (page - 1) * RESPONSES_PAGE_SIZE,
-      take: RESPONSES_PAGE_SIZE,
+      skip: pageSkip(page),
+      take: PAGE_SIZE,
       include: { situation: { select: { id: true, title: true } } },
     }),
     db.response.count({ where }),
   ]);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / RESPONSES_PAGE_SIZE)) };
+  return { rows, total, page, pageCount: pageCount(total) };
 }
 
 /** A situation's responses with their cited sources, oldest first (for its timeline). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UN_SYMBOL } from "@/lib/sources/schemas";
+import { todayIso } from "@/lib/format";
 
 export const PILLARS = ["I", "II", "III"] as const;
 export const RESPONSE_TYPES = [
@@ -72,7 +73,7 @@ export function emptyResponseInput(): ResponseInput {
     actorName: "",
     title: "",
     description: "",
-    startDate: new Date().toISOString().slice(0, 10),
+    startDate: todayIso(),
     endDate: "",
     reference: "",
     status: "ADOPTED",

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import type { Actor } from "@/lib/auth/action";
 import { ActionError, ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { CRIME_ORDER } from "@/lib/labels";
 import type { Crime } from "@/lib/generated/prisma/enums";
@@ -11,10 +12,6 @@ import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 
-interface Actor {
-  user: CurrentUser;
-  membership: CurrentMembership;
-}
 
 
 type SituationRow = NonNullable<Awaited<ReturnType<typeof loadForChange>>>;

@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { RISK_CATEGORY_ORDER } from "@/lib/labels";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
 import type { SituationListQuery } from "./schemas";
-
-export const SITUATIONS_PAGE_SIZE = 25;
 
 /** What a member may see: their organisation's situations and those shared with the coalition. */
 export function visibleSituationsWhere(membership: CurrentMembership): Prisma.SituationWhereInput {
@@ -33,9 +32,10 @@ const listSelect = {
   crimes: { select: { crime: true, status: true } },
 } satisfies Prisma.SituationSelect;
 
-export async function listVisibleSituations(membership: CurrentMembership, take = 50, filter: { risk?: RiskCategory } = {}) {
+/** The most recently updated situations a member may see. */
+export async function listVisibleSituations(membership: CurrentMembership, take = 50) {
   return db.situation.findMany({
-    where: { AND: [visibleSituationsWhere(membership), filter.risk ? { riskCategory: filter.risk } : {}] },
+    where: visibleSituationsWhere(membership),
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take,
     select: listSelect,
@@ -79,13 +79,13 @@ export async function listSituations(membership: CurrentMembership, query: Situa
     db.situation.findMany({
       where,
       orderBy: ORDER[query.sort ?? "updated"],
-      skip: (page - 1) * SITUATIONS_PAGE_SIZE,
-      take: SITUATIONS_PAGE_SIZE,
+      skip: pageSkip(page),
+      take: PAGE_SIZE,
       select: listSelect,
     }),
     db.situation.count({ where }),
   ]);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / SITUATIONS_PAGE_SIZE)) };
+  return { rows, total, page, pageCount: pageCount(total) };
 }
 
 /** Choices for the list's filters: regions and organisations that have visible situations. */

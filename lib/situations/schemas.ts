@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { CRIME_ORDER, RISK_CATEGORY_ORDER } from "@/lib/labels";
+import { isoDateOrEmpty, todayIso } from "@/lib/format";
 
 export const CRIME_STATUSES = ["NOT_ASSESSED", "RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
 export const VISIBILITIES = ["ORGANISATION", "COALITION"] as const;
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} is too long (at most ${max.toLocaleString("en")} characters).`);
-
-function todayIso() {
-  return new Date().toISOString().slice(0, 10);
-}
 
 export const crimeAssessmentInputSchema = z
   .object({
@@ -120,7 +117,7 @@ export function toSituationInput(s: {
     populationsAtRisk: s.populationsAtRisk,
     perpetrators: s.perpetrators,
     visibility: s.visibility,
-    monitoringSince: s.monitoringSince ? s.monitoringSince.toISOString().slice(0, 10) : "",
+    monitoringSince: isoDateOrEmpty(s.monitoringSince),
     crimes: CRIME_ORDER.map((crime) => {
       const c = s.crimes.find((x) => x.crime === crime);
       return { crime, status: c?.status ?? "NOT_ASSESSED", rationale: c?.rationale ?? "", sourceIds: c?.sourceIds ?? [] };

@@ -1,16 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { writeAudit } from "@/lib/audit/write-audit";
-import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
+import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
+import type { Actor } from "@/lib/auth/action";
 import { ActionError, ConflictError, NotFoundError } from "@/lib/auth/errors";
 import { CRIME_LABELS } from "@/lib/labels";
 import type { SourceInput } from "./schemas";
 import { listCitingClaims } from "./queries";
 
-interface Actor {
-  user: CurrentUser;
-  membership: CurrentMembership;
-}
 
 function data(input: SourceInput) {
   return {
@@ -50,7 +46,7 @@ export async function updateSource({ user, membership }: Actor, ref: { id: strin
     });
     if (res.count !== 1) throw new ConflictError("Someone saved this source after you opened it. Reload the page to see their changes, then edit again.");
     const after = data(ref.data);
-    const before = Object.fromEntries(Object.keys(after).map((k) => [k, (current as Record<string, unknown>)[k]]));
+    const before = valuesBefore(current, after);
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.update", entityType: "Source", entityId: ref.id, before, after });
     return { id: ref.id, version: ref.version + 1 };
   });

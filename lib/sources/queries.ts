@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export const SOURCES_PAGE_SIZE = 25;
+import { isoDate } from "@/lib/format";
 
 export interface SourceOption {
   id: string;
@@ -48,13 +48,13 @@ export async function listSources(organisationId: string, query: { q?: string; p
     db.source.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * SOURCES_PAGE_SIZE,
-      take: SOURCES_PAGE_SIZE,
+      skip: pageSkip(page),
+      take: PAGE_SIZE,
       include: { _count: { select: { citations: true } }, createdBy: { select: { name: true } } },
     }),
     db.source.count({ where }),
   ]);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / SOURCES_PAGE_SIZE)) };
+  return { rows, total, page, pageCount: pageCount(total) };
 }
 
 export function getSource(organisationId: string, id: string) {
@@ -80,10 +80,10 @@ export async function listCitingClaims(sourceId: string) {
   return citations.map((c) => {
     if (c.crimeAssessment) return { kind: "Crime assessment", what: c.crimeAssessment.crime, situation: c.crimeAssessment.situation, locator: c.locator };
     if (c.indicatorRating)
-      return { kind: "Indicator rating", what: `Indicator ${c.indicatorRating.indicator.code}, round of ${c.indicatorRating.assessment.assessedOn.toISOString().slice(0, 10)}`, situation: c.indicatorRating.assessment.situation, locator: c.locator };
+      return { kind: "Indicator rating", what: `Indicator ${c.indicatorRating.indicator.code}, round of ${isoDate(c.indicatorRating.assessment.assessedOn)}`, situation: c.indicatorRating.assessment.situation, locator: c.locator };
     if (c.response) return { kind: "Response", what: c.response.title, situation: c.response.situation, locator: c.locator };
     if (c.event)
-      return { kind: "Event", what: `${c.event.eventDate.toISOString().slice(0, 10)} ${c.event.eventType}${c.event.location ? `, ${c.event.location}` : ""}`, situation: c.event.situation, locator: c.locator };
+      return { kind: "Event", what: `${isoDate(c.event.eventDate)} ${c.event.eventType}${c.event.location ? `, ${c.event.location}` : ""}`, situation: c.event.situation, locator: c.locator };
     return { kind: "Situation", what: c.situation?.title ?? "", situation: c.situation, locator: c.locator };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayIso } from "@/lib/format";
 
 export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 
@@ -35,7 +36,7 @@ function isHttpUrl(v: string) {
 const dateField = z
   .string()
   .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Use a date like 2026-03-31.")
-  .refine((v) => v === "" || v <= new Date().toISOString().slice(0, 10), "This date is in the future.");
+  .refine((v) => v === "" || v <= todayIso(), "This date is in the future.");
 
 export const sourceInputSchema = z
   .object({
@@ -66,5 +67,5 @@ export const sourceRefSchema = z.object({ id: z.string().min(1).max(40), version
 export const sourceSearchSchema = z.object({ q: z.string().trim().max(200) });
 
 export function emptySourceInput(): SourceInput {
-  return { title: "", publisher: "", author: "", url: "", unSymbol: "", publishedOn: "", accessedOn: new Date().toISOString().slice(0, 10), reliability: "F", credibility: 6, notes: "" };
+  return { title: "", publisher: "", author: "", url: "", unSymbol: "", publishedOn: "", accessedOn: todayIso(), reliability: "F", credibility: 6, notes: "" };
 }

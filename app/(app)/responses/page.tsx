@@ -5,6 +5,7 @@ import { listResponses } from "@/lib/responses/queries";
 import { listVisibleSituations } from "@/lib/situations/queries";
 import { ACTOR_TYPES, PILLARS, RESPONSE_TYPES, responseListQuerySchema, type ResponseListQuery } from "@/lib/responses/schemas";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
+import { isoDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Responses" };
 
@@ -105,7 +106,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
           )}
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.startDate.toISOString().slice(0, 10)}</td>
+              <td>{isoDate(r.startDate)}</td>
               <td>
                 <Link href={`/situations/${r.situation.id}?tab=responses`}>{r.situation.title}</Link>
               </td>

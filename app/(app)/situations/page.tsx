@@ -6,6 +6,7 @@ import { listFilterOptions, listSituations } from "@/lib/situations/queries";
 import { situationListQuerySchema, type SituationListQuery } from "@/lib/situations/schemas";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { RiskBadge } from "@/components/ui/risk-badge";
+import { isoDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Situations" };
 
@@ -169,9 +170,9 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
                   {s.organisation.name}
                   {s.organisationId !== user.active.organisationId && <div className="muted">Shared with the coalition</div>}
                 </td>
-                <td>{s.lastAssessedAt ? s.lastAssessedAt.toISOString().slice(0, 10) : <span className="muted">Never</span>}</td>
+                <td>{s.lastAssessedAt ? isoDate(s.lastAssessedAt) : <span className="muted">Never</span>}</td>
                 <td>
-                  {s.updatedAt.toISOString().slice(0, 10)}
+                  {isoDate(s.updatedAt)}
                   <div className="muted">by {s.updatedBy.name}</div>
                 </td>
               </tr>

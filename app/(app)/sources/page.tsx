@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { listSources } from "@/lib/sources/queries";
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
+import { isoDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -70,7 +71,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                   {s.credibility}
                 </span>
               </td>
-              <td>{s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : "—"}</td>
+              <td>{s.publishedOn ? isoDate(s.publishedOn) : "—"}</td>
               <td>{s._count.citations}</td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ import { RiskBadge } from "@/components/ui/risk-badge";
 import { ArchiveButton } from "@/components/situations/archive-button";
 import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situations/timeline";
 import { responsesForSituation } from "@/lib/responses/queries";
+import { isoDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Situation" };
 
@@ -30,10 +31,6 @@ const LATER: Record<Exclude<Tab, "overview" | "history" | "responses">, string> 
   sources: "The sources cited for this situation are coming with the sources library.",
 };
 
-function day(d: Date) {
-  return d.toISOString().slice(0, 10);
-}
-
 export default async function SituationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
   const [{ id }, { tab: rawTab }] = await Promise.all([params, searchParams]);
   const user = await requireUser();
@@ -50,12 +47,12 @@ export default async function SituationPage({ params, searchParams }: { params: 
       <div className="header-line">
         <h1 style={{ margin: 0 }}>{s.title}</h1>
         <RiskBadge category={s.riskCategory} />
-        {s.archivedAt && <span className="badge neutral">Archived {day(s.archivedAt)}</span>}
+        {s.archivedAt && <span className="badge neutral">Archived {isoDate(s.archivedAt)}</span>}
       </div>
       <p className="muted" style={{ margin: "0.25rem 0" }}>
         {s.country.name}
         {s.scope ? ` · ${s.scope}` : ""} · {s.organisation.name} · {VISIBILITY_LABELS[s.visibility]} · risk category since{" "}
-        {day(s.riskCategorySince)} · last updated {day(s.updatedAt)} by {s.updatedBy.name}
+        {isoDate(s.riskCategorySince)} · last updated {isoDate(s.updatedAt)} by {s.updatedBy.name}
         {s.isDemo ? " · demo data" : ""}
       </p>
       <ul aria-label="Crimes at a glance" style={{ listStyle: "none", padding: 0, margin: "0.5rem 0" }}>
@@ -106,10 +103,10 @@ export default async function SituationPage({ params, searchParams }: { params: 
             <dt>Notes</dt>
             <dd>{s.notes || "—"}</dd>
             <dt>Monitored since</dt>
-            <dd>{s.monitoringSince ? day(s.monitoringSince) : "—"}</dd>
+            <dd>{s.monitoringSince ? isoDate(s.monitoringSince) : "—"}</dd>
             <dt>Recorded</dt>
             <dd>
-              {day(s.createdAt)} by {s.createdBy.name}
+              {isoDate(s.createdAt)} by {s.createdBy.name}
             </dd>
           </dl>
           <h2>The four crimes and incitement</h2>
@@ -148,7 +145,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
                         "—"
                       )}
                     </td>
-                    <td>{a ? `${day(a.updatedAt)} by ${a.updatedBy.name}` : "—"}</td>
+                    <td>{a ? `${isoDate(a.updatedAt)} by ${a.updatedBy.name}` : "—"}</td>
                   </tr>
                 );
               })}
@@ -187,8 +184,8 @@ async function History({ situationId }: { situationId: string }) {
               {segments.map((seg, i) => (
                 <tr key={i}>
                   <td>{RISK_CATEGORY_LABELS[seg.category]}</td>
-                  <td>{day(seg.from)}</td>
-                  <td>{i === segments.length - 1 ? "now" : day(seg.to)}</td>
+                  <td>{isoDate(seg.from)}</td>
+                  <td>{i === segments.length - 1 ? "now" : isoDate(seg.to)}</td>
                 </tr>
               ))}
             </tbody>

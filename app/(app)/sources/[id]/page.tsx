@@ -9,10 +9,9 @@ import { CRIME_LABELS } from "@/lib/labels";
 import { DeleteSourceButton } from "@/components/sources/delete-source-button";
 import { Attachment } from "@/components/sources/attachment";
 import { maxUploadBytes } from "@/lib/sources/files";
+import { isoDate, isoDateOrEmpty } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Source" };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -53,9 +52,9 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <dt>UN document symbol</dt>
         <dd>{s.unSymbol || "—"}</dd>
         <dt>Published on</dt>
-        <dd>{day(s.publishedOn)}</dd>
+        <dd>{isoDateOrEmpty(s.publishedOn) || "—"}</dd>
         <dt>Accessed on</dt>
-        <dd>{day(s.accessedOn)}</dd>
+        <dd>{isoDateOrEmpty(s.accessedOn) || "—"}</dd>
         <dt>Source reliability</dt>
         <dd>{RELIABILITY_LABELS[s.reliability]}</dd>
         <dt>Information credibility</dt>
@@ -64,7 +63,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <dd>{s.notes || "—"}</dd>
         <dt>Added</dt>
         <dd>
-          {day(s.createdAt)} by {s.createdBy.name}
+          {isoDate(s.createdAt)} by {s.createdBy.name}
         </dd>
       </dl>
       <Attachment

@@ -5,10 +5,9 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getSource } from "@/lib/sources/queries";
 import { SourceForm } from "@/components/sources/source-form";
+import { isoDateOrEmpty } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit source" };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -31,8 +30,8 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
           author: s.author,
           url: s.url ?? "",
           unSymbol: s.unSymbol ?? "",
-          publishedOn: day(s.publishedOn),
-          accessedOn: day(s.accessedOn),
+          publishedOn: isoDateOrEmpty(s.publishedOn),
+          accessedOn: isoDateOrEmpty(s.accessedOn),
           reliability: s.reliability,
           credibility: s.credibility,
           notes: s.notes,

@@ -6,10 +6,9 @@ import { hasRole } from "@/lib/auth/roles";
 import { getResponse } from "@/lib/responses/queries";
 import { ResponseForm } from "@/components/responses/response-form";
 import { DeleteResponseButton } from "@/components/responses/delete-response-button";
+import { isoDateOrEmpty } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit response" };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 export default async function EditResponsePage({ params }: { params: Promise<{ id: string; rid: string }> }) {
   const { id, rid } = await params;
@@ -35,8 +34,8 @@ export default async function EditResponsePage({ params }: { params: Promise<{ i
           actorName: r.actorName,
           title: r.title,
           description: r.description,
-          startDate: day(r.startDate),
-          endDate: day(r.endDate),
+          startDate: isoDateOrEmpty(r.startDate),
+          endDate: isoDateOrEmpty(r.endDate),
           reference: r.reference ?? "",
           status: r.status,
           effect: r.effect,
