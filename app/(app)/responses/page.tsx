@@ -1,19 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { listResponses } from "@/lib/responses/queries";
 import { listVisibleSituations } from "@/lib/situations/queries";
-import { ACTOR_TYPES, PILLARS, RESPONSE_TYPES, responseListQuerySchema, type ResponseListQuery } from "@/lib/responses/schemas";
+import { ACTOR_TYPES, PILLARS, RESPONSE_TYPES, responseListQuerySchema } from "@/lib/responses/schemas";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { isoDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Responses" };
-
-function href(query: ResponseListQuery, page: number) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...query, page })) if (v !== undefined && v !== "") params.set(k, String(v));
-  return `/responses?${params}`;
-}
 
 export default async function ResponsesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -124,15 +119,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
           ))}
         </tbody>
       </table>
-      {pageCount > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={href(query, page - 1)}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={href(query, page + 1)}>Next →</Link>}
-        </nav>
-      )}
+      <Pagination path="/responses" query={query} page={page} pageCount={pageCount} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { listFilterOptions, listSituations } from "@/lib/situations/queries";
-import { situationListQuerySchema, type SituationListQuery } from "@/lib/situations/schemas";
+import { situationListQuerySchema } from "@/lib/situations/schemas";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { isoDate } from "@/lib/format";
@@ -11,13 +12,6 @@ import { isoDate } from "@/lib/format";
 export const metadata: Metadata = { title: "Situations" };
 
 const SORT_LABELS = { updated: "Last update", title: "Title", risk: "Risk category", country: "Country", assessed: "Last assessment" } as const;
-
-function href(query: SituationListQuery, change: Partial<SituationListQuery>) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...query, ...change })) if (v !== undefined && v !== "") params.set(k, String(v));
-  const s = params.toString();
-  return s ? `/situations?${s}` : "/situations";
-}
 
 export default async function SituationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -180,15 +174,7 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
           })}
         </tbody>
       </table>
-      {pageCount > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={href(query, { page: page - 1 })}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={href(query, { page: page + 1 })}>Next →</Link>}
-        </nav>
-      )}
+      <Pagination path="/situations" query={query} page={page} pageCount={pageCount} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -18,7 +19,6 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const query = querySchema.parse(await searchParams);
   const { rows, total, page, pageCount } = await listSources(user.active.organisationId, query);
-  const link = (p: number) => `/sources?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(p) })}`;
   return (
     <>
       <div className="header-line" style={{ justifyContent: "space-between" }}>
@@ -77,15 +77,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           ))}
         </tbody>
       </table>
-      {pageCount > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={link(page - 1)}>← Previous</Link> : <span />}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={link(page + 1)}>Next →</Link>}
-        </nav>
-      )}
+      <Pagination path="/sources" query={query} page={page} pageCount={pageCount} />
     </>
   );
 }

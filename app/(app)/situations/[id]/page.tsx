@@ -8,7 +8,8 @@ import { actionLabel, fieldChanges, riskTimeline } from "@/lib/situations/histor
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, VISIBILITY_LABELS } from "@/lib/labels";
 import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { RiskBadge } from "@/components/ui/risk-badge";
-import { ArchiveButton } from "@/components/situations/archive-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { archiveSituationAction, restoreSituationAction } from "@/app/(app)/situations/actions";
 import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situations/timeline";
 import { responsesForSituation } from "@/lib/responses/queries";
 import { isoDate } from "@/lib/format";
@@ -72,7 +73,17 @@ export default async function SituationPage({ params, searchParams }: { params: 
               Edit
             </Link>
           )}
-          <ArchiveButton id={s.id} version={s.version} archived={!!s.archivedAt} />
+          {s.archivedAt ? (
+            <ActionButton action={restoreSituationAction} input={{ id: s.id, version: s.version }} label="Restore" busyLabel="Restoring…" />
+          ) : (
+            <ActionButton
+              action={archiveSituationAction}
+              input={{ id: s.id, version: s.version }}
+              label="Archive"
+              busyLabel="Archiving…"
+              confirm="Archive this situation? It leaves the lists but nothing is deleted; you can restore it."
+            />
+          )}
         </div>
       )}
       {!canEdit && s.organisationId !== user.active.organisationId && (

@@ -6,7 +6,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { getSource, listCitingClaims } from "@/lib/sources/queries";
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
 import { CRIME_LABELS } from "@/lib/labels";
-import { DeleteSourceButton } from "@/components/sources/delete-source-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { deleteSourceAction } from "@/app/(app)/sources/actions";
 import { Attachment } from "@/components/sources/attachment";
 import { maxUploadBytes } from "@/lib/sources/files";
 import { isoDate, isoDateOrEmpty } from "@/lib/format";
@@ -31,7 +32,14 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           <Link className="button" href={`/sources/${s.id}/edit`}>
             Edit
           </Link>
-          <DeleteSourceButton id={s.id} version={s.version} />
+          <ActionButton
+            action={deleteSourceAction}
+            input={{ id: s.id, version: s.version }}
+            label="Delete source"
+            busyLabel="Deleting…"
+            confirm="Delete this source from your library?"
+            then="/sources"
+          />
         </div>
       )}
       <dl className="facts panel">

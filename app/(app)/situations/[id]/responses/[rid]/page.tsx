@@ -5,7 +5,8 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getResponse } from "@/lib/responses/queries";
 import { ResponseForm } from "@/components/responses/response-form";
-import { DeleteResponseButton } from "@/components/responses/delete-response-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { deleteResponseAction } from "@/app/(app)/responses/actions";
 import { isoDateOrEmpty } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit response" };
@@ -43,7 +44,16 @@ export default async function EditResponsePage({ params }: { params: Promise<{ i
           sourceIds: r.citations.map((c) => c.source.id),
         }}
       />
-      <DeleteResponseButton id={r.id} version={r.version} situationId={id} />
+      <p>
+        <ActionButton
+          action={deleteResponseAction}
+          input={{ id: r.id, version: r.version }}
+          label="Delete response"
+          busyLabel="Deleting…"
+          confirm="Delete this response? It is kept in the audit log."
+          then={`/situations/${id}?tab=responses`}
+        />
+      </p>
     </>
   );
 }
