@@ -6,9 +6,12 @@ import path from "node:path";
 import type { Country as WorldCountry } from "world-countries";
 import { createPrismaClient, type Db, type Tx } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
-import type { Crime, RatingLevel } from "@/lib/generated/prisma/enums";
+import type { Crime } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { scoreRound } from "@/lib/indicators/score";
+import { backfillRoundScores } from "@/lib/indicators/backfill";
 import { FRAMEWORK_FACTORS } from "./seed-data/framework";
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS } from "./seed-data/demo";
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS, profileLevel } from "./seed-data/demo";
 
 const SEED_LOCK = 72707370;
 // world-countries is a JSON package: require() reads it in every runtime (tsx, Vitest, Node ESM).
@@ -100,7 +103,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
         }
       }
 
-      const indicators = await tx.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true } });
+      const indicators = await tx.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true, riskFactorNumber: true, retiredAt: true } });
       for (const s of DEMO_SITUATIONS) {
         const organisationId = orgs.get(s.org)!;
         const authorId = users.get(s.org === "demo-watch" ? "analyst@demo.example" : "partner@demo.example")!;
@@ -146,6 +149,10 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
         });
 
         for (const round of s.rounds ?? []) {
+          const scores = scoreRound(
+            indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null })),
+            indicators.map((i) => ({ indicatorId: i.id, level: profileLevel(round.profile, i.code) })),
+          );
           const assessment = await tx.assessment.create({
             data: {
               organisationId,
@@ -156,17 +163,23 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
               publishedById: authorId,
               createdById: authorId,
               summary: "Demo assessment round.",
+              overallScore: scores.overall.score,
+              scores: scores as unknown as Prisma.InputJsonValue,
             },
           });
           await tx.indicatorRating.createMany({
-            data: indicators.map((i) => ({
-              assessmentId: assessment.id,
-              indicatorId: i.id,
-              level: (round.ratings[i.code] ?? "NONE") as RatingLevel,
-              trend: round.ratings[i.code] ? "RISING" : null,
-              confidence: round.ratings[i.code] ? "MEDIUM" : null,
-              evidence: round.ratings[i.code] ? "Demo evidence: reports from several independent sources." : "",
-            })),
+            data: indicators.map((i) => {
+              const level = profileLevel(round.profile, i.code);
+              const rated = level !== "NONE";
+              return {
+                assessmentId: assessment.id,
+                indicatorId: i.id,
+                level,
+                trend: rated ? ("RISING" as const) : null,
+                confidence: rated ? ("MEDIUM" as const) : null,
+                evidence: rated ? "Demo evidence: reports from several independent sources." : "",
+              };
+            }),
           });
         }
 
@@ -260,6 +273,8 @@ async function main() {
   try {
     const ref = await seedReference(prisma);
     console.log(`Reference data: ${ref.countries} countries, ${ref.factors} risk factors, ${ref.indicators} indicators.`);
+    const backfilled = await backfillRoundScores(prisma);
+    if (backfilled) console.log(`Scores computed for ${backfilled} published rounds recorded before scores were stored.`);
     if (!process.argv.includes("--reference-only")) {
       const demo = await seedDemo(prisma);
       console.log(demo.created.length ? `Demo data: created ${demo.created.length} situations.` : "Demo data: already present.");

@@ -4,7 +4,7 @@ import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/auth/action";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
-import { visibleSituationsWhere } from "@/lib/situations/queries";
+import { ownSituation } from "@/lib/situations/ownership";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import type { ResponseInput } from "./schemas";
@@ -31,12 +31,6 @@ function audited(input: ResponseInput) {
   return { ...input, sourceIds: [...new Set(input.sourceIds)].sort() };
 }
 
-async function ownSituation(tx: Tx, membership: CurrentMembership, situationId: string) {
-  const s = await tx.situation.findFirst({ where: { id: situationId, ...visibleSituationsWhere(membership) }, select: { id: true, organisationId: true } });
-  if (!s) throw new NotFoundError("This situation does not exist, or you cannot see it.");
-  if (s.organisationId !== membership.organisationId) throw new ForbiddenError("This situation belongs to another organisation: you can read it but not change it.");
-  return s;
-}
 
 export async function createResponse({ user, membership }: Actor, situationId: string, input: ResponseInput) {
   return db.$transaction(async (tx) => {

@@ -27,8 +27,11 @@ export interface DemoSituation {
   perpetrators: string;
   recommendedAction: string;
   crimes: Partial<Record<Crime, { status: CrimeStatus; rationale: string }>>;
-  /** Two assessment rounds: indicator code -> level (unlisted indicators are rated NONE). */
-  rounds?: { assessedOn: string; ratings: Record<string, RatingLevel> }[];
+  /**
+   * Published assessment rounds, oldest first. A profile gives, per risk factor, the levels of its
+   * first indicators in order (0 None, 1 Present, 2 Significant, 3 Severe); the rest are None.
+   */
+  rounds?: { assessedOn: string; profile: Record<number, string> }[];
 }
 
 const NOTE = "Demo data for illustration only; not an assessment.";
@@ -53,14 +56,9 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
       INCITEMENT: { status: "RISK", rationale: "Hate speech on social media by commanders and supporters." },
     },
     rounds: [
-      {
-        assessedOn: "2026-07-01",
-        ratings: { "1.1": "SEVERE", "1.3": "SIGNIFICANT", "2.1": "SIGNIFICANT", "3.1": "PRESENT", "5.1": "SIGNIFICANT", "7.1": "PRESENT", "9.1": "SIGNIFICANT", "11.1": "PRESENT", "13.1": "SIGNIFICANT" },
-      },
-      {
-        assessedOn: "2026-11-01",
-        ratings: { "1.1": "SEVERE", "1.3": "SEVERE", "2.1": "SEVERE", "3.1": "SIGNIFICANT", "5.1": "SEVERE", "7.1": "SIGNIFICANT", "8.1": "PRESENT", "9.1": "SEVERE", "10.1": "SIGNIFICANT", "11.1": "SEVERE", "13.1": "SEVERE", "14.1": "SIGNIFICANT" },
-      },
+      { assessedOn: "2026-03-02", profile: { 1: "2211", 2: "211", 3: "11", 4: "21", 5: "2111", 6: "11", 7: "11", 8: "1", 9: "21", 10: "1", 11: "1", 12: "1", 13: "211", 14: "1" } },
+      { assessedOn: "2026-07-01", profile: { 1: "332211", 2: "3221", 3: "211", 4: "221", 5: "3221", 6: "211", 7: "2211", 8: "211", 9: "221", 10: "21", 11: "211", 12: "21", 13: "32211", 14: "21" } },
+      { assessedOn: "2026-11-01", profile: { 1: "3332211", 2: "33321", 3: "3221", 4: "3221", 5: "33221", 6: "3211", 7: "332211", 8: "3221", 9: "3321", 10: "3221", 11: "3321", 12: "3211", 13: "333221", 14: "321" } },
     ],
   },
   {
@@ -79,6 +77,10 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
       WAR_CRIMES: { status: "ALLEGED", rationale: "Air strikes on villages reported by several sources." },
       CRIMES_AGAINST_HUMANITY: { status: "DOCUMENTED", rationale: "Documented by a UN independent investigative mechanism." },
     },
+    rounds: [
+      { assessedOn: "2026-06-15", profile: { 1: "3322", 2: "221", 3: "3321", 4: "3321", 5: "211", 6: "21", 7: "2211", 8: "21", 9: "3322", 10: "332", 11: "32", 12: "21", 13: "3221", 14: "21" } },
+      { assessedOn: "2026-10-15", profile: { 1: "3322", 2: "221", 3: "3321", 4: "3321", 5: "211", 6: "21", 7: "2211", 8: "21", 9: "3221", 10: "322", 11: "32", 12: "21", 13: "3221", 14: "21" } },
+    ],
   },
   {
     org: "demo-watch",
@@ -95,6 +97,10 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
       WAR_CRIMES: { status: "ALLEGED", rationale: "Killings of civilians and sexual violence reported." },
       CRIMES_AGAINST_HUMANITY: { status: "RISK", rationale: "Patterns of attacks on civilians by several groups." },
     },
+    rounds: [
+      { assessedOn: "2026-08-01", profile: { 1: "2211", 2: "11", 3: "21", 4: "21", 5: "11", 6: "1", 7: "11", 8: "1", 11: "1", 13: "211", 14: "1" } },
+      { assessedOn: "2026-11-10", profile: { 1: "33221", 2: "221", 3: "221", 4: "221", 5: "211", 6: "21", 7: "3211", 8: "321", 9: "1", 11: "21", 12: "1", 13: "3221", 14: "21" } },
+    ],
   },
   {
     org: "demo-watch",
@@ -134,3 +140,12 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
     crimes: { WAR_CRIMES: { status: "RISK", rationale: "Drone strikes reported." } },
   },
 ];
+
+const PROFILE_LEVELS: RatingLevel[] = ["NONE", "PRESENT", "SIGNIFICANT", "SEVERE"];
+
+/** The level a demo round's profile gives an indicator code such as "7.3". */
+export function profileLevel(profile: Record<number, string>, code: string): RatingLevel {
+  const [factor, position] = code.split(".").map(Number);
+  const digit = profile[factor]?.[position - 1];
+  return digit ? PROFILE_LEVELS[Number(digit)] : "NONE";
+}

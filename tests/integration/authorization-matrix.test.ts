@@ -19,6 +19,13 @@ const MATRIX: Record<string, Role> = {
   "app/(app)/responses/actions.ts#createResponseAction": "ANALYST",
   "app/(app)/responses/actions.ts#updateResponseAction": "ANALYST",
   "app/(app)/responses/actions.ts#deleteResponseAction": "ANALYST",
+  "app/(app)/indicators/actions.ts#startRoundAction": "ANALYST",
+  "app/(app)/indicators/actions.ts#saveRoundAction": "ANALYST",
+  "app/(app)/indicators/actions.ts#publishRoundAction": "ANALYST",
+  "app/(app)/indicators/actions.ts#discardRoundAction": "ANALYST",
+  "app/(app)/indicators/actions.ts#createIndicatorAction": "ADMIN",
+  "app/(app)/indicators/actions.ts#updateIndicatorAction": "ADMIN",
+  "app/(app)/indicators/actions.ts#retireIndicatorAction": "ADMIN",
 };
 
 type Action = (input: unknown) => Promise<{ ok: boolean; code?: string }>;

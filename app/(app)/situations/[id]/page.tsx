@@ -13,6 +13,7 @@ import { archiveSituationAction, restoreSituationAction } from "@/app/(app)/situ
 import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situations/timeline";
 import { responsesForSituation } from "@/lib/responses/queries";
 import { isoDate } from "@/lib/format";
+import { IndicatorsTab } from "./indicators-tab";
 
 export const metadata: Metadata = { title: "Situation" };
 
@@ -26,8 +27,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-const LATER: Record<Exclude<Tab, "overview" | "history" | "responses">, string> = {
-  indicators: "Assessment rounds of this situation's indicators, risk scores and trends are coming in a later release.",
+const LATER: Record<Exclude<Tab, "overview" | "history" | "responses" | "indicators">, string> = {
   events: "This situation's event log and ACLED import are coming in a later release.",
   sources: "The sources cited for this situation are coming with the sources library.",
 };
@@ -166,7 +166,8 @@ export default async function SituationPage({ params, searchParams }: { params: 
       )}
       {tab === "history" && <History situationId={s.id} />}
       {tab === "responses" && <Responses situationId={s.id} canEdit={canEdit && !s.archivedAt} monitoringSince={s.monitoringSince} />}
-      {tab !== "overview" && tab !== "history" && tab !== "responses" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
+      {tab === "indicators" && <IndicatorsTab situationId={s.id} organisationId={s.organisationId} canEdit={canEdit && !s.archivedAt} />}
+      {tab !== "overview" && tab !== "history" && tab !== "responses" && tab !== "indicators" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
     </>
   );
 }

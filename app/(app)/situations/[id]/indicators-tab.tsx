@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { indicatorsFor, listRounds, storedScores } from "@/lib/indicators/rounds";
+import type { RoundScores } from "@/lib/indicators/score";
+import { CRIME_LABELS } from "@/lib/labels";
+import { isoDate, todayIso } from "@/lib/format";
+import { StartRoundForm } from "@/components/indicators/start-round-form";
+import { ScoreTrendChart, type TrendPoint } from "@/components/indicators/score-trend-chart";
+import { FactorHeatmap } from "@/components/indicators/factor-heatmap";
+import { SCORED_CRIMES, ScoreSummary } from "@/components/indicators/score-summary";
+
+export async function IndicatorsTab({ situationId, organisationId, canEdit }: { situationId: string; organisationId: string; canEdit: boolean }) {
+  const [rounds, factors, indicators] = await Promise.all([
+    listRounds(situationId),
+    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    indicatorsFor(organisationId),
+  ]);
+  const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
+  const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
+  const published = rounds.filter((r) => r.status === "PUBLISHED" && r.scores).map((r) => ({ ...r, scores: storedScores(r) as RoundScores }));
+  const draft = rounds.find((r) => r.status === "DRAFT");
+  const latest = published.at(-1);
+  const points: TrendPoint[] = published.map((r) => ({
+    date: isoDate(r.assessedOn),
+    overall: r.scores.overall.score,
+    ...(Object.fromEntries(SCORED_CRIMES.map((c) => [c, r.scores.crimes[c].score])) as Omit<TrendPoint, "date" | "overall">),
+  }));
+
+  return (
+    <section aria-label="Indicators">
+      {canEdit &&
+        (draft ? (
+          <p className="notice">
+            A draft round dated {isoDate(draft.assessedOn)} is open ({draft._count.ratings} indicators rated).{" "}
+            <Link className="button" href={`/situations/${situationId}/rounds/${draft.id}`}>
+              Continue the draft round
+            </Link>
+          </p>
+        ) : (
+          <StartRoundForm situationId={situationId} today={todayIso()} previous={latest ? isoDate(latest.assessedOn) : null} />
+        ))}
+
+      <h2>Assessment rounds</h2>
+      {rounds.length === 0 ? (
+        <p className="muted">No round yet: the indicators of this situation have not been rated.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Assessment rounds, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Status</th>
+              <th scope="col">Overall score</th>
+              <th scope="col">Crime most at risk</th>
+              <th scope="col">Indicators rated</th>
+              <th scope="col">By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => {
+              const s = storedScores(r);
+              return (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/situations/${situationId}/rounds/${r.id}`}>{isoDate(r.assessedOn)}</Link>
+                  </td>
+                  <td>{r.status === "PUBLISHED" ? `Published ${r.publishedAt ? isoDate(r.publishedAt) : ""}` : "Draft"}</td>
+                  <td>{r.overallScore ?? "—"}</td>
+                  <td>{s?.overall.crime ? CRIME_LABELS[s.overall.crime] : "—"}</td>
+                  <td>{r._count.ratings}</td>
+                  <td>{r.publishedBy?.name ?? r.createdBy.name}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      {latest && (
+        <>
+          <h2>Latest published round: {isoDate(latest.assessedOn)}</h2>
+          <ScoreSummary scores={latest.scores} text={text} heading="h3" />
+        </>
+      )}
+
+      {published.length > 0 && (
+        <>
+          <h2>Trends</h2>
+          <ScoreTrendChart points={points} />
+          <details>
+            <summary>The scores by round, as a table</summary>
+            <table>
+              <caption>Scores by published round (0–100)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col">Overall</th>
+                  {SCORED_CRIMES.map((c) => (
+                    <th scope="col" key={c}>
+                      {CRIME_LABELS[c]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p) => (
+                  <tr key={p.date}>
+                    <th scope="row">{p.date}</th>
+                    <td>{p.overall}</td>
+                    {SCORED_CRIMES.map((c) => (
+                      <td key={c}>{p[c]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          <h2>Risk factors over time</h2>
+          <FactorHeatmap rounds={published.slice(-12)} titles={titles} situationId={situationId} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { getSituation } from "@/lib/situations/queries";
+import { getRound, indicatorsFor, listRounds, previousPublishedRound, roundScores, scoringInput } from "@/lib/indicators/rounds";
+import { compareRounds } from "@/lib/indicators/compare";
+import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
+import { isoDate, todayIso } from "@/lib/format";
+import { RoundForm, type FormRating } from "@/components/indicators/round-form";
+import { FactorScoreTable, ScoreSummary } from "@/components/indicators/score-summary";
+import { RoundComparisonView } from "@/components/indicators/round-comparison";
+import { RiskBadge } from "@/components/ui/risk-badge";
+
+export const metadata: Metadata = { title: "Assessment round" };
+
+export default async function RoundPage({ params, searchParams }: { params: Promise<{ id: string; rid: string }>; searchParams: Promise<{ compare?: string }> }) {
+  const [{ id, rid }, { compare }] = await Promise.all([params, searchParams]);
+  const user = await requireUser();
+  const s = await getSituation(user.active, id);
+  if (!s) notFound();
+  const round = await getRound(s.id, rid);
+  if (!round) notFound();
+  const [indicators, factors, rounds] = await Promise.all([
+    indicatorsFor(s.organisationId),
+    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    listRounds(s.id),
+  ]);
+  const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
+  const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
+  const canEdit = round.status === "DRAFT" && !s.archivedAt && s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
+  const scores = roundScores(round, indicators);
+
+  // The round to compare with: the one asked for, else the previous published round.
+  const againstId = compare && compare !== round.id ? compare : (await previousPublishedRound(s.id, round))?.id;
+  const against = againstId ? await getRound(s.id, againstId) : null;
+  const comparison = against
+    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: roundScores(against, indicators) }, { ratings: round.ratings, scores })
+    : null;
+
+  const header = (
+    <>
+      <p>
+        <Link href={`/situations/${s.id}?tab=indicators`}>← {s.title}: indicators</Link>
+      </p>
+      <div className="header-line">
+        <h1 style={{ margin: 0 }}>Assessment round of {isoDate(round.assessedOn)}</h1>
+        <RiskBadge category={s.riskCategory} />
+        <span className="badge neutral">{round.status === "PUBLISHED" ? "Published" : "Draft"}</span>
+      </div>
+      <p className="muted">
+        {s.title} · started by {round.createdBy.name}
+        {round.publishedAt && ` · published ${isoDate(round.publishedAt)} by ${round.publishedBy?.name ?? "—"}; published rounds do not change, corrections make a new round`}
+      </p>
+    </>
+  );
+
+  if (canEdit) {
+    const ratings: Record<string, FormRating> = Object.fromEntries(
+      round.ratings.map((r) => [r.indicatorId, { level: r.level, trend: r.trend ?? "", confidence: r.confidence ?? "", evidence: r.evidence, sourceIds: r.citations.map((c) => c.source.id) }]),
+    );
+    const sources = [...new Map(round.ratings.flatMap((r) => r.citations.map((c) => [c.source.id, c.source] as const))).values()];
+    return (
+      <>
+        {header}
+        <RoundForm
+          situationId={s.id}
+          round={{ id: round.id, version: round.version, assessedOn: isoDate(round.assessedOn), summary: round.summary }}
+          factors={factors}
+          indicators={indicators.map((i) => ({ id: i.id, code: i.code, text: i.text, factor: i.riskFactorNumber, retired: i.retiredAt !== null, own: i.organisationId !== null }))}
+          ratings={ratings}
+          previous={against ? { date: isoDate(against.assessedOn), levels: Object.fromEntries(against.ratings.map((r) => [r.indicatorId, r.level])) } : null}
+          sources={sources}
+          today={todayIso()}
+        />
+      </>
+    );
+  }
+
+  const byIndicator = new Map(round.ratings.map((r) => [r.indicatorId, r]));
+  const others = rounds.filter((r) => r.id !== round.id && r.status === "PUBLISHED");
+  return (
+    <>
+      {header}
+      {round.status === "DRAFT" && <p className="notice">This round is a draft: its scores will be fixed when it is published.</p>}
+      {round.summary && <p style={{ whiteSpace: "pre-wrap" }}>{round.summary}</p>}
+      <ScoreSummary scores={scores} text={text} />
+      <FactorScoreTable scores={scores} titles={titles} />
+      {others.length > 0 && (
+        <form method="get" className="actions-row" style={{ marginTop: "1rem" }}>
+          <label htmlFor="compare">Compare with the round of</label>
+          <select id="compare" name="compare" defaultValue={against?.id ?? ""} className="inline">
+            {others.map((r) => (
+              <option key={r.id} value={r.id}>
+                {isoDate(r.assessedOn)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="secondary">
+            Compare
+          </button>
+        </form>
+      )}
+      {comparison && against ? (
+        <RoundComparisonView comparison={comparison} text={text} titles={titles} againstLabel={`the round of ${isoDate(against.assessedOn)}`} />
+      ) : (
+        <p className="muted">This is the first published round: there is nothing earlier to compare with.</p>
+      )}
+      <h2>Ratings</h2>
+      {factors.map((f) => {
+        const inFactor = indicators.filter((i) => i.riskFactorNumber === f.number && (i.retiredAt === null || byIndicator.has(i.id)));
+        return (
+          <section key={f.number} aria-labelledby={`rf-${f.number}`}>
+            <h3 id={`rf-${f.number}`}>
+              Risk factor {f.number}: {f.title}
+            </h3>
+            <table className="ratings-table">
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Rating</th>
+                  <th scope="col">Trend</th>
+                  <th scope="col">Confidence</th>
+                  <th scope="col">Evidence and sources</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inFactor.map((i) => {
+                  const r = byIndicator.get(i.id);
+                  return (
+                    <tr key={i.id}>
+                      <th scope="row">
+                        <span className="code">{i.code}</span> {i.text}
+                        {i.retiredAt ? " (retired)" : ""}
+                      </th>
+                      <td>{r ? <span className={`level level-${r.level}`}>{RATING_LEVEL_LABELS[r.level]}</span> : <span className="muted">Not rated</span>}</td>
+                      <td>{r?.trend ? TREND_LABELS[r.trend] : "—"}</td>
+                      <td>{r?.confidence ? CONFIDENCE_LABELS[r.confidence] : "—"}</td>
+                      <td>
+                        {r?.evidence && <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{r.evidence}</p>}
+                        {r && r.citations.length > 0 && (
+                          <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                            {r.citations.map(({ source }) => (
+                              <li key={source.id}>
+                                {s.organisationId === user.active.organisationId ? <Link href={`/sources/${source.id}`}>{source.title}</Link> : source.title} ({source.reliability}
+                                {source.credibility})
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                        {!r?.evidence && !r?.citations.length && "—"}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,371 @@
+"use client";
+
+// Rating every indicator of a round, fast and by keyboard: in a row, keys 0-3 set None, Present,
+// Significant, Severe and move to the next indicator; Tab reaches trend, confidence and evidence.
+// Scores and the indicators driving them update as you rate.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Controller, useForm, useWatch, type Control } from "react-hook-form";
+import { discardRoundAction, publishRoundAction, saveRoundAction } from "@/app/(app)/indicators/actions";
+import { CONFIDENCES, LEVELS, TRENDS, saveRoundSchema, type SaveRoundInput } from "@/lib/indicators/schemas";
+import { scoreRound, type IndicatorInput, type Level } from "@/lib/indicators/score";
+import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
+import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { ScoreSummary } from "./score-summary";
+
+export interface FormRating {
+  level: Level | "";
+  trend: "" | (typeof TRENDS)[number];
+  confidence: "" | (typeof CONFIDENCES)[number];
+  evidence: string;
+  sourceIds: string[];
+}
+interface FormValues {
+  assessedOn: string;
+  summary: string;
+  r: Record<string, FormRating>;
+}
+export interface FormIndicator {
+  id: string;
+  code: string;
+  text: string;
+  factor: number;
+  retired: boolean;
+  own: boolean;
+}
+
+interface Props {
+  situationId: string;
+  round: { id: string; version: number; assessedOn: string; summary: string };
+  factors: { number: number; title: string }[];
+  indicators: FormIndicator[];
+  ratings: Record<string, FormRating>;
+  previous: { date: string; levels: Record<string, Level> } | null;
+  sources: PickedSource[];
+  today: string;
+}
+
+const blank = (): FormRating => ({ level: "", trend: "", confidence: "", evidence: "", sourceIds: [] });
+
+function toInput(id: string, version: number, v: FormValues): SaveRoundInput {
+  return {
+    id,
+    version,
+    assessedOn: v.assessedOn,
+    summary: v.summary,
+    ratings: Object.entries(v.r)
+      .filter(([, r]) => r.level !== "")
+      .map(([indicatorId, r]) => ({ indicatorId, level: r.level as Level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, sourceIds: r.sourceIds })),
+  };
+}
+
+export function RoundForm(props: Props) {
+  const router = useRouter();
+  const [version, setVersion] = useState(props.round.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ version?: number } | null>(null);
+  const [status, setStatus] = useState<string>("");
+  const [busy, setBusy] = useState<null | "save" | "publish" | "discard">(null);
+  const defaultValues = useMemo<FormValues>(
+    () => ({
+      assessedOn: props.round.assessedOn,
+      summary: props.round.summary,
+      r: Object.fromEntries(props.indicators.map((i) => [i.id, props.ratings[i.id] ?? blank()])),
+    }),
+    [props.indicators, props.ratings, props.round.assessedOn, props.round.summary],
+  );
+  const { register, control, handleSubmit, setValue, getValues, reset, setError, formState } = useForm<FormValues>({ defaultValues });
+  const { errors, isDirty } = formState;
+  const rows = useRef<HTMLFieldSetElement[]>([]);
+
+  useEffect(() => {
+    if (!isDirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [isDirty]);
+
+  const visible = props.indicators.filter((i) => !i.retired || props.ratings[i.id]);
+
+  async function save(values: FormValues, atVersion: number): Promise<number | null> {
+    setFormError(null);
+    setConflict(null);
+    const input = toInput(props.round.id, atVersion, values);
+    const parsed = saveRoundSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [head, n, field] = issue.path;
+        if (head === "ratings" && typeof n === "number") setError(`r.${input.ratings[n].indicatorId}.${String(field ?? "level")}` as `r.${string}.level`, { message: issue.message });
+        else if (head === "assessedOn" || head === "summary") setError(head, { message: issue.message });
+      }
+      setFormError("Some fields need attention: see the messages next to them.");
+      return null;
+    }
+    const res = await saveRoundAction(input);
+    if (res.ok) {
+      setVersion(res.data.version);
+      reset(values);
+      setStatus(`Draft saved at ${new Date().toLocaleTimeString()}.`);
+      return res.data.version;
+    }
+    if (res.code === "CONFLICT") setConflict((res.current as { version?: number }) ?? {});
+    for (const [key, messages] of Object.entries(res.fieldErrors ?? {})) {
+      const m = /^ratings\.(\d+)/.exec(key);
+      if (m) setError(`r.${input.ratings[Number(m[1])].indicatorId}.level`, { message: messages[0] });
+      else if (key === "assessedOn" || key === "summary") setError(key, { message: messages[0] });
+      else setFormError(messages[0]);
+    }
+    setFormError((e) => e ?? res.message);
+    return null;
+  }
+
+  const onSave = handleSubmit(async (values) => {
+    setBusy("save");
+    await save(values, version);
+    setBusy(null);
+  });
+
+  async function onPublish() {
+    if (!window.confirm("Publish this round? Once published it cannot change; corrections make a new round.")) return;
+    setBusy("publish");
+    let v: number | null = version;
+    if (isDirty) v = await save(getValues(), version);
+    if (v !== null) {
+      const res = await publishRoundAction({ id: props.round.id, version: v });
+      if (res.ok) {
+        reset(getValues());
+        router.refresh();
+        setBusy(null);
+        return;
+      }
+      if (res.code === "CONFLICT") setConflict({});
+      setFormError(res.message);
+    }
+    setBusy(null);
+  }
+
+  async function onDiscard() {
+    if (!window.confirm("Discard this draft round and all its ratings? Published rounds are not affected.")) return;
+    setBusy("discard");
+    const res = await discardRoundAction({ id: props.round.id, version });
+    setBusy(null);
+    if (!res.ok) return setFormError(res.message);
+    reset(getValues());
+    router.push(`/situations/${props.situationId}?tab=indicators`);
+    router.refresh();
+  }
+
+  function rate(index: number, id: string, level: Level) {
+    setValue(`r.${id}.level`, level, { shouldDirty: true });
+    const next = rows.current[index + 1];
+    if (next) (next.querySelector<HTMLInputElement>("input:checked") ?? next.querySelector<HTMLInputElement>("input"))?.focus();
+  }
+
+  return (
+    <form onSubmit={onSave} noValidate aria-label="Rate the indicators of this round">
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="assessedOn">Date of the assessment</label>
+          <input type="date" max={props.today} {...fieldProps("assessedOn", errors.assessedOn)} {...register("assessedOn")} />
+          <FieldError id="assessedOn" message={errors.assessedOn?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor="summary">Summary of this round (optional)</label>
+          <textarea rows={2} {...fieldProps("summary", errors.summary)} {...register("summary")} />
+          <FieldError id="summary" message={errors.summary?.message} />
+        </div>
+      </div>
+      <p className="muted">
+        Keyboard: on an indicator, press <kbd>0</kbd> None, <kbd>1</kbd> Present, <kbd>2</kbd> Significant, <kbd>3</kbd> Severe; focus moves to the next
+        indicator. Arrow keys also change the rating; <kbd>Tab</kbd> reaches trend, confidence and evidence.
+        {props.previous && ` Ratings start from the round of ${props.previous.date}.`}
+      </p>
+
+      <div className="round-layout">
+        <div>
+          {props.factors.map((f) => {
+            const inFactor = visible.filter((i) => i.factor === f.number);
+            return (
+              <section key={f.number} id={`factor-${f.number}`} aria-labelledby={`factor-${f.number}-title`} className="rating-factor">
+                <h2 id={`factor-${f.number}-title`}>
+                  Risk factor {f.number}: {f.title}
+                </h2>
+                {inFactor.map((i) => {
+                  const index = visible.indexOf(i);
+                  const e = errors.r?.[i.id];
+                  const prev = props.previous?.levels[i.id];
+                  return (
+                    <fieldset
+                      key={i.id}
+                      className="rating-row"
+                      ref={(el) => {
+                        if (el) rows.current[index] = el;
+                      }}
+                      onKeyDown={(ev) => {
+                        const n = "0123".indexOf(ev.key);
+                        if (n < 0 || !(ev.target instanceof HTMLInputElement) || ev.target.type !== "radio") return;
+                        ev.preventDefault();
+                        rate(index, i.id, LEVELS[n]);
+                      }}
+                    >
+                      <legend>
+                        <span className="code">{i.code}</span> {i.text}
+                        {i.own ? <span className="badge neutral">our indicator</span> : null}
+                        {i.retired ? <span className="badge neutral">retired</span> : null}
+                      </legend>
+                      <div className="rating-controls">
+                        <div className="levels" role="radiogroup" aria-label={`Rating of ${i.code}`} {...(e?.level ? { "aria-describedby": `r-${i.id}-level-error` } : {})}>
+                          {LEVELS.map((l) => (
+                            <label key={l} className={`level-option opt-${l}`}>
+                              <input type="radio" value={l} {...register(`r.${i.id}.level`)} />
+                              {RATING_LEVEL_LABELS[l]}
+                            </label>
+                          ))}
+                        </div>
+                        <label className="inline-label">
+                          <span className="visually-hidden">Trend of {i.code}</span>
+                          <select {...register(`r.${i.id}.trend`)} aria-label={`Trend of ${i.code}`}>
+                            <option value="">Trend…</option>
+                            {TRENDS.map((t) => (
+                              <option key={t} value={t}>
+                                {TREND_LABELS[t]}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <label className="inline-label">
+                          <span className="visually-hidden">Confidence in {i.code}</span>
+                          <select {...register(`r.${i.id}.confidence`)} aria-label={`Confidence in ${i.code}`}>
+                            <option value="">Confidence…</option>
+                            {CONFIDENCES.map((c) => (
+                              <option key={c} value={c}>
+                                {CONFIDENCE_LABELS[c]} confidence
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        {prev && <span className="muted small">Last round: {RATING_LEVEL_LABELS[prev]}</span>}
+                      </div>
+                      <FieldError id={`r-${i.id}-level`} message={e?.level?.message} />
+                      <Evidence control={control} id={i.id} code={i.code} sources={props.sources} register={register} error={e?.evidence?.message} />
+                    </fieldset>
+                  );
+                })}
+              </section>
+            );
+          })}
+        </div>
+        <aside className="round-side" aria-label="Progress and scores">
+          <LiveProgress control={control} indicators={visible} factors={props.factors} />
+          <div className="actions-row">
+            <button type="submit" disabled={busy !== null}>
+              {busy === "save" ? "Saving…" : "Save draft"}
+            </button>
+            <button type="button" onClick={onPublish} disabled={busy !== null}>
+              {busy === "publish" ? "Publishing…" : "Publish round"}
+            </button>
+            <button type="button" className="secondary" onClick={onDiscard} disabled={busy !== null}>
+              Discard draft
+            </button>
+          </div>
+          <p role="status" className="muted">
+            {isDirty ? "You have unsaved changes." : status}
+          </p>
+          {formError && (
+            <div role="alert" className="form-error">
+              {formError}
+              {conflict && (
+                <div className="actions-row">
+                  <button type="button" onClick={() => conflict.version && save(getValues(), conflict.version)} disabled={!conflict.version}>
+                    Save mine over theirs
+                  </button>
+                  <button type="button" className="secondary" onClick={() => window.location.reload()}>
+                    Load theirs (drops my changes)
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
+          <LiveScores control={control} indicators={visible} />
+        </aside>
+      </div>
+    </form>
+  );
+}
+
+function Evidence({ control, id, code, sources, register, error }: { control: Control<FormValues>; id: string; code: string; sources: PickedSource[]; register: ReturnType<typeof useForm<FormValues>>["register"]; error?: string }) {
+  const [open, setOpen] = useState(false);
+  const evidence = useWatch({ control, name: `r.${id}.evidence` });
+  const sourceIds = useWatch({ control, name: `r.${id}.sourceIds` });
+  const fid = `r-${id}-evidence`;
+  return (
+    <details className="evidence" open={open || !!error} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>
+        Evidence and sources{evidence || sourceIds.length ? ` (${evidence ? "written" : "none written"}, ${sourceIds.length} source${sourceIds.length === 1 ? "" : "s"})` : ""}
+      </summary>
+      {(open || !!error) && (
+        <>
+          <div className="field">
+            <label htmlFor={fid}>Evidence for {code}</label>
+            <textarea id={fid} rows={3} {...register(`r.${id}.evidence`)} aria-invalid={error ? "true" : "false"} aria-describedby={error ? `${fid}-error` : undefined} />
+            <FieldError id={fid} message={error} />
+          </div>
+          <Controller control={control} name={`r.${id}.sourceIds`} render={({ field }) => <SourcePicker label={`Sources for ${code}`} value={field.value} onChange={field.onChange} known={sources} />} />
+        </>
+      )}
+    </details>
+  );
+}
+
+function useScores(control: Control<FormValues>, indicators: FormIndicator[]) {
+  const r = useWatch({ control, name: "r" });
+  return useMemo(() => {
+    const input: IndicatorInput[] = indicators.map((i) => ({ id: i.id, code: i.code, factor: i.factor, retired: i.retired }));
+    const ratings = Object.entries(r)
+      .filter(([, v]) => v.level !== "")
+      .map(([indicatorId, v]) => ({ indicatorId, level: v.level as Level }));
+    return { scores: scoreRound(input, ratings), r };
+  }, [r, indicators]);
+}
+
+function LiveProgress({ control, indicators, factors }: { control: Control<FormValues>; indicators: FormIndicator[]; factors: { number: number; title: string }[] }) {
+  const r = useWatch({ control, name: "r" });
+  const active = indicators.filter((i) => !i.retired);
+  const rated = active.filter((i) => r[i.id]?.level).length;
+  return (
+    <div className="panel">
+      <p style={{ margin: 0 }}>
+        <strong data-testid="rated-count">
+          Rated {rated} of {active.length}
+        </strong>
+      </p>
+      <progress max={active.length} value={rated} aria-label="Indicators rated" style={{ width: "100%" }} />
+      <nav aria-label="Jump to a risk factor">
+        <ul className="factor-jumps">
+          {factors.map((f) => {
+            const inF = active.filter((i) => i.factor === f.number);
+            const done = inF.filter((i) => r[i.id]?.level).length;
+            return (
+              <li key={f.number}>
+                <a href={`#factor-${f.number}`} title={f.title}>
+                  {f.number}
+                  <span className="muted small">
+                    {" "}
+                    {done}/{inF.length}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+function LiveScores({ control, indicators }: { control: Control<FormValues>; indicators: FormIndicator[] }) {
+  const { scores } = useScores(control, indicators);
+  const text = useMemo(() => Object.fromEntries(indicators.map((i) => [i.id, i.text])), [indicators]);
+  return <ScoreSummary scores={scores} text={text} heading="h3" />;
+}

@@ -1,0 +1,43 @@
+"use client";
+
+// Scores over a situation's published rounds. Okabe-Ito colours (colour-blind safe) and dash
+// patterns so lines stay apart in print; the page shows the same figures as a table.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface TrendPoint {
+  date: string;
+  overall: number;
+  GENOCIDE: number;
+  WAR_CRIMES: number;
+  CRIMES_AGAINST_HUMANITY: number;
+  ETHNIC_CLEANSING: number;
+  INCITEMENT: number;
+}
+
+const SERIES: { key: keyof TrendPoint; name: string; colour: string; dash?: string; width?: number }[] = [
+  { key: "overall", name: "Overall", colour: "#000000", width: 3 },
+  { key: "GENOCIDE", name: "Genocide", colour: "#D55E00", dash: "6 3" },
+  { key: "WAR_CRIMES", name: "War crimes", colour: "#0072B2", dash: "2 3" },
+  { key: "CRIMES_AGAINST_HUMANITY", name: "Crimes against humanity", colour: "#009E73", dash: "10 4" },
+  { key: "ETHNIC_CLEANSING", name: "Ethnic cleansing", colour: "#CC79A7", dash: "4 2 1 2" },
+  { key: "INCITEMENT", name: "Incitement", colour: "#E69F00", dash: "1 2" },
+];
+
+export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
+  return (
+    <figure className="chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height={300}>
+        <LineChart data={points} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+          <CartesianGrid stroke="#ddd" />
+          <XAxis dataKey="date" tick={{ fontSize: 12 }} />
+          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={40} />
+          <Tooltip />
+          <Legend />
+          {SERIES.map((s) => (
+            <Line key={s.key} type="linear" dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dash} strokeWidth={s.width ?? 2} dot={{ r: 3 }} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,24 @@
+// Published rounds recorded before scores were stored (earlier releases) get their scores
+// computed once, with the same function as publication. Run by the seed (npm run setup).
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { scoreRound } from "./score";
+
+export async function backfillRoundScores(db: Db): Promise<number> {
+  const rounds = await db.assessment.findMany({
+    where: { status: "PUBLISHED", overallScore: null },
+    select: { id: true, organisationId: true, ratings: { select: { indicatorId: true, level: true } } },
+  });
+  for (const r of rounds) {
+    const indicators = await db.indicator.findMany({
+      where: { OR: [{ organisationId: null }, { organisationId: r.organisationId }] },
+      select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
+    });
+    const scores = scoreRound(
+      indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null })),
+      r.ratings,
+    );
+    await db.assessment.update({ where: { id: r.id }, data: { overallScore: scores.overall.score, scores: scores as unknown as Prisma.InputJsonValue } });
+  }
+  return rounds.length;
+}

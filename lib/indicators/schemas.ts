@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { todayIso } from "@/lib/format";
+
+export const LEVELS = ["NONE", "PRESENT", "SIGNIFICANT", "SEVERE"] as const;
+export const TRENDS = ["RISING", "STABLE", "FALLING"] as const;
+export const CONFIDENCES = ["LOW", "MEDIUM", "HIGH"] as const;
+
+const id = z.string().min(1).max(40);
+const roundDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
+  .refine((v) => v >= "1990-01-01", "This date is too far in the past.")
+  .refine((v) => v <= todayIso(), "A round cannot be dated in the future.");
+
+export const ratingInputSchema = z.object({
+  indicatorId: id,
+  level: z.enum(LEVELS, { message: "Rate it None, Present, Significant or Severe." }),
+  trend: z.union([z.literal(""), z.enum(TRENDS, { message: "Choose rising, stable or falling." })]),
+  confidence: z.union([z.literal(""), z.enum(CONFIDENCES, { message: "Choose low, medium or high confidence." })]),
+  evidence: z.string().trim().max(5000, "The evidence is too long (at most 5,000 characters)."),
+  sourceIds: z.array(id).max(20, "Cite at most 20 sources per indicator."),
+});
+export type RatingInput = z.infer<typeof ratingInputSchema>;
+
+export const startRoundSchema = z.object({ situationId: id, assessedOn: roundDate });
+
+export const saveRoundSchema = z.object({
+  id,
+  version: z.number().int().min(1),
+  assessedOn: roundDate,
+  summary: z.string().trim().max(10000, "The summary is too long (at most 10,000 characters)."),
+  ratings: z
+    .array(ratingInputSchema)
+    .max(1000)
+    .refine((rs) => new Set(rs.map((r) => r.indicatorId)).size === rs.length, "An indicator is rated twice."),
+});
+export type SaveRoundInput = z.infer<typeof saveRoundSchema>;
+
+export const roundRefSchema = z.object({ id, version: z.number().int().min(1) });
+
+const indicatorText = z.string().trim().min(10, "Describe the indicator in a sentence (10 characters or more).").max(1000, "The text is too long (at most 1,000 characters).");
+export const createIndicatorSchema = z.object({
+  factor: z.coerce.number({ message: "Choose a risk factor." }).int().min(1, "Choose a risk factor.").max(14, "Choose a risk factor."),
+  text: indicatorText,
+});
+export const updateIndicatorSchema = z.object({ id, version: z.number().int().min(1), text: indicatorText });
+export const retireIndicatorSchema = z.object({ id, version: z.number().int().min(1), retired: z.boolean() });

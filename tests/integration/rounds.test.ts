@@ -1,0 +1,243 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import {
+  createIndicatorAction,
+  discardRoundAction,
+  publishRoundAction,
+  retireIndicatorAction,
+  saveRoundAction,
+  startRoundAction,
+  updateIndicatorAction,
+} from "@/app/(app)/indicators/actions";
+import { createSourceAction } from "@/app/(app)/sources/actions";
+import { emptySourceInput } from "@/lib/sources/schemas";
+import type { RatingInput } from "@/lib/indicators/schemas";
+import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+
+let org: { id: string };
+let otherOrg: { id: string };
+let analyst: { id: string };
+let analyst2: { id: string };
+let viewer: { id: string };
+let admin: { id: string };
+let outsider: { id: string };
+let outsiderAdmin: { id: string };
+let ind: Record<string, string>; // code -> id of the Framework's indicators
+
+beforeAll(async () => {
+  org = await createOrganisation();
+  otherOrg = await createOrganisation();
+  analyst = await createMember(org.id, "ANALYST");
+  analyst2 = await createMember(org.id, "ANALYST");
+  viewer = await createMember(org.id, "VIEWER");
+  admin = await createMember(org.id, "ADMIN");
+  outsider = await createMember(otherOrg.id, "ANALYST");
+  outsiderAdmin = await createMember(otherOrg.id, "ADMIN");
+  const rows = await db.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true } });
+  ind = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+});
+
+const rating = (code: string, level: RatingInput["level"], over: Partial<RatingInput> = {}): RatingInput => ({
+  indicatorId: ind[code] ?? code,
+  level,
+  trend: "",
+  confidence: "",
+  evidence: "",
+  sourceIds: [],
+  ...over,
+});
+
+async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+}
+
+async function newSituation() {
+  return createSituation(org.id, analyst.id, { visibility: "COALITION" });
+}
+
+describe("assessment rounds", () => {
+  it("are started, rated, saved and published with stored, explainable scores; every step audited", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const source = await ok(createSourceAction({ ...emptySourceInput(), title: "Field report", reliability: "B", credibility: 2 }));
+    const round = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-15" }));
+    expect(round.existing).toBe(false);
+    const saved = await ok(
+      saveRoundAction({
+        id: round.id,
+        version: 1,
+        assessedOn: "2026-01-15",
+        summary: "First look.",
+        ratings: [rating("7.1", "SEVERE", { trend: "RISING", confidence: "HIGH", evidence: "Emergency decree.", sourceIds: [source.id] }), rating("1.1", "PRESENT")],
+      }),
+    );
+    expect(saved.version).toBe(2);
+    const stored = await db.indicatorRating.findMany({ where: { assessmentId: round.id }, include: { citations: true, indicator: true } });
+    expect(stored.map((r) => [r.indicator.code, r.level]).sort()).toEqual([["1.1", "PRESENT"], ["7.1", "SEVERE"]]);
+    expect(stored.find((r) => r.indicator.code === "7.1")!.citations.map((c) => c.sourceId)).toEqual([source.id]);
+
+    const published = await ok(publishRoundAction({ id: round.id, version: 2 }));
+    const a = await db.assessment.findUniqueOrThrow({ where: { id: round.id } });
+    expect(a.status).toBe("PUBLISHED");
+    expect(a.publishedById).toBe(analyst.id);
+    expect(a.overallScore).toBe(published.overallScore);
+    expect(a.overallScore).toBeGreaterThan(0);
+    const scores = a.scores as { factors: Record<number, { score: number; drivers: { code: string }[] }> };
+    expect(scores.factors[7].drivers.map((d) => d.code)).toEqual(["7.1"]);
+
+    const audit = await db.auditEntry.findMany({ where: { entityId: round.id }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => e.action)).toEqual(["assessment.start", "assessment.save", "assessment.publish"]);
+    expect(audit[1].after).toMatchObject({ "7.1": { level: "SEVERE", sourceIds: [source.id] }, summary: "First look." });
+    expect(audit[1].userId).toBe(analyst.id);
+  });
+
+  it("start pre-filled from the latest published round, citations included, and a second start opens the same draft", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const source = await ok(createSourceAction({ ...emptySourceInput(), title: "Monitor bulletin", reliability: "C", credibility: 3 }));
+    const first = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-02-01" }));
+    await ok(saveRoundAction({ id: first.id, version: 1, assessedOn: "2026-02-01", summary: "", ratings: [rating("9.1", "SIGNIFICANT", { evidence: "Hate speech", sourceIds: [source.id] })] }));
+    await ok(publishRoundAction({ id: first.id, version: 2 }));
+
+    const second = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-03-01" }));
+    const carried = await db.indicatorRating.findMany({ where: { assessmentId: second.id }, include: { citations: true } });
+    expect(carried).toHaveLength(1);
+    expect(carried[0]).toMatchObject({ indicatorId: ind["9.1"], level: "SIGNIFICANT", evidence: "Hate speech" });
+    expect(carried[0].citations.map((c) => c.sourceId)).toEqual([source.id]);
+
+    await actAs(analyst2);
+    const again = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-03-02" }));
+    expect(again).toMatchObject({ id: second.id, existing: true });
+    expect(await db.assessment.count({ where: { situationId: s.id, status: "DRAFT" } })).toBe(1);
+  });
+
+  it("refuse a round dated before the latest published one, or in the future", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-05-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-05-01", summary: "", ratings: [rating("1.1", "PRESENT")] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    expect(await startRoundAction({ situationId: s.id, assessedOn: "2026-04-30" })).toMatchObject({
+      ok: false,
+      fieldErrors: { assessedOn: ["The latest published round is dated 2026-05-01; a new round cannot be dated earlier."] },
+    });
+    expect(await startRoundAction({ situationId: s.id, assessedOn: "2999-01-01" })).toMatchObject({ ok: false, fieldErrors: { assessedOn: ["A round cannot be dated in the future."] } });
+  });
+
+  it("refuse publishing an empty round, and a published round never changes", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    expect(await publishRoundAction({ id: r.id, version: 1 })).toMatchObject({ ok: false, message: "Rate at least one indicator before publishing this round." });
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [rating("2.1", "SEVERE")] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    const res = await saveRoundAction({ id: r.id, version: 3, assessedOn: "2026-01-01", summary: "", ratings: [rating("2.1", "NONE")] });
+    expect(res).toMatchObject({ ok: false, message: "This round is published and can no longer change. Start a new round to correct it." });
+    expect(await discardRoundAction({ id: r.id, version: 3 })).toMatchObject({ ok: false });
+    expect((await db.indicatorRating.findFirstOrThrow({ where: { assessmentId: r.id } })).level).toBe("SEVERE");
+  });
+
+  it("detect two analysts saving the same draft: the second is refused and nothing of theirs is written", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [rating("3.1", "PRESENT")] }));
+    await actAs(analyst2);
+    const res = await saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [rating("3.1", "SEVERE"), rating("3.2", "SEVERE")] });
+    expect(res).toMatchObject({ ok: false, code: "CONFLICT", current: { version: 2 } });
+    const rows = await db.indicatorRating.findMany({ where: { assessmentId: r.id } });
+    expect(rows.map((x) => x.level)).toEqual(["PRESENT"]);
+  });
+
+  it("refuse ratings outside the scale, duplicates, other organisations' indicators and sources, and viewers", async () => {
+    const s = await newSituation();
+    await actAs(outsiderAdmin);
+    const foreign = await ok(createIndicatorAction({ factor: 7, text: "An indicator only the other organisation uses." }));
+    await actAs(outsider);
+    const foreignSource = await ok(createSourceAction({ ...emptySourceInput(), title: "Their source", reliability: "A", credibility: 1 }));
+
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    const base = { id: r.id, version: 1, assessedOn: "2026-01-01", summary: "" };
+    expect(await saveRoundAction({ ...base, ratings: [rating("1.1", "EXTREME" as never)] })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await saveRoundAction({ ...base, ratings: [rating("1.1", "PRESENT"), rating("1.1", "SEVERE")] })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await saveRoundAction({ ...base, ratings: [rating(foreign.id, "SEVERE")] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "ratings.0": ["This indicator is not in your organisation's catalogue."] },
+    });
+    expect(await saveRoundAction({ ...base, ratings: [rating("1.1", "SEVERE", { sourceIds: [foreignSource.id] })] })).toMatchObject({ ok: false, code: "INVALID" });
+
+    await actAs(viewer);
+    expect(await saveRoundAction({ ...base, ratings: [rating("1.1", "SEVERE")] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await startRoundAction({ situationId: s.id, assessedOn: "2026-01-02" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    await actAs(outsider); // can see the coalition situation, cannot rate it
+    expect(await startRoundAction({ situationId: s.id, assessedOn: "2026-01-02" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await saveRoundAction({ ...base, ratings: [rating("1.1", "SEVERE")] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    expect(await db.indicatorRating.count({ where: { assessmentId: r.id } })).toBe(0);
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).version).toBe(1);
+  });
+
+  it("un-rate an indicator left out of a save, and discard a draft softly with an audit entry", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [rating("4.1", "PRESENT"), rating("4.2", "SEVERE")] }));
+    await ok(saveRoundAction({ id: r.id, version: 2, assessedOn: "2026-01-01", summary: "", ratings: [rating("4.2", "SEVERE")] }));
+    expect(await db.indicatorRating.count({ where: { assessmentId: r.id } })).toBe(1);
+    const save = await db.auditEntry.findFirstOrThrow({ where: { entityId: r.id, action: "assessment.save" }, orderBy: { id: "desc" } });
+    expect(save.after).toEqual({ "4.1": null });
+    await ok(discardRoundAction({ id: r.id, version: 3 }));
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).deletedAt).not.toBeNull();
+    expect(await db.auditEntry.count({ where: { entityId: r.id, action: "assessment.discard" } })).toBe(1);
+    // A new round can start once the draft is gone.
+    expect((await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-02" }))).existing).toBe(false);
+  });
+});
+
+describe("the organisation's own indicators", () => {
+  it("are numbered under their risk factor, edited with a version check, retired and left out of new rounds", async () => {
+    await actAs(admin);
+    const created = await ok(createIndicatorAction({ factor: 14, text: "Attacks on community protection monitors." }));
+    const max = await db.indicator.aggregate({ where: { riskFactorNumber: 14, organisationId: null }, _max: { position: true } });
+    expect(created.code).toBe(`14.${max._max.position! + 1}`);
+    const second = await ok(createIndicatorAction({ factor: 14, text: "Another indicator of our own." }));
+    expect(second.code).toBe(`14.${max._max.position! + 2}`);
+
+    await ok(updateIndicatorAction({ id: created.id, version: 1, text: "Attacks on community protection monitors and their families." }));
+    expect(await updateIndicatorAction({ id: created.id, version: 1, text: "Stale edit of the indicator." })).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    // Rated in a published round, then retired: the old rating stays, new rounds leave it out.
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [rating(created.id, "SEVERE")] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    await actAs(admin);
+    await ok(retireIndicatorAction({ id: created.id, version: 2, retired: true }));
+    expect(await db.indicatorRating.count({ where: { assessmentId: r.id, indicatorId: created.id } })).toBe(1);
+    await actAs(analyst);
+    const next = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-02-01" }));
+    expect(await db.indicatorRating.count({ where: { assessmentId: next.id } })).toBe(0);
+    expect(await saveRoundAction({ id: next.id, version: 1, assessedOn: "2026-02-01", summary: "", ratings: [rating(created.id, "SEVERE")] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "ratings.0": [`Indicator ${created.code} is retired and can no longer be rated.`] },
+    });
+    expect(await db.auditEntry.count({ where: { entityId: created.id } })).toBe(3);
+  });
+
+  it("leave the Framework's indicators unchangeable, and refuse analysts and other organisations", async () => {
+    await actAs(admin);
+    expect(await updateIndicatorAction({ id: ind["1.1"], version: 1, text: "Rewriting the Framework's text." })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await retireIndicatorAction({ id: ind["1.1"], version: 1, retired: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createIndicatorAction({ factor: 15, text: "A factor that does not exist." })).toMatchObject({ ok: false, code: "INVALID" });
+    const own = await ok(createIndicatorAction({ factor: 3, text: "An indicator of ours to protect." }));
+    await actAs(analyst);
+    expect(await createIndicatorAction({ factor: 3, text: "Analysts cannot add indicators." })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(outsiderAdmin);
+    expect(await updateIndicatorAction({ id: own.id, version: 1, text: "Changing another organisation's." })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
