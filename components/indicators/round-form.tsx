@@ -15,7 +15,8 @@ import { SourcePicker, type PickedSource } from "@/components/sources/source-pic
 import { ScoreSummary } from "./score-summary";
 
 export interface FormRating {
-  level: Level | "";
+  /** "" (or null, as the form reads an unchecked radio group) when not rated yet. */
+  level: Level | "" | null;
   trend: "" | (typeof TRENDS)[number];
   confidence: "" | (typeof CONFIDENCES)[number];
   evidence: string;
@@ -55,7 +56,7 @@ function toInput(id: string, version: number, v: FormValues): SaveRoundInput {
     assessedOn: v.assessedOn,
     summary: v.summary,
     ratings: Object.entries(v.r)
-      .filter(([, r]) => r.level !== "")
+      .filter(([, r]) => !!r.level)
       .map(([indicatorId, r]) => ({ indicatorId, level: r.level as Level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, sourceIds: r.sourceIds })),
   };
 }
@@ -323,7 +324,7 @@ function useScores(control: Control<FormValues>, indicators: FormIndicator[]) {
   return useMemo(() => {
     const input: IndicatorInput[] = indicators.map((i) => ({ id: i.id, code: i.code, factor: i.factor, retired: i.retired }));
     const ratings = Object.entries(r)
-      .filter(([, v]) => v.level !== "")
+      .filter(([, v]) => !!v.level)
       .map(([indicatorId, v]) => ({ indicatorId, level: v.level as Level }));
     return { scores: scoreRound(input, ratings), r };
   }, [r, indicators]);

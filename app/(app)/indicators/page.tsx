@@ -1,36 +1,84 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/require-user";
-import { getCatalogue } from "@/lib/indicators/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 import { FACTOR_GROUP_LABELS } from "@/lib/labels";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import type { FactorGroup } from "@/lib/generated/prisma/enums";
+import { AddIndicatorForm, OwnIndicatorControls } from "@/components/indicators/catalogue-admin";
 
 export const metadata: Metadata = { title: "Indicators" };
 
 const GROUPS: FactorGroup[] = ["COMMON", "GENOCIDE", "CRIMES_AGAINST_HUMANITY", "WAR_CRIMES"];
 
-export default async function IndicatorsPage() {
+export default async function IndicatorsPage({ searchParams }: { searchParams: Promise<{ q?: string; group?: string }> }) {
+  const { q = "", group = "" } = await searchParams;
   const user = await requireUser();
-  const factors = await getCatalogue(user.active.organisationId);
-  const total = factors.reduce((n, f) => n + f.indicators.length, 0);
+  const organisationId = user.active.organisationId;
+  const isAdmin = hasRole(user.active.role, "ADMIN");
+  const factors = await db.riskFactor.findMany({
+    orderBy: { number: "asc" },
+    include: {
+      indicators: {
+        where: { OR: [{ organisationId: null }, { organisationId }] },
+        orderBy: [{ position: "asc" }],
+        select: { id: true, code: true, text: true, organisationId: true, retiredAt: true, version: true },
+      },
+    },
+  });
+  const total = factors.reduce((n, f) => n + f.indicators.filter((i) => !i.retiredAt).length, 0);
+  const needle = q.trim().toLowerCase();
+  const shown = factors
+    .filter((f) => !group || f.group === group)
+    .map((f) => ({
+      ...f,
+      indicators: needle && !f.title.toLowerCase().includes(needle) ? f.indicators.filter((i) => `${i.code} ${i.text}`.toLowerCase().includes(needle)) : f.indicators,
+    }))
+    .filter((f) => f.indicators.length > 0 || !needle);
+  const found = shown.reduce((n, f) => n + f.indicators.length, 0);
+
   return (
     <>
       <h1>Indicators</h1>
       <p className="muted">
-        The UN Framework of Analysis for Atrocity Crimes (2014): 14 risk factors and {total} indicators, described in our
-        own words. The more factors present, the greater the risk; ratings are an aid to judgement, not a prediction.
+        The UN Framework of Analysis for Atrocity Crimes (2014): 14 risk factors and their indicators, described in our own words, plus
+        your organisation&apos;s own ({total} in use). The more factors present, the greater the risk; ratings are an aid to judgement, not a
+        prediction. Rate them for a situation from its Indicators tab.
       </p>
-      <NotBuiltYet>
-        Assessment rounds (rating each indicator for a situation), risk scores and trends, and adding your
-        organisation&apos;s own indicators are coming in a later release.
-      </NotBuiltYet>
-      {GROUPS.map((g) => (
-        <section key={g}>
-          <h2>{FACTOR_GROUP_LABELS[g]}</h2>
-          {factors
-            .filter((f) => f.group === g)
-            .map((f) => (
-              <div key={f.number} className="panel factor">
+      <form method="get" className="actions-row" role="search" aria-label="Search the indicators">
+        <label htmlFor="q">Search</label>
+        <input id="q" name="q" type="search" defaultValue={q} placeholder="e.g. hate speech, 7.5" style={{ maxWidth: "20rem" }} />
+        <label htmlFor="group">Risk factors</label>
+        <select id="group" name="group" defaultValue={group} className="inline">
+          <option value="">All</option>
+          {GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {FACTOR_GROUP_LABELS[g]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+      </form>
+      {(needle || group) && (
+        <p role="status">
+          {found} indicator{found === 1 ? "" : "s"} found.
+        </p>
+      )}
+      {isAdmin && (
+        <details className="panel">
+          <summary>Add an indicator of your organisation</summary>
+          <AddIndicatorForm factors={factors.map((f) => ({ number: f.number, title: f.title }))} />
+        </details>
+      )}
+      {GROUPS.map((g) => {
+        const inGroup = shown.filter((f) => f.group === g);
+        if (inGroup.length === 0) return null;
+        return (
+          <section key={g}>
+            <h2>{FACTOR_GROUP_LABELS[g]}</h2>
+            {inGroup.map((f) => (
+              <div key={f.number} className="panel factor" id={`factor-${f.number}`}>
                 <h3 style={{ margin: 0 }}>
                   Risk factor {f.number}: {f.title}
                 </h3>
@@ -42,16 +90,21 @@ export default async function IndicatorsPage() {
                     <li key={i.id}>
                       <span className="code">{i.code}</span>
                       <span>
-                        {i.text}
-                        {i.retiredAt ? " (retired)" : ""}
+                        {i.retiredAt ? <del>{i.text}</del> : i.text}
+                        {i.organisationId && <span className="badge neutral">our indicator</span>}
+                        {i.retiredAt && <span className="badge neutral">retired</span>}
+                        {isAdmin && i.organisationId && (
+                          <OwnIndicatorControls indicator={{ id: i.id, code: i.code, text: i.text, version: i.version, retired: i.retiredAt !== null }} />
+                        )}
                       </span>
                     </li>
                   ))}
                 </ol>
               </div>
             ))}
-        </section>
-      ))}
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { hydrated, screenshot, signIn } from "./helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageAs(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on("dialog", (d) => d.accept());
+  await signIn(page, baseUrl, email);
+  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+  return page;
+}
+
+async function openIndicatorsTab(page: Page, title: string) {
+  await page.goto(`${baseUrl}/situations?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: title }).first().click();
+  await page.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "Indicators" }).click();
+  await page.getByRole("heading", { name: "Assessment rounds" }).waitFor();
+  await hydrated(page);
+}
+
+const overall = (page: Page) => page.getByTestId("overall-score").textContent();
+
+describe("assessment rounds, as an analyst rates indicators", () => {
+  it("rates by keyboard, sees the score and its drivers change, publishes, then sees what changed in the next round", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await openIndicatorsTab(page, "Demo: Burkina Faso");
+    expect(await page.getByText("No round yet").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Start round" }).click();
+    await page.getByRole("heading", { name: /^Assessment round of / }).waitFor();
+    await hydrated(page);
+    expect(await page.getByTestId("rated-count").textContent()).toBe("Rated 0 of 131");
+    expect(await overall(page)).toContain("0");
+
+    // 3 = Severe, 2 = Significant: each key rates the focused indicator and moves on.
+    await page.getByRole("radiogroup", { name: "Rating of 1.1", exact: true }).getByRole("radio").first().focus();
+    await page.keyboard.press("3");
+    await page.keyboard.press("3");
+    await page.keyboard.press("2");
+    expect(await page.getByTestId("rated-count").textContent()).toBe("Rated 3 of 131");
+    expect(await page.getByRole("radiogroup", { name: "Rating of 1.2", exact: true }).getByLabel("Severe", { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole("radiogroup", { name: "Rating of 1.3", exact: true }).getByLabel("Significant", { exact: true }).isChecked()).toBe(true);
+    const firstScore = Number((await overall(page))!.split("/")[0]);
+    expect(firstScore).toBeGreaterThan(0);
+    const scores = page.getByRole("region", { name: "Risk scores" });
+    expect(await scores.getByText("An armed conflict is under way", { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByText("You have unsaved changes.").isVisible()).toBe(true);
+    await screenshot(page, "round-rating");
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/^Draft saved at/).waitFor();
+    await page.getByRole("button", { name: "Publish round" }).click();
+    await page.getByText("Published", { exact: true }).waitFor();
+    expect(await page.getByText("This is the first published round").isVisible()).toBe(true);
+    expect(Number((await overall(page))!.split("/")[0])).toBe(firstScore);
+
+    // The next round starts from these ratings; rating 7.1 severe raises the score.
+    await page.getByRole("link", { name: /indicators$/ }).click();
+    await page.getByRole("button", { name: "Start round" }).waitFor();
+    await hydrated(page);
+    await page.getByRole("button", { name: "Start round" }).click();
+    await page.getByTestId("rated-count").waitFor();
+    await hydrated(page);
+    expect(await page.getByTestId("rated-count").textContent()).toBe("Rated 3 of 131");
+    await page.getByRole("radiogroup", { name: "Rating of 7.1", exact: true }).getByRole("radio").first().focus();
+    await page.keyboard.press("3");
+    expect(Number((await overall(page))!.split("/")[0])).toBeGreaterThan(firstScore);
+    expect(await page.getByRole("region", { name: "Risk scores" }).getByText("7.1 (Severe)", { exact: false }).first().isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Publish round" }).click();
+    await page.getByRole("heading", { name: /^What changed since the round of / }).waitFor();
+    const changed = page.getByRole("region", { name: "What changed" });
+    expect(await changed.getByRole("heading", { name: "New severe indicators" }).isVisible()).toBe(true);
+    expect(await changed.getByText("None → Severe").first().isVisible()).toBe(true);
+    await screenshot(page, "round-published");
+
+    // Trends: the tab shows both rounds in the chart's table and the heatmap.
+    await page.getByRole("link", { name: /indicators$/ }).click();
+    await page.getByRole("heading", { name: "Risk factors over time" }).waitFor();
+    expect(await page.getByRole("table", { name: /Risk factor scores by round/ }).getByRole("columnheader").count()).toBe(3);
+    await screenshot(page, "round-trends");
+  });
+
+  it("lets an administrator add and retire an indicator of the organisation", async () => {
+    const page = await pageAs("admin@demo.example");
+    await page.goto(`${baseUrl}/indicators`);
+    await hydrated(page);
+    await page.getByText("Add an indicator of your organisation").click();
+    await page.getByRole("button", { name: "Add indicator" }).click();
+    await page.getByText("Choose a risk factor.").waitFor();
+    await page.getByLabel("Risk factor", { exact: true }).selectOption("8");
+    await page.getByLabel("What to watch for").fill("Sudden closure of displacement camps near front lines.");
+    await page.getByRole("button", { name: "Add indicator" }).click();
+    await page.getByText(/^Indicator 8\.\d+ added\.$/).waitFor();
+    const item = page.getByRole("list", { name: "Indicators of risk factor 8" }).getByRole("listitem").filter({ hasText: "Sudden closure of displacement camps" });
+    await item.waitFor();
+    expect(await item.getByText("our indicator").isVisible()).toBe(true);
+    await item.getByRole("button", { name: /^Retire 8\./ }).click();
+    await item.getByText("retired").waitFor();
+  });
+});
