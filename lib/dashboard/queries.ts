@@ -28,6 +28,9 @@ const ACTION_LABELS: Record<string, string> = {
   "response.create": "recorded a response",
   "response.update": "edited a response",
   "response.delete": "deleted a response",
+  "assessment.start": "started an assessment round",
+  "assessment.publish": "published an assessment round",
+  "assessment.discard": "discarded a draft round",
 };
 
 /** Who changed what lately in the organisation, from the audit log (sign-ins left out). */
@@ -39,9 +42,10 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
     include: { user: { select: { name: true } } },
   });
   const situationIds = entries.flatMap((e) => (e.entityType === "Situation" && e.entityId ? [e.entityId] : []));
+  const underSituation = (e: (typeof entries)[number]) => e.entityType === "Response" || e.entityType === "Assessment";
   const responseSituation = entries.flatMap((e) => {
     const sid = (e.meta as { situationId?: string } | null)?.situationId;
-    return e.entityType === "Response" && sid ? [sid] : [];
+    return underSituation(e) && sid ? [sid] : [];
   });
   const sourceIds = entries.flatMap((e) => (e.entityType === "Source" && e.entityId ? [e.entityId] : []));
   const [situations, sources] = await Promise.all([
@@ -50,9 +54,18 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
   ]);
   const titles = new Map([...situations, ...sources].map((x) => [x.id, x.title]));
   return entries.map((e) => {
-    const sid = e.entityType === "Response" ? (e.meta as { situationId?: string } | null)?.situationId : e.entityId;
+    const sid = underSituation(e) ? (e.meta as { situationId?: string } | null)?.situationId : e.entityId;
     const target = sid ?? e.entityId ?? "";
-    const href = e.entityType === "Source" ? `/sources/${e.entityId}` : e.entityType === "Response" ? `/situations/${sid}?tab=responses` : `/situations/${e.entityId}?tab=history`;
+    const href =
+      e.entityType === "Source"
+        ? `/sources/${e.entityId}`
+        : e.entityType === "Response"
+          ? `/situations/${sid}?tab=responses`
+          : e.entityType === "Assessment"
+            ? e.action === "assessment.discard"
+              ? `/situations/${sid}?tab=indicators`
+              : `/situations/${sid}/rounds/${e.entityId}`
+            : `/situations/${e.entityId}?tab=history`;
     return { id: String(e.id), at: e.at, who: e.user?.name ?? "system", what: ACTION_LABELS[e.action] ?? e.action, title: titles.get(target) ?? "", href };
   });
 }

@@ -188,6 +188,8 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
       data: { status: "PUBLISHED", publishedAt, publishedById: user.id, overallScore: scores.overall.score, scores: scores as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
     if (res.count !== 1) throw new ConflictError("Someone saved this draft after you opened it. Reload the page to see their ratings before publishing.");
+    // The situation counts as assessed on the round's date (a round dated earlier than one already published is refused).
+    await tx.situation.update({ where: { id: round.situationId }, data: { lastAssessedAt: round.assessedOn } });
     await writeAudit(tx, {
       userId: user.id,
       organisationId: membership.organisationId,

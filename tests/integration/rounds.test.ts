@@ -84,6 +84,7 @@ describe("assessment rounds", () => {
     expect(a.publishedById).toBe(analyst.id);
     expect(a.overallScore).toBe(published.overallScore);
     expect(a.overallScore).toBeGreaterThan(0);
+    expect((await db.situation.findUniqueOrThrow({ where: { id: s.id } })).lastAssessedAt).toEqual(new Date("2026-01-15"));
     const scores = a.scores as { factors: Record<number, { score: number; drivers: { code: string }[] }> };
     expect(scores.factors[7].drivers.map((d) => d.code)).toEqual(["7.1"]);
 
