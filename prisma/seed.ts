@@ -11,7 +11,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { scoreRound } from "@/lib/indicators/score";
 import { backfillRoundScores } from "@/lib/indicators/backfill";
 import { FRAMEWORK_FACTORS } from "./seed-data/framework";
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS, profileLevel } from "./seed-data/demo";
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS, demoRoundDate, profileLevel } from "./seed-data/demo";
+import { roundAlerts, type PublishedRoundFacts } from "@/lib/alerts/rules";
+import { raiseAlerts } from "@/lib/alerts/raise";
 
 const SEED_LOCK = 72707370;
 // world-countries is a JSON package: require() reads it in every runtime (tsx, Vitest, Node ESM).
@@ -125,7 +127,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
             monitoringSince: new Date("2025-01-15"),
             createdById: authorId,
             updatedById: authorId,
-            lastAssessedAt: s.rounds ? new Date(s.rounds[s.rounds.length - 1].assessedOn) : null,
+            lastAssessedAt: s.rounds ? demoRoundDate(s.rounds[s.rounds.length - 1].daysAgo) : null,
           },
         });
         created.push(s.title);
@@ -148,7 +150,9 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
           },
         });
 
+        let previous: PublishedRoundFacts | null = null;
         for (const round of s.rounds ?? []) {
+          const assessedOn = demoRoundDate(round.daysAgo);
           const scores = scoreRound(
             indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null })),
             indicators.map((i) => ({ indicatorId: i.id, level: profileLevel(round.profile, i.code) })),
@@ -157,9 +161,9 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
             data: {
               organisationId,
               situationId: situation.id,
-              assessedOn: new Date(round.assessedOn),
+              assessedOn,
               status: "PUBLISHED",
-              publishedAt: new Date(round.assessedOn),
+              publishedAt: assessedOn,
               publishedById: authorId,
               createdById: authorId,
               summary: "Demo assessment round.",
@@ -181,6 +185,15 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
               };
             }),
           });
+          // The demo's alerts come from the same rules as the app's, as if each round had just been published.
+          const facts: PublishedRoundFacts = {
+            id: assessment.id,
+            assessedOn: assessedOn.toISOString().slice(0, 10),
+            scores,
+            severe: indicators.filter((i) => profileLevel(round.profile, i.code) === "SEVERE").map((i) => ({ indicatorId: i.id, code: i.code, factor: i.riskFactorNumber })),
+          };
+          await raiseAlerts(tx, { id: situation.id, organisationId }, roundAlerts({ id: situation.id, title: s.title }, previous, facts));
+          previous = facts;
         }
 
         if (s.country === "SDN") {

@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/labels";
+import { unreadAlertCount } from "@/lib/alerts/queries";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { OrganisationSwitcher } from "@/components/shell/organisation-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -8,8 +9,10 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await unreadAlertCount(user);
   const nav: NavItem[] = [
     { href: "/", label: "Dashboard" },
+    { href: "/alerts", label: "Alerts", badge: unread ? `${unread}` : undefined, badgeLabel: `${unread} unread` },
     { href: "/situations", label: "Situations" },
     { href: "/indicators", label: "Indicators" },
     { href: "/responses", label: "Responses" },

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { countByRiskCategory, listVisibleSituations } from "@/lib/situations/queries";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
+import { dashboardOverview } from "@/lib/dashboard/overview";
+import { WorldMap, type MapCountry } from "@/components/dashboard/world-map";
+import { scoreColour } from "@/components/indicators/score-summary";
+import { RISK_RANK } from "@/lib/alerts/rules";
+import { db } from "@/lib/db";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { findResponseGaps } from "@/lib/responses/gaps";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
@@ -13,15 +18,35 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 const GAP_DAYS = 180;
 
-export default async function DashboardPage() {
+const STATUSES = ["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ window?: string }> }) {
+  const windowDays = (await searchParams).window === "90" ? 90 : 30;
   const user = await requireUser();
-  const [counts, recent, gaps, stale, activity] = await Promise.all([
+  const [counts, recent, gaps, stale, activity, overview, factors, watches] = await Promise.all([
     countByRiskCategory(user.active),
-    listVisibleSituations(user.active, 8),
+    listVisibleSituations(user.active, 5),
     findResponseGaps(user.active, GAP_DAYS),
     findStaleAssessments(user.active),
     recentActivity(user.active),
+    dashboardOverview(user.active, windowDays),
+    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    db.watch.findMany({ where: { userId: user.id }, select: { situationId: true } }),
   ]);
+  const titles = new Map(overview.situations.map((s) => [s.id, s]));
+  const watched = new Set(watches.map((w) => w.situationId));
+  const byCountry = new Map<string, MapCountry>();
+  for (const s of overview.situations) {
+    const c = byCountry.get(s.countryIso3);
+    if (!c) byCountry.set(s.countryIso3, { iso3: s.countryIso3, name: s.country.name, category: s.riskCategory, href: `/situations/${s.id}`, count: 1 });
+    else {
+      c.count++;
+      c.href = `/situations?country=${s.countryIso3}`;
+      if (RISK_RANK[s.riskCategory] > RISK_RANK[c.category]) c.category = s.riskCategory;
+    }
+  }
+  const mapCountries = [...byCountry.values()].sort((a, b) => RISK_RANK[b.category] - RISK_RANK[a.category] || a.name.localeCompare(b.name));
+  const assessed = overview.situations.filter((s) => overview.latest.has(s.id));
   return (
     <>
       <h1>Dashboard</h1>
@@ -35,6 +60,130 @@ export default async function DashboardPage() {
           </Link>
         ))}
       </div>
+      <h2>Risk map</h2>
+      <WorldMap countries={mapCountries} />
+      <details>
+        <summary>The countries on the map, as a list</summary>
+        <table>
+          <caption>Countries with a situation, by highest risk category</caption>
+          <thead>
+            <tr>
+              <th scope="col">Country</th>
+              <th scope="col">Highest risk category</th>
+              <th scope="col">Situations</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mapCountries.map((c) => (
+              <tr key={c.iso3}>
+                <td>
+                  <Link href={c.href}>{c.name}</Link>
+                </td>
+                <td>{RISK_CATEGORY_LABELS[c.category]}</td>
+                <td>{c.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+
+      <section className="panel" aria-labelledby="escalations-heading" style={{ marginTop: "1rem" }}>
+        <h2 id="escalations-heading" style={{ marginTop: 0 }}>
+          Escalations in the last {windowDays} days ({overview.escalations.length})
+        </h2>
+        <p className="muted">
+          A score rose or new severe indicators appeared since the previous published round, or the risk category was raised.{" "}
+          {windowDays === 30 ? <Link href="/?window=90">Show the last 90 days</Link> : <Link href="/">Show the last 30 days</Link>}
+        </p>
+        {overview.escalations.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul>
+            {overview.escalations.map((e) => {
+              const s = titles.get(e.situationId)!;
+              return (
+                <li key={e.situationId}>
+                  <Link href={e.roundId ? `/situations/${s.id}/rounds/${e.roundId}` : `/situations/${s.id}?tab=history`}>{s.title}</Link> <RiskBadge category={s.riskCategory} />
+                  <span className="muted">: {e.reasons.join("; ")}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <h2>The four crimes and incitement</h2>
+      <table>
+        <caption className="visually-hidden">Number of situations by crime and status</caption>
+        <thead>
+          <tr>
+            <th scope="col">Crime</th>
+            {STATUSES.map((st) => (
+              <th scope="col" key={st}>
+                {CRIME_STATUS_LABELS[st]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CRIME_ORDER.map((c) => (
+            <tr key={c}>
+              <th scope="row">{CRIME_LABELS[c]}</th>
+              {STATUSES.map((st) => {
+                const n = overview.crimeStatus[c][st] ?? 0;
+                return <td key={st}>{n ? <Link href={`/situations?crime=${c}&status=${st}`} aria-label={`${n} situations: ${CRIME_LABELS[c]}, ${CRIME_STATUS_LABELS[st]}`}>{n}</Link> : "0"}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Risk factors by situation</h2>
+      {assessed.length === 0 ? (
+        <p className="muted">No published assessment round yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="heatmap">
+            <caption>Risk factor scores of each situation&apos;s latest published round (0–100; darker is higher). Column numbers are the 14 risk factors.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Situation</th>
+                <th scope="col">Round</th>
+                {factors.map((f) => (
+                  <th scope="col" key={f.number} title={f.title}>
+                    <abbr title={f.title}>{f.number}</abbr>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {assessed.map((s) => {
+                const r = overview.latest.get(s.id)!;
+                return (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      <Link href={`/situations/${s.id}?tab=indicators`}>{s.title}</Link>
+                    </th>
+                    <td>{isoDate(r.assessedOn)}</td>
+                    {factors.map((f) => {
+                      const score = r.scores.factors[f.number]?.score ?? 0;
+                      return (
+                        <td key={f.number} className="heat-cell" style={scoreColour(score)}>
+                          {score}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {assessed.length < overview.situations.length && (
+        <p className="muted">{overview.situations.length - assessed.length} situations have no published round yet.</p>
+      )}
+
       <h2>Recently updated</h2>
       {recent.length === 0 ? (
         <p>No situations yet.</p>
@@ -100,6 +249,25 @@ export default async function DashboardPage() {
             </ul>
           )}
         </section>
+        <section className="panel" aria-labelledby="watch-heading">
+          <h2 id="watch-heading" style={{ marginTop: 0 }}>
+            Situations you follow ({watched.size})
+          </h2>
+          {watched.size === 0 ? (
+            <p className="muted">Follow a situation from its page to keep it here and choose to be alerted only about those.</p>
+          ) : (
+            <ul>
+              {overview.situations
+                .filter((s) => watched.has(s.id))
+                .map((s) => (
+                  <li key={s.id}>
+                    <Link href={`/situations/${s.id}`}>{s.title}</Link> <RiskBadge category={s.riskCategory} />
+                    {overview.latest.get(s.id) && <span className="muted"> score {overview.latest.get(s.id)!.scores.overall.score}</span>}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </section>
       </div>
       <h2>Recent activity</h2>
       {activity.length === 0 ? (
@@ -114,7 +282,6 @@ export default async function DashboardPage() {
           ))}
         </ul>
       )}
-      <NotBuiltYet>The world risk map, escalation alerts and the risk-factor heatmap will appear here in a coming release.</NotBuiltYet>
     </>
   );
 }

@@ -6,6 +6,9 @@ import { usePathname } from "next/navigation";
 export interface NavItem {
   href: string;
   label: string;
+  /** A count shown next to the label (e.g. unread alerts), read out with `badgeLabel`. */
+  badge?: string;
+  badgeLabel?: string;
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
@@ -18,6 +21,15 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           <li key={item.href}>
             <Link href={item.href} aria-current={current ? "page" : undefined}>
               {item.label}
+              {item.badge && (
+                <>
+                  {" "}
+                  <span className="nav-badge" aria-hidden="true">
+                    {item.badge}
+                  </span>
+                  <span className="visually-hidden">({item.badgeLabel})</span>
+                </>
+              )}
             </Link>
           </li>
         );

@@ -9,7 +9,9 @@ import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import { isoDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound } from "./score";
+import { scoreRound, type RoundScores } from "./score";
+import { roundAlerts } from "@/lib/alerts/rules";
+import { raiseAlerts } from "@/lib/alerts/raise";
 import type { RatingInput, SaveRoundInput } from "./schemas";
 
 const PUBLISHED_IS_FINAL = "This round is published and can no longer change. Start a new round to correct it.";
@@ -18,7 +20,7 @@ function latestPublished(tx: Tx, situationId: string) {
   return tx.assessment.findFirst({
     where: { situationId, status: "PUBLISHED", deletedAt: null },
     orderBy: [{ assessedOn: "desc" }, { publishedAt: "desc" }],
-    include: { ratings: { include: { citations: { select: { sourceId: true, locator: true } }, indicator: { select: { retiredAt: true } } } } },
+    include: { ratings: { include: { citations: { select: { sourceId: true, locator: true } }, indicator: { select: { retiredAt: true, code: true, riskFactorNumber: true } } } } },
   });
 }
 
@@ -82,8 +84,8 @@ async function loadDraft(tx: Tx, membership: CurrentMembership, id: string) {
   const round = await tx.assessment.findFirst({
     where: { id, deletedAt: null },
     include: {
-      situation: { select: { archivedAt: true } },
-      ratings: { include: { citations: { select: { sourceId: true } }, indicator: { select: { code: true } } } },
+      situation: { select: { archivedAt: true, title: true, organisationId: true } },
+      ratings: { include: { citations: { select: { sourceId: true } }, indicator: { select: { code: true, riskFactorNumber: true } } } },
     },
   });
   if (!round) throw new NotFoundError("This round does not exist, or you cannot see it.");
@@ -190,6 +192,18 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
     if (res.count !== 1) throw new ConflictError("Someone saved this draft after you opened it. Reload the page to see their ratings before publishing.");
     // The situation counts as assessed on the round's date (a round dated earlier than one already published is refused).
     await tx.situation.update({ where: { id: round.situationId }, data: { lastAssessedAt: round.assessedOn } });
+    const severe = (rs: { indicatorId: string; level: string; indicator: { code: string; riskFactorNumber: number } }[]) =>
+      rs.filter((r) => r.level === "SEVERE").map((r) => ({ indicatorId: r.indicatorId, code: r.indicator.code, factor: r.indicator.riskFactorNumber }));
+    const latestScores = latest?.scores as RoundScores | null | undefined;
+    const alertIds = await raiseAlerts(
+      tx,
+      { id: round.situationId, organisationId: round.situation.organisationId },
+      roundAlerts(
+        { id: round.situationId, title: round.situation.title },
+        latest && latestScores ? { id: latest.id, assessedOn: isoDate(latest.assessedOn), scores: latestScores, severe: severe(latest.ratings) } : null,
+        { id: ref.id, assessedOn: isoDate(round.assessedOn), scores, severe: severe(round.ratings) },
+      ),
+    );
     await writeAudit(tx, {
       userId: user.id,
       organisationId: membership.organisationId,
@@ -207,7 +221,7 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
       },
       meta: { situationId: round.situationId },
     });
-    return { id: ref.id, situationId: round.situationId, version: ref.version + 1, scores };
+    return { id: ref.id, situationId: round.situationId, version: ref.version + 1, scores, alertIds };
   });
 }
 

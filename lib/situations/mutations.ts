@@ -11,6 +11,8 @@ import { toSituationInput, type SituationInput, type UpdateSituationInput } from
 import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
+import { situationAlerts } from "@/lib/alerts/rules";
+import { raiseAlerts } from "@/lib/alerts/raise";
 
 
 
@@ -147,7 +149,7 @@ export async function updateSituation({ user, membership }: Actor, input: Update
         values: before,
       } satisfies SituationConflict);
     if (current.version !== version) throw conflict();
-    if (!changed) return { id, version: current.version, changed: false };
+    if (!changed) return { id, version: current.version, changed: false, alertIds: [] as string[] };
     if ("countryIso3" in a) await assertCountry(tx, fields.countryIso3);
     await assertOwnSources(tx, membership.organisationId, fields.crimes.flatMap((c) => c.sourceIds), "crimes");
 
@@ -181,7 +183,12 @@ export async function updateSituation({ user, membership }: Actor, input: Update
       after: a,
       meta: { version: version + 1 },
     });
-    return { id, version: version + 1, changed: true };
+    const alertIds = await raiseAlerts(
+      tx,
+      { id, organisationId: membership.organisationId },
+      situationAlerts({ id, title: fields.title, version: version + 1 }, { riskCategory: current.riskCategory, crimes: current.crimes }, { riskCategory: fields.riskCategory, crimes: fields.crimes }),
+    );
+    return { id, version: version + 1, changed: true, alertIds };
   });
 }
 

@@ -68,7 +68,8 @@ export async function listSituations(membership: CurrentMembership, query: Situa
       : visibleSituationsWhere(membership),
   ];
   if (query.risk) and.push({ riskCategory: query.risk });
-  if (query.crime) and.push({ crimes: { some: { crime: query.crime, status: { not: "NOT_ASSESSED" } } } });
+  if (query.crime || query.status) and.push({ crimes: { some: { ...(query.crime ? { crime: query.crime } : {}), status: query.status ?? { not: "NOT_ASSESSED" } } } });
+  if (query.country) and.push({ countryIso3: query.country });
   if (query.region) and.push({ country: { region: query.region } });
   if (query.org) and.push({ organisationId: query.org });
   if (query.days) and.push({ updatedAt: { gte: new Date(Date.now() - query.days * 86400_000) } });

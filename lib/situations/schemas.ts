@@ -62,6 +62,8 @@ export const situationListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   risk: z.enum(RISK_CATEGORY_ORDER).optional().catch(undefined),
   crime: z.enum(CRIME_ORDER).optional().catch(undefined),
+  status: z.enum(["RISK", "ALLEGED", "DOCUMENTED", "PAST"]).optional().catch(undefined),
+  country: z.string().regex(/^[A-Z]{3}$/).optional().catch(undefined),
   region: z.string().trim().max(60).optional().catch(undefined),
   org: z.string().trim().max(40).optional().catch(undefined),
   days: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),

@@ -28,10 +28,11 @@ export interface DemoSituation {
   recommendedAction: string;
   crimes: Partial<Record<Crime, { status: CrimeStatus; rationale: string }>>;
   /**
-   * Published assessment rounds, oldest first. A profile gives, per risk factor, the levels of its
+   * Published assessment rounds, oldest first, dated `daysAgo` days before seeding (so the demo's
+   * recent escalations stay recent). A profile gives, per risk factor, the levels of its
    * first indicators in order (0 None, 1 Present, 2 Significant, 3 Severe); the rest are None.
    */
-  rounds?: { assessedOn: string; profile: Record<number, string> }[];
+  rounds?: { daysAgo: number; profile: Record<number, string> }[];
 }
 
 const NOTE = "Demo data for illustration only; not an assessment.";
@@ -56,9 +57,9 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
       INCITEMENT: { status: "RISK", rationale: "Hate speech on social media by commanders and supporters." },
     },
     rounds: [
-      { assessedOn: "2026-03-02", profile: { 1: "2211", 2: "211", 3: "11", 4: "21", 5: "2111", 6: "11", 7: "11", 8: "1", 9: "21", 10: "1", 11: "1", 12: "1", 13: "211", 14: "1" } },
-      { assessedOn: "2026-07-01", profile: { 1: "332211", 2: "3221", 3: "211", 4: "221", 5: "3221", 6: "211", 7: "2211", 8: "211", 9: "221", 10: "21", 11: "211", 12: "21", 13: "32211", 14: "21" } },
-      { assessedOn: "2026-11-01", profile: { 1: "3332211", 2: "33321", 3: "3221", 4: "3221", 5: "33221", 6: "3211", 7: "332211", 8: "3221", 9: "3321", 10: "3221", 11: "3321", 12: "3211", 13: "333221", 14: "321" } },
+      { daysAgo: 265, profile: { 1: "2211", 2: "211", 3: "11", 4: "21", 5: "2111", 6: "11", 7: "11", 8: "1", 9: "21", 10: "1", 11: "1", 12: "1", 13: "211", 14: "1" } },
+      { daysAgo: 145, profile: { 1: "332211", 2: "3221", 3: "211", 4: "221", 5: "3221", 6: "211", 7: "2211", 8: "211", 9: "221", 10: "21", 11: "211", 12: "21", 13: "32211", 14: "21" } },
+      { daysAgo: 22, profile: { 1: "3332211", 2: "33321", 3: "3221", 4: "3221", 5: "33221", 6: "3211", 7: "332211", 8: "3221", 9: "3321", 10: "3221", 11: "3321", 12: "3211", 13: "333221", 14: "321" } },
     ],
   },
   {
@@ -78,8 +79,8 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
       CRIMES_AGAINST_HUMANITY: { status: "DOCUMENTED", rationale: "Documented by a UN independent investigative mechanism." },
     },
     rounds: [
-      { assessedOn: "2026-06-15", profile: { 1: "3322", 2: "221", 3: "3321", 4: "3321", 5: "211", 6: "21", 7: "2211", 8: "21", 9: "3322", 10: "332", 11: "32", 12: "21", 13: "3221", 14: "21" } },
-      { assessedOn: "2026-10-15", profile: { 1: "3322", 2: "221", 3: "3321", 4: "3321", 5: "211", 6: "21", 7: "2211", 8: "21", 9: "3221", 10: "322", 11: "32", 12: "21", 13: "3221", 14: "21" } },
+      { daysAgo: 160, profile: { 1: "3322", 2: "221", 3: "3321", 4: "3321", 5: "211", 6: "21", 7: "2211", 8: "21", 9: "3322", 10: "332", 11: "32", 12: "21", 13: "3221", 14: "21" } },
+      { daysAgo: 39, profile: { 1: "3322", 2: "221", 3: "3321", 4: "3321", 5: "211", 6: "21", 7: "2211", 8: "21", 9: "3221", 10: "322", 11: "32", 12: "21", 13: "3221", 14: "21" } },
     ],
   },
   {
@@ -98,8 +99,8 @@ export const DEMO_SITUATIONS: DemoSituation[] = [
       CRIMES_AGAINST_HUMANITY: { status: "RISK", rationale: "Patterns of attacks on civilians by several groups." },
     },
     rounds: [
-      { assessedOn: "2026-08-01", profile: { 1: "2211", 2: "11", 3: "21", 4: "21", 5: "11", 6: "1", 7: "11", 8: "1", 11: "1", 13: "211", 14: "1" } },
-      { assessedOn: "2026-11-10", profile: { 1: "33221", 2: "221", 3: "221", 4: "221", 5: "211", 6: "21", 7: "3211", 8: "321", 9: "1", 11: "21", 12: "1", 13: "3221", 14: "21" } },
+      { daysAgo: 114, profile: { 1: "2211", 2: "11", 3: "21", 4: "21", 5: "11", 6: "1", 7: "11", 8: "1", 11: "1", 13: "211", 14: "1" } },
+      { daysAgo: 13, profile: { 1: "33221", 2: "221", 3: "221", 4: "221", 5: "211", 6: "21", 7: "3211", 8: "321", 9: "1", 11: "21", 12: "1", 13: "3221", 14: "21" } },
     ],
   },
   {
@@ -148,4 +149,9 @@ export function profileLevel(profile: Record<number, string>, code: string): Rat
   const [factor, position] = code.split(".").map(Number);
   const digit = profile[factor]?.[position - 1];
   return digit ? PROFILE_LEVELS[Number(digit)] : "NONE";
+}
+
+/** The date a demo round is dated: `daysAgo` days before `now`, as a UTC day. */
+export function demoRoundDate(daysAgo: number, now = new Date()): Date {
+  return new Date(new Date(now.getTime() - daysAgo * 86400_000).toISOString().slice(0, 10));
 }

@@ -26,6 +26,9 @@ const MATRIX: Record<string, Role> = {
   "app/(app)/indicators/actions.ts#createIndicatorAction": "ADMIN",
   "app/(app)/indicators/actions.ts#updateIndicatorAction": "ADMIN",
   "app/(app)/indicators/actions.ts#retireIndicatorAction": "ADMIN",
+  "app/(app)/alerts/actions.ts#watchSituationAction": "VIEWER",
+  "app/(app)/alerts/actions.ts#markAlertsReadAction": "VIEWER",
+  "app/(app)/alerts/actions.ts#alertPreferencesAction": "VIEWER",
 };
 
 type Action = (input: unknown) => Promise<{ ok: boolean; code?: string }>;

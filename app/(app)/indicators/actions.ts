@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/auth/action";
+import { emailAlertsLater } from "@/lib/alerts/email";
 import { createIndicator, discardRound, publishRound, saveRound, setIndicatorRetired, startRound, updateIndicator } from "@/lib/indicators/mutations";
 import { createIndicatorSchema, retireIndicatorSchema, roundRefSchema, saveRoundSchema, startRoundSchema, updateIndicatorSchema } from "@/lib/indicators/schemas";
 
@@ -18,7 +19,8 @@ export const saveRoundAction = authorizedAction({ role: "ANALYST", schema: saveR
 });
 
 export const publishRoundAction = authorizedAction({ role: "ANALYST", schema: roundRefSchema }, async (ctx) => {
-  const { scores, ...result } = await publishRound(ctx, ctx.input);
+  const { scores, alertIds, ...result } = await publishRound(ctx, ctx.input);
+  emailAlertsLater(alertIds);
   revalidatePath(`/situations/${result.situationId}`);
   revalidatePath("/");
   return { ...result, overallScore: scores.overall.score };

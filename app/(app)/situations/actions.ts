@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/auth/action";
+import { emailAlertsLater } from "@/lib/alerts/email";
 import { createSituation, setSituationArchived, updateSituation } from "@/lib/situations/mutations";
 import { situationInputSchema, situationRefSchema, updateSituationSchema } from "@/lib/situations/schemas";
 
@@ -12,7 +13,8 @@ export const createSituationAction = authorizedAction({ role: "ANALYST", schema:
 });
 
 export const updateSituationAction = authorizedAction({ role: "ANALYST", schema: updateSituationSchema }, async (ctx) => {
-  const result = await updateSituation(ctx, ctx.input);
+  const { alertIds, ...result } = await updateSituation(ctx, ctx.input);
+  emailAlertsLater(alertIds);
   revalidatePath(`/situations/${result.id}`);
   return result;
 });

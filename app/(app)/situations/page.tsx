@@ -57,6 +57,18 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
             </select>
           </div>
           <div className="field">
+            <label htmlFor="status">Crime status</label>
+            <select id="status" name="status" defaultValue={query.status ?? ""}>
+              <option value="">Any but not assessed</option>
+              {(["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const).map((c) => (
+                <option key={c} value={c}>
+                  {CRIME_STATUS_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {query.country && <input type="hidden" name="country" value={query.country} />}
+          <div className="field">
             <label htmlFor="region">Region</label>
             <select id="region" name="region" defaultValue={query.region ?? ""}>
               <option value="">All</option>

@@ -14,6 +14,8 @@ import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situati
 import { responsesForSituation } from "@/lib/responses/queries";
 import { isoDate } from "@/lib/format";
 import { IndicatorsTab } from "./indicators-tab";
+import { WatchButton } from "@/components/alerts/watch-button";
+import { watchedSituationIds } from "@/lib/alerts/queries";
 
 export const metadata: Metadata = { title: "Situation" };
 
@@ -38,6 +40,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
   const s = await getSituation(user.active, id);
   if (!s) notFound();
   const tab: Tab = TABS.some(([t]) => t === rawTab) ? (rawTab as Tab) : "overview";
+  const watching = (await watchedSituationIds(user.id, [s.id])).has(s.id);
   const canEdit = s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
 
   return (
@@ -66,26 +69,29 @@ export default async function SituationPage({ params, searchParams }: { params: 
           );
         })}
       </ul>
-      {canEdit && (
-        <div className="actions-row">
-          {!s.archivedAt && (
-            <Link className="button" href={`/situations/${s.id}/edit`}>
-              Edit
-            </Link>
-          )}
-          {s.archivedAt ? (
-            <ActionButton action={restoreSituationAction} input={{ id: s.id, version: s.version }} label="Restore" busyLabel="Restoring…" />
-          ) : (
-            <ActionButton
-              action={archiveSituationAction}
-              input={{ id: s.id, version: s.version }}
-              label="Archive"
-              busyLabel="Archiving…"
-              confirm="Archive this situation? It leaves the lists but nothing is deleted; you can restore it."
-            />
-          )}
-        </div>
-      )}
+      <div className="actions-row">
+        <WatchButton situationId={s.id} watching={watching} />
+        {canEdit && (
+          <>
+            {!s.archivedAt && (
+              <Link className="button" href={`/situations/${s.id}/edit`}>
+                Edit
+              </Link>
+            )}
+            {s.archivedAt ? (
+              <ActionButton action={restoreSituationAction} input={{ id: s.id, version: s.version }} label="Restore" busyLabel="Restoring…" />
+            ) : (
+              <ActionButton
+                action={archiveSituationAction}
+                input={{ id: s.id, version: s.version }}
+                label="Archive"
+                busyLabel="Archiving…"
+                confirm="Archive this situation? It leaves the lists but nothing is deleted; you can restore it."
+              />
+            )}
+          </>
+        )}
+      </div>
       {!canEdit && s.organisationId !== user.active.organisationId && (
         <p className="notice">Shared by {s.organisation.name} with the coalition: you can read it but not change it.</p>
       )}

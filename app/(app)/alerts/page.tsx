@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/require-user";
+import { db } from "@/lib/db";
+import { listInbox } from "@/lib/alerts/queries";
+import { SCORE_RISE_THRESHOLD, WATCHED_FACTORS } from "@/lib/alerts/rules";
+import { Pagination } from "@/components/ui/pagination";
+import { ActionButton } from "@/components/ui/action-button";
+import { RiskBadge } from "@/components/ui/risk-badge";
+import { AlertPreferencesForm } from "@/components/alerts/alert-preferences-form";
+import { markAlertsReadAction } from "./actions";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+const SEVERITY_LABELS = { INFO: "Information", WARNING: "Warning", CRITICAL: "Critical" } as const;
+
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ unread?: string; page?: string }> }) {
+  const sp = await searchParams;
+  const user = await requireUser();
+  const unread = sp.unread === "1";
+  const page = Math.max(1, Number(sp.page) || 1);
+  const [inbox, prefs] = await Promise.all([
+    listInbox(user, { unread, page }),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { alertScope: true, emailAlerts: true } }),
+  ]);
+  const unreadIds = inbox.rows.filter((r) => !r.readAt).map((r) => r.alertId);
+  return (
+    <>
+      <h1>Alerts</h1>
+      <p className="muted">
+        Raised the moment the data changes: an overall score rising {SCORE_RISE_THRESHOLD} points or more between two published rounds, a
+        risk category raised, a crime newly documented, or a new severe indicator in risk factors {WATCHED_FACTORS.join(", ")}.
+      </p>
+      <div className="actions-row">
+        <Link href={unread ? "/alerts" : "/alerts?unread=1"} className="button">
+          {unread ? "Show all alerts" : "Show unread only"}
+        </Link>
+        {unreadIds.length > 0 && <ActionButton action={markAlertsReadAction} input={{ all: true as const }} label="Mark all as read" busyLabel="Marking…" />}
+      </div>
+      {inbox.rows.length === 0 ? (
+        <p>{unread ? "No unread alerts." : "No alerts yet."}</p>
+      ) : (
+        <ul className="alert-list" aria-label="Alerts, newest first">
+          {inbox.rows.map((r) => (
+            <li key={r.alertId} className={`panel alert-item${r.readAt ? "" : " unread"}`}>
+              <div>
+                <span className={`severity ${r.alert.severity}`}>{SEVERITY_LABELS[r.alert.severity]}</span>
+                <div className="muted small">{r.alert.createdAt.toISOString().slice(0, 16).replace("T", " ")}</div>
+              </div>
+              <div>
+                <div className="alert-title">
+                  {r.readAt ? "" : <span className="visually-hidden">Unread: </span>}
+                  {r.alert.title}
+                </div>
+                <Link href={`/situations/${r.alert.situation.id}${r.alert.rule === "SCORE_RISE" || r.alert.rule === "NEW_SEVERE_INDICATOR" ? "?tab=indicators" : ""}`}>
+                  {r.alert.situation.title}
+                </Link>{" "}
+                <RiskBadge category={r.alert.situation.riskCategory} />
+              </div>
+              <div>{!r.readAt && <ActionButton action={markAlertsReadAction} input={{ alertIds: [r.alertId] }} label="Mark as read" busyLabel="Marking…" />}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageCount={inbox.pages} path="/alerts" query={{ unread: unread ? "1" : undefined }} />
+      <AlertPreferencesForm initial={prefs} smtpConfigured={Boolean(process.env.SMTP_URL)} />
+    </>
+  );
+}

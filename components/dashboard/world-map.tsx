@@ -1,0 +1,57 @@
+// The risk map: each country coloured by the highest risk category among the situations the member
+// may see there, grey without one; a click opens the situation (or the list when there are several).
+// Server-rendered SVG: no script, no tile server. The table next to it says the same in words.
+import { countryShapes, MAP_HEIGHT, MAP_WIDTH } from "@/lib/dashboard/map-shapes";
+import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
+import type { RiskCategory } from "@/lib/generated/prisma/enums";
+
+const FILL: Record<RiskCategory, string> = {
+  CURRENT_CRISIS: "var(--risk-current-crisis)",
+  IMMINENT_RISK: "var(--risk-imminent-risk)",
+  SERIOUS_CONCERN: "var(--risk-serious-concern)",
+  MONITORING: "var(--risk-monitoring)",
+  RESOLVED: "var(--risk-resolved)",
+};
+
+export interface MapCountry {
+  iso3: string;
+  name: string;
+  category: RiskCategory;
+  href: string;
+  count: number;
+}
+
+export function WorldMap({ countries }: { countries: MapCountry[] }) {
+  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="world-map" role="group" aria-label="World map of situations by highest risk category">
+        {countryShapes().map((shape, i) => {
+          const c = shape.iso3 ? byIso3.get(shape.iso3) : undefined;
+          if (!c) return <path key={i} d={shape.d} fill="#c9ced6" aria-hidden="true" />;
+          const label = `${c.name}: ${RISK_CATEGORY_LABELS[c.category]}${c.count > 1 ? ` (${c.count} situations)` : ""}`;
+          return (
+            <a key={i} href={c.href} aria-label={label}>
+              <title>{label}</title>
+              <path d={shape.d} fill={FILL[c.category]} />
+            </a>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul className="map-legend" aria-label="Legend">
+          {RISK_CATEGORY_ORDER.map((c) => (
+            <li key={c}>
+              <span className="swatch" style={{ background: FILL[c] }} />
+              {RISK_CATEGORY_LABELS[c]}
+            </li>
+          ))}
+          <li>
+            <span className="swatch" style={{ background: "#c9ced6" }} />
+            No situation
+          </li>
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

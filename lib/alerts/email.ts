@@ -1,0 +1,42 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { db } from "@/lib/db";
+
+/**
+ * E-mails new alerts to recipients who asked for e-mail, when SMTP_URL is configured (e.g.
+ * smtps://user:pass@mail.example.org). Runs after the change committed; a mail failure never
+ * undoes the change and the alert stays in the inbox. Returns how many were sent.
+ */
+export async function emailAlerts(alertIds: string[]): Promise<number> {
+  const url = process.env.SMTP_URL;
+  if (!url || alertIds.length === 0) return 0;
+  const transport = url === "json" ? nodemailer.createTransport({ jsonTransport: true }) : nodemailer.createTransport(url);
+  const from = process.env.SMTP_FROM ?? "Atrocity Early Warning <no-reply@localhost>";
+  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  const receipts = await db.alertReceipt.findMany({
+    where: { alertId: { in: alertIds }, emailedAt: null, user: { emailAlerts: true, active: true } },
+    include: { alert: { select: { title: true, situationId: true, severity: true } }, user: { select: { email: true } } },
+  });
+  let sent = 0;
+  for (const r of receipts) {
+    try {
+      await transport.sendMail({
+        from,
+        to: r.user.email,
+        subject: `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${r.alert.title}`,
+        text: `${r.alert.title}\n\nOpen the situation: ${base}/situations/${r.alert.situationId}\nYour alerts: ${base}/alerts\n`,
+      });
+      await db.alertReceipt.update({ where: { alertId_userId: { alertId: r.alertId, userId: r.userId } }, data: { emailedAt: new Date() } });
+      sent++;
+    } catch (e) {
+      console.error("Alert e-mail failed", e);
+    }
+  }
+  return sent;
+}
+
+/** Sends without holding up the response; errors are logged. */
+export function emailAlertsLater(alertIds: string[]) {
+  if (!process.env.SMTP_URL || alertIds.length === 0) return;
+  void emailAlerts(alertIds).catch((e) => console.error("Alert e-mail failed", e));
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
+
+/** A user's receipts for alerts on situations they may still see. */
+function inboxWhere(user: Pick<CurrentUser, "id" | "memberships">, unreadOnly = false): Prisma.AlertReceiptWhereInput {
+  return {
+    userId: user.id,
+    ...(unreadOnly ? { readAt: null } : {}),
+    alert: { situation: { OR: [{ organisationId: { in: user.memberships.map((m) => m.organisationId) } }, { visibility: "COALITION" }] } },
+  };
+}
+
+export function unreadAlertCount(user: Pick<CurrentUser, "id" | "memberships">) {
+  return db.alertReceipt.count({ where: inboxWhere(user, true) });
+}
+
+export async function listInbox(user: Pick<CurrentUser, "id" | "memberships">, query: { unread?: boolean; page?: number }) {
+  const where = inboxWhere(user, query.unread);
+  const [total, rows] = await Promise.all([
+    db.alertReceipt.count({ where }),
+    db.alertReceipt.findMany({
+      where,
+      orderBy: [{ alert: { createdAt: "desc" } }, { alertId: "desc" }],
+      skip: pageSkip(query.page ?? 1),
+      take: PAGE_SIZE,
+      include: { alert: { include: { situation: { select: { id: true, title: true, riskCategory: true } } } } },
+    }),
+  ]);
+  return { total, pages: pageCount(total), rows };
+}
+
+export async function watchedSituationIds(userId: string, situationIds: string[]) {
+  const rows = await db.watch.findMany({ where: { userId, situationId: { in: situationIds } }, select: { situationId: true } });
+  return new Set(rows.map((r) => r.situationId));
+}

@@ -1,0 +1,36 @@
+// Stores the alerts a change raised and puts them in the inboxes of who should see them, in the
+// caller's transaction: an alert exists exactly when the change that raised it was committed.
+// Not server-only: the seed raises the demo's alerts with the same code.
+import type { Tx } from "@/lib/db-client";
+import type { AlertDraft } from "./rules";
+
+/**
+ * Recipients: active members of the owning organisation who follow all its situations or follow
+ * this one; and members of other organisations who follow it while it is shared with the coalition.
+ * Returns the ids of the alerts created (a dedupe key already used raises nothing).
+ */
+export async function raiseAlerts(tx: Tx, situation: { id: string; organisationId: string }, drafts: AlertDraft[]): Promise<string[]> {
+  if (drafts.length === 0) return [];
+  const created = await tx.alert.createManyAndReturn({
+    data: drafts.map((d) => ({ organisationId: situation.organisationId, situationId: situation.id, rule: d.rule, severity: d.severity, title: d.title, detail: d.detail as object, dedupeKey: d.dedupeKey })),
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (created.length === 0) return [];
+  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { visibility: true } });
+  const recipients = await tx.user.findMany({
+    where: {
+      active: true,
+      OR: [
+        { memberships: { some: { organisationId: situation.organisationId } }, alertScope: "ALL" },
+        { memberships: { some: { organisationId: situation.organisationId } }, watches: { some: { situationId: situation.id } } },
+        ...(s.visibility === "COALITION" ? [{ watches: { some: { situationId: situation.id } } }] : []),
+      ],
+    },
+    select: { id: true },
+  });
+  if (recipients.length) {
+    await tx.alertReceipt.createMany({ data: created.flatMap((a) => recipients.map((u) => ({ alertId: a.id, userId: u.id }))), skipDuplicates: true });
+  }
+  return created.map((a) => a.id);
+}

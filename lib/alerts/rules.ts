@@ -1,0 +1,91 @@
+// Early-warning alert rules: pure functions from a change to the alerts it raises. Evaluated when
+// the data changes, in the same transaction (lib/alerts/raise.ts), never by a scheduled job.
+import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
+import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
+import type { RoundScores } from "@/lib/indicators/score";
+
+export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR";
+export interface AlertDraft {
+  rule: AlertRuleName;
+  severity: "INFO" | "WARNING" | "CRITICAL";
+  title: string;
+  detail: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+/** A rise of the overall score by this many points (0-100 scale) or more raises an alert. */
+export const SCORE_RISE_THRESHOLD = 10;
+/** Risk factors whose new SEVERE indicators raise an alert: preparatory action, triggers, intent. */
+export const WATCHED_FACTORS = [7, 8, 10];
+
+/** Risk categories from least to most serious (RESOLVED lowest). */
+export const RISK_RANK: Record<RiskCategory, number> = { RESOLVED: 0, MONITORING: 1, SERIOUS_CONCERN: 2, IMMINENT_RISK: 3, CURRENT_CRISIS: 4 };
+
+export interface PublishedRoundFacts {
+  id: string;
+  assessedOn: string;
+  scores: RoundScores;
+  /** Indicators rated SEVERE: id, code and risk factor. */
+  severe: { indicatorId: string; code: string; factor: number }[];
+}
+
+export function roundAlerts(situation: { id: string; title: string }, before: PublishedRoundFacts | null, after: PublishedRoundFacts): AlertDraft[] {
+  const alerts: AlertDraft[] = [];
+  if (before) {
+    const rise = Math.round((after.scores.overall.score - before.scores.overall.score) * 10) / 10;
+    if (rise >= SCORE_RISE_THRESHOLD) {
+      alerts.push({
+        rule: "SCORE_RISE",
+        severity: rise >= 2 * SCORE_RISE_THRESHOLD ? "CRITICAL" : "WARNING",
+        title: `${situation.title}: overall score rose ${rise} points (${before.scores.overall.score} → ${after.scores.overall.score})`,
+        detail: { assessmentId: after.id, previousAssessmentId: before.id, before: before.scores.overall.score, after: after.scores.overall.score, rise },
+        dedupeKey: `SCORE_RISE:${after.id}`,
+      });
+    }
+  }
+  const wasSevere = new Set((before?.severe ?? []).map((s) => s.indicatorId));
+  const fresh = after.severe.filter((s) => WATCHED_FACTORS.includes(s.factor) && !wasSevere.has(s.indicatorId));
+  if (fresh.length) {
+    const codes = fresh.map((s) => s.code).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+    alerts.push({
+      rule: "NEW_SEVERE_INDICATOR",
+      severity: "CRITICAL",
+      title: `${situation.title}: new severe indicator${codes.length > 1 ? "s" : ""} ${codes.join(", ")}`,
+      detail: { assessmentId: after.id, codes },
+      dedupeKey: `NEW_SEVERE_INDICATOR:${after.id}`,
+    });
+  }
+  return alerts;
+}
+
+export interface SituationFacts {
+  riskCategory: RiskCategory;
+  crimes: { crime: Crime; status: CrimeStatus }[];
+}
+
+/** Alerts raised by an edit of a situation; `version` is the situation's version after the edit. */
+export function situationAlerts(situation: { id: string; title: string; version: number }, before: SituationFacts, after: SituationFacts): AlertDraft[] {
+  const alerts: AlertDraft[] = [];
+  if (RISK_RANK[after.riskCategory] > RISK_RANK[before.riskCategory]) {
+    alerts.push({
+      rule: "CATEGORY_ESCALATION",
+      severity: after.riskCategory === "CURRENT_CRISIS" || after.riskCategory === "IMMINENT_RISK" ? "CRITICAL" : "WARNING",
+      title: `${situation.title}: risk category raised from ${RISK_CATEGORY_LABELS[before.riskCategory]} to ${RISK_CATEGORY_LABELS[after.riskCategory]}`,
+      detail: { before: before.riskCategory, after: after.riskCategory },
+      dedupeKey: `CATEGORY_ESCALATION:${situation.id}:${situation.version}`,
+    });
+  }
+  const was = new Map(before.crimes.map((c) => [c.crime, c.status]));
+  for (const c of after.crimes) {
+    if (c.status === "DOCUMENTED" && was.get(c.crime) !== "DOCUMENTED") {
+      alerts.push({
+        rule: "NEW_DOCUMENTED_CRIME",
+        severity: "CRITICAL",
+        title: `${situation.title}: ${CRIME_LABELS[c.crime].toLowerCase()} now documented`,
+        detail: { crime: c.crime, before: was.get(c.crime) ?? "NOT_ASSESSED" },
+        dedupeKey: `NEW_DOCUMENTED_CRIME:${situation.id}:${situation.version}:${c.crime}`,
+      });
+    }
+  }
+  return alerts;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+// Country outlines for the risk map, from world-atlas (Natural Earth 1:110m, bundled with npm: no
+// tile server), projected once per server process with d3-geo into SVG paths keyed by ISO3 code.
+import { geoNaturalEarth1, geoPath } from "d3-geo";
+import { feature } from "topojson-client";
+import type { Topology, GeometryCollection } from "topojson-specification";
+import worldCountries, { type Country as WorldCountry } from "world-countries";
+import topologyJson from "world-atlas/countries-110m.json";
+
+export const MAP_WIDTH = 960;
+export const MAP_HEIGHT = 470;
+
+let cached: { iso3: string | null; name: string; d: string }[] | null = null;
+
+export function countryShapes() {
+  if (cached) return cached;
+  const topology = topologyJson as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  // world-countries is a JSON array; bundlers may wrap it as { default }.
+  const countries = ((worldCountries as unknown as { default?: WorldCountry[] }).default ?? worldCountries) as WorldCountry[];
+  const iso3ByNumeric = new Map(countries.filter((c) => c.ccn3).map((c) => [c.ccn3, c.cca3]));
+  const collection = feature(topology, topology.objects.countries);
+  const projection = geoNaturalEarth1().fitSize([MAP_WIDTH, MAP_HEIGHT], collection);
+  const path = geoPath(projection);
+  cached = collection.features
+    .filter((f) => f.properties?.name !== "Antarctica")
+    .map((f) => ({ iso3: iso3ByNumeric.get(String(f.id)) ?? null, name: f.properties?.name ?? "", d: path(f) ?? "" }));
+  return cached;
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { hydrated, screenshot, signIn } from "./helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageAs(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, email);
+  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+  return page;
+}
+
+const unread = async (page: Page) => {
+  const text = (await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Alerts/ }).textContent()) ?? "";
+  return Number(/\((\d+) unread\)/.exec(text)?.[1] ?? 0);
+};
+
+describe("the overview dashboard", () => {
+  it("shows the seeded escalation, and clicking it opens the round that raised it", async () => {
+    const page = await pageAs("analyst@demo.example");
+    const escalations = page.getByRole("region", { name: /Escalations in the last 30 days/ });
+    const sudan = escalations.getByRole("link", { name: "Demo: Sudan, Darfur" });
+    expect(await sudan.isVisible()).toBe(true);
+    expect(await escalations.textContent()).toMatch(/overall score 22.2 → 37/);
+    // The risk map: Sudan is coloured and links to its situation; the heatmap lists its factors.
+    expect(await page.getByRole("link", { name: "Sudan: Current crisis" }).count()).toBe(1);
+    expect(await page.getByRole("table", { name: /Risk factor scores of each situation/ }).getByRole("link", { name: "Demo: Sudan, Darfur" }).isVisible()).toBe(true);
+    await screenshot(page, "dashboard");
+    await sudan.click();
+    await page.getByRole("heading", { name: /^Assessment round of / }).waitFor();
+    expect(await page.getByRole("heading", { name: /^What changed since the round of/ }).isVisible()).toBe(true);
+
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole("link", { name: "Sudan: Current crisis" }).click();
+    await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
+  });
+
+  it("puts alerts in an inbox with an unread count, and follows a situation into the watchlist", async () => {
+    const page = await pageAs("viewer@demo.example");
+    const before = await unread(page);
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Alerts/ }).click();
+    await page.getByRole("heading", { name: "Alerts", level: 1 }).waitFor();
+    await hydrated(page);
+    const list = page.getByRole("list", { name: "Alerts, newest first" });
+    expect(await list.getByText("Demo: Sudan, Darfur: overall score rose 14.8 points (22.2 → 37)").isVisible()).toBe(true);
+    await screenshot(page, "alerts");
+    await list.getByRole("button", { name: "Mark as read" }).first().click();
+    await page.waitForFunction((n) => /\((\d+) unread\)/.exec(document.querySelector("nav[aria-label=Main]")!.textContent!)?.[1] === String(n), before - 1);
+    expect(await unread(page)).toBe(before - 1);
+
+    await page.goto(`${baseUrl}/situations?q=Myanmar`);
+    await page.getByRole("link", { name: "Demo: Myanmar, Rakhine State" }).click();
+    await page.getByRole("heading", { name: "Demo: Myanmar, Rakhine State", level: 1 }).waitFor();
+    await hydrated(page);
+    await page.getByRole("button", { name: "Follow" }).click();
+    await page.getByRole("button", { name: "Following ✓" }).waitFor();
+    await page.goto(`${baseUrl}/`);
+    const watch = page.getByRole("region", { name: /Situations you follow \(1\)/ });
+    expect(await watch.getByRole("link", { name: "Demo: Myanmar, Rakhine State" }).isVisible()).toBe(true);
+  });
+});
