@@ -11,14 +11,25 @@ export const MAP_WIDTH = 960;
 export const MAP_HEIGHT = 470;
 
 let cached: { iso3: string | null; name: string; d: string }[] | null = null;
+let features: ReturnType<typeof loadFeatures> | null = null;
+
+function loadFeatures() {
+  const topology = topologyJson as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  return feature(topology, topology.objects.countries);
+}
+
+/** The country outlines as GeoJSON, for maps projected elsewhere (e.g. fitted to events). */
+export function countryFeatures() {
+  features ??= loadFeatures();
+  return features;
+}
 
 export function countryShapes() {
   if (cached) return cached;
-  const topology = topologyJson as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   // world-countries is a JSON array; bundlers may wrap it as { default }.
   const countries = ((worldCountries as unknown as { default?: WorldCountry[] }).default ?? worldCountries) as WorldCountry[];
   const iso3ByNumeric = new Map(countries.filter((c) => c.ccn3).map((c) => [c.ccn3, c.cca3]));
-  const collection = feature(topology, topology.objects.countries);
+  const collection = countryFeatures();
   const projection = geoNaturalEarth1().fitSize([MAP_WIDTH, MAP_HEIGHT], collection);
   const path = geoPath(projection);
   cached = collection.features

@@ -65,12 +65,17 @@ async function looksLikeText(file: string): Promise<boolean> {
  * Streams an upload to disk (never whole in memory), stopping at the size limit, records its
  * SHA-256, and keeps it only if its content is an accepted type matching its name.
  */
-export async function storeUpload(body: ReadableStream<Uint8Array>, fileName: string): Promise<StoredFile> {
+export async function storeUpload(
+  body: ReadableStream<Uint8Array>,
+  fileName: string,
+  opts: { limit?: number; accepted?: Record<string, { ext: string[]; label: string }>; expected?: string } = {},
+): Promise<StoredFile> {
   const dir = uploadDir();
   const tmpDir = path.join(dir, "tmp");
   await mkdir(/*turbopackIgnore: true*/ tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, randomUUID());
-  const limit = maxUploadBytes();
+  const limit = opts.limit ?? maxUploadBytes();
+  const acceptedTypes = opts.accepted ?? ACCEPTED;
   const hash = createHash("sha256");
   let size = 0;
   try {
@@ -95,10 +100,10 @@ export async function storeUpload(body: ReadableStream<Uint8Array>, fileName: st
     if (size === 0) throw new UploadError("The file is empty.", 400);
     const detected = await fileTypeFromFile(/*turbopackIgnore: true*/ tmp);
     const contentType = detected?.mime ?? ((await looksLikeText(tmp)) ? "text/plain" : "application/octet-stream");
-    const accepted = ACCEPTED[contentType];
+    const accepted = acceptedTypes[contentType];
     if (!accepted) {
       throw new UploadError(
-        `This file's content is ${detected ? `a .${detected.ext} file` : "not a type we recognise"}; attach a PDF, an image, a Word, Excel or OpenDocument file, or a text file.`,
+        `This file's content is ${detected ? `a .${detected.ext} file` : "not a type we recognise"}; ${opts.expected ?? "attach a PDF, an image, a Word, Excel or OpenDocument file, or a text file"}.`,
         415,
       );
     }

@@ -29,6 +29,11 @@ const MATRIX: Record<string, Role> = {
   "app/(app)/alerts/actions.ts#watchSituationAction": "VIEWER",
   "app/(app)/alerts/actions.ts#markAlertsReadAction": "VIEWER",
   "app/(app)/alerts/actions.ts#alertPreferencesAction": "VIEWER",
+  "app/(app)/events/actions.ts#createEventAction": "ANALYST",
+  "app/(app)/events/actions.ts#updateEventAction": "ANALYST",
+  "app/(app)/events/actions.ts#deleteEventAction": "ANALYST",
+  "app/(app)/events/actions.ts#checkImportAction": "ANALYST",
+  "app/(app)/events/actions.ts#runImportAction": "ANALYST",
 };
 
 type Action = (input: unknown) => Promise<{ ok: boolean; code?: string }>;

@@ -14,6 +14,8 @@ import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situati
 import { responsesForSituation } from "@/lib/responses/queries";
 import { isoDate } from "@/lib/format";
 import { IndicatorsTab } from "./indicators-tab";
+import { EventsTab } from "./events-tab";
+import { eventListQuerySchema } from "@/lib/events/schemas";
 import { WatchButton } from "@/components/alerts/watch-button";
 import { watchedSituationIds } from "@/lib/alerts/queries";
 
@@ -29,13 +31,12 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-const LATER: Record<Exclude<Tab, "overview" | "history" | "responses" | "indicators">, string> = {
-  events: "This situation's event log and ACLED import are coming in a later release.",
+const LATER: Record<Exclude<Tab, "overview" | "history" | "responses" | "indicators" | "events">, string> = {
   sources: "The sources cited for this situation are coming with the sources library.",
 };
 
-export default async function SituationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
-  const [{ id }, { tab: rawTab }] = await Promise.all([params, searchParams]);
+export default async function SituationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
+  const [{ id }, { tab: rawTab, ...rest }] = await Promise.all([params, searchParams]);
   const user = await requireUser();
   const s = await getSituation(user.active, id);
   if (!s) notFound();
@@ -173,7 +174,10 @@ export default async function SituationPage({ params, searchParams }: { params: 
       {tab === "history" && <History situationId={s.id} />}
       {tab === "responses" && <Responses situationId={s.id} canEdit={canEdit && !s.archivedAt} monitoringSince={s.monitoringSince} />}
       {tab === "indicators" && <IndicatorsTab situationId={s.id} organisationId={s.organisationId} canEdit={canEdit && !s.archivedAt} />}
-      {tab !== "overview" && tab !== "history" && tab !== "responses" && tab !== "indicators" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
+      {tab === "events" && (
+        <EventsTab situationId={s.id} organisationId={s.organisationId} membership={user.active} query={eventListQuerySchema.parse(rest)} canEdit={canEdit && !s.archivedAt} />
+      )}
+      {tab === "sources" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
     </>
   );
 }

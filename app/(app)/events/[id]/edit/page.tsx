@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { getEvent } from "@/lib/events/queries";
+import { eventFormOptions } from "@/lib/events/form-options";
+import { EventForm } from "@/components/events/event-form";
+import { isoDate } from "@/lib/format";
+import type { Crime } from "@/lib/generated/prisma/enums";
+
+export const metadata: Metadata = { title: "Edit event" };
+
+export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser();
+  const e = await getEvent(user.active, id);
+  if (!e || e.organisationId !== user.active.organisationId || !hasRole(user.active.role, "ANALYST")) notFound();
+  const options = await eventFormOptions(user.active.organisationId);
+  return (
+    <>
+      <p>
+        <Link href={`/events/${e.id}`}>← Back to the event</Link>
+      </p>
+      <h1>Edit event of {isoDate(e.eventDate)}</h1>
+      <EventForm
+        mode="edit"
+        id={e.id}
+        version={e.version}
+        initial={{
+          situationId: e.situationId ?? "",
+          eventDate: isoDate(e.eventDate),
+          eventType: e.eventType,
+          subEventType: e.subEventType ?? "",
+          actor1: e.actor1 ?? "",
+          actor2: e.actor2 ?? "",
+          fatalities: e.fatalities,
+          civilianTargeting: e.civilianTargeting,
+          countryIso3: e.countryIso3 ?? "",
+          admin1: e.admin1 ?? "",
+          admin2: e.admin2 ?? "",
+          admin3: e.admin3 ?? "",
+          location: e.location ?? "",
+          latitude: e.latitude?.toString() ?? "",
+          longitude: e.longitude?.toString() ?? "",
+          notes: e.notes,
+          crimes: e.crimes as Crime[],
+          indicatorIds: e.indicators.map((i) => i.indicatorId),
+          sourceIds: e.citations.map((c) => c.sourceId),
+        }}
+        {...options}
+        sources={e.citations.map((c) => c.source)}
+      />
+    </>
+  );
+}

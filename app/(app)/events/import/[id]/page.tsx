@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import type { ColumnMapping, EventRow, Problem } from "@/lib/events/acled";
+import type { CheckResult } from "@/lib/events/import";
+import { ImportMappingForm, ImportRunner } from "@/components/events/import-steps";
+
+export const metadata: Metadata = { title: "Import events" };
+
+const PREVIEW_COLUMNS: [keyof EventRow, string][] = [
+  ["externalId", "Id"],
+  ["eventDate", "Date"],
+  ["eventType", "Type"],
+  ["actor1", "First actor"],
+  ["actor2", "Second actor"],
+  ["countryIso3", "Country"],
+  ["location", "Place"],
+  ["latitude", "Lat."],
+  ["longitude", "Lon."],
+  ["fatalities", "Killed"],
+  ["civilianTargeting", "Civilians targeted"],
+  ["notes", "Notes"],
+];
+
+export default async function ImportStepsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser();
+  const imp = await db.eventImport.findFirst({ where: { id, organisationId: user.active.organisationId }, include: { createdBy: { select: { name: true } } } });
+  if (!imp) notFound();
+  const canRun = hasRole(user.active.role, "ANALYST") && imp.status === "PENDING";
+  const situations = await db.situation.findMany({ where: { organisationId: user.active.organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+  const check = imp.problems as (CheckResult & { validRows: number }) | null;
+  const target = situations.find((s) => s.id === imp.situationId);
+  return (
+    <>
+      <p>
+        <Link href="/events">← Back to the events</Link>
+      </p>
+      <h1>Import: {imp.fileName}</h1>
+      <p className="muted">
+        Uploaded by {imp.createdBy.name} on {imp.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {(imp.fileSize / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} KB · SHA-256{" "}
+        <code>{imp.sha256}</code> · columns separated by {imp.delimiter === "\t" ? "tabs" : `"${imp.delimiter}"`}
+      </p>
+
+      {imp.status === "COMPLETED" && (
+        <div className="notice" role="status">
+          <strong>Imported.</strong> {imp.createdCount.toLocaleString("en")} new events, {imp.updatedCount.toLocaleString("en")} updated, {imp.skippedCount.toLocaleString("en")} rows skipped
+          (listed below). <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
+        </div>
+      )}
+      {imp.status === "FAILED" && (
+        <p className="form-error" role="alert">
+          This import failed and nothing was imported. Upload the file again to retry.
+        </p>
+      )}
+      {imp.status === "RUNNING" && <p className="notice">This import is running…</p>}
+
+      {canRun && <ImportMappingForm id={imp.id} headers={imp.headers} mapping={(imp.mapping as ColumnMapping) ?? {}} situationId={imp.situationId ?? ""} situations={situations} />}
+
+      {check && (
+        <section aria-labelledby="report-heading">
+          <h2 id="report-heading">What the file holds</h2>
+          <p>
+            {check.totalRows.toLocaleString("en")} rows: <strong>{check.validRows.toLocaleString("en")} can be imported</strong>
+            {check.problemRows > 0 && (
+              <>
+                , <strong>{check.problemRows.toLocaleString("en")} have problems</strong> and will be skipped
+              </>
+            )}
+            . Events go into {target ? target.title : "the situation of their country and date (or only your organisation's log when none matches)"}.
+          </p>
+          {canRun && check.validRows > 0 && <ImportRunner id={imp.id} totalRows={check.totalRows} validRows={check.validRows} />}
+          {canRun && check.validRows === 0 && <p className="form-error">No row can be imported: correct the file or the columns above.</p>}
+
+          <h3>The first rows, as they will be stored</h3>
+          <div className="table-scroll">
+            <table className="preview-table">
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  {PREVIEW_COLUMNS.map(([, label]) => (
+                    <th scope="col" key={label}>
+                      {label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {check.preview.map((p) => (
+                  <tr key={p.row}>
+                    <th scope="row">{p.row}</th>
+                    {"event" in p ? (
+                      PREVIEW_COLUMNS.map(([k]) => <td key={k}>{typeof p.event[k] === "boolean" ? (p.event[k] ? "yes" : "no") : String(p.event[k] ?? "")}</td>)
+                    ) : (
+                      <td colSpan={PREVIEW_COLUMNS.length} className="field-error">
+                        Skipped: {p.problems.map((x) => `${x.column ? `${x.column}: ` : ""}${x.problem}`).join(" ")}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          {check.problems.length > 0 && (
+            <>
+              <h3>Problems{check.problems.length >= 1000 ? " (the first 1,000)" : ""}</h3>
+              <table className="problems">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {check.problems.map((p: Problem, i: number) => (
+                    <tr key={i}>
+                      <td>{p.row}</td>
+                      <td>{p.column || "—"}</td>
+                      <td>{p.problem}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { maxImportBytes } from "@/lib/events/import-service";
+import { ImportUpload } from "@/components/events/import-upload";
+
+export const metadata: Metadata = { title: "Import events" };
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ situation?: string }> }) {
+  const { situation } = await searchParams;
+  const user = await requireUser();
+  if (!hasRole(user.active.role, "ANALYST")) notFound();
+  const situations = await db.situation.findMany({ where: { organisationId: user.active.organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+  return (
+    <>
+      <p>
+        <Link href="/events">← Back to the events</Link>
+      </p>
+      <h1>Import events from a CSV file</h1>
+      <p className="muted">
+        An ACLED export works as it is; any other CSV works through choosing its columns. You will see the first rows as they will be
+        stored and every problem (row, column, what is wrong) before anything is imported. Importing the same file again updates its
+        events instead of adding them twice.
+      </p>
+      <ImportUpload situations={situations} preset={situations.some((s) => s.id === situation) ? situation! : ""} maxMb={Math.round(maxImportBytes() / 1024 / 1024)} />
+    </>
+  );
+}

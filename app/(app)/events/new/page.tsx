@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { hasRole } from "@/lib/auth/roles";
+import { emptyEventInput } from "@/lib/events/schemas";
+import { eventFormOptions } from "@/lib/events/form-options";
+import { EventForm } from "@/components/events/event-form";
+
+export const metadata: Metadata = { title: "Record an event" };
+
+export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ situation?: string }> }) {
+  const { situation } = await searchParams;
+  const user = await requireUser();
+  if (!hasRole(user.active.role, "ANALYST")) notFound();
+  const options = await eventFormOptions(user.active.organisationId);
+  const preset = options.situations.some((s) => s.id === situation) ? situation! : "";
+  return (
+    <>
+      <p>
+        <Link href={preset ? `/situations/${preset}?tab=events` : "/events"}>← Back to the events</Link>
+      </p>
+      <h1>Record an event</h1>
+      <EventForm mode="create" initial={{ ...emptyEventInput(), situationId: preset }} {...options} sources={[]} />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+// The event log: filters in the URL, newest first, keyset pages ("Older events"), and a map.
+import Link from "next/link";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import { eventPoints, listEvents } from "@/lib/events/queries";
+import { EVENT_TYPES, type EventListQuery } from "@/lib/events/schemas";
+import { isoDate } from "@/lib/format";
+import { EventMap } from "./event-map";
+
+const MAP_LIMIT = 2000;
+
+function href(path: string, q: EventListQuery, extra: Record<string, string | undefined>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v !== undefined && v !== "") params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export async function EventList({
+  membership,
+  query,
+  path,
+  fixed = {},
+  indicators,
+  showSituation = true,
+}: {
+  membership: CurrentMembership;
+  query: EventListQuery;
+  path: string;
+  fixed?: Record<string, string>;
+  indicators: { id: string; code: string; text: string }[];
+  showSituation?: boolean;
+}) {
+  const q = { ...query, ...fixed };
+  const [page, points] = await Promise.all([listEvents(membership, q), eventPoints(membership, { ...q, after: undefined }, MAP_LIMIT)]);
+  const filtersOnly = { ...query, after: undefined };
+  const filtered = Object.values(filtersOnly).some((v) => v !== undefined && v !== "");
+  return (
+    <>
+      <form method="get" action={path} className="panel filters" aria-label="Filter events">
+        {Object.entries(fixed).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="from">From</label>
+            <input id="from" name="from" type="date" defaultValue={query.from} />
+          </div>
+          <div className="field">
+            <label htmlFor="to">To</label>
+            <input id="to" name="to" type="date" defaultValue={query.to} />
+          </div>
+          <div className="field">
+            <label htmlFor="type">Event type</label>
+            <select id="type" name="type" defaultValue={query.type ?? ""}>
+              <option value="">Any</option>
+              {EVENT_TYPES.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="actor">Actor</label>
+            <input id="actor" name="actor" defaultValue={query.actor} placeholder="e.g. Rapid Support Forces" />
+          </div>
+          <div className="field">
+            <label htmlFor="minFatalities">At least this many killed</label>
+            <input id="minFatalities" name="minFatalities" type="number" min={0} defaultValue={query.minFatalities} />
+          </div>
+          <div className="field">
+            <label htmlFor="indicator">Linked indicator</label>
+            <select id="indicator" name="indicator" defaultValue={query.indicator ?? ""}>
+              <option value="">Any</option>
+              {indicators.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.code} {i.text.slice(0, 60)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="choice">
+          <input type="checkbox" name="civilian" value="1" defaultChecked={query.civilian === "1"} /> Civilians targeted only
+        </label>
+        <div className="actions-row">
+          <button type="submit">Apply filters</button>
+          {filtered && (
+            <Link href={href(path, {}, fixed)} className="button secondary-button">
+              Clear filters
+            </Link>
+          )}
+        </div>
+      </form>
+
+      <EventMap points={points} limit={MAP_LIMIT} />
+
+      {page.rows.length === 0 ? (
+        <p>{filtered || query.after ? "No events match these filters." : "No events recorded yet."}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Events, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Type</th>
+              <th scope="col">Where</th>
+              <th scope="col">Actors</th>
+              <th scope="col">Killed</th>
+              {showSituation && <th scope="col">Situation</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <Link href={`/events/${e.id}`}>{isoDate(e.eventDate)}</Link>
+                </td>
+                <td>
+                  {e.eventType}
+                  {e.subEventType ? <div className="muted small">{e.subEventType}</div> : null}
+                  {e.civilianTargeting && <span className="badge neutral">civilians targeted</span>}
+                </td>
+                <td>{[e.location, e.admin1, e.country?.name].filter(Boolean).join(", ") || "—"}</td>
+                <td>{[e.actor1, e.actor2].filter(Boolean).join(" vs ") || "—"}</td>
+                <td>{e.fatalities}</td>
+                {showSituation && <td>{e.situation ? <Link href={`/situations/${e.situation.id}?tab=events`}>{e.situation.title}</Link> : "—"}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pagination" aria-label="Pages of events">
+        {query.after ? <Link href={href(path, { ...query, after: undefined }, fixed)}>← Newest events</Link> : <span />}
+        {page.next ? <Link href={href(path, { ...query, after: page.next }, fixed)}>Older events →</Link> : <span />}
+      </nav>
+    </>
+  );
+}

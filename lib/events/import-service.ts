@@ -1,0 +1,108 @@
+import "server-only";
+import path from "node:path";
+import { rm } from "node:fs/promises";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Actor } from "@/lib/auth/action";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import { ActionError, NotFoundError } from "@/lib/auth/errors";
+import { ownSituation } from "@/lib/situations/ownership";
+import { storeUpload, uploadDir, UploadError } from "@/lib/sources/files";
+import { applicableMapping, autoMapping, IMPORT_FIELDS, missingRequired, type ColumnMapping } from "./acled";
+import { CsvFileError, inspectCsv } from "./csv-file";
+import { checkFile, runImport, type CheckResult } from "./import";
+
+export const LAST_MAPPING = "last";
+
+export function maxImportBytes(): number {
+  return Number(process.env.IMPORT_MAX_BYTES ?? 100 * 1024 * 1024);
+}
+const CSV_TYPES = { "text/plain": { ext: ["csv", "txt", "tsv"], label: "text (CSV) file" } };
+
+/** Stores an uploaded CSV and opens an import for it, with the columns mapped automatically or as last time. */
+export async function createImport({ user, membership }: Actor, body: ReadableStream<Uint8Array>, fileName: string, situationId: string | null) {
+  if (situationId) await db.$transaction((tx) => ownSituation(tx, membership, situationId, { refuseArchived: true }));
+  const stored = await storeUpload(body, fileName, { limit: maxImportBytes(), accepted: CSV_TYPES, expected: "upload a CSV file (text, UTF-8), e.g. an ACLED export" });
+  const file = path.join(uploadDir(), stored.key);
+  let header: { delimiter: string; headers: string[] };
+  try {
+    header = await inspectCsv(file);
+  } catch (e) {
+    await rm(file, { force: true });
+    throw e instanceof CsvFileError ? new UploadError(e.message, 422) : e;
+  }
+  const remembered = await db.importMapping.findUnique({ where: { organisationId_name: { organisationId: membership.organisationId, name: LAST_MAPPING } } });
+  const auto = autoMapping(header.headers);
+  const fromLast = remembered ? applicableMapping(remembered.mapping as ColumnMapping, header.headers) : {};
+  const mapping = missingRequired(auto).length === 0 ? auto : { ...auto, ...fromLast };
+  const imp = await db.$transaction(async (tx) => {
+    const created = await tx.eventImport.create({
+      data: {
+        organisationId: membership.organisationId,
+        situationId,
+        fileName,
+        sha256: stored.sha256,
+        fileKey: stored.key,
+        fileSize: stored.size,
+        delimiter: header.delimiter,
+        headers: header.headers,
+        mapping,
+        createdById: user.id,
+      },
+    });
+    await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "event_import.upload", entityType: "EventImport", entityId: created.id, after: { fileName, sha256: stored.sha256, size: stored.size, situationId } });
+    return created;
+  });
+  return { id: imp.id };
+}
+
+export async function loadImport(membership: CurrentMembership, id: string) {
+  const imp = await db.eventImport.findFirst({ where: { id, organisationId: membership.organisationId }, include: { createdBy: { select: { name: true } } } });
+  if (!imp) throw new NotFoundError("This import does not exist, or you cannot see it.");
+  return imp;
+}
+
+/** Sets the column mapping (remembered for the next file) and reads the whole file through it. */
+export async function checkImport({ membership }: Actor, input: { id: string; mapping: ColumnMapping; situationId: string }): Promise<CheckResult & { mapping: ColumnMapping }> {
+  const imp = await loadImport(membership, input.id);
+  if (imp.status !== "PENDING" || !imp.fileKey) throw new ActionError("This import has already run; upload the file again to import it again.");
+  const known = new Set(imp.headers);
+  const fields = new Set<string>(IMPORT_FIELDS.map((f) => f.field));
+  const mapping = Object.fromEntries(Object.entries(input.mapping).filter(([f, h]) => fields.has(f) && h)) as ColumnMapping;
+  const unknown = Object.values(mapping).find((h) => !known.has(h!));
+  if (unknown) throw new ActionError(`The file has no column named "${unknown}".`);
+  const missing = missingRequired(mapping);
+  if (missing.length) throw new ActionError(`Choose the file's column for: ${missing.join(", ")}.`, "INVALID", { mapping: [`Required: ${missing.join(", ")}.`] });
+  if (input.situationId) await db.$transaction((tx) => ownSituation(tx, membership, input.situationId, { refuseArchived: true }));
+  const result = await checkFile(db, path.join(uploadDir(), imp.fileKey), imp.delimiter, mapping).catch((e) => {
+    throw e instanceof CsvFileError ? new ActionError(e.message) : e;
+  });
+  if (result.totalRows === 0) throw new ActionError("The file has a header row but no data rows.");
+  await db.$transaction([
+    db.eventImport.update({
+      where: { id: imp.id },
+      data: { mapping, situationId: input.situationId || null, totalRows: result.totalRows, skippedCount: result.problemRows, problems: { ...result } as object },
+    }),
+    db.importMapping.upsert({
+      where: { organisationId_name: { organisationId: membership.organisationId, name: LAST_MAPPING } },
+      create: { organisationId: membership.organisationId, name: LAST_MAPPING, mapping },
+      update: { mapping },
+    }),
+  ]);
+  return { ...result, mapping };
+}
+
+export async function startImport({ user, membership }: Actor, input: { id: string }) {
+  const imp = await loadImport(membership, input.id);
+  if (imp.status !== "PENDING" || !imp.fileKey) throw new ActionError("This import has already run; upload the file again to import it again.");
+  if (!imp.problems) throw new ActionError("Check the file before importing it.");
+  const mapping = imp.mapping as ColumnMapping;
+  const result = await runImport(
+    db,
+    { id: imp.id, organisationId: imp.organisationId, situationId: imp.situationId, fileName: imp.fileName, sha256: imp.sha256, file: path.join(uploadDir(), imp.fileKey), delimiter: imp.delimiter, mapping },
+    user.id,
+  ).catch((e) => {
+    throw e instanceof CsvFileError ? new ActionError(`${e.message} Nothing was imported.`) : e;
+  });
+  return { id: imp.id, situationId: imp.situationId, ...result };
+}

@@ -1,0 +1,85 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { hydrated, screenshot, signIn } from "./helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageAs(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, email);
+  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+  return page;
+}
+
+describe("the event log", () => {
+  it("imports a small ACLED file: preview, problems by row, progress, then the events in the situation's log", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await page.goto(`${baseUrl}/events`);
+    await page.getByRole("link", { name: "Import a CSV file (ACLED or other)" }).click();
+    await page.getByRole("heading", { name: "Import events from a CSV file" }).waitFor();
+    await hydrated(page);
+    await page.getByRole("button", { name: "Upload and check" }).click();
+    await page.getByText("Choose a CSV file to import.").waitFor();
+    await page.getByLabel(/^CSV file/).setInputFiles(path.resolve("tests/fixtures/events/acled-small.csv"));
+    await page.getByLabel("Import into").selectOption({ label: "Demo: Sudan, Darfur" });
+    await page.getByRole("button", { name: "Upload and check" }).click();
+    await page.getByRole("heading", { name: "Import: acled-small.csv" }).waitFor();
+    await hydrated(page);
+    expect(await page.getByLabel("Date (required)").inputValue()).toBe("event_date");
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByRole("heading", { name: "What the file holds" }).waitFor();
+    expect(await page.getByText("2 can be imported").isVisible()).toBe(true);
+    const problems = page.getByRole("table").filter({ hasText: "Problem" });
+    expect(await problems.getByText("Fatalities cannot be negative.").isVisible()).toBe(true);
+    expect(await page.getByRole("table").filter({ hasText: "Notes" }).getByText('=HYPERLINK("http://evil.example","click")').isVisible()).toBe(true);
+    await screenshot(page, "import-check");
+    await hydrated(page);
+    await page.getByRole("button", { name: "Import 2 rows and skip 3" }).click();
+    await page.getByText("Imported.", { exact: false }).waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "Imported." }).textContent()).toContain("2 new events");
+    await page.getByRole("link", { name: "See the events" }).click();
+    await page.getByRole("heading", { name: "Event log" }).waitFor();
+    const log = page.getByRole("table", { name: "Events, newest first" });
+    expect(await log.getByRole("link", { name: "2024-01-16" }).isVisible()).toBe(true);
+    expect(await log.getByText("Military Forces of Sudan vs Rapid Support Forces").isVisible()).toBe(true);
+    await screenshot(page, "situation-events");
+
+    // Filtering keeps to the situation and narrows the list.
+    await page.getByLabel("At least this many killed").fill("20");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/minFatalities=20/);
+    expect(await page.getByRole("table", { name: "Events, newest first" }).getByRole("link", { name: "2024-01-15" }).count()).toBe(0);
+  });
+
+  it("records an event by hand; mistakes are shown next to the fields", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await page.goto(`${baseUrl}/events/new`);
+    await hydrated(page);
+    await page.getByLabel("Event type").fill("Violence against civilians");
+    await page.getByLabel("People killed (0 if none or unknown)").fill("-4");
+    await page.getByLabel("Latitude").fill("13.1");
+    await page.getByRole("button", { name: "Record event" }).click();
+    await page.getByText("Fatalities cannot be negative.").waitFor();
+    expect(await page.getByText("Give both latitude and longitude, or neither.").isVisible()).toBe(true);
+    expect(await page.getByLabel("Event type").inputValue()).toBe("Violence against civilians");
+    await page.getByLabel("Date").fill("2026-10-01");
+    await page.getByLabel("People killed (0 if none or unknown)").fill("7");
+    await page.getByLabel("Longitude").fill("24.9");
+    await page.getByLabel("Country").selectOption({ label: "Sudan" });
+    await page.getByLabel("Situation").selectOption({ label: "Demo: Sudan, Darfur" });
+    await page.getByRole("button", { name: "Record event" }).click();
+    await page.getByRole("heading", { name: "Violence against civilians, 2026-10-01" }).waitFor();
+    expect(await page.getByText("Demo: Sudan, Darfur").first().isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createEventAction, deleteEventAction, updateEventAction } from "@/app/(app)/events/actions";
+import { createSourceAction } from "@/app/(app)/sources/actions";
+import { emptySourceInput } from "@/lib/sources/schemas";
+import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
+import { listEvents, monthlyCounts } from "@/lib/events/queries";
+import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+
+let org: { id: string; name: string };
+let other: { id: string; name: string };
+let analyst: { id: string };
+let viewer: { id: string };
+let outsider: { id: string };
+let shared: { id: string };
+let privateSituation: { id: string };
+
+const event = (over: Partial<EventInput> = {}): EventInput => ({
+  ...emptyEventInput(),
+  eventDate: "2024-05-01",
+  eventType: "Violence against civilians",
+  actor1: "Militia A",
+  fatalities: 4,
+  countryIso3: "SDN",
+  location: "Tawila",
+  latitude: "14.0",
+  longitude: "25.0",
+  ...over,
+});
+async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+}
+
+beforeAll(async () => {
+  org = await createOrganisation();
+  other = await createOrganisation();
+  analyst = await createMember(org.id, "ANALYST");
+  viewer = await createMember(org.id, "VIEWER");
+  outsider = await createMember(other.id, "ANALYST");
+  shared = await createSituation(org.id, analyst.id, { visibility: "COALITION" });
+  privateSituation = await createSituation(org.id, analyst.id, { visibility: "ORGANISATION" });
+});
+
+describe("recording events by hand", () => {
+  it("records one with linked indicator, crime and source, edits it with a version check, deletes it softly; all audited", async () => {
+    await actAs(analyst);
+    const source = await ok(createSourceAction({ ...emptySourceInput(), title: "Witness account" }));
+    const indicator = await db.indicator.findFirstOrThrow({ where: { code: "8.1", organisationId: null } });
+    const created = await ok(createEventAction({ data: event({ situationId: shared.id, crimes: ["WAR_CRIMES"], indicatorIds: [indicator.id], sourceIds: [source.id], notes: "=1+1" }) }));
+    const row = await db.event.findUniqueOrThrow({ where: { id: created.id }, include: { indicators: true, citations: true } });
+    expect(row).toMatchObject({ situationId: shared.id, fatalities: 4, crimes: ["WAR_CRIMES"], notes: "=1+1" });
+    expect(row.latitude?.toString()).toBe("14");
+    expect(row.indicators.map((i) => i.indicatorId)).toEqual([indicator.id]);
+    expect(row.citations.map((c) => c.sourceId)).toEqual([source.id]);
+
+    const updated = await ok(updateEventAction({ id: created.id, version: 1, data: event({ situationId: shared.id, fatalities: 6, indicatorIds: [] }) }));
+    expect(updated.version).toBe(2);
+    expect(await updateEventAction({ id: created.id, version: 1, data: event({ fatalities: 9 }) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await db.event.findUniqueOrThrow({ where: { id: created.id } })).fatalities).toBe(6);
+    expect(await db.eventIndicator.count({ where: { eventId: created.id } })).toBe(0);
+
+    await ok(deleteEventAction({ id: created.id, version: 2 }));
+    expect((await db.event.findUniqueOrThrow({ where: { id: created.id } })).deletedAt).not.toBeNull();
+    const audit = await db.auditEntry.findMany({ where: { entityId: created.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["event.create", "event.update", "event.delete"]);
+    expect(audit[1].before).toMatchObject({ fatalities: 4 });
+    expect(audit[1].after).toMatchObject({ fatalities: 6 });
+  });
+
+  it("refuses bad input next to the field, and viewers and other organisations", async () => {
+    await actAs(analyst);
+    expect(await createEventAction({ data: event({ fatalities: -1 }) })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await createEventAction({ data: event({ latitude: "91" }) })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await createEventAction({ data: event({ latitude: "12", longitude: "" }) })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await createEventAction({ data: event({ eventDate: "2999-01-01" }) })).toMatchObject({ ok: false, code: "INVALID" });
+    await actAs(viewer);
+    expect(await createEventAction({ data: event() })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(outsider);
+    expect(await createEventAction({ data: event({ situationId: shared.id }) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createEventAction({ data: event({ situationId: privateSituation.id }) })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
+describe("the event log", () => {
+  it("pages by keyset without gaps or repeats, filters, and shows coalition-shared events only to other organisations", async () => {
+    await actAs(analyst);
+    for (let i = 0; i < 30; i++) {
+      await ok(createEventAction({ data: event({ situationId: i % 2 ? shared.id : privateSituation.id, eventDate: `2024-06-${String((i % 28) + 1).padStart(2, "0")}`, fatalities: i, civilianTargeting: i % 3 === 0 }) }));
+    }
+    const m = { organisationId: org.id, organisationName: org.name, role: "ANALYST" as const };
+    const first = await listEvents(m, { situation: undefined, from: "2024-06-01", to: "2024-06-30" });
+    expect(first.rows).toHaveLength(25);
+    const second = await listEvents(m, { from: "2024-06-01", to: "2024-06-30", after: first.next! });
+    expect(second.next).toBeNull();
+    const ids = [...first.rows, ...second.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(30);
+    const dates = [...first.rows, ...second.rows].map((r) => r.eventDate.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+
+    expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", minFatalities: 25 })).rows.map((r) => r.fatalities).sort((a, b) => a - b)).toEqual([25, 26, 27, 28, 29]);
+    expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", civilian: "1" })).rows).toHaveLength(10);
+
+    const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
+    const seen = await listEvents(theirs, { from: "2024-06-01", to: "2024-06-30" });
+    expect(seen.rows).toHaveLength(15);
+    expect(seen.rows.every((r) => r.situation?.id === shared.id)).toBe(true);
+
+    const months = await monthlyCounts(shared.id);
+    expect(months.map((x) => [x.month.toISOString().slice(0, 7), Number(x.events)])).toEqual([["2024-06", 15]]);
+  });
+});
