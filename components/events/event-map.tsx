@@ -37,7 +37,20 @@ export function EventMap({ points, limit }: { points: EventPoint[]; limit: numbe
     ],
     corners,
   );
+  projection.clipExtent([
+    [0, 0],
+    [W, H],
+  ]); // countries out of view produce no path data
   const path = geoPath(projection);
+  // Events at the same place (0.1 degree, about 10 km) are drawn as one circle.
+  const places = new Map<string, { lat: number; lon: number; events: number; fatalities: number; label: string; last: string }>();
+  for (const p of points) {
+    const key = `${p.lat.toFixed(1)},${p.lon.toFixed(1)}`;
+    const place = places.get(key) ?? { lat: p.lat, lon: p.lon, events: 0, fatalities: 0, label: p.location, last: p.date };
+    place.events++;
+    place.fatalities += p.fatalities;
+    places.set(key, place);
+  }
   return (
     <figure style={{ margin: "0.5rem 0" }}>
       <svg viewBox={`0 0 ${W} ${H}`} className="world-map event-map" role="img" aria-label={`Map of ${points.length} events${points.length === limit ? ` (the newest ${limit})` : ""}`}>
@@ -53,18 +66,18 @@ export function EventMap({ points, limit }: { points: EventPoint[]; limit: numbe
             </text>
           );
         })}
-        {points.map((p) => {
+        {[...places.entries()].map(([key, p]) => {
           const xy = projection([p.lon, p.lat]);
           if (!xy) return null;
           return (
-            <circle key={p.id} cx={xy[0]} cy={xy[1]} r={Math.min(12, 3 + Math.sqrt(p.fatalities))} fill="#bd0026" fillOpacity={0.55} stroke="#800026" strokeWidth={0.6}>
-              <title>{`${p.date} · ${p.eventType}${p.location ? ` · ${p.location}` : ""} · ${p.fatalities} killed`}</title>
+            <circle key={key} cx={xy[0]} cy={xy[1]} r={Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events))} fill="#bd0026" fillOpacity={0.55} stroke="#800026" strokeWidth={0.6}>
+              <title>{`${p.label || key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`}</title>
             </circle>
           );
         })}
       </svg>
       <figcaption className="muted small">
-        {points.length === limit ? `The newest ${limit} matching events with coordinates. ` : ""}Circle size grows with the number of people killed.
+        {points.length === limit ? `The newest ${limit} matching events. ` : ""}Events within about 10 km are one circle; its size grows with the events and the people killed there.
       </figcaption>
     </figure>
   );

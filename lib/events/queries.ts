@@ -10,9 +10,9 @@ export function visibleEventsWhere(membership: CurrentMembership): Prisma.EventW
   return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: { visibility: "COALITION", archivedAt: null } }] };
 }
 
-function filters(membership: CurrentMembership, q: EventListQuery): Prisma.EventWhereInput {
-  const and: Prisma.EventWhereInput[] = [visibleEventsWhere(membership)];
-  if (q.situation) and.push({ situationId: q.situation });
+/** The filters other than who may see what (see orderedVisible). */
+function filters(q: EventListQuery): Prisma.EventWhereInput[] {
+  const and: Prisma.EventWhereInput[] = [{ deletedAt: null }];
   if (q.from) and.push({ eventDate: { gte: new Date(q.from) } });
   if (q.to) and.push({ eventDate: { lte: new Date(q.to) } });
   if (q.type) and.push({ eventType: q.type });
@@ -20,7 +20,43 @@ function filters(membership: CurrentMembership, q: EventListQuery): Prisma.Event
   if (q.minFatalities) and.push({ fatalities: { gte: q.minFatalities } });
   if (q.civilian) and.push({ civilianTargeting: true });
   if (q.indicator) and.push({ indicators: { some: { indicatorId: q.indicator } } });
-  return { AND: and };
+  if (q.after) {
+    const [date, id] = [new Date(q.after.slice(0, 10)), q.after.slice(11)];
+    // The bound on eventDate lets the index scan start at the cursor.
+    and.push({ eventDate: { lte: date } }, { OR: [{ eventDate: { lt: date } }, { eventDate: date, id: { lt: id } }] });
+  }
+  return and;
+}
+
+const NEWEST: Prisma.EventOrderByWithRelationInput[] = [{ eventDate: "desc" }, { id: "desc" }];
+
+/**
+ * The newest `take` visible events matching the filters. Visibility (own organisation's events,
+ * and events of coalition-shared situations) is never an OR in one query: each part runs as its
+ * own query down its (organisationId | situationId, eventDate, id) index, and the parts are merged.
+ * That keeps deep pages and 1,000,000-event logs fast.
+ */
+async function orderedVisible<T extends { id: string; eventDate: Date }>(
+  membership: CurrentMembership,
+  q: EventListQuery,
+  take: number,
+  fetch: (where: Prisma.EventWhereInput, take: number) => Promise<T[]>,
+): Promise<T[]> {
+  const base = filters(q);
+  const run = (where: Prisma.EventWhereInput[]) => fetch({ AND: where }, take);
+  if (q.situation) {
+    const visible = { situation: { OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" as const, archivedAt: null }] } };
+    return run([...base, { situationId: q.situation }, visible]);
+  }
+  const shared = await db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true } });
+  const parts = await Promise.all([
+    run([...base, { organisationId: membership.organisationId }]),
+    shared.length ? run([...base, { situationId: { in: shared.map((x) => x.id) }, organisationId: { not: membership.organisationId } }]) : Promise.resolve([]),
+  ]);
+  return parts
+    .flat()
+    .sort((a, b) => b.eventDate.getTime() - a.eventDate.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, take);
 }
 
 const listSelect = {
@@ -37,29 +73,25 @@ const listSelect = {
   organisationId: true,
   country: { select: { name: true } },
   situation: { select: { id: true, title: true } },
-  notes: true,
 } satisfies Prisma.EventSelect;
 
 /** One page, newest first, by keyset (eventDate, id): as fast on page 40,000 as on page 1. */
 export async function listEvents(membership: CurrentMembership, q: EventListQuery) {
-  const where = filters(membership, q);
-  if (q.after) {
-    const [date, id] = [q.after.slice(0, 10), q.after.slice(11)];
-    where.AND = [...(where.AND as Prisma.EventWhereInput[]), { OR: [{ eventDate: { lt: new Date(date) } }, { eventDate: new Date(date), id: { lt: id } }] }];
-  }
-  const rows = await db.event.findMany({ where, orderBy: [{ eventDate: "desc" }, { id: "desc" }], take: PAGE_SIZE + 1, select: listSelect });
+  const rows = await orderedVisible(membership, q, PAGE_SIZE + 1, (where, take) => db.event.findMany({ where, orderBy: NEWEST, take, select: listSelect }));
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   return { rows: page, next: more && last ? `${last.eventDate.toISOString().slice(0, 10)}_${last.id}` : null };
 }
 
-/** Up to `limit` of the newest matching events that have coordinates, for the map. */
+/** Up to `limit` of the newest matching events, for the map (those without coordinates are left out). */
 export async function eventPoints(membership: CurrentMembership, q: EventListQuery, limit = 2000) {
-  const where = filters(membership, q);
-  where.AND = [...(where.AND as Prisma.EventWhereInput[]), { latitude: { not: null }, longitude: { not: null } }];
-  const rows = await db.event.findMany({ where, orderBy: [{ eventDate: "desc" }, { id: "desc" }], take: limit, select: { id: true, latitude: true, longitude: true, fatalities: true, eventType: true, eventDate: true, location: true } });
-  return rows.map((r) => ({ id: r.id, lat: Number(r.latitude), lon: Number(r.longitude), fatalities: r.fatalities, eventType: r.eventType, date: r.eventDate.toISOString().slice(0, 10), location: r.location ?? "" }));
+  const rows = await orderedVisible(membership, q, limit, (where, take) =>
+    db.event.findMany({ where, orderBy: NEWEST, take, select: { id: true, eventDate: true, latitude: true, longitude: true, fatalities: true, eventType: true, location: true } }),
+  );
+  return rows
+    .filter((r) => r.latitude !== null && r.longitude !== null)
+    .map((r) => ({ id: r.id, lat: Number(r.latitude), lon: Number(r.longitude), fatalities: r.fatalities, eventType: r.eventType, date: r.eventDate.toISOString().slice(0, 10), location: r.location ?? "" }));
 }
 
 /** Events and fatalities per month for a situation (indexed by situationId, eventDate). */
