@@ -5,6 +5,7 @@ import { eventPoints, listEvents } from "@/lib/events/queries";
 import { EVENT_TYPES, type EventListQuery } from "@/lib/events/schemas";
 import { isoDate } from "@/lib/format";
 import { EventMap } from "./event-map";
+import { DownloadLinks } from "@/components/exports/download-links";
 
 const MAP_LIMIT = 2000;
 
@@ -128,6 +129,7 @@ export async function EventList({
           </tbody>
         </table>
       )}
+      <DownloadLinks entity="events" params={{ ...(query as Record<string, string | undefined>), ...fixed }} hxl />
       <nav className="pagination" aria-label="Pages of events">
         {query.after ? <Link href={href(path, { ...query, after: undefined }, fixed)}>← Newest events</Link> : <span />}
         {page.next ? <Link href={href(path, { ...query, after: page.next }, fixed)}>Older events →</Link> : <span />}

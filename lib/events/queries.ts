@@ -115,3 +115,45 @@ export async function getEvent(membership: CurrentMembership, id: string) {
     },
   });
 }
+
+const exportSelect = {
+  id: true,
+  externalId: true,
+  eventDate: true,
+  eventType: true,
+  subEventType: true,
+  disorderType: true,
+  actor1: true,
+  assocActor1: true,
+  actor2: true,
+  assocActor2: true,
+  interaction: true,
+  civilianTargeting: true,
+  countryIso3: true,
+  admin1: true,
+  admin2: true,
+  admin3: true,
+  location: true,
+  latitude: true,
+  longitude: true,
+  fatalities: true,
+  notes: true,
+  sourceText: true,
+  crimes: true,
+  situation: { select: { title: true } },
+  organisation: { select: { name: true } },
+  indicators: { select: { indicator: { select: { code: true } } } },
+} satisfies Prisma.EventSelect;
+
+/** Every matching visible event, newest first, in batches by keyset: memory stays flat for any number. */
+export async function* iterateEvents(membership: CurrentMembership, q: EventListQuery, batch = 5000) {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await orderedVisible(membership, { ...q, after }, batch, (where, take) => db.event.findMany({ where, orderBy: NEWEST, take, select: exportSelect }));
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batch) return;
+    const last = rows[rows.length - 1];
+    after = `${last.eventDate.toISOString().slice(0, 10)}_${last.id}`;
+  }
+}

@@ -13,7 +13,8 @@ function visibleResponsesWhere(membership: CurrentMembership): Prisma.ResponseWh
   };
 }
 
-export async function listResponses(membership: CurrentMembership, query: ResponseListQuery) {
+/** The list's filters as a query condition (also used by exports). */
+export function responseListWhere(membership: CurrentMembership, query: ResponseListQuery): Prisma.ResponseWhereInput {
   const and: Prisma.ResponseWhereInput[] = [visibleResponsesWhere(membership)];
   if (query.pillar) and.push({ pillar: query.pillar });
   if (query.type) and.push({ type: query.type });
@@ -21,7 +22,11 @@ export async function listResponses(membership: CurrentMembership, query: Respon
   if (query.situation) and.push({ situationId: query.situation });
   if (query.from) and.push({ startDate: { gte: new Date(query.from) } });
   if (query.to) and.push({ startDate: { lte: new Date(query.to) } });
-  const where = { AND: and };
+  return { AND: and };
+}
+
+export async function listResponses(membership: CurrentMembership, query: ResponseListQuery) {
+  const where = responseListWhere(membership, query);
   const page = query.page ?? 1;
   const [rows, total] = await Promise.all([
     db.response.findMany({

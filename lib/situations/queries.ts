@@ -61,7 +61,8 @@ const ORDER: Record<NonNullable<SituationListQuery["sort"]>, Prisma.SituationOrd
 };
 
 /** The situations list: filters, search, sort and pages, all from the URL. */
-export async function listSituations(membership: CurrentMembership, query: SituationListQuery) {
+/** The list's filters as a query condition (also used by exports, so they export what the list shows). */
+export async function situationListWhere(membership: CurrentMembership, query: SituationListQuery): Promise<Prisma.SituationWhereInput> {
   const and: Prisma.SituationWhereInput[] = [
     query.archived
       ? { archivedAt: { not: null }, organisationId: membership.organisationId }
@@ -74,7 +75,13 @@ export async function listSituations(membership: CurrentMembership, query: Situa
   if (query.org) and.push({ organisationId: query.org });
   if (query.days) and.push({ updatedAt: { gte: new Date(Date.now() - query.days * 86400_000) } });
   if (query.q) and.push({ id: { in: await searchIds(query.q) } });
-  const where: Prisma.SituationWhereInput = { AND: and };
+  return { AND: and };
+}
+
+export const SITUATION_ORDER = ORDER;
+
+export async function listSituations(membership: CurrentMembership, query: SituationListQuery) {
+  const where = await situationListWhere(membership, query);
   const page = query.page ?? 1;
   const [rows, total] = await Promise.all([
     db.situation.findMany({

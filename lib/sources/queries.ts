@@ -14,7 +14,7 @@ export interface SourceOption {
 
 const optionSelect = { id: true, title: true, publisher: true, reliability: true, credibility: true } satisfies Prisma.SourceSelect;
 
-function searchWhere(organisationId: string, q?: string): Prisma.SourceWhereInput {
+export function searchWhere(organisationId: string, q?: string): Prisma.SourceWhereInput {
   return {
     organisationId,
     deletedAt: null,

@@ -1,16 +1,67 @@
 import type { Metadata } from "next";
-
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { hasRole } from "@/lib/auth/roles";
+import { DATASETS, ENTITIES } from "@/lib/exports/datasets";
+import { RestoreForm } from "@/components/exports/restore-form";
 
 export const metadata: Metadata = { title: "Exports" };
 
 export default async function ExportsPage() {
-  await requireUser();
+  const user = await requireUser();
+  const isAdmin = hasRole(user.active.role, "ADMIN");
   return (
     <>
       <h1>Exports</h1>
-      <NotBuiltYet>PDF country briefs, CSV and Excel exports of every list, and a full JSON backup of your organisation&apos;s data are coming in a later release.</NotBuiltYet>
+      <p className="muted">
+        Exports contain only what you can see: your organisation&apos;s data and what other organisations share with the coalition. Every
+        export is recorded in the audit log (who, when, which list and filters). Each list also has download links that keep its filters.
+        Spreadsheet cells that start with = + - or @ get a leading apostrophe so they are never run as formulas.
+      </p>
+      <section className="panel">
+        <h2 style={{ marginTop: 0 }}>Reports</h2>
+        <ul>
+          <li>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download, not a page */}
+            <a href="/api/briefs/overview">Coalition overview (PDF)</a>: every situation, most serious first, one page each.
+          </li>
+          <li>
+            Country briefs: open a situation and choose <strong>Country brief (PDF)</strong> or <strong>Printable brief</strong>. <Link href="/situations">Situations</Link>
+          </li>
+        </ul>
+      </section>
+      <section className="panel">
+        <h2 style={{ marginTop: 0 }}>Spreadsheets</h2>
+        <ul>
+          <li>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download, not a page */}
+            <a href="/api/exports/workbook?format=xlsx">Everything in one Excel workbook</a> (a sheet per list)
+          </li>
+          {ENTITIES.map((e) => (
+            <li key={e}>
+              {DATASETS[e].title}: <a href={`/api/exports/${e}?format=csv`}>CSV</a> · <a href={`/api/exports/${e}?format=xlsx`}>Excel (XLSX)</a>
+              {e === "events" && (
+                <>
+                  {" "}
+                  · <a href={`/api/exports/events?format=csv&hxl=1`}>CSV with HXL tags</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {isAdmin && (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Backup</h2>
+          <p>
+            <a href="/api/backup">Download your organisation&apos;s whole dataset (JSON)</a>. It can be restored into an empty organisation from
+            this page.
+          </p>
+          <h3>Restore a backup</h3>
+          <p className="muted">Only into an organisation that has no situations, sources or events yet. Everything is restored or nothing is.</p>
+          <RestoreForm />
+        </section>
+      )}
     </>
   );
 }

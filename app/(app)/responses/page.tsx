@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
+import { DownloadLinks } from "@/components/exports/download-links";
 import { requireUser } from "@/lib/auth/require-user";
 import { listResponses } from "@/lib/responses/queries";
 import { listVisibleSituations } from "@/lib/situations/queries";
@@ -120,6 +121,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         </tbody>
       </table>
       <Pagination path="/responses" query={query} page={page} pageCount={pageCount} />
+      <DownloadLinks entity="responses" params={query as Record<string, string | undefined>} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
+import { DownloadLinks } from "@/components/exports/download-links";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { listFilterOptions, listSituations } from "@/lib/situations/queries";
@@ -187,6 +188,7 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
         </tbody>
       </table>
       <Pagination path="/situations" query={query} page={page} pageCount={pageCount} />
+      <DownloadLinks entity="situations" params={query as Record<string, string | undefined>} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
+import { DownloadLinks } from "@/components/exports/download-links";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -78,6 +79,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <Pagination path="/sources" query={query} page={page} pageCount={pageCount} />
+      <DownloadLinks entity="sources" params={query as Record<string, string | undefined>} />
     </>
   );
 }

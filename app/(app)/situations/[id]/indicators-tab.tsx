@@ -4,6 +4,7 @@ import { indicatorsFor, listRounds, storedScores } from "@/lib/indicators/rounds
 import type { RoundScores } from "@/lib/indicators/score";
 import { CRIME_LABELS } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
+import { DownloadLinks } from "@/components/exports/download-links";
 import { StartRoundForm } from "@/components/indicators/start-round-form";
 import { ScoreTrendChart, type TrendPoint } from "@/components/indicators/score-trend-chart";
 import { FactorHeatmap } from "@/components/indicators/factor-heatmap";
@@ -41,6 +42,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
         ))}
 
       <h2>Assessment rounds</h2>
+      <DownloadLinks entity="ratings" params={{ situation: situationId }} />
       {rounds.length === 0 ? (
         <p className="muted">No round yet: the indicators of this situation have not been rated.</p>
       ) : (

@@ -72,6 +72,12 @@ export default async function SituationPage({ params, searchParams }: { params: 
       </ul>
       <div className="actions-row">
         <WatchButton situationId={s.id} watching={watching} />
+        <a className="button secondary-button" href={`/api/briefs/${s.id}`}>
+          Country brief (PDF)
+        </a>
+        <Link className="button secondary-button" href={`/situations/${s.id}/brief`}>
+          Printable brief
+        </Link>
         {canEdit && (
           <>
             {!s.archivedAt && (

@@ -1,0 +1,59 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { DATASETS, ENTITIES, type Entity } from "@/lib/exports/datasets";
+import { csvStream, xlsxStream } from "@/lib/exports/write";
+import { todayIso } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+function fail(message: string, status: number) {
+  return NextResponse.json({ ok: false, message }, { status });
+}
+
+/**
+ * Exports a list as it is filtered on screen (the same query parameters), or "workbook" for every
+ * list in one XLSX file (a sheet each). Streamed; who exported what, when and with which filters
+ * is written to the audit log before the first byte leaves.
+ */
+export async function GET(req: NextRequest, { params }: { params: Promise<{ entity: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return fail("Your session has ended. Please sign in again.", 401);
+  const membership = user.active;
+  if (!membership || !hasRole(membership.role, "VIEWER")) return fail("You do not have permission to do this.", 403);
+  const { entity } = await params;
+  const search = Object.fromEntries(req.nextUrl.searchParams.entries());
+  const { format = "csv", hxl, ...filters } = search;
+  if (format !== "csv" && format !== "xlsx") return fail("Choose CSV or XLSX.", 400);
+  const whole = entity === "workbook";
+  if (!whole && !ENTITIES.includes(entity as Entity)) return fail("There is no such list to export.", 404);
+  if (whole && format !== "xlsx") return fail("The whole workbook exists as XLSX only.", 400);
+
+  await writeAudit(db, {
+    userId: user.id,
+    organisationId: membership.organisationId,
+    action: "export.download",
+    entityType: "Export",
+    entityId: entity,
+    after: { entity, format, filters, hxl: hxl === "1" },
+  });
+
+  const name = `${whole ? "atrocity-early-warning" : entity}-${todayIso()}.${format}`;
+  const headers = {
+    "Content-Disposition": `attachment; filename="${name}"`,
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (whole) {
+    const sheets = ENTITIES.map((e) => ({ title: DATASETS[e].title, columns: DATASETS[e].columns, batches: DATASETS[e].rows(membership, {}), hxl: false }));
+    return new Response(xlsxStream(sheets), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+  }
+  const ds = DATASETS[entity as Entity];
+  const batches = ds.rows(membership, filters);
+  if (format === "csv") return new Response(csvStream(ds.columns, batches, { hxl: entity === "events" && hxl === "1" }), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(xlsxStream([{ title: ds.title, columns: ds.columns, batches, hxl: entity === "events" && hxl === "1" }]), {
+    headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  });
+}

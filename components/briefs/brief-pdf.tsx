@@ -1,0 +1,242 @@
+// The country brief as a PDF (server-side, @react-pdf/renderer; no browser): the structure NGO
+// briefs use, with a footer carrying the organisation, author, date and sensitivity marking.
+import { Document, Line, Page, Polyline, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
+import type { BriefData } from "@/lib/briefs/data";
+import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
+import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
+import { isoDate } from "@/lib/format";
+
+const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
+
+const st = StyleSheet.create({
+  page: { paddingTop: 48, paddingBottom: 64, paddingHorizontal: 48, fontSize: 10, fontFamily: "Helvetica", lineHeight: 1.4, color: "#1b1f24" },
+  marking: { position: "absolute", top: 18, left: 48, right: 48, textAlign: "center", fontSize: 8, color: "#a40e26", fontFamily: "Helvetica-Bold" },
+  title: { fontSize: 20, fontFamily: "Helvetica-Bold", marginBottom: 6, lineHeight: 1.2 },
+  subtitle: { fontSize: 10, color: "#57606a", marginBottom: 10 },
+  badge: { color: "#fff", paddingHorizontal: 6, paddingVertical: 2, fontFamily: "Helvetica-Bold", fontSize: 10, alignSelf: "flex-start", marginBottom: 8 },
+  h2: { fontSize: 13, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6, color: "#14213d" },
+  h3: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 8, marginBottom: 4 },
+  p: { marginBottom: 6 },
+  muted: { color: "#57606a" },
+  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#d0d7de", paddingVertical: 3 },
+  head: { fontFamily: "Helvetica-Bold", backgroundColor: "#eef1f4" },
+  footer: { position: "absolute", bottom: 28, left: 48, right: 48, fontSize: 8, color: "#57606a", borderTopWidth: 0.5, borderTopColor: "#d0d7de", paddingTop: 6 },
+  note: { fontSize: 8, color: "#57606a", marginTop: 4 },
+});
+
+function Footer({ data, author, generatedAt }: { data: Pick<BriefData, "organisation">; author: string; generatedAt: Date }) {
+  return (
+    <>
+      <Text style={st.marking} fixed>
+        {data.organisation.sensitivityMarking}
+      </Text>
+      <Text style={st.footer} fixed>
+        {`${data.organisation.name} · prepared by ${author} · ${isoDate(generatedAt)} · ${data.organisation.sensitivityMarking}`}
+      </Text>
+    </>
+  );
+}
+
+function Table({ widths, header, rows }: { widths: number[]; header: string[]; rows: string[][] }) {
+  return (
+    <View>
+      <View style={[st.row, st.head]}>
+        {header.map((h, i) => (
+          <Text key={i} style={{ width: `${widths[i]}%`, paddingRight: 4 }}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((r, j) => (
+        <View key={j} style={st.row} wrap={false}>
+          {r.map((c, i) => (
+            <Text key={i} style={{ width: `${widths[i]}%`, paddingRight: 4 }}>
+              {c}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function TrendChart({ rounds }: { rounds: BriefData["rounds"] }) {
+  const W = 480;
+  const H = 120;
+  if (rounds.length < 2) return null;
+  const x = (i: number) => 30 + (i * (W - 40)) / (rounds.length - 1);
+  const y = (v: number) => H - 15 - (v / 100) * (H - 25);
+  return (
+    <View wrap={false}>
+      <Svg width={W} height={H}>
+        {[0, 25, 50, 75, 100].map((v) => (
+          <Line key={v} x1={30} x2={W - 10} y1={y(v)} y2={y(v)} strokeWidth={0.5} stroke="#d0d7de" />
+        ))}
+        {[0, 50, 100].map((v) => (
+          <SvgText key={`t${v}`} x={4} y={y(v) + 3} style={{ fontSize: 7 }} fill="#57606a">
+            <Tspan>{String(v)}</Tspan>
+          </SvgText>
+        ))}
+        <Polyline points={rounds.map((r, i) => `${x(i)},${y(r.scores.overall.score)}`).join(" ")} stroke="#000" strokeWidth={2} fill="none" />
+      </Svg>
+      <Text style={st.note}>
+        Overall score (0-100) by published round: {rounds.map((r) => `${isoDate(r.assessedOn)}: ${r.scores.overall.score}`).join(" · ")}
+      </Text>
+    </View>
+  );
+}
+
+export function BriefBody({ data }: { data: BriefData }) {
+  const s = data.situation;
+  const latest = data.latest;
+  const pillars = ["I", "II", "III"] as const;
+  return (
+    <>
+      <Text style={st.title}>{s.title}</Text>
+      <Text style={st.subtitle}>
+        {s.country.name}
+        {s.scope ? ` · ${s.scope}` : ""} · risk category since {isoDate(s.riskCategorySince)} · last updated {isoDate(s.updatedAt)}
+      </Text>
+      <Text style={[st.badge, { backgroundColor: RISK_COLOUR[s.riskCategory] }]}>{RISK_CATEGORY_LABELS[s.riskCategory]}</Text>
+
+      <Text style={st.h2}>Background</Text>
+      <Text style={st.p}>{s.background || s.summary || "Not recorded."}</Text>
+      {s.populationsAtRisk ? <Text style={st.p}>Populations at risk: {s.populationsAtRisk}</Text> : null}
+      {s.perpetrators ? <Text style={st.p}>Alleged perpetrators: {s.perpetrators}</Text> : null}
+
+      <Text style={st.h2}>Recent developments</Text>
+      <Text style={st.p}>{s.summary || "Not recorded."}</Text>
+
+      <Text style={st.h2}>The four crimes and incitement</Text>
+      <Table
+        widths={[22, 20, 58]}
+        header={["Crime", "Status", "Rationale"]}
+        rows={CRIME_ORDER.map((c) => {
+          const a = s.crimes.find((x) => x.crime === c);
+          return [CRIME_LABELS[c], CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"], a?.rationale || "—"];
+        })}
+      />
+
+      <Text style={st.h2}>Risk factor analysis</Text>
+      {latest ? (
+        <>
+          <Text style={st.p}>
+            Latest assessment round {isoDate(latest.assessedOn)}: overall score {latest.scores.overall.score} of 100
+            {data.change ? ` (${data.change.overall.delta >= 0 ? "+" : ""}${data.change.overall.delta} since ${isoDate(data.previous!.assessedOn)})` : ""}. Scores are an aid to
+            judgement, not a prediction.
+          </Text>
+          <Table
+            widths={[44, 14, 42]}
+            header={["Risk factor", "Score", "Driven by"]}
+            rows={data.factors
+              .filter((f) => (latest.scores.factors[f.number]?.score ?? 0) > 0)
+              .map((f) => [
+                `${f.number}. ${f.title}`,
+                `${latest.scores.factors[f.number].score}${data.change ? ` (${data.change.factors[f.number].delta >= 0 ? "+" : ""}${data.change.factors[f.number].delta})` : ""}`,
+                latest.scores.factors[f.number].drivers
+                  .slice(0, 4)
+                  .map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`)
+                  .join(", "),
+              ])}
+          />
+          <Text style={st.h3}>Indicators driving the overall score</Text>
+          {latest.scores.overall.drivers.slice(0, 6).map((d) => (
+            <Text key={d.indicatorId} style={st.p}>
+              • {d.code} ({RATING_LEVEL_LABELS[d.level]}): {data.indicatorText[d.indicatorId] ?? ""}
+            </Text>
+          ))}
+          {data.change && data.change.newSevere.length > 0 && (
+            <Text style={st.p}>New severe since the previous round: {data.change.newSevere.map((c) => c.code).join(", ")}.</Text>
+          )}
+          <TrendChart rounds={data.rounds} />
+        </>
+      ) : (
+        <Text style={st.p}>No assessment round has been published for this situation yet.</Text>
+      )}
+
+      <Text style={st.h2}>International response</Text>
+      {pillars.map((p) => {
+        const rs = data.responses.filter((r) => r.pillar === p);
+        return (
+          <View key={p}>
+            <Text style={st.h3}>{PILLAR_LABELS[p]}</Text>
+            {rs.length === 0 ? (
+              <Text style={[st.p, st.muted]}>None recorded.</Text>
+            ) : (
+              rs.map((r) => (
+                <Text key={r.id} style={st.p}>
+                  • {isoDate(r.startDate)} · {r.actorName}: {r.title}
+                  {r.reference ? ` (${r.reference})` : ""} · {RESPONSE_STATUS_LABELS[r.status]}
+                </Text>
+              ))
+            )}
+          </View>
+        );
+      })}
+
+      <Text style={st.h2}>Recommended action</Text>
+      <Text style={st.p}>{s.recommendedAction || "Not recorded."}</Text>
+
+      <Text style={st.h2}>Sources</Text>
+      {data.sources.length === 0 ? (
+        <Text style={[st.p, st.muted]}>No sources cited.</Text>
+      ) : (
+        data.sources.map((src) => (
+          <Text key={src.id} style={st.p}>
+            [{src.reliability}
+            {src.credibility}] {src.title}
+            {src.publisher ? `, ${src.publisher}` : ""}
+            {src.unSymbol ? `, ${src.unSymbol}` : ""}
+            {src.url ? `, ${src.url}` : ""} ({RELIABILITY_LABELS[src.reliability as keyof typeof RELIABILITY_LABELS]}; {CREDIBILITY_LABELS[src.credibility]?.toLowerCase()})
+          </Text>
+        ))
+      )}
+    </>
+  );
+}
+
+export function BriefPdf({ data, author, generatedAt }: { data: BriefData; author: string; generatedAt: Date }) {
+  return (
+    <Document title={`${data.situation.title}: country brief`} author={author} subject="Atrocity crimes risk brief" creator="Atrocity Early Warning">
+      <Page size="A4" style={st.page}>
+        <Footer data={data} author={author} generatedAt={generatedAt} />
+        <BriefBody data={data} />
+      </Page>
+    </Document>
+  );
+}
+
+/** The coalition overview: every visible situation, most serious first, one page each. */
+export function OverviewPdf({ briefs, author, generatedAt }: { briefs: BriefData[]; author: string; generatedAt: Date }) {
+  const org = briefs[0]?.organisation ?? { name: "", sensitivityMarking: "" };
+  return (
+    <Document title="Coalition overview" author={author} creator="Atrocity Early Warning">
+      <Page size="A4" style={st.page}>
+        <Footer data={{ organisation: org }} author={author} generatedAt={generatedAt} />
+        <Text style={st.title}>Coalition overview</Text>
+        <Text style={st.subtitle}>{briefs.length} situations, most serious first · {isoDate(generatedAt)}</Text>
+        <Table
+          widths={[46, 22, 16, 16]}
+          header={["Situation", "Risk category", "Overall score", "Last assessed"]}
+          rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? String(b.latest.scores.overall.score) : "—", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
+        />
+      </Page>
+      {briefs.map((b) => (
+        <Page key={b.situation.id} size="A4" style={st.page}>
+          <Footer data={b} author={author} generatedAt={generatedAt} />
+          <Text style={st.title}>{b.situation.title}</Text>
+          <Text style={[st.badge, { backgroundColor: RISK_COLOUR[b.situation.riskCategory] }]}>{RISK_CATEGORY_LABELS[b.situation.riskCategory]}</Text>
+          <Text style={st.p}>{b.situation.summary || "No summary recorded."}</Text>
+          <Table
+            widths={[30, 70]}
+            header={["Crime", "Status"]}
+            rows={CRIME_ORDER.map((c) => [CRIME_LABELS[c], CRIME_STATUS_LABELS[b.situation.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])}
+          />
+          {b.latest && <Text style={st.p}>Overall score {b.latest.scores.overall.score} of 100 (round of {isoDate(b.latest.assessedOn)}).</Text>}
+          <Text style={st.h3}>Recommended action</Text>
+          <Text style={st.p}>{b.situation.recommendedAction || "Not recorded."}</Text>
+        </Page>
+      ))}
+    </Document>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+// Everything a country brief says, gathered once for the PDF and the printable page.
+import { db } from "@/lib/db";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import { getSituation } from "@/lib/situations/queries";
+import { responsesForSituation } from "@/lib/responses/queries";
+import { indicatorsFor, listRounds, storedScores } from "@/lib/indicators/rounds";
+import { compareRounds } from "@/lib/indicators/compare";
+import type { RoundScores } from "@/lib/indicators/score";
+
+export async function briefData(membership: CurrentMembership, situationId: string) {
+  const s = await getSituation(membership, situationId);
+  if (!s) return null;
+  const [rounds, responses, indicators, factors, org] = await Promise.all([
+    listRounds(s.id),
+    responsesForSituation(s.id),
+    indicatorsFor(s.organisationId),
+    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { name: true, sensitivityMarking: true } }),
+  ]);
+  const published = rounds.filter((r) => r.status === "PUBLISHED" && r.scores).map((r) => ({ id: r.id, assessedOn: r.assessedOn, scores: storedScores(r) as RoundScores }));
+  const latest = published.at(-1) ?? null;
+  const previous = published.at(-2) ?? null;
+  let change = null;
+  if (latest && previous) {
+    const ratings = await db.indicatorRating.findMany({ where: { assessmentId: { in: [latest.id, previous.id] } }, select: { assessmentId: true, indicatorId: true, level: true } });
+    change = compareRounds(
+      indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber })),
+      { ratings: ratings.filter((r) => r.assessmentId === previous.id), scores: previous.scores },
+      { ratings: ratings.filter((r) => r.assessmentId === latest.id), scores: latest.scores },
+    );
+  }
+  const latestRatings = latest
+    ? await db.indicatorRating.findMany({
+        where: { assessmentId: latest.id },
+        select: { citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true, url: true, unSymbol: true, publishedOn: true } } } } },
+      })
+    : [];
+  // Sources behind the brief's claims: crime statuses, responses and the latest round's ratings.
+  const sourceMap = new Map<string, { id: string; title: string; publisher: string; reliability: string; credibility: number; url?: string | null; unSymbol?: string | null }>();
+  for (const c of s.crimes) for (const { source } of c.citations) if (!source.deletedAt) sourceMap.set(source.id, source);
+  for (const r of responses) for (const { source } of r.citations) sourceMap.set(source.id, source);
+  for (const r of latestRatings) for (const { source } of r.citations) sourceMap.set(source.id, source);
+  return {
+    situation: s,
+    organisation: org,
+    rounds: published,
+    latest,
+    previous,
+    change,
+    responses,
+    factors,
+    indicatorText: Object.fromEntries(indicators.map((i) => [i.id, i.text])),
+    sources: [...sourceMap.values()].sort((a, b) => a.reliability.localeCompare(b.reliability) || a.credibility - b.credibility || a.title.localeCompare(b.title)),
+  };
+}
+export type BriefData = NonNullable<Awaited<ReturnType<typeof briefData>>>;

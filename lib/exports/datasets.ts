@@ -1,0 +1,278 @@
+import "server-only";
+// What each list exports: its columns (typed, with HXL hashtags for events) and its rows, read
+// in batches with the same filters and the same visibility as the list on screen.
+import { db } from "@/lib/db";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import { situationListWhere } from "@/lib/situations/queries";
+import { situationListQuerySchema } from "@/lib/situations/schemas";
+import { responseListWhere } from "@/lib/responses/queries";
+import { responseListQuerySchema, EFFECT_LABELS } from "@/lib/responses/schemas";
+import { searchWhere } from "@/lib/sources/queries";
+import { iterateEvents } from "@/lib/events/queries";
+import { eventListQuerySchema } from "@/lib/events/schemas";
+import { visibleSituationsWhere } from "@/lib/situations/queries";
+import {
+  ACTOR_TYPE_LABELS,
+  CONFIDENCE_LABELS,
+  CRIME_LABELS,
+  CRIME_ORDER,
+  CRIME_STATUS_LABELS,
+  PILLAR_LABELS,
+  RATING_LEVEL_LABELS,
+  RESPONSE_STATUS_LABELS,
+  RESPONSE_TYPE_LABELS,
+  RISK_CATEGORY_LABELS,
+  TREND_LABELS,
+  VISIBILITY_LABELS,
+} from "@/lib/labels";
+import type { CellValue } from "./neutralise";
+
+export type ColumnType = "string" | "number" | "date" | "boolean";
+export interface Column {
+  key: string;
+  header: string;
+  type: ColumnType;
+  hxl?: string;
+}
+export type Row = Record<string, CellValue>;
+export interface Dataset {
+  title: string;
+  columns: Column[];
+  rows: (membership: CurrentMembership, params: Record<string, string>) => AsyncGenerator<Row[]>;
+}
+export const ENTITIES = ["situations", "ratings", "responses", "events", "sources"] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+const BATCH = 2000;
+const day = (d: Date | null | undefined) => (d ? new Date(d.toISOString().slice(0, 10)) : null);
+
+/** Reads rows in id order, `BATCH` at a time: the same cost for the millionth row as for the first. */
+async function* byId<T extends { id: string }>(fetch: (cursor: string | undefined) => Promise<T[]>) {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await fetch(cursor);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < BATCH) return;
+    cursor = rows[rows.length - 1].id;
+  }
+}
+const after = (cursor: string | undefined) => (cursor ? { id: { gt: cursor } } : {});
+
+export const DATASETS: Record<Entity, Dataset> = {
+  situations: {
+    title: "Situations",
+    columns: [
+      { key: "title", header: "Situation", type: "string" },
+      { key: "country", header: "Country", type: "string" },
+      { key: "iso3", header: "ISO3", type: "string" },
+      { key: "scope", header: "Area", type: "string" },
+      { key: "riskCategory", header: "Risk category", type: "string" },
+      { key: "riskCategorySince", header: "Risk category since", type: "date" },
+      ...CRIME_ORDER.map((c) => ({ key: c, header: CRIME_LABELS[c], type: "string" as const })),
+      { key: "summary", header: "Summary", type: "string" },
+      { key: "recommendedAction", header: "Recommended action", type: "string" },
+      { key: "lastAssessedAt", header: "Last assessed", type: "date" },
+      { key: "organisation", header: "Organisation", type: "string" },
+      { key: "visibility", header: "Shared with", type: "string" },
+      { key: "updatedAt", header: "Last updated", type: "date" },
+    ],
+    async *rows(membership, params) {
+      const where = await situationListWhere(membership, situationListQuerySchema.parse(params));
+      yield* mapBatches(
+        byId((cursor) =>
+          db.situation.findMany({
+            where: { AND: [where, after(cursor)] },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            include: { country: { select: { name: true } }, organisation: { select: { name: true } }, crimes: { select: { crime: true, status: true } } },
+          }),
+        ),
+        (s) => ({
+          title: s.title,
+          country: s.country.name,
+          iso3: s.countryIso3,
+          scope: s.scope,
+          riskCategory: RISK_CATEGORY_LABELS[s.riskCategory],
+          riskCategorySince: day(s.riskCategorySince),
+          ...Object.fromEntries(CRIME_ORDER.map((c) => [c, CRIME_STATUS_LABELS[s.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])),
+          summary: s.summary,
+          recommendedAction: s.recommendedAction,
+          lastAssessedAt: day(s.lastAssessedAt),
+          organisation: s.organisation.name,
+          visibility: VISIBILITY_LABELS[s.visibility],
+          updatedAt: day(s.updatedAt),
+        }),
+      );
+    },
+  },
+  ratings: {
+    title: "Indicator ratings",
+    columns: [
+      { key: "situation", header: "Situation", type: "string" },
+      { key: "assessedOn", header: "Round", type: "date" },
+      { key: "code", header: "Indicator", type: "string" },
+      { key: "text", header: "Indicator text", type: "string" },
+      { key: "level", header: "Rating", type: "string" },
+      { key: "points", header: "Points (0-3)", type: "number" },
+      { key: "trend", header: "Trend", type: "string" },
+      { key: "confidence", header: "Confidence", type: "string" },
+      { key: "evidence", header: "Evidence", type: "string" },
+    ],
+    async *rows(membership, params) {
+      const situation = params.situation?.slice(0, 40);
+      const points = { NONE: 0, PRESENT: 1, SIGNIFICANT: 2, SEVERE: 3 } as const;
+      yield* mapBatches(
+        byId((cursor) =>
+          db.indicatorRating.findMany({
+            where: {
+              ...after(cursor),
+              assessment: { status: "PUBLISHED", deletedAt: null, ...(situation ? { situationId: situation } : {}), situation: visibleSituationsWhere(membership) },
+            },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            include: { indicator: { select: { code: true, text: true } }, assessment: { select: { assessedOn: true, situation: { select: { title: true } } } } },
+          }),
+        ),
+        (r) => ({
+          situation: r.assessment.situation.title,
+          assessedOn: day(r.assessment.assessedOn),
+          code: r.indicator.code,
+          text: r.indicator.text,
+          level: RATING_LEVEL_LABELS[r.level],
+          points: points[r.level],
+          trend: r.trend ? TREND_LABELS[r.trend] : null,
+          confidence: r.confidence ? CONFIDENCE_LABELS[r.confidence] : null,
+          evidence: r.evidence,
+        }),
+      );
+    },
+  },
+  responses: {
+    title: "Responses",
+    columns: [
+      { key: "situation", header: "Situation", type: "string" },
+      { key: "pillar", header: "Pillar", type: "string" },
+      { key: "type", header: "Type", type: "string" },
+      { key: "actorType", header: "Who acted", type: "string" },
+      { key: "actorName", header: "Actor", type: "string" },
+      { key: "title", header: "What was done", type: "string" },
+      { key: "startDate", header: "Date", type: "date" },
+      { key: "endDate", header: "End date", type: "date" },
+      { key: "reference", header: "Reference", type: "string" },
+      { key: "status", header: "Status", type: "string" },
+      { key: "effect", header: "Assessed effect", type: "string" },
+      { key: "description", header: "Description", type: "string" },
+    ],
+    async *rows(membership, params) {
+      const where = responseListWhere(membership, responseListQuerySchema.parse(params));
+      yield* mapBatches(
+        byId((cursor) => db.response.findMany({ where: { AND: [where, after(cursor)] }, orderBy: { id: "asc" }, take: BATCH, include: { situation: { select: { title: true } } } })),
+        (r) => ({
+          situation: r.situation.title,
+          pillar: PILLAR_LABELS[r.pillar],
+          type: RESPONSE_TYPE_LABELS[r.type],
+          actorType: ACTOR_TYPE_LABELS[r.actorType],
+          actorName: r.actorName,
+          title: r.title,
+          startDate: day(r.startDate),
+          endDate: day(r.endDate),
+          reference: r.reference,
+          status: RESPONSE_STATUS_LABELS[r.status],
+          effect: EFFECT_LABELS[r.effect],
+          description: r.description,
+        }),
+      );
+    },
+  },
+  events: {
+    title: "Events",
+    columns: [
+      { key: "eventDate", header: "Date", type: "date", hxl: "#date+occurred" },
+      { key: "eventType", header: "Event type", type: "string", hxl: "#event+type" },
+      { key: "subEventType", header: "Sub-type", type: "string", hxl: "#event+type+sub" },
+      { key: "actor1", header: "First actor", type: "string", hxl: "#group+name+first" },
+      { key: "actor2", header: "Second actor", type: "string", hxl: "#group+name+second" },
+      { key: "country", header: "Country (ISO3)", type: "string", hxl: "#country+code" },
+      { key: "admin1", header: "Admin 1", type: "string", hxl: "#adm1+name" },
+      { key: "admin2", header: "Admin 2", type: "string", hxl: "#adm2+name" },
+      { key: "location", header: "Place", type: "string", hxl: "#loc+name" },
+      { key: "latitude", header: "Latitude", type: "number", hxl: "#geo+lat" },
+      { key: "longitude", header: "Longitude", type: "number", hxl: "#geo+lon" },
+      { key: "fatalities", header: "People killed", type: "number", hxl: "#affected+killed" },
+      { key: "civilianTargeting", header: "Civilians targeted", type: "boolean" },
+      { key: "notes", header: "Notes", type: "string", hxl: "#description" },
+      { key: "crimes", header: "Crimes", type: "string" },
+      { key: "indicators", header: "Linked indicators", type: "string" },
+      { key: "situation", header: "Situation", type: "string" },
+      { key: "externalId", header: "Event id", type: "string", hxl: "#event+id" },
+      { key: "source", header: "Source field", type: "string" },
+      { key: "organisation", header: "Organisation", type: "string", hxl: "#org+name" },
+    ],
+    async *rows(membership, params) {
+      for await (const batch of iterateEvents(membership, { ...eventListQuerySchema.parse(params), after: undefined }, BATCH)) {
+        yield batch.map((e) => ({
+          eventDate: day(e.eventDate),
+          eventType: e.eventType,
+          subEventType: e.subEventType,
+          actor1: e.actor1,
+          actor2: e.actor2,
+          country: e.countryIso3,
+          admin1: e.admin1,
+          admin2: e.admin2,
+          location: e.location,
+          latitude: e.latitude === null ? null : Number(e.latitude),
+          longitude: e.longitude === null ? null : Number(e.longitude),
+          fatalities: e.fatalities,
+          civilianTargeting: e.civilianTargeting,
+          notes: e.notes,
+          crimes: e.crimes.map((c) => CRIME_LABELS[c]).join("; "),
+          indicators: e.indicators.map((i) => i.indicator.code).join("; "),
+          situation: e.situation?.title ?? null,
+          externalId: e.externalId,
+          source: e.sourceText,
+          organisation: e.organisation.name,
+        }));
+      }
+    },
+  },
+  sources: {
+    title: "Sources",
+    columns: [
+      { key: "title", header: "Title", type: "string" },
+      { key: "publisher", header: "Publisher", type: "string" },
+      { key: "author", header: "Author", type: "string" },
+      { key: "url", header: "Web address", type: "string" },
+      { key: "unSymbol", header: "UN symbol", type: "string" },
+      { key: "publishedOn", header: "Published", type: "date" },
+      { key: "reliability", header: "Reliability (A-F)", type: "string" },
+      { key: "credibility", header: "Credibility (1-6)", type: "number" },
+      { key: "fileName", header: "Attached file", type: "string" },
+      { key: "fileSha256", header: "File SHA-256", type: "string" },
+      { key: "notes", header: "Notes", type: "string" },
+    ],
+    async *rows(membership, params) {
+      const where = searchWhere(membership.organisationId, params.q?.slice(0, 200));
+      yield* mapBatches(
+        byId((cursor) => db.source.findMany({ where: { AND: [where, after(cursor)] }, orderBy: { id: "asc" }, take: BATCH })),
+        (s) => ({
+          title: s.title,
+          publisher: s.publisher,
+          author: s.author,
+          url: s.url,
+          unSymbol: s.unSymbol,
+          publishedOn: day(s.publishedOn),
+          reliability: s.reliability,
+          credibility: s.credibility,
+          fileName: s.fileName,
+          fileSha256: s.fileSha256,
+          notes: s.notes,
+        }),
+      );
+    },
+  },
+};
+
+async function* mapBatches<T>(batches: AsyncGenerator<T[]>, map: (row: T) => Row): AsyncGenerator<Row[]> {
+  for await (const batch of batches) yield batch.map(map);
+}

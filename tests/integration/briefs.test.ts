@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { PDFParse } from "pdf-parse";
+import { db } from "@/lib/db";
+import { GET as brief } from "@/app/api/briefs/[id]/route";
+import { GET as overview } from "@/app/api/briefs/overview/route";
+import { createSituationAction } from "@/app/(app)/situations/actions";
+import { emptySituationInput } from "@/lib/situations/schemas";
+import { actAs, createMember, createOrganisation } from "../support/fixtures";
+
+async function pdfText(res: Response) {
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("application/pdf");
+  const parser = new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) });
+  return (await parser.getText()).text;
+}
+
+let analyst: { id: string };
+let outsider: { id: string };
+let shared: string;
+let secret: string;
+
+beforeAll(async () => {
+  const org = await createOrganisation();
+  await db.organisation.update({ where: { id: org.id }, data: { sensitivityMarking: "CONFIDENTIAL - coalition members only" } });
+  analyst = await createMember(org.id, "ANALYST");
+  outsider = await createMember((await createOrganisation()).id, "VIEWER");
+  await actAs(analyst);
+  const input = { ...emptySituationInput(), countryIso3: "MMR", title: "Rakhine brief test", riskCategory: "CURRENT_CRISIS" as const, visibility: "COALITION" as const, recommendedAction: "Lift the blockade on humanitarian aid.", summary: "Villages burned." };
+  input.crimes = input.crimes.map((c) => (c.crime === "GENOCIDE" ? { ...c, status: "ALLEGED" as const, rationale: "Intent shown in official statements." } : c));
+  const s = await createSituationAction(input);
+  if (!s.ok) throw new Error(s.message);
+  shared = s.data.id;
+  const p = await createSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Private brief test", visibility: "ORGANISATION" });
+  if (!p.ok) throw new Error(p.message);
+  secret = p.data.id;
+});
+
+describe("PDF briefs", () => {
+  it("hold the situation's data, the marking and the author, and are audited", async () => {
+    await actAs(analyst);
+    const text = await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${shared}`), { params: Promise.resolve({ id: shared }) }));
+    for (const expected of ["Rakhine brief test", "Current crisis", "Myanmar", "Genocide", "Ongoing (alleged)", "Intent shown in official statements.", "Lift the blockade on humanitarian aid.", "CONFIDENTIAL - coalition members only", "prepared by ANALYST user", "Recommended action", "International response"]) {
+      expect(text).toContain(expected);
+    }
+    expect(await db.auditEntry.count({ where: { userId: analyst.id, action: "export.brief", entityId: shared } })).toBe(1);
+  });
+
+  it("respect visibility: another organisation gets shared situations only, in briefs and the overview", async () => {
+    await actAs(outsider);
+    expect((await brief(new NextRequest(`http://localhost/api/briefs/${secret}`), { params: Promise.resolve({ id: secret }) })).status).toBe(404);
+    const text = await pdfText(await overview());
+    expect(text).toContain("Rakhine brief test");
+    expect(text).not.toContain("Private brief test");
+  });
+});

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { GET } from "@/app/api/exports/[entity]/route";
+import { createEventAction } from "@/app/(app)/events/actions";
+import { emptyEventInput } from "@/lib/events/schemas";
+import { neutralise } from "@/lib/exports/neutralise";
+import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+
+let org: { id: string };
+let other: { id: string };
+let analyst: { id: string };
+let outsider: { id: string };
+let shared: { id: string; title: string };
+let secret: { id: string; title: string };
+
+function get(entity: string, query = "") {
+  return GET(new NextRequest(`http://localhost/api/exports/${entity}${query}`), { params: Promise.resolve({ entity }) });
+}
+async function csv(entity: string, query = "") {
+  const res = await get(entity, query);
+  expect(res.status).toBe(200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte order mark, for spreadsheet programs
+  return parse(bytes.subarray(3).toString("utf8"), { columns: false }) as string[][];
+}
+
+beforeAll(async () => {
+  org = await createOrganisation();
+  other = await createOrganisation();
+  analyst = await createMember(org.id, "ANALYST");
+  outsider = await createMember(other.id, "VIEWER");
+  shared = await createSituation(org.id, analyst.id, { visibility: "COALITION", title: "=cmd|' /C calc'!A0 shared" });
+  secret = await createSituation(org.id, analyst.id, { visibility: "ORGANISATION", title: "Private watch" });
+  await actAs(analyst);
+  for (const [situationId, notes, fatalities] of [
+    [shared.id, "=HYPERLINK(\"http://evil.example\")", 5],
+    [shared.id, "+1 rows", 2],
+    [secret.id, "@SUM(A1)", 9],
+  ] as const) {
+    const r = await createEventAction({ data: { ...emptyEventInput(), situationId, eventDate: "2024-07-01", eventType: "Battles", countryIso3: "SDN", notes, fatalities, latitude: "13.5", longitude: "25.1" } });
+    if (!r.ok) throw new Error(r.message);
+  }
+});
+
+describe("the formula guard", () => {
+  it("prefixes cells starting with = + - @ (or tab, carriage return), and nothing else", () => {
+    expect(["=1+1", "+1", "-2", "@A1", "\t=1", "\r=1", "plain", "1-2", ""].map(neutralise)).toEqual(["'=1+1", "'+1", "'-2", "'@A1", "'\t=1", "'\r=1", "plain", "1-2", ""]);
+  });
+});
+
+describe("CSV and XLSX exports", () => {
+  it("export the events as filtered, neutralised, with an HXL row, and audit who exported what", async () => {
+    await actAs(analyst);
+    const rows = await csv("events", `?situation=${shared.id}&hxl=1`);
+    expect(rows[0].slice(0, 3)).toEqual(["Date", "Event type", "Sub-type"]);
+    expect(rows[1].slice(0, 3)).toEqual(["#date+occurred", "#event+type", "#event+type+sub"]);
+    const notes = rows.slice(2).map((r) => r[rows[0].indexOf("Notes")]).sort();
+    expect(notes).toEqual(["'+1 rows", "'=HYPERLINK(\"http://evil.example\")"]);
+    expect(rows.slice(2).map((r) => r[rows[0].indexOf("People killed")]).sort()).toEqual(["2", "5"]);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { userId: analyst.id, action: "export.download" }, orderBy: { id: "desc" } });
+    expect(audit.after).toEqual({ entity: "events", format: "csv", filters: { situation: shared.id }, hxl: true });
+  });
+
+  it("never export what the caller may not see", async () => {
+    await actAs(outsider);
+    const situations = await csv("situations");
+    const titles = situations.slice(1).map((r) => r[0]);
+    expect(titles).toContain(neutralise(shared.title));
+    expect(titles).not.toContain("Private watch");
+    const events = await csv("events");
+    expect(events.slice(1).some((r) => r.includes("'@SUM(A1)"))).toBe(false);
+    expect(events.length - 1).toBe(2);
+    expect(await csv("sources")).toHaveLength(1); // another organisation's sources: header only
+    await actAs(null);
+    expect((await get("events")).status).toBe(401);
+  });
+
+  it("write XLSX with typed columns and one sheet per list in the workbook", async () => {
+    await actAs(analyst);
+    const res = await get("events", `?format=xlsx&situation=${shared.id}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet("Events")!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const row = ws.getRow(2);
+    expect(row.getCell(header.indexOf("Date") + 1).value).toBeInstanceOf(Date);
+    expect(typeof row.getCell(header.indexOf("People killed") + 1).value).toBe("number");
+    expect(typeof row.getCell(header.indexOf("Latitude") + 1).value).toBe("number");
+    expect(String(row.getCell(header.indexOf("Notes") + 1).value).startsWith("'")).toBe(true);
+
+    const all = await get("workbook", "?format=xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await all.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Situations", "Indicator ratings", "Responses", "Events", "Sources"]);
+    expect(book.getWorksheet("Events")!.rowCount).toBe(1 + 3);
+  });
+});
