@@ -29,6 +29,20 @@ describe("signing in and the product shell", () => {
     await expect(page.getByRole("heading", { name: "Sign in" }).isVisible()).resolves.toBe(true);
   });
 
+  it("serves pages with a strict Content-Security-Policy: scripts need this response's nonce, no framing", async () => {
+    const res = await page.goto(`${baseUrl}/signin`);
+    const csp = res!.headers()["content-security-policy"];
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    // Next.js put the nonce on its own scripts, so the page works (the next test signs in through it).
+    expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (document.querySelector("script[nonce]") as HTMLScriptElement).nonce)).toBe(nonce);
+    const again = await page.goto(`${baseUrl}/signin`);
+    expect(/'nonce-([^']+)'/.exec(again!.headers()["content-security-policy"])![1]).not.toBe(nonce);
+  });
+
   it("says what is missing when the form is sent empty, next to each field", async () => {
     await page.goto(`${baseUrl}/signin`);
     await hydrated(page);
