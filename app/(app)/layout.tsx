@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/labels";
 import { unreadAlertCount } from "@/lib/alerts/queries";
@@ -8,7 +9,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  const user = await requireUser({ beforeTwoFactor: true }); // each page enforces two-factor set-up itself
   const unread = await unreadAlertCount(user);
   const nav: NavItem[] = [
     { href: "/", label: "Dashboard" },
@@ -44,7 +45,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             />
           ) : null}
           <div className="who" data-testid="current-user">
-            <strong>{user.name}</strong>
+            <Link href="/account" title="Your account: password, two-factor sign-in, sessions">
+              <strong>{user.name}</strong>
+            </Link>
             <span>
               {user.active.organisationName} · {ROLE_LABELS[user.active.role]}
             </span>

@@ -25,7 +25,7 @@ export interface ActionContext<I> extends Actor {
  * Expected errors become messages; anything else is logged and reported generically.
  */
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { role: Role; schema: S },
+  opts: { role: Role; schema: S; /** Account actions stay open to members who must still set up two-factor sign-in. */ beforeTwoFactor?: boolean },
   handler: (ctx: ActionContext<z.output<S>>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
@@ -34,6 +34,9 @@ export function authorizedAction<S extends z.ZodType, T>(
     const membership = user.active;
     if (!membership || !hasRole(membership.role, opts.role)) {
       return { ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." };
+    }
+    if (user.mustSetUpTwoFactor && !opts.beforeTwoFactor) {
+      return { ok: false, code: "FORBIDDEN", message: "Your organisation requires two-factor sign-in. Set it up on your account page first." };
     }
     const parsed = opts.schema.safeParse(input);
     if (!parsed.success) {

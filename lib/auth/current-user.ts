@@ -21,6 +21,10 @@ export interface CurrentUser {
   memberships: CurrentMembership[];
   /** The organisation the user is working in now (chosen in the header; the first one by default). */
   active: CurrentMembership | null;
+  /** Whether the user signs in with a second factor. */
+  twoFactor: boolean;
+  /** The active organisation requires two-factor sign-in and the user has not set it up yet. */
+  mustSetUpTwoFactor: boolean;
 }
 
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -37,7 +41,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     include: {
       user: {
         include: {
-          memberships: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+          memberships: { where: { deactivatedAt: null }, include: { organisation: { select: { id: true, name: true, requireTwoFactor: true } } }, orderBy: { createdAt: "asc" } },
         },
       },
     },
@@ -53,5 +57,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   }));
   const wanted = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
   const active = memberships.find((m) => m.organisationId === wanted) ?? memberships[0] ?? null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name, sessionId: session.id, memberships, active };
+  const twoFactor = session.user.totpEnabledAt !== null;
+  const requires = session.user.memberships.find((m) => m.organisationId === active?.organisationId)?.organisation.requireTwoFactor ?? false;
+  return { id: session.user.id, email: session.user.email, name: session.user.name, sessionId: session.id, memberships, active, twoFactor, mustSetUpTwoFactor: requires && !twoFactor };
 });

@@ -19,13 +19,13 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
         const ip = header(req, "x-forwarded-for")?.split(",")[0].trim() || header(req, "x-real-ip") || null;
         const outcome = await signInWithPassword(credentials, { ip, userAgent: header(req, "user-agent") });
         if (!outcome.ok) {
           // next-auth passes this text to the client as the error code.
-          throw new Error(outcome.error === "LOCKED" ? `LOCKED:${outcome.minutes}` : "INVALID");
+          throw new Error(outcome.error === "LOCKED" ? `LOCKED:${outcome.minutes}` : outcome.error);
         }
         return { id: outcome.userId, sid: outcome.sessionId };
       },

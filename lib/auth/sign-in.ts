@@ -4,10 +4,11 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { ACCOUNT_LIMIT, IP_LIMIT, accountKey, clearFailures, ipKey, lockedMinutes, registerFailure } from "./rate-limit";
 import { signInSchema } from "./schemas";
+import { checkCode, decryptSecret, hashRecoveryCode } from "./totp";
 
 export type SignInOutcome =
   | { ok: true; userId: string; sessionId: string }
-  | { ok: false; error: "INVALID" | "LOCKED"; minutes?: number };
+  | { ok: false; error: "INVALID" | "LOCKED" | "CODE_REQUIRED" | "CODE_INVALID"; minutes?: number };
 
 /**
  * Checks e-mail and password, throttled per account and per IP. The answer never tells
@@ -28,7 +29,7 @@ export async function signInWithPassword(
     return { ok: false, error: "LOCKED", minutes: locked };
   }
 
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false, totpSecret: false } });
   const valid = user && user.active ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyAgainstDummy(parsed.data.password);
   if (!user || !user.active || !valid) {
     await registerFailure(keys[0], ACCOUNT_LIMIT);
@@ -44,6 +45,19 @@ export async function signInWithPassword(
     return { ok: false, error: "INVALID" };
   }
 
+  if (user.totpEnabledAt && user.totpSecret) {
+    const code = parsed.data.code ?? "";
+    if (!code) return { ok: false, error: "CODE_REQUIRED" };
+    const usedRecovery = await checkSecondFactor(user.id, user.totpSecret, code);
+    if (!usedRecovery) {
+      await registerFailure(keys[0], ACCOUNT_LIMIT);
+      if (client.ip) await registerFailure(ipKey(client.ip), IP_LIMIT);
+      await writeAudit(db, { userId: user.id, organisationId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, meta: { email, ip: client.ip, reason: "wrong two-factor code" } });
+      return { ok: false, error: "CODE_INVALID" };
+    }
+    if (usedRecovery === "recovery") await writeAudit(db, { userId: user.id, organisationId: null, action: "auth.recovery_code_used", entityType: "User", entityId: user.id, meta: { ip: client.ip } });
+  }
+
   await clearFailures(keys[0]);
   const session = await db.$transaction(async (tx) => {
     const s = await tx.authSession.create({
@@ -56,3 +70,11 @@ export async function signInWithPassword(
   return { ok: true, userId: user.id, sessionId: session.id };
 }
 
+
+/** The authenticator code, or else an unused recovery code (then used up). */
+async function checkSecondFactor(userId: string, encryptedSecret: string, code: string): Promise<"totp" | "recovery" | null> {
+  if (await checkCode(decryptSecret(encryptedSecret), code)) return "totp";
+  const hash = hashRecoveryCode(code);
+  const used = await db.recoveryCode.updateMany({ where: { userId, codeHash: hash, usedAt: null }, data: { usedAt: new Date() } });
+  return used.count === 1 ? "recovery" : null;
+}

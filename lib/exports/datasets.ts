@@ -26,6 +26,7 @@ import {
   VISIBILITY_LABELS,
 } from "@/lib/labels";
 import type { CellValue } from "./neutralise";
+import { auditQuerySchema, auditWhere, memberIdsOf } from "@/lib/audit/queries";
 
 export type ColumnType = "string" | "number" | "date" | "boolean";
 export interface Column {
@@ -37,11 +38,13 @@ export interface Column {
 export type Row = Record<string, CellValue>;
 export interface Dataset {
   title: string;
+  /** Who may export it (VIEWER when absent). */
+  minRole?: "ADMIN";
   columns: Column[];
   rows: (membership: CurrentMembership, params: Record<string, string>) => AsyncGenerator<Row[]>;
 }
 export const ENTITIES = ["situations", "ratings", "responses", "events", "sources"] as const;
-export type Entity = (typeof ENTITIES)[number];
+export type Entity = (typeof ENTITIES)[number] | "audit";
 
 const BATCH = 2000;
 const day = (d: Date | null | undefined) => (d ? new Date(d.toISOString().slice(0, 10)) : null);
@@ -60,6 +63,43 @@ async function* byId<T extends { id: string }>(fetch: (cursor: string | undefine
 const after = (cursor: string | undefined) => (cursor ? { id: { gt: cursor } } : {});
 
 export const DATASETS: Record<Entity, Dataset> = {
+  audit: {
+    title: "Audit log",
+    minRole: "ADMIN",
+    columns: [
+      { key: "at", header: "When (UTC)", type: "string" },
+      { key: "user", header: "Who", type: "string" },
+      { key: "email", header: "E-mail", type: "string" },
+      { key: "action", header: "Action", type: "string" },
+      { key: "entityType", header: "Record type", type: "string" },
+      { key: "entityId", header: "Record", type: "string" },
+      { key: "before", header: "Before", type: "string" },
+      { key: "after", header: "After", type: "string" },
+      { key: "meta", header: "Context", type: "string" },
+    ],
+    async *rows(membership, params) {
+      const q = auditQuerySchema.parse(params);
+      const where = auditWhere(membership.organisationId, { ...q, before: undefined }, await memberIdsOf(membership.organisationId));
+      let before: bigint | undefined;
+      for (;;) {
+        const rows = await db.auditEntry.findMany({ where: { AND: [where, before ? { id: { lt: before } } : {}] }, orderBy: { id: "desc" }, take: BATCH, include: { user: { select: { name: true, email: true } } } });
+        if (rows.length === 0) return;
+        yield rows.map((e) => ({
+          at: e.at.toISOString().slice(0, 19).replace("T", " "),
+          user: e.user?.name ?? null,
+          email: e.user?.email ?? null,
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          before: e.before === null ? null : JSON.stringify(e.before),
+          after: e.after === null ? null : JSON.stringify(e.after),
+          meta: e.meta === null ? null : JSON.stringify(e.meta),
+        }));
+        if (rows.length < BATCH) return;
+        before = rows[rows.length - 1].id;
+      }
+    },
+  },
   situations: {
     title: "Situations",
     columns: [

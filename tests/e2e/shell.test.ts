@@ -111,7 +111,7 @@ describe("signing in and the product shell", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Admin" }).click();
     await page.getByRole("heading", { name: "Admin", level: 1 }).waitFor();
-    expect(await page.getByText("Not built yet.").isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { name: /^Members/ }).isVisible()).toBe(true);
   });
 
   it("lets a member of two organisations switch between them", async () => {

@@ -6,7 +6,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/auth/roles";
 import { actAs, createMember, createOrganisation } from "../support/fixtures";
 
-const MATRIX: Record<string, Role> = {
+const MATRIX: Record<string, Role | "PUBLIC"> = {
+  // The invitation token is the credential: open without a session, refused without a valid token.
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "PUBLIC",
   "app/(app)/actions.ts#switchOrganisationAction": "VIEWER",
   "app/(app)/situations/actions.ts#createSituationAction": "ANALYST",
   "app/(app)/situations/actions.ts#updateSituationAction": "ANALYST",
@@ -29,6 +31,17 @@ const MATRIX: Record<string, Role> = {
   "app/(app)/alerts/actions.ts#watchSituationAction": "VIEWER",
   "app/(app)/alerts/actions.ts#markAlertsReadAction": "VIEWER",
   "app/(app)/alerts/actions.ts#alertPreferencesAction": "VIEWER",
+  "app/(app)/account/actions.ts#changePasswordAction": "VIEWER",
+  "app/(app)/account/actions.ts#startTwoFactorAction": "VIEWER",
+  "app/(app)/account/actions.ts#confirmTwoFactorAction": "VIEWER",
+  "app/(app)/account/actions.ts#disableTwoFactorAction": "VIEWER",
+  "app/(app)/account/actions.ts#revokeSessionAction": "VIEWER",
+  "app/(app)/account/actions.ts#signOutEverywhereAction": "VIEWER",
+  "app/(app)/admin/actions.ts#inviteMemberAction": "ADMIN",
+  "app/(app)/admin/actions.ts#revokeInvitationAction": "ADMIN",
+  "app/(app)/admin/actions.ts#changeRoleAction": "ADMIN",
+  "app/(app)/admin/actions.ts#setMemberActiveAction": "ADMIN",
+  "app/(app)/admin/actions.ts#requireTwoFactorAction": "ADMIN",
   "app/(app)/events/actions.ts#createEventAction": "ANALYST",
   "app/(app)/events/actions.ts#updateEventAction": "ANALYST",
   "app/(app)/events/actions.ts#deleteEventAction": "ANALYST",
@@ -59,6 +72,13 @@ describe("the authorisation matrix", () => {
   });
 
   for (const [key, minimum] of Object.entries(MATRIX)) {
+    if (minimum === "PUBLIC") {
+      it(`${key}: open without a session, and refuses invalid input`, async () => {
+        await actAs(null);
+        expect(await actions[key]({})).toMatchObject({ ok: false, code: "INVALID" });
+      });
+      continue;
+    }
     it(`${key}: anonymous refused; ${minimum} and above allowed past the check`, async () => {
       const action = actions[key];
       await actAs(null);

@@ -6,6 +6,9 @@ import { withDatabase } from "@/lib/database-url";
 import { adminQuery } from "./template";
 import { testCookies, testSession } from "./request-context";
 
+// Secrets the app derives keys from (e.g. the two-factor secret's encryption key): random per run.
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+
 vi.mock("@/lib/auth/session", () => ({ readSessionClaims: async () => testSession.claims }));
 vi.mock("next/headers", () => ({
   cookies: async () => testCookies,

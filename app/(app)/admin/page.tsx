@@ -1,17 +1,111 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { db } from "@/lib/db";
+import { ROLE_LABELS } from "@/lib/labels";
+import { ActionButton } from "@/components/ui/action-button";
+import { InviteForm, RoleSelect } from "@/components/admin/admin-forms";
+import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
 
 export default async function AdminPage() {
   const user = await requireUser();
   if (user.active.role !== "ADMIN") notFound();
+  const orgId = user.active.organisationId;
+  const [org, members, invitations] = await Promise.all([
+    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true } }),
+    db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true, email: true, lastSignInAt: true, totpEnabledAt: true, active: true } } }, orderBy: { createdAt: "asc" } }),
+    db.invitation.findMany({ where: { organisationId: orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, include: { invitedBy: { select: { name: true } } } }),
+  ]);
   return (
     <>
       <h1>Admin</h1>
-      <NotBuiltYet>Inviting members, changing roles, deactivating accounts, two-factor sign-in and the audit log viewer are coming in a later release.</NotBuiltYet>
+      <p className="muted">
+        {org.name}. <Link href="/admin/audit">Audit log</Link>
+      </p>
+      <section className="panel" aria-labelledby="members-heading">
+        <h2 id="members-heading" style={{ marginTop: 0 }}>
+          Members ({members.filter((m) => !m.deactivatedAt).length} active)
+        </h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">Two-factor</th>
+              <th scope="col">Access</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.user.name}</td>
+                <td>{m.user.email}</td>
+                <td>{m.deactivatedAt ? ROLE_LABELS[m.role] : <RoleSelect userId={m.user.id} role={m.role} label={`Role of ${m.user.name}`} />}</td>
+                <td>{when(m.user.lastSignInAt)}</td>
+                <td>{m.user.totpEnabledAt ? "On" : "Off"}</td>
+                <td>
+                  {m.deactivatedAt ? (
+                    <>
+                      Deactivated {when(m.deactivatedAt)}{" "}
+                      <ActionButton action={setMemberActiveAction} input={{ userId: m.user.id, active: true }} label="Reactivate" busyLabel="Saving…" />
+                    </>
+                  ) : m.user.id === user.id ? (
+                    "You"
+                  ) : (
+                    <ActionButton
+                      action={setMemberActiveAction}
+                      input={{ userId: m.user.id, active: false }}
+                      label={`Deactivate ${m.user.name}`}
+                      busyLabel="Deactivating…"
+                      confirm={`Deactivate ${m.user.name}? They lose access to ${org.name} at once and are signed out everywhere.`}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <InviteForm />
+      {invitations.length > 0 && (
+        <section className="panel" aria-labelledby="inv-heading">
+          <h2 id="inv-heading" style={{ marginTop: 0 }}>
+            Open invitations
+          </h2>
+          <ul>
+            {invitations.map((i) => (
+              <li key={i.id}>
+                {i.email} as {ROLE_LABELS[i.role]}, by {i.invitedBy.name}, valid until {when(i.expiresAt)}{" "}
+                <ActionButton action={revokeInvitationAction} input={{ id: i.id }} label="Revoke" busyLabel="Revoking…" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="panel" aria-labelledby="policy-heading">
+        <h2 id="policy-heading" style={{ marginTop: 0 }}>
+          Two-factor sign-in
+        </h2>
+        <p>
+          {org.requireTwoFactor
+            ? "Required: members must set up an authenticator app before they can work in this organisation."
+            : "Optional: each member chooses. Requiring it protects witnesses and sources if a password leaks."}
+        </p>
+        <ActionButton
+          action={requireTwoFactorAction}
+          input={{ required: !org.requireTwoFactor }}
+          label={org.requireTwoFactor ? "Make it optional" : "Require two-factor sign-in for all members"}
+          busyLabel="Saving…"
+          confirm={org.requireTwoFactor ? undefined : "Require two-factor sign-in? Members without it will be asked to set it up before anything else."}
+        />
+      </section>
     </>
   );
 }

@@ -11,21 +11,28 @@ function messageFor(error: string): string {
     const minutes = Number(error.split(":")[1]) || 15;
     return `Too many attempts. Sign-in is paused for this account or network; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
   }
+  if (error === "CODE_INVALID") return "That code is not right. Enter the 6-digit code your authenticator app shows now, or an unused recovery code.";
   return "The e-mail address or password is not correct.";
 }
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const [needCode, setNeedCode] = useState(false);
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "", code: "" } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const res = await signIn("credentials", { ...values, redirect: false });
+    if (res?.error === "CODE_REQUIRED") {
+      setNeedCode(true);
+      return;
+    }
     if (!res || res.error) {
+      if (res?.error === "CODE_INVALID") setNeedCode(true);
       setFormError(messageFor(res?.error ?? ""));
       return;
     }
@@ -71,6 +78,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         )}
       </div>
+      {needCode && (
+        <div className="field">
+          <label htmlFor="code">Two-factor code</label>
+          <p className="muted small" id="code-hint" style={{ margin: "0 0 0.3rem" }}>
+            Enter the 6-digit code from your authenticator app, or one of your recovery codes.
+          </p>
+          <input id="code" inputMode="numeric" autoComplete="one-time-code" autoFocus aria-describedby="code-hint" {...register("code")} />
+        </div>
+      )}
       <button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </button>

@@ -28,7 +28,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
   const { format = "csv", hxl, ...filters } = search;
   if (format !== "csv" && format !== "xlsx") return fail("Choose CSV or XLSX.", 400);
   const whole = entity === "workbook";
-  if (!whole && !ENTITIES.includes(entity as Entity)) return fail("There is no such list to export.", 404);
+  if (!whole && !Object.hasOwn(DATASETS, entity)) return fail("There is no such list to export.", 404);
+  if (!whole && DATASETS[entity as Entity].minRole === "ADMIN" && !hasRole(membership.role, "ADMIN")) return fail("Only administrators can export the audit log.", 403);
   if (whole && format !== "xlsx") return fail("The whole workbook exists as XLSX only.", 400);
 
   await writeAudit(db, {

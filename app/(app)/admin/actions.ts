@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authorizedAction } from "@/lib/auth/action";
+import { changeRole, inviteMember, revokeInvitation, setMemberActive, setRequireTwoFactor } from "@/lib/admin/mutations";
+
+const id = z.string().min(1).max(40);
+const role = z.enum(["VIEWER", "ANALYST", "ADMIN"], { message: "Choose a role." });
+
+export const inviteMemberAction = authorizedAction(
+  { role: "ADMIN", schema: z.object({ email: z.string().trim().min(1, "Enter an e-mail address.").max(254).email("Enter a valid e-mail address."), role }) },
+  async (ctx) => {
+    const r = await inviteMember(ctx, ctx.input);
+    revalidatePath("/admin");
+    return r;
+  },
+);
+export const revokeInvitationAction = authorizedAction({ role: "ADMIN", schema: z.object({ id }) }, async (ctx) => {
+  const r = await revokeInvitation(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});
+export const changeRoleAction = authorizedAction({ role: "ADMIN", schema: z.object({ userId: id, role }) }, async (ctx) => {
+  const r = await changeRole(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});
+export const setMemberActiveAction = authorizedAction({ role: "ADMIN", schema: z.object({ userId: id, active: z.boolean() }) }, async (ctx) => {
+  const r = await setMemberActive(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});
+export const requireTwoFactorAction = authorizedAction({ role: "ADMIN", schema: z.object({ required: z.boolean() }) }, async (ctx) => {
+  const r = await setRequireTwoFactor(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});

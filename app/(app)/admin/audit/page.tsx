@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/require-user";
+import { db } from "@/lib/db";
+import { auditQuerySchema, listAudit } from "@/lib/audit/queries";
+import { DownloadLinks } from "@/components/exports/download-links";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const short = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v).slice(0, 300));
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const query = auditQuerySchema.parse(await searchParams);
+  const user = await requireUser();
+  if (user.active.role !== "ADMIN") notFound();
+  const orgId = user.active.organisationId;
+  const [page, members] = await Promise.all([
+    listAudit(orgId, query),
+    db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const { before, ...filters } = query;
+  const next = new URLSearchParams(Object.entries({ ...filters, before: page.next ?? "" }).filter(([, v]) => v) as [string, string][]);
+  return (
+    <>
+      <p>
+        <Link href="/admin">← Admin</Link>
+      </p>
+      <h1>Audit log</h1>
+      <p className="muted">Every change, sign-in and export in your organisation, newest first. Entries cannot be edited or deleted.</p>
+      <form method="get" className="panel filters" aria-label="Filter the audit log">
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="user">Who</label>
+            <select id="user" name="user" defaultValue={query.user ?? ""}>
+              <option value="">Anyone</option>
+              {members.map((m) => (
+                <option key={m.user.id} value={m.user.id}>
+                  {m.user.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="entity">Record type</label>
+            <input id="entity" name="entity" defaultValue={query.entity} placeholder="e.g. Situation, Event, Export" />
+          </div>
+          <div className="field">
+            <label htmlFor="action">Action starts with</label>
+            <input id="action" name="action" defaultValue={query.action} placeholder="e.g. situation., auth., export." />
+          </div>
+          <div className="field">
+            <label htmlFor="from">From</label>
+            <input id="from" name="from" type="date" defaultValue={query.from} />
+          </div>
+          <div className="field">
+            <label htmlFor="to">To</label>
+            <input id="to" name="to" type="date" defaultValue={query.to} />
+          </div>
+        </div>
+        <button type="submit">Apply filters</button>
+      </form>
+      <DownloadLinks entity="audit" params={filters} />
+      <table>
+        <caption className="visually-hidden">Audit entries, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Record</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((e) => (
+            <tr key={String(e.id)}>
+              <td>{e.at.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{e.user?.name ?? "—"}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                {e.entityType}
+                {e.entityId ? <div className="muted small">{e.entityId}</div> : null}
+              </td>
+              <td className="small" style={{ maxWidth: "18rem", overflowWrap: "anywhere" }}>
+                {short(e.before)}
+              </td>
+              <td className="small" style={{ maxWidth: "18rem", overflowWrap: "anywhere" }}>
+                {short(e.after ?? e.meta)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav className="pagination" aria-label="Pages of the audit log">
+        {before ? <Link href={`/admin/audit?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][])}`}>← Newest</Link> : <span />}
+        {page.next ? <Link href={`/admin/audit?${next}`}>Older entries →</Link> : <span />}
+      </nav>
+    </>
+  );
+}

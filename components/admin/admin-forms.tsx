@@ -1,0 +1,97 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { changeRoleAction, inviteMemberAction } from "@/app/(app)/admin/actions";
+import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { ROLE_LABELS } from "@/lib/labels";
+
+const ROLES = ["VIEWER", "ANALYST", "ADMIN"] as const;
+
+export function InviteForm() {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<(typeof ROLES)[number]>("ANALYST");
+  const [error, setError] = useState<string | undefined>();
+  const [result, setResult] = useState<{ link: string; emailed: boolean } | null>(null);
+  return (
+    <form
+      className="panel"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(undefined);
+        const res = await inviteMemberAction({ email, role });
+        if (!res.ok) return setError(res.fieldErrors?.email?.[0] ?? res.message);
+        setResult(res.data);
+        setEmail("");
+        router.refresh();
+      }}
+    >
+      <h2 style={{ marginTop: 0 }}>Invite a member</h2>
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="invite-email">E-mail address</label>
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps("invite-email", error ? { message: error } : undefined)} />
+          <FieldError id="invite-email" message={error} />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit">Create invitation</button>
+      {result && (
+        <div className="notice" role="status">
+          {result.emailed ? "The invitation was e-mailed. " : "No e-mail is configured on this server: send this link yourself, by a channel you trust. "}
+          It works once, for 7 days:
+          <div>
+            <code data-testid="invite-link" style={{ overflowWrap: "anywhere" }}>
+              {result.link}
+            </code>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
+export function RoleSelect({ userId, role, label }: { userId: string; role: (typeof ROLES)[number]; label: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <select
+        aria-label={label}
+        defaultValue={role}
+        className="inline"
+        onChange={async (e) => {
+          setError(null);
+          const res = await changeRoleAction({ userId, role: e.target.value as (typeof ROLES)[number] });
+          if (!res.ok) {
+            setError(res.message);
+            e.target.value = role;
+          }
+          router.refresh();
+        }}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

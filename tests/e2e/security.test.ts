@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { generate } from "otplib";
+import { launchBrowser } from "./browser";
+import { hydrated, screenshot, signIn } from "./helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("dialog", (d) => d.accept());
+  return page;
+}
+
+describe("security, as members meet it", () => {
+  it("invites a member, who sets up two-factor sign-in and then signs in with a code; deactivating them signs them out", async () => {
+    const admin = await newPage();
+    await signIn(admin, baseUrl, "admin@demo.example");
+    await admin.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await admin.goto(`${baseUrl}/admin`);
+    await hydrated(admin);
+    await admin.getByLabel("E-mail address").fill("field.monitor@demo.example");
+    await admin.getByLabel("Role", { exact: true }).selectOption("ANALYST");
+    await admin.getByRole("button", { name: "Create invitation" }).click();
+    const link = (await admin.getByTestId("invite-link").textContent())!.trim();
+    await screenshot(admin, "admin");
+
+    const member = await newPage();
+    await member.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await hydrated(member);
+    await member.getByLabel("Your name").fill("Field Monitor");
+    await member.getByLabel(/Choose a password/).fill("password123");
+    await member.getByRole("button", { name: "Create my account and join" }).click();
+    await member.getByText(/at least 12 characters/).waitFor();
+    await member.getByLabel(/Choose a password/).fill("copper kettle north 19");
+    await member.getByRole("button", { name: "Create my account and join" }).click();
+    await member.getByText("You have joined.").waitFor();
+
+    await signIn(member, baseUrl, "field.monitor@demo.example", "copper kettle north 19");
+    await member.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await member.goto(`${baseUrl}/account`);
+    await hydrated(member);
+    await member.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    const secret = (await member.getByTestId("totp-secret").textContent())!.trim();
+    await member.getByLabel("2. Enter the 6-digit code the app shows").fill("000000");
+    await member.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+    await member.getByText("That code is not right.", { exact: false }).waitFor();
+    await member.getByLabel("2. Enter the 6-digit code the app shows").fill(await generate({ secret }));
+    await member.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+    const codes = member.getByRole("list", { name: "Recovery codes" });
+    await codes.waitFor();
+    expect(await codes.getByRole("listitem").count()).toBe(10);
+    await screenshot(member, "two-factor-on");
+
+    await member.getByRole("button", { name: "Sign out", exact: true }).click();
+    await member.waitForURL(/\/signin/);
+    await signIn(member, baseUrl, "field.monitor@demo.example", "copper kettle north 19");
+    await member.getByLabel("Two-factor code").waitFor();
+    expect(await member.getByLabel("E-mail").inputValue()).toBe("field.monitor@demo.example");
+    await member.getByLabel("Two-factor code").fill(await generate({ secret }));
+    await member.getByRole("button", { name: "Sign in" }).click();
+    await member.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+
+    // The administrator deactivates the member: their next page is the sign-in page.
+    await admin.goto(`${baseUrl}/admin`);
+    await hydrated(admin);
+    await admin.getByRole("button", { name: "Deactivate Field Monitor" }).click();
+    await admin.getByText("Deactivated", { exact: false }).waitFor();
+    await member.goto(`${baseUrl}/situations`);
+    await member.waitForURL(/\/signin/);
+  });
+
+  it("pauses sign-in after repeated failures, without saying whether the account exists", async () => {
+    const page = await newPage();
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, baseUrl, "nobody-here@demo.example", `wrong-${i}`);
+      await page.getByText("The e-mail address or password is not correct.").waitFor();
+    }
+    await signIn(page, baseUrl, "nobody-here@demo.example", "wrong-again");
+    await page.getByText(/Too many attempts\. Sign-in is paused/).waitFor();
+  });
+});
