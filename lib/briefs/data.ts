@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { getSituation } from "@/lib/situations/queries";
 import { responsesForSituation } from "@/lib/responses/queries";
-import { indicatorsFor, listRounds, storedScores } from "@/lib/indicators/rounds";
+import { fullScores, indicatorsFor, roundScoreSummaries } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
 import type { RoundScores } from "@/lib/indicators/score";
 
@@ -12,15 +12,16 @@ export async function briefData(membership: CurrentMembership, situationId: stri
   const s = await getSituation(membership, situationId);
   if (!s) return null;
   const [rounds, responses, indicators, factors, org] = await Promise.all([
-    listRounds(s.id),
+    roundScoreSummaries({ situationId: s.id }),
     responsesForSituation(s.id),
     indicatorsFor(s.organisationId),
     db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
     db.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { name: true, sensitivityMarking: true } }),
   ]);
-  const published = rounds.filter((r) => r.status === "PUBLISHED" && r.scores).map((r) => ({ id: r.id, assessedOn: r.assessedOn, scores: storedScores(r) as RoundScores }));
-  const latest = published.at(-1) ?? null;
-  const previous = published.at(-2) ?? null;
+  const published = rounds;
+  // The latest two rounds in full (with the indicators driving each score); the rest as numbers for the trend.
+  const full = async (r: (typeof rounds)[number] | undefined) => (r ? { id: r.id, assessedOn: r.assessedOn, scores: ((await fullScores(r.id)) ?? r.scores) as RoundScores } : null);
+  const [latest, previous] = await Promise.all([full(published.at(-1)), full(published.at(-2))]);
   let change = null;
   if (latest && previous) {
     const ratings = await db.indicatorRating.findMany({ where: { assessmentId: { in: [latest.id, previous.id] } }, select: { assessmentId: true, indicatorId: true, level: true } });

@@ -2,32 +2,29 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
-import type { RoundScores } from "@/lib/indicators/score";
+import { roundScoreSummaries } from "@/lib/indicators/rounds";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { findEscalations, type CategoryChange, type RoundFacts } from "./escalations";
 
 /**
  * The latest two published rounds of every situation the member may see, with their SEVERE
- * indicators: one windowed query over the (situationId, status, assessedOn) index, one for ratings.
+ * indicators: one windowed query (scores as numbers only), one for the SEVERE ratings.
  */
-async function latestRounds(membership: CurrentMembership) {
-  const rows = await db.$queryRaw<{ id: string; situationId: string; assessedOn: Date; scores: RoundScores; rn: bigint }[]>`
-    SELECT id, "situationId", "assessedOn", scores, rn FROM (
-      SELECT a.id, a."situationId", a."assessedOn", a.scores,
-             ROW_NUMBER() OVER (PARTITION BY a."situationId" ORDER BY a."assessedOn" DESC, a."publishedAt" DESC) AS rn
-      FROM "Assessment" a JOIN "Situation" s ON s.id = a."situationId"
-      WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND a.scores IS NOT NULL
-        AND s."archivedAt" IS NULL AND (s."organisationId" = ${membership.organisationId} OR s.visibility = 'COALITION')
-    ) r WHERE rn <= 2`;
-  const severe = await db.indicatorRating.findMany({
-    where: { assessmentId: { in: rows.map((r) => r.id) }, level: "SEVERE" },
-    select: { assessmentId: true, indicatorId: true, indicator: { select: { code: true } } },
-  });
+async function latestRounds(situationIds: string[]) {
+  const rows = await roundScoreSummaries({ situationIds, latest: 2 });
+  // Through the partial index of SEVERE ratings (IndicatorRating_severe_idx).
+  const severe = rows.length
+    ? await db.$queryRaw<{ assessmentId: string; indicatorId: string; code: string }[]>`
+        SELECT r."assessmentId", r."indicatorId", i.code FROM "IndicatorRating" r JOIN "Indicator" i ON i.id = r."indicatorId"
+        WHERE r."assessmentId" IN (${Prisma.join(rows.map((r) => r.id))}) AND r.level = 'SEVERE'`
+    : [];
   const byRound = new Map<string, typeof severe>();
   for (const s of severe) byRound.set(s.assessmentId, [...(byRound.get(s.assessmentId) ?? []), s]);
   const bySituation = new Map<string, RoundFacts[]>();
-  for (const r of rows.sort((a, b) => Number(a.rn - b.rn))) {
+  // Newest first within each situation (the summaries come oldest first).
+  for (const r of [...rows].sort((a, b) => a.situationId.localeCompare(b.situationId) || b.assessedOn.getTime() - a.assessedOn.getTime())) {
     const sev = byRound.get(r.id) ?? [];
-    const facts: RoundFacts = { id: r.id, assessedOn: r.assessedOn, scores: r.scores, severeIds: sev.map((s) => s.indicatorId), severeCodes: Object.fromEntries(sev.map((s) => [s.indicatorId, s.indicator.code])) };
+    const facts: RoundFacts = { id: r.id, assessedOn: r.assessedOn, scores: r.scores, severeIds: sev.map((s) => s.indicatorId), severeCodes: Object.fromEntries(sev.map((s) => [s.indicatorId, s.code])) };
     bySituation.set(r.situationId, [...(bySituation.get(r.situationId) ?? []), facts]);
   }
   return bySituation;
@@ -45,8 +42,7 @@ async function categoryChanges(membership: CurrentMembership, since: Date): Prom
 
 export async function dashboardOverview(membership: CurrentMembership, windowDays: number, now = new Date()) {
   const since = new Date(now.getTime() - windowDays * 86400_000);
-  const [rounds, changes, situations] = await Promise.all([
-    latestRounds(membership),
+  const [changes, situations] = await Promise.all([
     categoryChanges(membership, since),
     db.situation.findMany({
       where: { archivedAt: null, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] },
@@ -54,6 +50,7 @@ export async function dashboardOverview(membership: CurrentMembership, windowDay
       orderBy: { title: "asc" },
     }),
   ]);
+  const rounds = await latestRounds(situations.map((s) => s.id));
   const escalations = findEscalations(rounds, changes, since);
   const crimeStatus: Record<Crime, Partial<Record<CrimeStatus, number>>> = { GENOCIDE: {}, WAR_CRIMES: {}, CRIMES_AGAINST_HUMANITY: {}, ETHNIC_CLEANSING: {}, INCITEMENT: {} };
   for (const s of situations) for (const c of s.crimes) crimeStatus[c.crime][c.status] = (crimeStatus[c.crime][c.status] ?? 0) + 1;

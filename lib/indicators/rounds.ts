@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { scoreRound, type RoundScores } from "./score";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { scoreRound, type RoundScores, type ScoredCrime } from "./score";
 
 /** Every indicator an organisation rates with (the Framework's and its own), retired ones included. */
 export function indicatorsFor(organisationId: string) {
@@ -16,9 +17,9 @@ export function scoringInput(indicators: CatalogueIndicator[]) {
   return indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null }));
 }
 
-/** A situation's rounds, oldest first (live ones only). */
-export function listRounds(situationId: string) {
-  return db.assessment.findMany({
+/** A situation's rounds, oldest first (live ones only), without their stored scores (see roundScoreSummaries). */
+export async function listRounds(situationId: string) {
+  const rounds = await db.assessment.findMany({
     where: { situationId, deletedAt: null },
     orderBy: [{ assessedOn: "asc" }, { publishedAt: "asc" }, { createdAt: "asc" }],
     select: {
@@ -26,14 +27,18 @@ export function listRounds(situationId: string) {
       assessedOn: true,
       status: true,
       overallScore: true,
-      scores: true,
       version: true,
       publishedAt: true,
       createdBy: { select: { name: true } },
       publishedBy: { select: { name: true } },
-      _count: { select: { ratings: true } },
     },
   });
+  // Counted per round through the (assessmentId, indicatorId) index; Prisma's _count would group the whole ratings table.
+  const counts = rounds.length
+    ? await db.$queryRaw<{ assessmentId: string; n: bigint }[]>`SELECT "assessmentId", count(*) AS n FROM "IndicatorRating" WHERE "assessmentId" IN (${Prisma.join(rounds.map((r) => r.id))}) GROUP BY 1`
+    : [];
+  const n = new Map(counts.map((c) => [c.assessmentId, Number(c.n)]));
+  return rounds.map((r) => ({ ...r, _count: { ratings: n.get(r.id) ?? 0 } }));
 }
 export type RoundListItem = Awaited<ReturnType<typeof listRounds>>[number];
 
@@ -82,4 +87,45 @@ export function previousPublishedRound(situationId: string, round: { id: string;
     orderBy: [{ assessedOn: "desc" }, { publishedAt: "desc" }],
     select: { id: true },
   });
+}
+
+/**
+ * The scores of a situation's published rounds (or of the latest two of many situations) without
+ * their driver lists: only the numbers, extracted by PostgreSQL from the stored JSON. Trends,
+ * heatmaps and dashboards need nothing more, and the full documents are large.
+ */
+export async function roundScoreSummaries(where: { situationId: string } | { situationIds: string[]; latest: number }) {
+  const rows = await db.$queryRaw<{ id: string; situationId: string; assessedOn: Date; overall: number; crime: string | null; crimes: Record<string, number>; factors: Record<string, number> }[]>`
+    SELECT a.id, a."situationId", a."assessedOn", (a.scores->'overall'->>'score')::float8 AS overall, a.scores->'overall'->>'crime' AS crime,
+           (SELECT jsonb_object_agg(k, (v->>'score')::float8) FROM jsonb_each(a.scores->'crimes') AS c(k, v)) AS crimes,
+           (SELECT jsonb_object_agg(k, (v->>'score')::float8) FROM jsonb_each(a.scores->'factors') AS f(k, v)) AS factors
+    FROM ${
+      "situationId" in where
+        ? Prisma.sql`(SELECT id FROM "Assessment" WHERE "situationId" = ${where.situationId} AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL) r`
+        : // The latest N of each situation: one short walk down the (situationId, status, assessedOn) index per situation.
+          Prisma.sql`unnest(ARRAY[${Prisma.join(where.situationIds.length ? where.situationIds : [""])}]::text[]) AS sid(id)
+            CROSS JOIN LATERAL (SELECT id FROM "Assessment" WHERE "situationId" = sid.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL
+                                ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT ${where.latest}) r`
+    }
+    JOIN "Assessment" a ON a.id = r.id
+    ORDER BY a."situationId", a."assessedOn"`;
+  return rows.map((r) => ({
+    id: r.id,
+    situationId: r.situationId,
+    assessedOn: r.assessedOn,
+    scores: {
+      overall: { score: r.overall, drivers: [], crime: r.crime as ScoredCrime | null },
+      crimes: Object.fromEntries(Object.entries(r.crimes ?? {}).map(([k, v]) => [k, { score: v, drivers: [] }])) as unknown as RoundScores["crimes"],
+      factors: Object.fromEntries(Object.entries(r.factors ?? {}).map(([k, v]) => [Number(k), { score: v, drivers: [] }])) as RoundScores["factors"],
+      rated: 0,
+      total: 0,
+    } satisfies RoundScores,
+  }));
+}
+export type RoundSummary = Awaited<ReturnType<typeof roundScoreSummaries>>[number];
+
+/** The full stored scores (with drivers) of one round. */
+export async function fullScores(id: string): Promise<RoundScores | null> {
+  const a = await db.assessment.findUnique({ where: { id }, select: { scores: true } });
+  return a ? storedScores(a) : null;
 }

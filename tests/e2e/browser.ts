@@ -19,3 +19,27 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * One browser per test file, closed after it, and signed-in pages on fresh contexts (so sessions
+ * never leak between tests). Dialogs (confirmations) are accepted.
+ */
+export function browserSession(baseUrl: string, signIn: (page: import("playwright-core").Page, baseUrl: string, email: string) => Promise<void>) {
+  let browser: Browser | undefined;
+  // Registered by the caller's file: vitest's hooks are module-scoped.
+  const setup = async () => {
+    browser = await launchBrowser();
+  };
+  const teardown = async () => {
+    await browser?.close();
+  };
+  async function pageAs(email: string, viewport = { width: 1400, height: 900 }) {
+    const context = await browser!.newContext({ viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    page.on("dialog", (d) => d.accept());
+    await signIn(page, baseUrl, email);
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    return page;
+  }
+  return { setup, teardown, pageAs, browser: () => browser! };
+}

@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { browserSession } from "./browser";
 import { hydrated, screenshot, signIn } from "./helpers";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const { setup, teardown, pageAs } = browserSession(baseUrl, signIn);
+beforeAll(setup);
+afterAll(teardown);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAs(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
-  return page;
-}
 
 const unread = async (page: Page) => {
   const text = (await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Alerts/ }).textContent()) ?? "";

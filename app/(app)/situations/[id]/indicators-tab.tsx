@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
-import { indicatorsFor, listRounds, storedScores } from "@/lib/indicators/rounds";
-import type { RoundScores } from "@/lib/indicators/score";
+import { fullScores, indicatorsFor, listRounds, roundScoreSummaries } from "@/lib/indicators/rounds";
 import { CRIME_LABELS } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
 import { DownloadLinks } from "@/components/exports/download-links";
@@ -11,16 +10,19 @@ import { FactorHeatmap } from "@/components/indicators/factor-heatmap";
 import { SCORED_CRIMES, ScoreSummary } from "@/components/indicators/score-summary";
 
 export async function IndicatorsTab({ situationId, organisationId, canEdit }: { situationId: string; organisationId: string; canEdit: boolean }) {
-  const [rounds, factors, indicators] = await Promise.all([
+  const [rounds, summaries, factors, indicators] = await Promise.all([
     listRounds(situationId),
+    roundScoreSummaries({ situationId }),
     db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
     indicatorsFor(organisationId),
   ]);
   const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
   const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
-  const published = rounds.filter((r) => r.status === "PUBLISHED" && r.scores).map((r) => ({ ...r, scores: storedScores(r) as RoundScores }));
+  const published = summaries;
+  const crimeOf = new Map(summaries.map((r) => [r.id, r.scores.overall.crime]));
   const draft = rounds.find((r) => r.status === "DRAFT");
   const latest = published.at(-1);
+  const latestScores = latest ? await fullScores(latest.id) : null;
   const points: TrendPoint[] = published.map((r) => ({
     date: isoDate(r.assessedOn),
     overall: r.scores.overall.score,
@@ -60,7 +62,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
           </thead>
           <tbody>
             {rounds.map((r) => {
-              const s = storedScores(r);
+              const crime = crimeOf.get(r.id);
               return (
                 <tr key={r.id}>
                   <td>
@@ -68,7 +70,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
                   </td>
                   <td>{r.status === "PUBLISHED" ? `Published ${r.publishedAt ? isoDate(r.publishedAt) : ""}` : "Draft"}</td>
                   <td>{r.overallScore ?? "—"}</td>
-                  <td>{s?.overall.crime ? CRIME_LABELS[s.overall.crime] : "—"}</td>
+                  <td>{crime ? CRIME_LABELS[crime] : "—"}</td>
                   <td>{r._count.ratings}</td>
                   <td>{r.publishedBy?.name ?? r.createdBy.name}</td>
                 </tr>
@@ -78,10 +80,10 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
         </table>
       )}
 
-      {latest && (
+      {latest && latestScores && (
         <>
           <h2>Latest published round: {isoDate(latest.assessedOn)}</h2>
-          <ScoreSummary scores={latest.scores} text={text} heading="h3" />
+          <ScoreSummary scores={latestScores} text={text} heading="h3" />
         </>
       )}
 

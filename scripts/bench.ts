@@ -1,0 +1,178 @@
+// npm run bench: the production build against the large dataset (npm run seed:large first),
+// measured with autocannon at 1 and 10 concurrent signed-in users, plus the events CSV export
+// (rows/s, server peak RSS), the CSV import engine on 100,000 rows, cold start and build time.
+// Each HTTP figure is set against a floor: the same rows read straight from PostgreSQL.
+// Prints a table and writes bench/results.json.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import pidusage from "pidusage";
+import { to as copyTo } from "pg-copy-streams";
+import { openDatabase } from "./lib/database";
+import { loadLocalEnv } from "./lib/local-env";
+import { createPrismaClient } from "../lib/db-client";
+import { autoMapping } from "../lib/events/acled";
+import { runImport } from "../lib/events/import";
+import { inspectCsv } from "../lib/events/csv-file";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+type Row = { name: string; metric: string; value: number; unit: string; target?: string; floor?: number; ratio?: number };
+const rows: Row[] = [];
+/** BENCH_ONLY=pages,export,import runs a part (all by default). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "pages,export,import").split(","));
+
+async function timed<T>(fn: () => Promise<T>) {
+  const t = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t };
+}
+
+async function waitFor(url: string, timeoutMs = 120_000) {
+  const t = Date.now();
+  for (;;) {
+    try {
+      const r = await fetch(url, { redirect: "manual" });
+      if (r.status < 500) return Date.now() - t;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - t > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signInCookie(email: string, password: string) {
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const all = [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0])];
+  if (!all.some((c) => c.includes("session-token"))) throw new Error(`Sign-in as ${email} failed (${res.status})`);
+  return all.join("; ");
+}
+
+function load(url: string, connections: number, cookie: string) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon({ url: BASE + url, connections, duration: DURATION, headers: { cookie } }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function main() {
+  loadLocalEnv();
+  const db = await openDatabase();
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  let server: ChildProcess | undefined;
+  try {
+    const org = (await client.query(`SELECT id FROM "Organisation" WHERE slug = 'bench-large'`)).rows[0]?.id as string | undefined;
+    if (!org) throw new Error("Run npm run seed:large first: the large dataset is missing.");
+
+    if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
+      const b = await timed(async () => execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
+      rows.push({ name: "Production build", metric: "time", value: b.ms / 1000, unit: "s", target: "≤ 180 s" });
+    }
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+      env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const cold = await waitFor(`${BASE}/signin`);
+    rows.push({ name: "First page after cold start", metric: "time", value: cold / 1000, unit: "s", target: "≤ 2 s" });
+    const cookie = await signInCookie("bench1@bench.example", "bench-password-2026");
+
+    // Pages, and their floors: the main query of each, straight from the database.
+    const deep = (await client.query(`SELECT "eventDate", id FROM "Event" WHERE "organisationId" = $1 ORDER BY "eventDate" DESC, id DESC OFFSET 500000 LIMIT 1`, [org])).rows[0];
+    const cursor = `${deep.eventDate.toISOString().slice(0, 10)}_${deep.id}`;
+    const round = (await client.query(`SELECT id FROM "Assessment" WHERE "situationId" = 'bench-s-2' ORDER BY "assessedOn" DESC LIMIT 1`)).rows[0].id;
+    const pages: [string, string, string, string, unknown[]][] = [
+      ["Dashboard", "/", "≤ 300 ms", `SELECT id, "situationId", scores FROM (SELECT a.id, a."situationId", a.scores, row_number() OVER (PARTITION BY a."situationId" ORDER BY a."assessedOn" DESC) rn FROM "Assessment" a JOIN "Situation" s ON s.id = a."situationId" WHERE a.status = 'PUBLISHED' AND (s."organisationId" = $1 OR s.visibility = 'COALITION')) r WHERE rn <= 2`, [org]],
+      ["Situations list (filtered)", "/situations?risk=CURRENT_CRISIS", "≤ 150 ms", `SELECT * FROM "Situation" WHERE "organisationId" = $1 AND "riskCategory" = 'CURRENT_CRISIS' ORDER BY "updatedAt" DESC LIMIT 25`, [org]],
+      ["Situation page", "/situations/bench-s-2", "≤ 150 ms", `SELECT * FROM "Situation" s JOIN "CrimeAssessment" c ON c."situationId" = s.id WHERE s.id = 'bench-s-2'`, []],
+      ["Events list (deep page)", `/events?after=${cursor}`, "≤ 150 ms", `SELECT * FROM "Event" WHERE "organisationId" = $1 AND ("eventDate", id) < ($2::date, $3) ORDER BY "eventDate" DESC, id DESC LIMIT 26`, [org, cursor.slice(0, 10), cursor.slice(11)]],
+      ["Indicator round page", `/situations/bench-s-2/rounds/${round}`, "≤ 150 ms", `SELECT * FROM "IndicatorRating" WHERE "assessmentId" = $1`, [round]],
+    ];
+    for (const [name, url, target, sql, params] of ONLY.has("pages") ? pages : []) {
+      const floor = await timed(async () => {
+        for (let i = 0; i < 20; i++) await client.query(sql, params);
+      });
+      const floorMs = floor.ms / 20;
+      for (const c of [1, 10]) {
+        const r = await load(url, c, cookie);
+        if (r.non2xx > 0) console.warn(`  ${name}: ${r.non2xx} responses were not 2xx`);
+        const p = r.latency.p97_5;
+        rows.push({ name: `${name}, ${c} user${c > 1 ? "s" : ""}`, metric: "p97.5", value: p, unit: "ms", target: c === 10 ? target : undefined, floor: Math.round(floorMs * 10) / 10, ratio: Math.round((p / floorMs) * 10) / 10 });
+      }
+    }
+
+    // CSV export of every event (1,000,000): rows/s and the server's peak memory.
+    if (ONLY.has("export")) {
+    let peak = 0;
+    const sampler = setInterval(async () => {
+      const u = await pidusage(server!.pid!).catch(() => null);
+      if (u) peak = Math.max(peak, u.memory);
+    }, 250);
+    const exp = await timed(async () => {
+      const res = await fetch(`${BASE}/api/exports/events?format=csv`, { headers: { cookie } });
+      let lines = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+      return lines - 1;
+    });
+    clearInterval(sampler);
+    const floorCopy = await timed(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          let lines = 0;
+          const s = client.query(copyTo(`COPY (SELECT * FROM "Event" WHERE "organisationId" = '${org}' ORDER BY "eventDate" DESC, id DESC) TO STDOUT WITH CSV`));
+          s.on("data", (c: Buffer) => {
+            for (const b of c) if (b === 10) lines++;
+          });
+          s.on("end", () => resolve(lines));
+          s.on("error", reject);
+        }),
+    );
+    const exportRate = exp.value / (exp.ms / 1000);
+    const floorRate = floorCopy.value / (floorCopy.ms / 1000);
+    rows.push({ name: `Events CSV export (${exp.value.toLocaleString("en")} rows)`, metric: "rows/s", value: Math.round(exportRate), unit: "rows/s", target: "≥ 100,000", floor: Math.round(floorRate), ratio: Math.round((exportRate / floorRate) * 100) / 100 });
+    rows.push({ name: "Events CSV export", metric: "server peak RSS", value: Math.round(peak / 1024 / 1024), unit: "MB", target: "≤ 300 MB" });
+    }
+
+    // The import engine on a 100,000-row ACLED-shaped file (in this process, same code as the app).
+    if (ONLY.has("import")) {
+    const file = path.join(tmpdir(), `bench-acled-${Date.now()}.csv`);
+    const header = "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,fatalities,notes\n";
+    const body = Array.from({ length: 100_000 }, (_, i) => `BIMP${i},2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, "0")},Battles,Armed clash,Actor ${i % 30},Actor ${(i * 7) % 30},Sudan,North Darfur,Place ${i % 200},13.${i % 1000},25.${i % 1000},${i % 17},"Synthetic, row ${i}"`).join("\n");
+    writeFileSync(file, header + body + "\n");
+    const { delimiter, headers } = await inspectCsv(file);
+    const prisma = createPrismaClient(db.url, 4);
+    const user = (await client.query(`SELECT id FROM "User" WHERE email = 'bench1@bench.example'`)).rows[0].id;
+    const imp = await prisma.eventImport.create({ data: { organisationId: org, fileName: "bench.csv", sha256: "bench", delimiter, headers, createdById: user, mapping: autoMapping(headers) } });
+    const imported = await timed(() => runImport(prisma, { id: imp.id, organisationId: org, situationId: "bench-s-1", fileName: "bench.csv", sha256: "bench", file, delimiter, mapping: autoMapping(headers) }, user));
+    await prisma.$disconnect();
+    rows.push({ name: "CSV import (100,000 rows)", metric: "rows/s", value: Math.round(100_000 / (imported.ms / 1000)), unit: "rows/s", target: "≥ 20,000" });
+    }
+  } finally {
+    server?.kill("SIGTERM");
+    await client.end();
+    await db.stop();
+  }
+
+  console.log("\nBenchmark (latency p97.5 is reported: autocannon's closest percentile above p95)\n");
+  console.table(rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, target: r.target ?? "", floor: r.floor !== undefined ? `${r.floor}` : "", "app/floor": r.ratio ?? "" })));
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.json", JSON.stringify({ at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, database: process.env.DATABASE_URL ? "external" : "embedded", rows }, null, 2));
+  console.log("Written to bench/results.json");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
