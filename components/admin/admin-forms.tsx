@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { changeRoleAction, inviteMemberAction } from "@/app/(app)/admin/actions";
+import { assessmentIntervalAction, changeRoleAction, inviteMemberAction } from "@/app/(app)/admin/actions";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { ROLE_LABELS } from "@/lib/labels";
 
@@ -93,5 +93,32 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: (typ
         </span>
       )}
     </>
+  );
+}
+
+export function AssessmentIntervalForm({ days }: { days: number }) {
+  const router = useRouter();
+  const [value, setValue] = useState(String(days));
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState("");
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(undefined);
+        const res = await assessmentIntervalAction({ days: Number(value) });
+        if (!res.ok) return setError(res.fieldErrors?.days?.[0] ?? res.message);
+        setStatus("Saved.");
+        router.refresh();
+      }}
+    >
+      <div className="field" style={{ maxWidth: "20rem" }}>
+        <label htmlFor="interval-days">Due for assessment after (days without a published round)</label>
+        <input type="number" min={7} max={730} value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("interval-days", error ? { message: error } : undefined)} />
+        <FieldError id="interval-days" message={error} />
+      </div>
+      <button type="submit">Save</button> <span role="status">{status}</span>
+    </form>
   );
 }

@@ -68,6 +68,13 @@ export async function EventList({
             <input id="minFatalities" name="minFatalities" type="number" min={0} defaultValue={query.minFatalities} />
           </div>
           <div className="field">
+            <label htmlFor="sort">Order</label>
+            <select id="sort" name="sort" defaultValue={query.sort ?? "newest"}>
+              <option value="newest">Newest first</option>
+              <option value="oldest">Oldest first</option>
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="indicator">Linked indicator</label>
             <select id="indicator" name="indicator" defaultValue={query.indicator ?? ""}>
               <option value="">Any</option>
@@ -98,7 +105,7 @@ export async function EventList({
         <p>{filtered || query.after ? "No events match these filters." : "No events recorded yet."}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">Events, newest first</caption>
+          <caption className="visually-hidden">Events, {query.sort === "oldest" ? "oldest" : "newest"} first</caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -131,8 +138,8 @@ export async function EventList({
       )}
       <DownloadLinks entity="events" params={{ ...(query as Record<string, string | undefined>), ...fixed }} hxl />
       <nav className="pagination" aria-label="Pages of events">
-        {query.after ? <Link href={href(path, { ...query, after: undefined }, fixed)}>← Newest events</Link> : <span />}
-        {page.next ? <Link href={href(path, { ...query, after: page.next }, fixed)}>Older events →</Link> : <span />}
+        {query.after ? <Link href={href(path, { ...query, after: undefined }, fixed)}>← First page</Link> : <span />}
+        {page.next ? <Link href={href(path, { ...query, after: page.next }, fixed)}>{query.sort === "oldest" ? "Later events →" : "Older events →"}</Link> : <span />}
       </nav>
     </>
   );

@@ -130,3 +130,13 @@ export async function acceptInvitation(input: { token: string; name?: string; pa
     return { email: inv.email };
   });
 }
+
+/** How many days without a published round make a situation "due for assessment" on the dashboard. */
+export async function setAssessmentInterval({ user, membership }: Actor, input: { days: number }) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { assessmentIntervalDays: true } });
+    await tx.organisation.update({ where: { id: membership.organisationId }, data: { assessmentIntervalDays: input.days } });
+    await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "organisation.assessment_interval", entityType: "Organisation", entityId: membership.organisationId, before, after: { assessmentIntervalDays: input.days } });
+  });
+  return input;
+}

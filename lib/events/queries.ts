@@ -22,13 +22,16 @@ function filters(q: EventListQuery): Prisma.EventWhereInput[] {
   if (q.indicator) and.push({ indicators: { some: { indicatorId: q.indicator } } });
   if (q.after) {
     const [date, id] = [new Date(q.after.slice(0, 10)), q.after.slice(11)];
-    // The bound on eventDate lets the index scan start at the cursor.
-    and.push({ eventDate: { lte: date } }, { OR: [{ eventDate: { lt: date } }, { eventDate: date, id: { lt: id } }] });
+    // The bound on eventDate lets the index scan start at the cursor (either direction of the same index).
+    if (q.sort === "oldest") and.push({ eventDate: { gte: date } }, { OR: [{ eventDate: { gt: date } }, { eventDate: date, id: { gt: id } }] });
+    else and.push({ eventDate: { lte: date } }, { OR: [{ eventDate: { lt: date } }, { eventDate: date, id: { lt: id } }] });
   }
   return and;
 }
 
 const NEWEST: Prisma.EventOrderByWithRelationInput[] = [{ eventDate: "desc" }, { id: "desc" }];
+const OLDEST: Prisma.EventOrderByWithRelationInput[] = [{ eventDate: "asc" }, { id: "asc" }];
+const order = (q: EventListQuery) => (q.sort === "oldest" ? OLDEST : NEWEST);
 
 /**
  * The newest `take` visible events matching the filters. Visibility (own organisation's events,
@@ -53,9 +56,10 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     run([...base, { organisationId: membership.organisationId }]),
     shared.length ? run([...base, { situationId: { in: shared.map((x) => x.id) }, organisationId: { not: membership.organisationId } }]) : Promise.resolve([]),
   ]);
+  const dir = q.sort === "oldest" ? -1 : 1;
   return parts
     .flat()
-    .sort((a, b) => b.eventDate.getTime() - a.eventDate.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .sort((a, b) => dir * (b.eventDate.getTime() - a.eventDate.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)))
     .slice(0, take);
 }
 
@@ -75,9 +79,9 @@ const listSelect = {
   situation: { select: { id: true, title: true } },
 } satisfies Prisma.EventSelect;
 
-/** One page, newest first, by keyset (eventDate, id): as fast on page 40,000 as on page 1. */
+/** One page, newest (or oldest) first, by keyset (eventDate, id): as fast on page 40,000 as on page 1. */
 export async function listEvents(membership: CurrentMembership, q: EventListQuery) {
-  const rows = await orderedVisible(membership, q, PAGE_SIZE + 1, (where, take) => db.event.findMany({ where, orderBy: NEWEST, take, select: listSelect }));
+  const rows = await orderedVisible(membership, q, PAGE_SIZE + 1, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: listSelect }));
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -145,11 +149,11 @@ const exportSelect = {
   indicators: { select: { indicator: { select: { code: true } } } },
 } satisfies Prisma.EventSelect;
 
-/** Every matching visible event, newest first, in batches by keyset: memory stays flat for any number. */
+/** Every matching visible event, in the list's order, in batches by keyset: memory stays flat for any number. */
 export async function* iterateEvents(membership: CurrentMembership, q: EventListQuery, batch = 5000) {
   let after: string | undefined;
   for (;;) {
-    const rows = await orderedVisible(membership, { ...q, after }, batch, (where, take) => db.event.findMany({ where, orderBy: NEWEST, take, select: exportSelect }));
+    const rows = await orderedVisible(membership, { ...q, after }, batch, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: exportSelect }));
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batch) return;

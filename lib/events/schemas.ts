@@ -85,6 +85,7 @@ export const eventListQuerySchema = z.object({
   civilian: z.enum(["1"]).optional().catch(undefined),
   indicator: z.string().max(40).optional().catch(undefined),
   situation: z.string().max(40).optional().catch(undefined),
+  sort: z.enum(["newest", "oldest"]).optional().catch(undefined),
   /** Keyset cursor: "<yyyy-mm-dd>_<id>" of the last row of the previous page. */
   after: z.string().regex(/^\d{4}-\d{2}-\d{2}_[\w-]{1,40}$/).optional().catch(undefined),
 });

@@ -3,12 +3,16 @@ import { db } from "@/lib/db";
 import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
+import { assessmentIntervalAction } from "@/app/(app)/admin/actions";
 import { actAs, createMember, createOrganisation } from "../support/fixtures";
 
 describe("dashboard panels", () => {
   it("lists situations due for assessment by the organisation's interval, and recent activity with links", async () => {
     const org = await createOrganisation();
-    await db.organisation.update({ where: { id: org.id }, data: { assessmentIntervalDays: 30 } });
+    const admin = await createMember(org.id, "ADMIN");
+    await actAs(admin);
+    expect(await assessmentIntervalAction({ days: 3 })).toMatchObject({ ok: false, fieldErrors: { days: ["At least 7 days."] } });
+    expect(await assessmentIntervalAction({ days: 30 })).toMatchObject({ ok: true });
     const me = await createMember(org.id, "ANALYST");
     await actAs(me);
     const mk = async (title: string) => {

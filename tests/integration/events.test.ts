@@ -99,6 +99,12 @@ describe("the event log", () => {
     const dates = [...first.rows, ...second.rows].map((r) => r.eventDate.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
+    // Oldest first pages the same way, in the other direction.
+    const o1 = await listEvents(m, { from: "2024-06-01", to: "2024-06-30", sort: "oldest" });
+    const o2 = await listEvents(m, { from: "2024-06-01", to: "2024-06-30", sort: "oldest", after: o1.next! });
+    const asc = [...o1.rows, ...o2.rows];
+    expect(asc.map((r) => r.id)).toEqual([...first.rows, ...second.rows].map((r) => r.id).reverse());
+
     expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", minFatalities: 25 })).rows.map((r) => r.fatalities).sort((a, b) => a - b)).toEqual([25, 26, 27, 28, 29]);
     expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", civilian: "1" })).rows).toHaveLength(10);
 

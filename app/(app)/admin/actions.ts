@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
-import { changeRole, inviteMember, revokeInvitation, setMemberActive, setRequireTwoFactor } from "@/lib/admin/mutations";
+import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setRequireTwoFactor } from "@/lib/admin/mutations";
 
 const id = z.string().min(1).max(40);
 const role = z.enum(["VIEWER", "ANALYST", "ADMIN"], { message: "Choose a role." });
@@ -36,3 +36,13 @@ export const requireTwoFactorAction = authorizedAction({ role: "ADMIN", schema: 
   revalidatePath("/admin");
   return r;
 });
+
+export const assessmentIntervalAction = authorizedAction(
+  { role: "ADMIN", schema: z.object({ days: z.coerce.number({ message: "Enter a number of days." }).int("Enter whole days.").min(7, "At least 7 days.").max(730, "At most 730 days (two years).") }) },
+  async (ctx) => {
+    const r = await setAssessmentInterval(ctx, ctx.input);
+    revalidatePath("/admin");
+    revalidatePath("/");
+    return r;
+  },
+);

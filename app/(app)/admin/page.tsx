@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
-import { InviteForm, RoleSelect } from "@/components/admin/admin-forms";
+import { AssessmentIntervalForm, InviteForm, RoleSelect } from "@/components/admin/admin-forms";
 import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -17,7 +17,7 @@ export default async function AdminPage() {
   if (user.active.role !== "ADMIN") notFound();
   const orgId = user.active.organisationId;
   const [org, members, invitations] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true } }),
     db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true, email: true, lastSignInAt: true, totpEnabledAt: true, active: true } } }, orderBy: { createdAt: "asc" } }),
     db.invitation.findMany({ where: { organisationId: orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, include: { invitedBy: { select: { name: true } } } }),
   ]);
@@ -89,6 +89,13 @@ export default async function AdminPage() {
           </ul>
         </section>
       )}
+      <section className="panel" aria-labelledby="interval-heading">
+        <h2 id="interval-heading" style={{ marginTop: 0 }}>
+          Assessment interval
+        </h2>
+        <p className="muted">The dashboard lists your situations not assessed for longer than this as due for assessment.</p>
+        <AssessmentIntervalForm days={org.assessmentIntervalDays} />
+      </section>
       <section className="panel" aria-labelledby="policy-heading">
         <h2 id="policy-heading" style={{ marginTop: 0 }}>
           Two-factor sign-in
