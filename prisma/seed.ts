@@ -8,7 +8,7 @@ import { createPrismaClient, type Db, type Tx } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Crime } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound } from "@/lib/indicators/score";
+import { scoreRound, toScoringInput } from "@/lib/indicators/score";
 import { backfillRoundScores } from "@/lib/indicators/backfill";
 import { FRAMEWORK_FACTORS } from "./seed-data/framework";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS, demoRoundDate, profileLevel } from "./seed-data/demo";
@@ -154,7 +154,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
         for (const round of s.rounds ?? []) {
           const assessedOn = demoRoundDate(round.daysAgo);
           const scores = scoreRound(
-            indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null })),
+            indicators.map(toScoringInput),
             indicators.map((i) => ({ indicatorId: i.id, level: profileLevel(round.profile, i.code) })),
           );
           const assessment = await tx.assessment.create({

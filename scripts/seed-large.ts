@@ -9,7 +9,7 @@ import pg from "pg";
 import { openDatabase } from "./lib/database";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db-client";
-import { scoreRound } from "../lib/indicators/score";
+import { scoreRound, toScoringInput } from "../lib/indicators/score";
 import type { Prisma } from "../lib/generated/prisma/client";
 
 export const LARGE = { slug: "bench-large", situations: 200, countries: 100, months: 120, events: 1_000_000, responses: 20_000, sources: 50_000, users: 50 };
@@ -120,7 +120,7 @@ async function main() {
 
     // Scores, as publication stores them: computed by the same function.
     const prisma = createPrismaClient(db.url, 4);
-    const input = indicators.rows.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: false }));
+    const input = indicators.rows.map((i) => toScoringInput({ ...i, retiredAt: null }));
     const bar = new cliProgress.SingleBar({ format: `${"Round scores".padEnd(22)} [{bar}] {percentage}% {value}/{total} rounds`, hideCursor: true }, cliProgress.Presets.shades_classic);
     const ts = performance.now();
     bar.start(rounds, 0);

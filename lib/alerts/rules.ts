@@ -2,7 +2,7 @@
 // the data changes, in the same transaction (lib/alerts/raise.ts), never by a scheduled job.
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
-import type { RoundScores } from "@/lib/indicators/score";
+import { round1, type RoundScores } from "@/lib/indicators/score";
 
 export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR";
 export interface AlertDraft {
@@ -32,7 +32,7 @@ export interface PublishedRoundFacts {
 export function roundAlerts(situation: { id: string; title: string }, before: PublishedRoundFacts | null, after: PublishedRoundFacts): AlertDraft[] {
   const alerts: AlertDraft[] = [];
   if (before) {
-    const rise = Math.round((after.scores.overall.score - before.scores.overall.score) * 10) / 10;
+    const rise = round1(after.scores.overall.score - before.scores.overall.score);
     if (rise >= SCORE_RISE_THRESHOLD) {
       alerts.push({
         rule: "SCORE_RISE",

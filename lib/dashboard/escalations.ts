@@ -4,7 +4,7 @@
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
 import { RISK_RANK } from "@/lib/alerts/rules";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
-import type { RoundScores, ScoredCrime } from "@/lib/indicators/score";
+import { round1, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
 
 export interface RoundFacts {
   id: string;
@@ -27,7 +27,6 @@ export interface Escalation {
   rise: number;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function findEscalations(latestTwo: Map<string, RoundFacts[]>, categoryChanges: CategoryChange[], since: Date): Escalation[] {
   const out = new Map<string, Escalation>();

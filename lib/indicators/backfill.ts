@@ -2,7 +2,7 @@
 // computed once, with the same function as publication. Run by the seed (npm run setup).
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound } from "./score";
+import { scoreRound, toScoringInput } from "./score";
 
 export async function backfillRoundScores(db: Db): Promise<number> {
   const rounds = await db.assessment.findMany({
@@ -15,7 +15,7 @@ export async function backfillRoundScores(db: Db): Promise<number> {
       select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
     });
     const scores = scoreRound(
-      indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null })),
+      indicators.map(toScoringInput),
       r.ratings,
     );
     await db.assessment.update({ where: { id: r.id }, data: { overallScore: scores.overall.score, scores: scores as unknown as Prisma.InputJsonValue } });

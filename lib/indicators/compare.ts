@@ -1,5 +1,5 @@
 // What changed between two assessment rounds of a situation: pure, unit-tested.
-import { LEVEL_POINTS, type Level, type RoundScores, type ScoredCrime } from "./score";
+import { LEVEL_POINTS, round1, type Level, type RoundScores, type ScoredCrime } from "./score";
 
 export interface ComparedIndicator {
   indicatorId: string;
@@ -18,7 +18,6 @@ export interface RoundComparison {
   factors: Record<number, { before: number; after: number; delta: number }>;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 const delta = (before: number, after: number) => ({ before, after, delta: round1(after - before) });
 
 export function compareRounds(

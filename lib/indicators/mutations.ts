@@ -9,7 +9,7 @@ import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import { isoDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound, type RoundScores } from "./score";
+import { scoreRound, toScoringInput, type RoundScores } from "./score";
 import { roundAlerts } from "@/lib/alerts/rules";
 import { raiseAlerts } from "@/lib/alerts/raise";
 import type { RatingInput, SaveRoundInput } from "./schemas";
@@ -181,7 +181,7 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
       select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
     });
     const scores = scoreRound(
-      indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null })),
+      indicators.map(toScoringInput),
       round.ratings.map((r) => ({ indicatorId: r.indicatorId, level: r.level })),
     );
     const publishedAt = new Date();

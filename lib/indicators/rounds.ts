@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound, type RoundScores, type ScoredCrime } from "./score";
+import { scoreRound, toScoringInput, type RoundScores, type ScoredCrime } from "./score";
 
 /** Every indicator an organisation rates with (the Framework's and its own), retired ones included. */
 export function indicatorsFor(organisationId: string) {
@@ -14,7 +14,7 @@ export function indicatorsFor(organisationId: string) {
 export type CatalogueIndicator = Awaited<ReturnType<typeof indicatorsFor>>[number];
 
 export function scoringInput(indicators: CatalogueIndicator[]) {
-  return indicators.map((i) => ({ id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null }));
+  return indicators.map(toScoringInput);
 }
 
 /** A situation's rounds, oldest first (live ones only), without their stored scores (see roundScoreSummaries). */

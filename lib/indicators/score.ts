@@ -51,7 +51,13 @@ export interface RoundScores {
   total: number;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+/** Scores and their changes are shown to one decimal. */
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** An indicator row as the scoring reads it (retired ones are left out of scores). */
+export function toScoringInput(i: { id: string; code: string; riskFactorNumber: number; retiredAt: Date | null }): IndicatorInput {
+  return { id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null };
+}
 
 function byLevel(a: Driver, b: Driver) {
   return LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level] || a.code.localeCompare(b.code, "en", { numeric: true });
