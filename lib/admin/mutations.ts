@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import nodemailer from "nodemailer";
+import { appUrl, mailer } from "@/lib/mail";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/action";
@@ -25,17 +25,16 @@ export async function inviteMember({ user, membership }: Actor, input: { email: 
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "member.invite", entityType: "Invitation", entityId: inv.id, after: { email, role: input.role } });
     return inv;
   });
-  const link = `${process.env.NEXTAUTH_URL ?? "http://localhost:3000"}/invite/${token}`;
+  const link = `${appUrl()}/invite/${token}`;
   let emailed = false;
-  if (process.env.SMTP_URL) {
+  const mail = mailer();
+  if (mail) {
     try {
-      const transport = process.env.SMTP_URL === "json" ? nodemailer.createTransport({ jsonTransport: true }) : nodemailer.createTransport(process.env.SMTP_URL);
-      await transport.sendMail({
-        from: process.env.SMTP_FROM ?? "Atrocity Early Warning <no-reply@localhost>",
-        to: email,
-        subject: `Invitation to ${membership.organisationName} on Atrocity Early Warning`,
-        text: `${user.name} invites you to join ${membership.organisationName}.\n\nOpen this link within ${INVITATION_DAYS} days to accept (it works once):\n${link}\n`,
-      });
+      await mail.send(
+        email,
+        `Invitation to ${membership.organisationName} on Atrocity Early Warning`,
+        `${user.name} invites you to join ${membership.organisationName}.\n\nOpen this link within ${INVITATION_DAYS} days to accept (it works once):\n${link}\n`,
+      );
       emailed = true;
     } catch (e) {
       console.error("Invitation e-mail failed", e);

@@ -1,6 +1,6 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
+import { appUrl, mailer } from "@/lib/mail";
 
 /**
  * E-mails new alerts to recipients who asked for e-mail, when SMTP_URL is configured (e.g.
@@ -8,11 +8,9 @@ import { db } from "@/lib/db";
  * undoes the change and the alert stays in the inbox. Returns how many were sent.
  */
 export async function emailAlerts(alertIds: string[]): Promise<number> {
-  const url = process.env.SMTP_URL;
-  if (!url || alertIds.length === 0) return 0;
-  const transport = url === "json" ? nodemailer.createTransport({ jsonTransport: true }) : nodemailer.createTransport(url);
-  const from = process.env.SMTP_FROM ?? "Atrocity Early Warning <no-reply@localhost>";
-  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  const mail = mailer();
+  if (!mail || alertIds.length === 0) return 0;
+  const base = appUrl();
   const receipts = await db.alertReceipt.findMany({
     where: { alertId: { in: alertIds }, emailedAt: null, user: { emailAlerts: true, active: true } },
     include: { alert: { select: { title: true, situationId: true, severity: true } }, user: { select: { email: true } } },
@@ -20,12 +18,11 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
   let sent = 0;
   for (const r of receipts) {
     try {
-      await transport.sendMail({
-        from,
-        to: r.user.email,
-        subject: `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${r.alert.title}`,
-        text: `${r.alert.title}\n\nOpen the situation: ${base}/situations/${r.alert.situationId}\nYour alerts: ${base}/alerts\n`,
-      });
+      await mail.send(
+        r.user.email,
+        `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${r.alert.title}`,
+        `${r.alert.title}\n\nOpen the situation: ${base}/situations/${r.alert.situationId}\nYour alerts: ${base}/alerts\n`,
+      );
       await db.alertReceipt.update({ where: { alertId_userId: { alertId: r.alertId, userId: r.userId } }, data: { emailedAt: new Date() } });
       sent++;
     } catch (e) {

@@ -3,7 +3,6 @@
 // valid rows or none; rows with problems are skipped and listed before the analyst confirms).
 // Re-importing updates events by their external id (ACLED event_id_cnty) instead of duplicating.
 import { createHash, randomUUID } from "node:crypto";
-import path from "node:path";
 import type { Db, Tx } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -184,8 +183,4 @@ export async function runImport(db: Db, imp: { id: string; organisationId: strin
     });
     throw e;
   }
-}
-
-export function importFilePath(uploadRoot: string, key: string) {
-  return path.join(uploadRoot, key);
 }
