@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
-import { countByRiskCategory, listVisibleSituations } from "@/lib/situations/queries";
+import { listVisibleSituations } from "@/lib/situations/queries";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
 import { dashboardOverview } from "@/lib/dashboard/overview";
@@ -23,8 +23,7 @@ const STATUSES = ["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ window?: string }> }) {
   const windowDays = (await searchParams).window === "90" ? 90 : 30;
   const user = await requireUser();
-  const [counts, recent, gaps, stale, activity, overview, factors, watches] = await Promise.all([
-    countByRiskCategory(user.active),
+  const [recent, gaps, stale, activity, overview, factors, watches] = await Promise.all([
     listVisibleSituations(user.active, 5),
     findResponseGaps(user.active, GAP_DAYS),
     findStaleAssessments(user.active),
@@ -33,6 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
     db.watch.findMany({ where: { userId: user.id }, select: { situationId: true } }),
   ]);
+  const counts = overview.riskCounts;
   const titles = new Map(overview.situations.map((s) => [s.id, s]));
   const watched = new Set(watches.map((w) => w.situationId));
   const byCountry = new Map<string, MapCountry>();

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
 import { roundScoreSummaries } from "@/lib/indicators/rounds";
+import { visibleSituationsWhere } from "@/lib/situations/queries";
+import { RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findEscalations, type CategoryChange, type RoundFacts } from "./escalations";
 
@@ -45,7 +47,7 @@ export async function dashboardOverview(membership: CurrentMembership, windowDay
   const [changes, situations] = await Promise.all([
     categoryChanges(membership, since),
     db.situation.findMany({
-      where: { archivedAt: null, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] },
+      where: visibleSituationsWhere(membership),
       select: { id: true, title: true, riskCategory: true, countryIso3: true, country: { select: { name: true } }, crimes: { select: { crime: true, status: true } } },
       orderBy: { title: "asc" },
     }),
@@ -54,6 +56,8 @@ export async function dashboardOverview(membership: CurrentMembership, windowDay
   const escalations = findEscalations(rounds, changes, since);
   const crimeStatus: Record<Crime, Partial<Record<CrimeStatus, number>>> = { GENOCIDE: {}, WAR_CRIMES: {}, CRIMES_AGAINST_HUMANITY: {}, ETHNIC_CLEANSING: {}, INCITEMENT: {} };
   for (const s of situations) for (const c of s.crimes) crimeStatus[c.crime][c.status] = (crimeStatus[c.crime][c.status] ?? 0) + 1;
+  const riskCounts = Object.fromEntries(RISK_CATEGORY_ORDER.map((c) => [c, 0])) as Record<RiskCategory, number>;
+  for (const s of situations) riskCounts[s.riskCategory]++;
   const latest = new Map([...rounds].map(([sid, rs]) => [sid, rs[0]]));
-  return { since, situations, escalations, crimeStatus, latest };
+  return { since, situations, riskCounts, escalations, crimeStatus, latest };
 }

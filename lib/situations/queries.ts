@@ -3,8 +3,6 @@ import { db } from "@/lib/db";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
-import { RISK_CATEGORY_ORDER } from "@/lib/labels";
-import type { RiskCategory } from "@/lib/generated/prisma/enums";
 import type { SituationListQuery } from "./schemas";
 
 /** What a member may see: their organisation's situations and those shared with the coalition. */
@@ -108,17 +106,6 @@ export async function listFilterOptions(membership: CurrentMembership) {
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { regions, orgs };
-}
-
-export async function countByRiskCategory(membership: CurrentMembership): Promise<Record<RiskCategory, number>> {
-  const rows = await db.situation.groupBy({
-    by: ["riskCategory"],
-    where: visibleSituationsWhere(membership),
-    _count: { _all: true },
-  });
-  const out = Object.fromEntries(RISK_CATEGORY_ORDER.map((c) => [c, 0])) as Record<RiskCategory, number>;
-  for (const r of rows) out[r.riskCategory] = r._count._all;
-  return out;
 }
 
 /** One situation the member may see (archived ones only for their own organisation), or null. */

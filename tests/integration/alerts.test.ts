@@ -8,7 +8,7 @@ import { listInbox, unreadAlertCount } from "@/lib/alerts/queries";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { emailAlerts } from "@/lib/alerts/email";
 import type { RatingInput } from "@/lib/indicators/schemas";
-import { actAs, createMember, createOrganisation, createUser } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, createUser, ok } from "../support/fixtures";
 
 let org: { id: string; name: string };
 let partner: { id: string; name: string };
@@ -34,11 +34,6 @@ beforeAll(async () => {
 });
 
 const rating = (code: string, level: RatingInput["level"]): RatingInput => ({ indicatorId: ind[code], level, trend: "", confidence: "", evidence: "", sourceIds: [] });
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
 async function publish(situationId: string, date: string, ratings: RatingInput[]) {
   await actAs(analyst);
   const r = await ok(startRoundAction({ situationId, assessedOn: date }));

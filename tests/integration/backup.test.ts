@@ -11,13 +11,8 @@ import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { emptyEventInput } from "@/lib/events/schemas";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
 async function backup() {
   const res = await GET();
   expect(res.status).toBe(200);

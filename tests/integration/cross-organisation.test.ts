@@ -17,7 +17,7 @@ import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { emptyEventInput } from "@/lib/events/schemas";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
 type Result = { ok: boolean; code?: string; data?: unknown };
 const REFUSED = ["NOT_FOUND", "FORBIDDEN"];
@@ -25,12 +25,6 @@ const REFUSED = ["NOT_FOUND", "FORBIDDEN"];
 let a: Record<string, string> = {};
 let analystA: { id: string };
 let adminB: { id: string };
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
 
 beforeAll(async () => {
   const orgA = await createOrganisation();

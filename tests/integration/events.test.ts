@@ -5,7 +5,7 @@ import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
 import { listEvents, monthlyCounts } from "@/lib/events/queries";
-import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string; name: string };
 let other: { id: string; name: string };
@@ -27,11 +27,6 @@ const event = (over: Partial<EventInput> = {}): EventInput => ({
   longitude: "25.0",
   ...over,
 });
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
 
 beforeAll(async () => {
   org = await createOrganisation();

@@ -12,7 +12,7 @@ import {
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import type { RatingInput } from "@/lib/indicators/schemas";
-import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string };
 let otherOrg: { id: string };
@@ -46,12 +46,6 @@ const rating = (code: string, level: RatingInput["level"], over: Partial<RatingI
   sourceIds: [],
   ...over,
 });
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
 
 async function newSituation() {
   return createSituation(org.id, analyst.id, { visibility: "COALITION" });

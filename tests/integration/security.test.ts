@@ -10,13 +10,7 @@ import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
 import { createSituationAction } from "@/app/(app)/situations/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { GET as exportList } from "@/app/api/exports/[entity]/route";
-import { PASSWORD, actAs, createMember, createOrganisation, createUser } from "../support/fixtures";
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
+import { PASSWORD, actAs, createMember, createOrganisation, createUser, ok } from "../support/fixtures";
 
 let org: { id: string };
 let admin: { id: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countByRiskCategory, listVisibleSituations } from "@/lib/situations/queries";
+import { listVisibleSituations } from "@/lib/situations/queries";
+import { dashboardOverview } from "@/lib/dashboard/overview";
 import { createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 describe("which situations a member sees", () => {
@@ -16,7 +17,8 @@ describe("which situations a member sees", () => {
     const seen = await listVisibleSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" });
     expect(seen.map((s) => s.title).sort()).toEqual([own.title, shared.title].sort());
 
-    const counts = await countByRiskCategory({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" });
+    // The dashboard's counts by risk category.
+    const counts = (await dashboardOverview({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" }, 30)).riskCounts;
     expect(counts.MONITORING).toBe(2);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(2);
   });

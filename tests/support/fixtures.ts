@@ -59,3 +59,10 @@ export async function createSituation(organisationId: string, userId: string, da
     },
   });
 }
+
+/** The data of an action that must succeed; a refusal fails the test with its message. */
+export async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+}
