@@ -26,6 +26,13 @@ const rows: Row[] = [];
 /** BENCH_ONLY=pages,export,import runs a part (all by default). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? "pages,export,import").split(","));
 
+/** Line feeds in a chunk (indexOf runs natively: the counting must not slow the download it measures). */
+function lineFeeds(chunk: Uint8Array) {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
+}
+
 async function timed<T>(fn: () => Promise<T>) {
   const t = performance.now();
   const value = await fn();
@@ -123,7 +130,7 @@ async function main() {
     const exp = await timed(async () => {
       const res = await fetch(`${BASE}/api/exports/events?format=csv`, { headers: { cookie } });
       let lines = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) lines += lineFeeds(chunk);
       return lines - 1;
     });
     clearInterval(sampler);
@@ -132,9 +139,7 @@ async function main() {
         new Promise<number>((resolve, reject) => {
           let lines = 0;
           const s = client.query(copyTo(`COPY (SELECT * FROM "Event" WHERE "organisationId" = '${org}' ORDER BY "eventDate" DESC, id DESC) TO STDOUT WITH CSV`));
-          s.on("data", (c: Buffer) => {
-            for (const b of c) if (b === 10) lines++;
-          });
+          s.on("data", (c: Buffer) => (lines += lineFeeds(c)));
           s.on("end", () => resolve(lines));
           s.on("error", reject);
         }),

@@ -146,7 +146,7 @@ const exportSelect = {
   crimes: true,
   situation: { select: { title: true } },
   organisation: { select: { name: true } },
-  indicators: { select: { indicator: { select: { code: true } } } },
+  indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
 } satisfies Prisma.EventSelect;
 
 /** Every matching visible event, in the list's order, in batches by keyset: memory stays flat for any number. */

@@ -10,6 +10,7 @@ import { responseListQuerySchema, EFFECT_LABELS } from "@/lib/responses/schemas"
 import { searchWhere } from "@/lib/sources/queries";
 import { iterateEvents } from "@/lib/events/queries";
 import { eventListQuerySchema } from "@/lib/events/schemas";
+import { eventsCsvStream } from "./events-csv";
 import { visibleSituationsWhere } from "@/lib/situations/queries";
 import {
   ACTOR_TYPE_LABELS,
@@ -42,6 +43,8 @@ export interface Dataset {
   minRole?: "ADMIN";
   columns: Column[];
   rows: (membership: CurrentMembership, params: Record<string, string>) => AsyncGenerator<Row[]>;
+  /** A faster CSV of the same rows and columns, where there is one (events: written by PostgreSQL). */
+  csv?: (membership: CurrentMembership, params: Record<string, string>, opts: { hxl?: boolean }) => Promise<ReadableStream<Uint8Array>>;
 }
 export const ENTITIES = ["situations", "ratings", "responses", "events", "sources"] as const;
 export type Entity = (typeof ENTITIES)[number] | "audit";
@@ -249,6 +252,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "source", header: "Source field", type: "string" },
       { key: "organisation", header: "Organisation", type: "string", hxl: "#org+name" },
     ],
+    csv: (membership, params, opts) => eventsCsvStream(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, opts),
     async *rows(membership, params) {
       for await (const batch of iterateEvents(membership, { ...eventListQuerySchema.parse(params), after: undefined }, BATCH)) {
         yield batch.map((e) => ({

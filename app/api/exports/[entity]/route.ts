@@ -52,9 +52,13 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
     return new Response(xlsxStream(sheets), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
   }
   const ds = DATASETS[entity as Entity];
+  const withHxl = entity === "events" && hxl === "1";
+  if (format === "csv") {
+    const body = ds.csv ? await ds.csv(membership, filters, { hxl: withHxl }) : csvStream(ds.columns, ds.rows(membership, filters), { hxl: withHxl });
+    return new Response(body, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  }
   const batches = ds.rows(membership, filters);
-  if (format === "csv") return new Response(csvStream(ds.columns, batches, { hxl: entity === "events" && hxl === "1" }), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  return new Response(xlsxStream([{ title: ds.title, columns: ds.columns, batches, hxl: entity === "events" && hxl === "1" }]), {
+  return new Response(xlsxStream([{ title: ds.title, columns: ds.columns, batches, hxl: withHxl }]), {
     headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
 }
