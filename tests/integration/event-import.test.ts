@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { POST } from "@/app/api/imports/route";
 import { GET as progress } from "@/app/api/imports/[id]/route";
 import { checkImportAction, runImportAction } from "@/app/(app)/events/actions";
+import { IMPORT_BATCH } from "@/lib/events/import";
 import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "aew-imports-"));
@@ -142,21 +143,22 @@ describe("importing an ACLED CSV export", () => {
   it("rolls back everything when the import fails part-way", async () => {
     await actAs(analyst);
     const header = "event_id_cnty,event_date,event_type,country,fatalities\n";
-    const rows = Array.from({ length: 1500 }, (_, i) => `RB${i},2024-04-01,Battles,Sudan,1\n`).join("");
+    const total = IMPORT_BATCH + 1500;
+    const rows = Array.from({ length: total }, (_, i) => `RB${i},2024-04-01,Battles,Sudan,1\n`).join("");
     const up = await upload(Buffer.from(header + rows), "rollback.csv", sudan.id);
     const imp = await db.eventImport.findUniqueOrThrow({ where: { id: up.body.id! } });
-    expect(await checkImportAction({ id: imp.id, mapping: imp.mapping as Record<string, string>, situationId: sudan.id })).toMatchObject({ ok: true, data: { validRows: 1500 } });
-    // The stored file turns out unreadable after its first 1,200 rows (a quote never closed):
+    expect(await checkImportAction({ id: imp.id, mapping: imp.mapping as Record<string, string>, situationId: sudan.id })).toMatchObject({ ok: true, data: { validRows: total } });
+    // The stored file turns out unreadable after its first IMPORT_BATCH + 1,200 rows (a quote never closed):
     // the first batch is already written inside the transaction when reading fails.
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(path.join(process.env.UPLOAD_DIR!, imp.fileKey!), header + rows.split("\n").slice(0, 1200).join("\n") + '\nRBX,2024-04-01,Battles,"Sudan,1\n');
+    await writeFile(path.join(process.env.UPLOAD_DIR!, imp.fileKey!), header + rows.split("\n").slice(0, IMPORT_BATCH + 1200).join("\n") + '\nRBX,2024-04-01,Battles,"Sudan,1\n');
     const count = await db.event.count();
     const res = await runImportAction({ id: imp.id });
     expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/^The file could not be read past row \d+: .*Nothing was imported\.$/) });
     expect(await db.event.count()).toBe(count);
     const failed = await db.eventImport.findUniqueOrThrow({ where: { id: imp.id } });
     expect(failed.status).toBe("FAILED");
-    expect(failed.processedRows).toBeGreaterThan(1000); // a batch had been written, and was rolled back
+    expect(failed.processedRows).toBeGreaterThan(IMPORT_BATCH); // a batch had been written, and was rolled back
     expect(await db.auditEntry.count({ where: { entityId: imp.id, action: "event_import.fail" } })).toBe(1);
   });
 
