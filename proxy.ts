@@ -5,7 +5,7 @@ import { buildCsp, newNonce } from "@/lib/security/csp";
 // First line of defence only: every page, action and route checks the session itself
 // (lib/auth/current-user.ts, lib/auth/action.ts). Here: a per-request CSP nonce and security
 // headers on every response, and signed-out visitors sent to the sign-in page.
-const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth(\/|$)/, /^\/no-organisation(\/|$)/, /^\/invite\/[\w-]+$/];
+const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth(\/|$)/, /^\/no-organisation(\/|$)/, /^\/invite\/[\w-]+$/, /^\/maps\/(world|mercator)\.svg$/];
 
 function withSecurityHeaders(req: NextRequest) {
   const nonce = newNonce();

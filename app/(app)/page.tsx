@@ -6,7 +6,7 @@ import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { WorldMap, type MapCountry } from "@/components/dashboard/world-map";
-import { scoreColour } from "@/components/indicators/score-summary";
+import { scoreClass } from "@/components/indicators/score-summary";
 import { RISK_RANK } from "@/lib/alerts/rules";
 import { db } from "@/lib/db";
 import { RiskBadge } from "@/components/ui/risk-badge";
@@ -20,8 +20,13 @@ const GAP_DAYS = 180;
 
 const STATUSES = ["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ window?: string }> }) {
-  const windowDays = (await searchParams).window === "90" ? 90 : 30;
+/** Situations in the factor heatmap unless all are asked for: the highest-scoring first. */
+const HEATMAP_ROWS = 25;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ window?: string; factors?: string }> }) {
+  const params = await searchParams;
+  const windowDays = params.window === "90" ? 90 : 30;
+  const allFactors = params.factors === "all";
   const user = await requireUser();
   const [recent, gaps, stale, activity, overview, factors, watches] = await Promise.all([
     listVisibleSituations(user.active, 5),
@@ -46,7 +51,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     }
   }
   const mapCountries = [...byCountry.values()].sort((a, b) => RISK_RANK[b.category] - RISK_RANK[a.category] || a.name.localeCompare(b.name));
-  const assessed = overview.situations.filter((s) => overview.latest.has(s.id));
+  const assessed = overview.situations
+    .filter((s) => overview.latest.has(s.id))
+    .sort((a, b) => overview.latest.get(b.id)!.scores.overall.score - overview.latest.get(a.id)!.scores.overall.score || a.title.localeCompare(b.title));
+  const heatmap = allFactors ? assessed : assessed.slice(0, HEATMAP_ROWS);
   return (
     <>
       <h1>Dashboard</h1>
@@ -138,13 +146,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </tbody>
       </table>
 
-      <h2>Risk factors by situation</h2>
+      <h2 id="factors">Risk factors by situation</h2>
       {assessed.length === 0 ? (
         <p className="muted">No published assessment round yet.</p>
       ) : (
         <div className="table-scroll">
           <table className="heatmap">
-            <caption>Risk factor scores of each situation&apos;s latest published round (0–100; darker is higher). Column numbers are the 14 risk factors.</caption>
+            <caption>
+              Risk factor scores of {heatmap.length < assessed.length ? `the ${heatmap.length} highest-scoring situations` : "each situation"} in their latest published round (0–100; darker
+              is higher), highest overall score first. Column numbers are the 14 risk factors.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Situation</th>
@@ -157,7 +168,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </tr>
             </thead>
             <tbody>
-              {assessed.map((s) => {
+              {heatmap.map((s) => {
                 const r = overview.latest.get(s.id)!;
                 return (
                   <tr key={s.id}>
@@ -168,7 +179,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     {factors.map((f) => {
                       const score = r.scores.factors[f.number]?.score ?? 0;
                       return (
-                        <td key={f.number} className="heat-cell" style={scoreColour(score)}>
+                        <td key={f.number} className={scoreClass(score)}>
                           {score}
                         </td>
                       );
@@ -179,6 +190,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </tbody>
           </table>
         </div>
+      )}
+      {heatmap.length < assessed.length && (
+        <p>
+          <Link href={`/?${new URLSearchParams({ ...(windowDays === 90 ? { window: "90" } : {}), factors: "all" })}#factors`}>Show all {assessed.length} assessed situations</Link>
+        </p>
       )}
       {assessed.length < overview.situations.length && (
         <p className="muted">{overview.situations.length - assessed.length} situations have no published round yet.</p>

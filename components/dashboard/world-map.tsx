@@ -1,7 +1,8 @@
 // The risk map: each country coloured by the highest risk category among the situations the member
 // may see there, grey without one; a click opens the situation (or the list when there are several).
-// Server-rendered SVG: no script, no tile server. The table next to it says the same in words.
-import { countryShapes, MAP_HEIGHT, MAP_WIDTH } from "@/lib/dashboard/map-shapes";
+// Server-rendered SVG: no script, no tile server; the outlines come from one cached file
+// (app/maps/world.svg). The table next to it says the same in words.
+import { countryShapes, MAP_FILE, MAP_HEIGHT, MAP_WIDTH, shapeId } from "@/lib/dashboard/map-shapes";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
 
@@ -28,12 +29,13 @@ export function WorldMap({ countries }: { countries: MapCountry[] }) {
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="world-map" role="group" aria-label="World map of situations by highest risk category">
         {countryShapes().map((shape, i) => {
           const c = shape.iso3 ? byIso3.get(shape.iso3) : undefined;
-          if (!c) return <path key={i} d={shape.d} fill="#c9ced6" aria-hidden="true" />;
+          const use = `${MAP_FILE}#${shapeId(shape, i)}`;
+          if (!c) return <use key={i} href={use} fill="#c9ced6" aria-hidden="true" />;
           const label = `${c.name}: ${RISK_CATEGORY_LABELS[c.category]}${c.count > 1 ? ` (${c.count} situations)` : ""}`;
           return (
             <a key={i} href={c.href} aria-label={label}>
               <title>{label}</title>
-              <path d={shape.d} fill={FILL[c.category]} />
+              <use href={use} fill={FILL[c.category]} />
             </a>
           );
         })}

@@ -1,7 +1,7 @@
-// A map of the filtered events, fitted to where they happened: server-rendered SVG over the
-// bundled country outlines (no tile server). Dots grow with fatalities; a table lists the same.
-import { geoMercator, geoPath } from "d3-geo";
-import { countryFeatures } from "@/lib/dashboard/map-shapes";
+// A map of the filtered events, fitted to where they happened: server-rendered SVG, a window (viewBox)
+// onto the world outlines drawn once on a Mercator plane and cached by the browser
+// (/maps/mercator.svg; no tile server). Dots grow with fatalities; a table lists the same.
+import { MERCATOR_FILE, MERCATOR_SIZE, mercator, mercatorShapes } from "@/lib/dashboard/map-shapes";
 
 const W = 900;
 const H = 420;
@@ -30,18 +30,12 @@ export function EventMap({ points, limit }: { points: EventPoint[]; limit: numbe
       [Math.min(180, cx + half), Math.min(80, cy + half)],
     ],
   };
-  const projection = geoMercator().fitExtent(
-    [
-      [20, 20],
-      [W - 20, H - 20],
-    ],
-    corners,
-  );
-  projection.clipExtent([
-    [0, 0],
-    [W, H],
-  ]); // countries out of view produce no path data
-  const path = geoPath(projection);
+  // The window: the corners on the plane, widened to the figure's proportions, with a 20-pixel margin.
+  const [[x0, y1], [x1, y0]] = corners.coordinates.map((c) => mercator(c as [number, number])!);
+  const k = Math.max((x1 - x0) / (W - 40), (y1 - y0) / (H - 40)); // plane units per pixel
+  const [vw, vh] = [W * k, H * k];
+  const [vx, vy] = [(x0 + x1) / 2 - vw / 2, (y0 + y1) / 2 - vh / 2];
+  const r1 = (n: number) => Math.round(n * 10) / 10;
   // Events at the same place (0.1 degree, about 10 km) are drawn as one circle.
   const places = new Map<string, { lat: number; lon: number; events: number; fatalities: number; label: string; last: string }>();
   for (const p of points) {
@@ -53,24 +47,21 @@ export function EventMap({ points, limit }: { points: EventPoint[]; limit: numbe
   }
   return (
     <figure style={{ margin: "0.5rem 0" }}>
-      <svg viewBox={`0 0 ${W} ${H}`} className="world-map event-map" role="img" aria-label={`Map of ${points.length} events${points.length === limit ? ` (the newest ${limit})` : ""}`}>
-        {countryFeatures().features.map((f, i) => (
-          <path key={i} d={path(f) ?? ""} fill="#dde2e8" stroke="#fff" />
-        ))}
-        {countryFeatures().features.map((f, i) => {
-          const [x, y] = path.centroid(f);
-          if (!(x > 40 && x < W - 40 && y > 20 && y < H - 20)) return null;
-          return (
-            <text key={`l${i}`} x={x} y={y} textAnchor="middle" fontSize={13} fill="#57606a" aria-hidden="true">
-              {f.properties?.name}
+      <svg viewBox={`${r1(vx)} ${r1(vy)} ${r1(vw)} ${r1(vh)}`} className="world-map event-map" role="img" aria-label={`Map of ${points.length} events${points.length === limit ? ` (the newest ${limit})` : ""}`}>
+        <use href={`${MERCATOR_FILE}#world`} />
+        {/* Country names only when the window is narrower than a quarter of the world: wider, they crowd into each other. */}
+        {mercatorShapes().labels.map((l, i) =>
+          vw < MERCATOR_SIZE / 4 && l.x > vx + 40 * k && l.x < vx + vw - 40 * k && l.y > vy + 20 * k && l.y < vy + vh - 20 * k ? (
+            <text key={`l${i}`} x={r1(l.x)} y={r1(l.y)} textAnchor="middle" fontSize={r1(13 * k)} aria-hidden="true">
+              {l.name}
             </text>
-          );
-        })}
+          ) : null,
+        )}
         {[...places.entries()].map(([key, p]) => {
-          const xy = projection([p.lon, p.lat]);
+          const xy = mercator([p.lon, p.lat]);
           if (!xy) return null;
           return (
-            <circle key={key} cx={xy[0]} cy={xy[1]} r={Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events))} fill="#bd0026" fillOpacity={0.55} stroke="#800026" strokeWidth={0.6}>
+            <circle key={key} cx={r1(xy[0])} cy={r1(xy[1])} r={r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events)))}>
               <title>{`${p.label || key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`}</title>
             </circle>
           );

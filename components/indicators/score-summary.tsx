@@ -14,6 +14,11 @@ export function scoreColour(score: number): { background: string; color: string 
   return { background: "#ffffcc", color: "#1a1a1a" };
 }
 
+/** The same colours as classes (heat-0 .. heat-4 in globals.css), for big tables: a class is shorter than a style. */
+export function scoreClass(score: number): string {
+  return `heat-cell heat-${score >= 60 ? 4 : score >= 40 ? 3 : score >= 25 ? 2 : score >= 10 ? 1 : 0}`;
+}
+
 export function ScoreBar({ score, label }: { score: number; label: string }) {
   return (
     <span className="score-bar" role="img" aria-label={`${label}: ${score} out of 100`}>

@@ -1,7 +1,7 @@
 import "server-only";
 // Country outlines for the risk map, from world-atlas (Natural Earth 1:110m, bundled with npm: no
 // tile server), projected once per server process with d3-geo into SVG paths keyed by ISO3 code.
-import { geoNaturalEarth1, geoPath } from "d3-geo";
+import { geoMercator, geoNaturalEarth1, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import worldCountries, { type Country as WorldCountry } from "world-countries";
@@ -24,6 +24,14 @@ export function countryFeatures() {
   return features;
 }
 
+/** The id of a shape in the map file (/maps/world.svg): c-ISO3, or c-<index> for the few without a code. */
+export function shapeId(shape: { iso3: string | null }, index: number) {
+  return `c-${shape.iso3 ?? index}`;
+}
+
+/** The map file's address (app/maps/world.svg). */
+export const MAP_FILE = "/maps/world.svg";
+
 export function countryShapes() {
   if (cached) return cached;
   // world-countries is a JSON array; bundlers may wrap it as { default }.
@@ -37,3 +45,32 @@ export function countryShapes() {
     .map((f) => ({ iso3: iso3ByNumeric.get(String(f.id)) ?? null, name: f.properties?.name ?? "", d: path(f) ?? "" }));
   return cached;
 }
+
+/**
+ * The event maps' drawing: every country on one Mercator plane MERCATOR_SIZE wide, in a file of
+ * its own (/maps/mercator.svg). An event map shows a window onto it (an SVG viewBox) instead of
+ * projecting the outlines again for each page.
+ */
+export const MERCATOR_SIZE = 3600;
+export const MERCATOR_FILE = "/maps/mercator.svg";
+export const mercator = geoMercator()
+  .scale(MERCATOR_SIZE / (2 * Math.PI))
+  .translate([MERCATOR_SIZE / 2, MERCATOR_SIZE / 2]);
+
+let mercatorCache: { paths: string[]; labels: { name: string; x: number; y: number }[] } | null = null;
+
+/** Outline paths and label positions (centroids) of every country on the Mercator plane. */
+export function mercatorShapes() {
+  if (mercatorCache) return mercatorCache;
+  const path = geoPath(mercator);
+  const features = countryFeatures().features.filter((f) => f.properties?.name !== "Antarctica");
+  mercatorCache = {
+    paths: features.map((f) => path(f) ?? ""),
+    labels: features.map((f) => {
+      const [x, y] = path.centroid(f);
+      return { name: f.properties?.name ?? "", x, y };
+    }),
+  };
+  return mercatorCache;
+}
+

@@ -1,4 +1,4 @@
-// Every API route and method, called as anonymous, VIEWER, ANALYST and ADMIN: who gets past the
+// Every route handler and method, called as anonymous, VIEWER, ANALYST and ADMIN: who gets past the
 // checks. A new route or method without an entry here fails this test. (Another organisation's
 // records are refused per feature: source files, imports, exports, briefs, backup.)
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,10 +20,13 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/api/briefs/overview/route.ts#GET": "VIEWER",
   "app/api/backup/route.ts#GET": "ADMIN",
   "app/api/backup/route.ts#POST": "ADMIN",
+  // The maps' country outlines: geography, the same for everyone (no data).
+  "app/maps/world.svg/route.ts#GET": "PUBLIC",
+  "app/maps/mercator.svg/route.ts#GET": "PUBLIC",
 };
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-const modules = import.meta.glob<Record<string, unknown>>("/app/api/**/route.ts", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>("/app/**/route.ts", { eager: true });
 const handlers: Record<string, Handler> = {};
 for (const [file, mod] of Object.entries(modules)) {
   for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[method] === "function") handlers[`${file.slice(1)}#${method}`] = mod[method] as Handler;
@@ -60,4 +63,16 @@ describe("the API route matrix", () => {
       }
     });
   }
+
+  it("serves the maps' outlines to anyone, as SVG files of one shape per country", async () => {
+    await actAs(null);
+    const res = await (handlers["app/maps/world.svg/route.ts#GET"] as unknown as () => Response)();
+    expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    const svg = await res.text();
+    expect(svg).toContain('<path id="c-SDN" d="M');
+    expect(svg.match(/<path /g)!.length).toBeGreaterThan(170);
+    const plane = await (await (handlers["app/maps/mercator.svg/route.ts#GET"] as unknown as () => Response)()).text();
+    expect(plane).toMatch(/^<svg [^>]*viewBox="0 0 3600 3600"><defs><g id="world"><path d="M/);
+  });
 });
+

@@ -1,0 +1,36 @@
+// Runs `next start` once per CPU core (WEB_CONCURRENCY overrides): Node serves a process's requests
+// on one core, so a single server leaves the others idle while requests queue. The workers share
+// the port (node:cluster hands connections out in turn); one that dies is replaced.
+// Usage: node scripts/next-cluster.mjs start -p 3000   (the arguments go to `next`)
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParallelism());
+
+cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: process.argv.slice(2) });
+let stopping = false;
+let restarts = 0;
+for (let i = 0; i < count; i++) cluster.fork();
+
+cluster.on("exit", (worker, code, signal) => {
+  if (stopping) {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    return;
+  }
+  if (++restarts > 10 * count) {
+    console.error("The app's server processes keep stopping; giving up.");
+    process.exit(1);
+  }
+  console.warn(`A server process stopped (${signal ?? `exit ${code}`}); starting another.`);
+  cluster.fork();
+});
+
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+}
