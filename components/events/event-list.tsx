@@ -1,7 +1,7 @@
 // The event log: filters in the URL, newest first, keyset pages ("Older events"), and a map.
 import Link from "next/link";
 import type { CurrentMembership } from "@/lib/auth/current-user";
-import { eventPoints, listEvents } from "@/lib/events/queries";
+import { eventPlaces, listEvents } from "@/lib/events/queries";
 import { EVENT_TYPES, type EventListQuery } from "@/lib/events/schemas";
 import { isoDate } from "@/lib/format";
 import { EventMap } from "./event-map";
@@ -32,7 +32,7 @@ export async function EventList({
   showSituation?: boolean;
 }) {
   const q = { ...query, ...fixed };
-  const [page, points] = await Promise.all([listEvents(membership, q), eventPoints(membership, { ...q, after: undefined }, MAP_LIMIT)]);
+  const [page, map] = await Promise.all([listEvents(membership, q), eventPlaces(membership, q, MAP_LIMIT)]);
   const filtersOnly = { ...query, after: undefined };
   const filtered = Object.values(filtersOnly).some((v) => v !== undefined && v !== "");
   return (
@@ -99,7 +99,7 @@ export async function EventList({
         </div>
       </form>
 
-      <EventMap points={points} limit={MAP_LIMIT} />
+      <EventMap places={map.places} considered={map.considered} limit={MAP_LIMIT} />
 
       {page.rows.length === 0 ? (
         <p>{filtered || query.after ? "No events match these filters." : "No events recorded yet."}</p>

@@ -2,25 +2,17 @@
 // onto the world outlines drawn once on a Mercator plane and cached by the browser
 // (/maps/mercator.svg; no tile server). Dots grow with fatalities; a table lists the same.
 import { MERCATOR_FILE, MERCATOR_SIZE, mercator, mercatorShapes } from "@/lib/dashboard/map-shapes";
+import type { EventPlace } from "@/lib/events/queries";
 
 const W = 900;
 const H = 420;
 
-export interface EventPoint {
-  id: string;
-  lat: number;
-  lon: number;
-  fatalities: number;
-  eventType: string;
-  date: string;
-  location: string;
-}
-
-export function EventMap({ points, limit }: { points: EventPoint[]; limit: number }) {
-  if (points.length === 0) return <p className="muted">No event with coordinates matches these filters.</p>;
+export function EventMap({ places, considered, limit }: { places: EventPlace[]; considered: number; limit: number }) {
+  if (places.length === 0) return <p className="muted">No event with coordinates matches these filters.</p>;
+  const events = places.reduce((n, p) => n + p.events, 0);
   // Fit the events, but show at least about 12 degrees around them so neighbouring countries give context.
-  const lons = points.map((p) => p.lon);
-  const lats = points.map((p) => p.lat);
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
   const [cx, cy] = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
   const half = Math.max(6, (Math.max(...lons) - Math.min(...lons)) / 2, (Math.max(...lats) - Math.min(...lats)) / 2);
   const corners = {
@@ -36,18 +28,9 @@ export function EventMap({ points, limit }: { points: EventPoint[]; limit: numbe
   const [vw, vh] = [W * k, H * k];
   const [vx, vy] = [(x0 + x1) / 2 - vw / 2, (y0 + y1) / 2 - vh / 2];
   const r1 = (n: number) => Math.round(n * 10) / 10;
-  // Events at the same place (0.1 degree, about 10 km) are drawn as one circle.
-  const places = new Map<string, { lat: number; lon: number; events: number; fatalities: number; label: string; last: string }>();
-  for (const p of points) {
-    const key = `${p.lat.toFixed(1)},${p.lon.toFixed(1)}`;
-    const place = places.get(key) ?? { lat: p.lat, lon: p.lon, events: 0, fatalities: 0, label: p.location, last: p.date };
-    place.events++;
-    place.fatalities += p.fatalities;
-    places.set(key, place);
-  }
   return (
     <figure style={{ margin: "0.5rem 0" }}>
-      <svg viewBox={`${r1(vx)} ${r1(vy)} ${r1(vw)} ${r1(vh)}`} className="world-map event-map" role="img" aria-label={`Map of ${points.length} events${points.length === limit ? ` (the newest ${limit})` : ""}`}>
+      <svg viewBox={`${r1(vx)} ${r1(vy)} ${r1(vw)} ${r1(vh)}`} className="world-map event-map" role="img" aria-label={`Map of ${events} events${considered === limit ? ` (among the newest ${limit})` : ""}`}>
         <use href={`${MERCATOR_FILE}#world`} />
         {/* Country names only when the window is narrower than a quarter of the world: wider, they crowd into each other. */}
         {mercatorShapes().labels.map((l, i) =>
@@ -57,18 +40,18 @@ export function EventMap({ points, limit }: { points: EventPoint[]; limit: numbe
             </text>
           ) : null,
         )}
-        {[...places.entries()].map(([key, p]) => {
+        {places.map((p) => {
           const xy = mercator([p.lon, p.lat]);
           if (!xy) return null;
           return (
-            <circle key={key} cx={r1(xy[0])} cy={r1(xy[1])} r={r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events)))}>
-              <title>{`${p.label || key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`}</title>
+            <circle key={p.key} cx={r1(xy[0])} cy={r1(xy[1])} r={r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events)))}>
+              <title>{`${p.label || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`}</title>
             </circle>
           );
         })}
       </svg>
       <figcaption className="muted small">
-        {points.length === limit ? `The newest ${limit} matching events. ` : ""}Events within about 10 km are one circle; its size grows with the events and the people killed there.
+        {considered === limit ? `The newest ${limit} matching events. ` : ""}Events within about 10 km are one circle; its size grows with the events and the people killed there.
       </figcaption>
     </figure>
   );

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
 import type { EventListQuery } from "./schemas";
+import { visibleEventsSql } from "./sql";
 
 /** Events a member may see: their organisation's, and those of situations shared with the coalition. */
 export function visibleEventsWhere(membership: CurrentMembership): Prisma.EventWhereInput {
@@ -51,10 +52,10 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     const visible = { situation: { OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" as const, archivedAt: null }] } };
     return run([...base, { situationId: q.situation }, visible]);
   }
-  const shared = await db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true } });
+  const shared = await sharedSituationIds(membership);
   const parts = await Promise.all([
     run([...base, { organisationId: membership.organisationId }]),
-    shared.length ? run([...base, { situationId: { in: shared.map((x) => x.id) }, organisationId: { not: membership.organisationId } }]) : Promise.resolve([]),
+    shared.length ? run([...base, { situationId: { in: shared }, organisationId: { not: membership.organisationId } }]) : Promise.resolve([]),
   ]);
   const dir = q.sort === "oldest" ? -1 : 1;
   return parts
@@ -88,14 +89,45 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
   return { rows: page, next: more && last ? `${last.eventDate.toISOString().slice(0, 10)}_${last.id}` : null };
 }
 
-/** Up to `limit` of the newest matching events, for the map (those without coordinates are left out). */
-export async function eventPoints(membership: CurrentMembership, q: EventListQuery, limit = 2000) {
-  const rows = await orderedVisible(membership, q, limit, (where, take) =>
-    db.event.findMany({ where, orderBy: NEWEST, take, select: { id: true, eventDate: true, latitude: true, longitude: true, fatalities: true, eventType: true, location: true } }),
-  );
-  return rows
-    .filter((r) => r.latitude !== null && r.longitude !== null)
-    .map((r) => ({ id: r.id, lat: Number(r.latitude), lon: Number(r.longitude), fatalities: r.fatalities, eventType: r.eventType, date: r.eventDate.toISOString().slice(0, 10), location: r.location ?? "" }));
+/** Ids of other organisations' situations shared with the coalition (whose events a member also sees). */
+export async function sharedSituationIds(membership: CurrentMembership) {
+  const rows = await db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+export interface EventPlace {
+  key: string;
+  lat: number;
+  lon: number;
+  events: number;
+  fatalities: number;
+  /** The place name of the newest event there. */
+  label: string;
+  last: string;
+}
+
+/**
+ * Where the newest `limit` matching events happened, for the map: grouped in the database by place
+ * (0.1 degree, about 10 km; the newest event's position and name stand for the place), so the page
+ * receives a few hundred places instead of thousands of rows. `considered`: how many of the newest
+ * events were looked at (equal to `limit` when there are more).
+ */
+export async function eventPlaces(membership: CurrentMembership, q: EventListQuery, limit = 2000) {
+  const newest = { ...q, after: undefined, sort: undefined };
+  const shared = q.situation ? [] : await sharedSituationIds(membership);
+  const rows = await db.$queryRawUnsafe<(Omit<EventPlace, "last"> & { last: Date; considered: number })[]>(`
+    WITH n AS (${visibleEventsSql(membership, newest, shared, { columns: `t.id, t."eventDate", t.latitude, t.longitude, t.fatalities, t.location`, limit })})
+    SELECT round(latitude, 1)::text || ',' || round(longitude, 1)::text AS key,
+      (array_agg(latitude ORDER BY "eventDate" DESC, id DESC))[1]::float8 AS lat,
+      (array_agg(longitude ORDER BY "eventDate" DESC, id DESC))[1]::float8 AS lon,
+      count(*)::int AS events, sum(fatalities)::int AS fatalities,
+      coalesce((array_agg(location ORDER BY "eventDate" DESC, id DESC))[1], '') AS label, max("eventDate") AS last,
+      (SELECT count(*) FROM n)::int AS considered
+    FROM n WHERE latitude IS NOT NULL AND longitude IS NOT NULL
+    GROUP BY round(latitude, 1), round(longitude, 1)`);
+  const considered = rows[0]?.considered ?? 0;
+  const places: EventPlace[] = rows.map((r) => ({ key: r.key, lat: r.lat, lon: r.lon, events: r.events, fatalities: r.fatalities, label: r.label, last: r.last.toISOString().slice(0, 10) }));
+  return { considered, places };
 }
 
 /** Events and fatalities per month for a situation (indexed by situationId, eventDate). */

@@ -8,7 +8,6 @@ import "server-only";
 // COPY takes no bind parameters, so every value from the request goes in through pg's
 // escapeLiteral after zod has parsed it (dates, numbers, ids, free text).
 import { Readable } from "node:stream";
-import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db";
@@ -16,9 +15,9 @@ import { rawPool } from "@/lib/db-raw";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { CRIME_LABELS } from "@/lib/labels";
 import type { EventListQuery } from "@/lib/events/schemas";
+import { eventOrderSql, lit, visibleEventsSql } from "@/lib/events/sql";
 import type { Column } from "./datasets";
 
-const lit = (v: string) => pg.escapeLiteral(v);
 
 /** neutralise() in SQL: text starting with = + - @ tab or CR gets a leading apostrophe (ascii() reads only the first character). */
 const safe = (expr: string) => `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
@@ -85,28 +84,6 @@ function columnSql(key: string, names: Names): string {
   }
 }
 
-/** The list's filters (lib/events/queries.ts) as SQL conditions on the table `t`. */
-function filterSql(q: EventListQuery, ownOrgId: string): string[] {
-  const and = [`t."deletedAt" IS NULL`];
-  if (q.from) and.push(`t."eventDate" >= ${lit(q.from)}::date`);
-  if (q.to) and.push(`t."eventDate" <= ${lit(q.to)}::date`);
-  if (q.type) and.push(`t."eventType" = ${lit(q.type)}`);
-  if (q.actor) {
-    const pattern = lit(`%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    and.push(`(t.actor1 ILIKE ${pattern} OR t.actor2 ILIKE ${pattern})`);
-  }
-  if (q.minFatalities) and.push(`t.fatalities >= ${Number(q.minFatalities)}`);
-  if (q.civilian) and.push(`t."civilianTargeting"`);
-  if (q.indicator) and.push(`EXISTS (SELECT 1 FROM "EventIndicator" x WHERE x."eventId" = t.id AND x."indicatorId" = ${lit(q.indicator)})`);
-  if (q.situation) {
-    and.push(
-      `t."situationId" = ${lit(q.situation)}`,
-      `EXISTS (SELECT 1 FROM "Situation" v WHERE v.id = t."situationId" AND (v."organisationId" = ${lit(ownOrgId)} OR (v.visibility = 'COALITION' AND v."archivedAt" IS NULL)))`,
-    );
-  }
-  return and;
-}
-
 /**
  * The SELECT behind the export: visibility as two index-ordered parts (the organisation's own
  * events; events of situations other organisations share with the coalition) merged in the
@@ -127,16 +104,8 @@ export async function eventsCsvQuery(membership: CurrentMembership, q: EventList
     names.situations[s.id] = s.title;
     names.organisations[s.organisationId] = s.organisation.name;
   }
-  const shared = situations.filter((s) => s.organisationId !== own && s.visibility === "COALITION" && !s.archivedAt);
-  const dir = q.sort === "oldest" ? "ASC" : "DESC";
-  const where = filterSql(q, own);
-  const part = (extra: string[]) => `(SELECT t.* FROM "Event" t WHERE ${[...where, ...extra].join(" AND ")} ORDER BY t."eventDate" ${dir}, t.id ${dir})`;
-  const parts = q.situation
-    ? [part([])]
-    : [part([`t."organisationId" = ${lit(own)}`]), ...(shared.length ? [part([`t."situationId" IN (${shared.map((s) => lit(s.id)).join(", ")})`, `t."organisationId" <> ${lit(own)}`])] : [])];
-  return `SELECT ${columns.map((c) => columnSql(c.key, names)).join(", ")}
-    FROM (${parts.join(" UNION ALL ")}) e
-    ORDER BY e."eventDate" ${dir}, e.id ${dir}`;
+  const shared = situations.filter((s) => s.organisationId !== own && s.visibility === "COALITION" && !s.archivedAt).map((s) => s.id);
+  return `SELECT ${columns.map((c) => columnSql(c.key, names)).join(", ")} FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}`;
 }
 
 /** The CSV file (UTF-8 with BOM, header row, optional HXL row), streamed straight from PostgreSQL. */

@@ -91,14 +91,13 @@ export function previousPublishedRound(situationId: string, round: { id: string;
 
 /**
  * The scores of a situation's published rounds (or of the latest two of many situations) without
- * their driver lists: only the numbers, extracted by PostgreSQL from the stored JSON. Trends,
- * heatmaps and dashboards need nothing more, and the full documents are large.
+ * their driver lists: only the numbers (Assessment.scoreSummary, kept by the database in step with
+ * the full scores). Trends, heatmaps and dashboards need nothing more, and the full documents are large.
  */
 export async function roundScoreSummaries(where: { situationId: string } | { situationIds: string[]; latest: number }) {
   const rows = await db.$queryRaw<{ id: string; situationId: string; assessedOn: Date; overall: number; crime: string | null; crimes: Record<string, number>; factors: Record<string, number> }[]>`
-    SELECT a.id, a."situationId", a."assessedOn", (a.scores->'overall'->>'score')::float8 AS overall, a.scores->'overall'->>'crime' AS crime,
-           (SELECT jsonb_object_agg(k, (v->>'score')::float8) FROM jsonb_each(a.scores->'crimes') AS c(k, v)) AS crimes,
-           (SELECT jsonb_object_agg(k, (v->>'score')::float8) FROM jsonb_each(a.scores->'factors') AS f(k, v)) AS factors
+    SELECT a.id, a."situationId", a."assessedOn", (a."scoreSummary"->>'overall')::float8 AS overall, a."scoreSummary"->>'crime' AS crime,
+           a."scoreSummary"->'crimes' AS crimes, a."scoreSummary"->'factors' AS factors
     FROM ${
       "situationId" in where
         ? Prisma.sql`(SELECT id FROM "Assessment" WHERE "situationId" = ${where.situationId} AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL) r`

@@ -4,7 +4,7 @@ import { createEventAction, deleteEventAction, updateEventAction } from "@/app/(
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
-import { listEvents, monthlyCounts } from "@/lib/events/queries";
+import { eventPlaces, listEvents, monthlyCounts } from "@/lib/events/queries";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string; name: string };
@@ -111,4 +111,29 @@ describe("the event log", () => {
     const months = await monthlyCounts(shared.id);
     expect(months.map((x) => [x.month.toISOString().slice(0, 7), Number(x.events)])).toEqual([["2024-06", 15]]);
   });
+
+  it("maps the same events as the list, grouped by place (about 10 km), newest name for each place", async () => {
+    await actAs(analyst);
+    const m = { organisationId: org.id, organisationName: org.name, role: "ANALYST" as const };
+    const july = { from: "2024-07-01", to: "2024-07-31" };
+    await ok(createEventAction({ data: event({ situationId: shared.id, eventDate: "2024-07-02", latitude: "13.62", longitude: "25.31", location: "El Fasher (old name)", fatalities: 3 }) }));
+    await ok(createEventAction({ data: event({ situationId: shared.id, eventDate: "2024-07-09", latitude: "13.64", longitude: "25.33", location: "El Fasher", fatalities: 5 }) }));
+    await ok(createEventAction({ data: event({ situationId: privateSituation.id, eventDate: "2024-07-05", latitude: "12.05", longitude: "24.88", location: "Nyala", fatalities: 1 }) }));
+    await ok(createEventAction({ data: event({ situationId: shared.id, eventDate: "2024-07-06", latitude: "", longitude: "", location: "Somewhere" }) }));
+    const ours = await eventPlaces(m, july);
+    expect(ours.considered).toBe(4);
+    expect(ours.places.map((p) => [p.label, p.events, p.fatalities, p.last, p.lat]).sort()).toEqual([
+      ["El Fasher", 2, 8, "2024-07-09", 13.64],
+      ["Nyala", 1, 1, "2024-07-05", 12.05],
+    ]);
+    // Filters apply as on the list; the limit keeps the newest.
+    expect((await eventPlaces(m, { ...july, minFatalities: 4 })).places.map((p) => [p.label, p.events])).toEqual([["El Fasher", 1]]);
+    const newest = await eventPlaces(m, july, 2);
+    expect([newest.considered, newest.places.map((p) => p.label).sort()]).toEqual([2, ["El Fasher"]]);
+    // Another organisation sees the shared situation's places only.
+    const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
+    expect((await eventPlaces(theirs, july)).places.map((p) => p.label)).toEqual(["El Fasher"]);
+    expect((await eventPlaces(theirs, { ...july, situation: privateSituation.id })).places).toEqual([]);
+  });
 });
+

@@ -66,6 +66,8 @@ describe("the committed migrations", () => {
     // What Prisma cannot model is added by hand in the migrations, and only this:
     const checks = await query<{ conname: string }>(fromMigrations, `SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY 1`);
     expect(checks.map((c) => c.conname)).toEqual(["Citation_exactly_one_target", "Event_fatalities_not_negative", "Source_credibility_range"]);
+    const triggers = await query<{ tgname: string }>(fromMigrations, `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`);
+    expect(triggers.map((t) => t.tgname)).toEqual(["Assessment_score_summary", "AuditEntry_append_only", "AuditEntry_no_truncate"]);
   });
 
   it("have a schema snapshot matching prisma/schema.prisma (run npm run db:diff after changing the schema)", () => {

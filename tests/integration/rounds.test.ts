@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RoundScores } from "@/lib/indicators/score";
 import {
   createIndicatorAction,
   discardRoundAction,
@@ -234,5 +236,23 @@ describe("the organisation's own indicators", () => {
     expect(await createIndicatorAction({ factor: 3, text: "Analysts cannot add indicators." })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await actAs(outsiderAdmin);
     expect(await updateIndicatorAction({ id: own.id, version: 1, text: "Changing another organisation's." })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
+describe("the score summary kept by the database", () => {
+  it("holds the numbers of every round's scores, whoever writes them, and cannot be set apart from them", async () => {
+    const rounds = await db.assessment.findMany({ where: { scores: { not: Prisma.DbNull } }, select: { id: true, scores: true, scoreSummary: true } });
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const r of rounds) {
+      const scores = r.scores as unknown as RoundScores;
+      expect(r.scoreSummary).toEqual({
+        overall: scores.overall.score,
+        crime: scores.overall.crime ?? null,
+        crimes: Object.fromEntries(Object.entries(scores.crimes).map(([k, v]) => [k, v.score])),
+        factors: Object.fromEntries(Object.entries(scores.factors).map(([k, v]) => [k, v.score])),
+      });
+    }
+    await db.assessment.update({ where: { id: rounds[0].id }, data: { scoreSummary: { overall: 99 } } });
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: rounds[0].id } })).scoreSummary).toEqual(rounds[0].scoreSummary);
   });
 });
