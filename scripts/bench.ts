@@ -68,9 +68,9 @@ async function signInCookie(email: string, password: string) {
   return all.join("; ");
 }
 
-function load(url: string, connections: number, cookie: string) {
+function load(url: string, connections: number, cookie: string, duration = DURATION) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url: BASE + url, connections, duration: DURATION, headers: { cookie } }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: BASE + url, connections, duration, headers: { cookie } }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
@@ -88,7 +88,8 @@ async function main() {
       const b = await timed(async () => execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
       rows.push({ name: "Production build", metric: "time", value: b.ms / 1000, unit: "s", target: "≤ 180 s" });
     }
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    // As `npm start` runs it: one server process per core (scripts/next-cluster.mjs; WEB_CONCURRENCY=1 for a single one).
+    server = spawn(process.execPath, ["scripts/next-cluster.mjs", "start", "-p", String(PORT)], {
       env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -112,6 +113,7 @@ async function main() {
         for (let i = 0; i < 20; i++) await client.query(sql, params);
       });
       const floorMs = floor.ms / 20;
+      await load(url, 10, cookie, 3); // warm-up (unrecorded): code loaded and compiled, connections open in every server process
       for (const c of [1, 10]) {
         const r = await load(url, c, cookie);
         if (r.non2xx > 0) console.warn(`  ${name}: ${r.non2xx} responses were not 2xx`);
@@ -122,10 +124,17 @@ async function main() {
 
     // CSV export of every event (1,000,000): rows/s and the server's peak memory.
     if (ONLY.has("export")) {
+    // Memory of the server processes (the cluster's workers): the largest one, which serves the
+    // download, and all of them together.
+    const workers = execFileSync("pgrep", ["-P", String(server.pid)]).toString().trim().split("\n").map(Number);
     let peak = 0;
+    let peakAll = 0;
     const sampler = setInterval(async () => {
-      const u = await pidusage(server!.pid!).catch(() => null);
-      if (u) peak = Math.max(peak, u.memory);
+      const u = await pidusage(workers).catch(() => null);
+      if (!u) return;
+      const rss = Object.values(u).map((x) => x.memory);
+      peak = Math.max(peak, ...rss);
+      peakAll = Math.max(peakAll, rss.reduce((a, b) => a + b, 0));
     }, 250);
     const exp = await timed(async () => {
       const res = await fetch(`${BASE}/api/exports/events?format=csv`, { headers: { cookie } });
@@ -147,7 +156,8 @@ async function main() {
     const exportRate = exp.value / (exp.ms / 1000);
     const floorRate = floorCopy.value / (floorCopy.ms / 1000);
     rows.push({ name: `Events CSV export (${exp.value.toLocaleString("en")} rows)`, metric: "rows/s", value: Math.round(exportRate), unit: "rows/s", target: "≥ 100,000", floor: Math.round(floorRate), ratio: Math.round((exportRate / floorRate) * 100) / 100 });
-    rows.push({ name: "Events CSV export", metric: "server peak RSS", value: Math.round(peak / 1024 / 1024), unit: "MB", target: "≤ 300 MB" });
+    rows.push({ name: "Events CSV export", metric: "server process peak RSS", value: Math.round(peak / 1024 / 1024), unit: "MB", target: "≤ 300 MB" });
+    rows.push({ name: `Events CSV export, all ${workers.length} server processes`, metric: "peak RSS", value: Math.round(peakAll / 1024 / 1024), unit: "MB" });
     }
 
     // The import engine on a 100,000-row ACLED-shaped file (in this process, same code as the app):

@@ -3,6 +3,7 @@
 // (/maps/mercator.svg; no tile server). Dots grow with fatalities; a table lists the same.
 import { MERCATOR_FILE, MERCATOR_SIZE, mercator, mercatorShapes } from "@/lib/dashboard/map-shapes";
 import type { EventPlace } from "@/lib/events/queries";
+import { escapeXml } from "@/lib/markup";
 
 const W = 900;
 const H = 420;
@@ -28,28 +29,26 @@ export function EventMap({ places, considered, limit }: { places: EventPlace[]; 
   const [vw, vh] = [W * k, H * k];
   const [vx, vy] = [(x0 + x1) / 2 - vw / 2, (y0 + y1) / 2 - vh / 2];
   const r1 = (n: number) => Math.round(n * 10) / 10;
+  // The drawing as one string (lib/markup.ts): outlines from the shared file, names when zoomed in
+  // (wider than a quarter of the world they crowd into each other), a dot with a tooltip per place.
+  const names = mercatorShapes()
+    .labels.filter((l) => vw < MERCATOR_SIZE / 4 && l.x > vx + 40 * k && l.x < vx + vw - 40 * k && l.y > vy + 20 * k && l.y < vy + vh - 20 * k)
+    .map((l) => `<text x="${r1(l.x)}" y="${r1(l.y)}" text-anchor="middle" font-size="${r1(13 * k)}" aria-hidden="true">${escapeXml(l.name)}</text>`);
+  const dots = places.map((p) => {
+    const [x, y] = mercator([p.lon, p.lat])!;
+    const title = `${p.label || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`;
+    return `<circle cx="${r1(x)}" cy="${r1(y)}" r="${r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events)))}"><title>${escapeXml(title)}</title></circle>`;
+  });
+  const drawing = `<use href="${MERCATOR_FILE}#world"/>${names.join("")}${dots.join("")}`;
   return (
     <figure style={{ margin: "0.5rem 0" }}>
-      <svg viewBox={`${r1(vx)} ${r1(vy)} ${r1(vw)} ${r1(vh)}`} className="world-map event-map" role="img" aria-label={`Map of ${events} events${considered === limit ? ` (among the newest ${limit})` : ""}`}>
-        <use href={`${MERCATOR_FILE}#world`} />
-        {/* Country names only when the window is narrower than a quarter of the world: wider, they crowd into each other. */}
-        {mercatorShapes().labels.map((l, i) =>
-          vw < MERCATOR_SIZE / 4 && l.x > vx + 40 * k && l.x < vx + vw - 40 * k && l.y > vy + 20 * k && l.y < vy + vh - 20 * k ? (
-            <text key={`l${i}`} x={r1(l.x)} y={r1(l.y)} textAnchor="middle" fontSize={r1(13 * k)} aria-hidden="true">
-              {l.name}
-            </text>
-          ) : null,
-        )}
-        {places.map((p) => {
-          const xy = mercator([p.lon, p.lat]);
-          if (!xy) return null;
-          return (
-            <circle key={p.key} cx={r1(xy[0])} cy={r1(xy[1])} r={r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events)))}>
-              <title>{`${p.label || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`}</title>
-            </circle>
-          );
-        })}
-      </svg>
+      <svg
+        viewBox={`${r1(vx)} ${r1(vy)} ${r1(vw)} ${r1(vh)}`}
+        className="world-map event-map"
+        role="img"
+        aria-label={`Map of ${events} events${considered === limit ? ` (among the newest ${limit})` : ""}`}
+        dangerouslySetInnerHTML={{ __html: drawing }}
+      />
       <figcaption className="muted small">
         {considered === limit ? `The newest ${limit} matching events. ` : ""}Events within about 10 km are one circle; its size grows with the events and the people killed there.
       </figcaption>

@@ -9,25 +9,31 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { findEscalations, type CategoryChange, type RoundFacts } from "./escalations";
 
 /**
- * The latest two published rounds of every situation the member may see, with their SEVERE
- * indicators: one windowed query (scores as numbers only), one for the SEVERE ratings.
+ * The latest two published rounds of every situation the member may see (scores as numbers only,
+ * one windowed query), with their SEVERE indicators for the situations whose latest round falls in
+ * the window (only those can escalate; read through the partial index of SEVERE ratings).
  */
-async function latestRounds(situationIds: string[]) {
+async function latestRounds(situationIds: string[], since: Date) {
   const rows = await roundScoreSummaries({ situationIds, latest: 2 });
-  // Through the partial index of SEVERE ratings (IndicatorRating_severe_idx).
-  const severe = rows.length
-    ? await db.$queryRaw<{ assessmentId: string; indicatorId: string; code: string }[]>`
-        SELECT r."assessmentId", r."indicatorId", i.code FROM "IndicatorRating" r JOIN "Indicator" i ON i.id = r."indicatorId"
-        WHERE r."assessmentId" IN (${Prisma.join(rows.map((r) => r.id))}) AND r.level = 'SEVERE'`
-    : [];
-  const byRound = new Map<string, typeof severe>();
-  for (const s of severe) byRound.set(s.assessmentId, [...(byRound.get(s.assessmentId) ?? []), s]);
   const bySituation = new Map<string, RoundFacts[]>();
-  // Newest first within each situation (the summaries come oldest first).
-  for (const r of [...rows].sort((a, b) => a.situationId.localeCompare(b.situationId) || b.assessedOn.getTime() - a.assessedOn.getTime())) {
-    const sev = byRound.get(r.id) ?? [];
-    const facts: RoundFacts = { id: r.id, assessedOn: r.assessedOn, scores: r.scores, severeIds: sev.map((s) => s.indicatorId), severeCodes: Object.fromEntries(sev.map((s) => [s.indicatorId, s.code])) };
-    bySituation.set(r.situationId, [...(bySituation.get(r.situationId) ?? []), facts]);
+  // Newest first within each situation (the summaries come oldest first, grouped by situation).
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const list = bySituation.get(r.situationId) ?? [];
+    list.push({ id: r.id, assessedOn: r.assessedOn, scores: r.scores, severeIds: [], severeCodes: {} });
+    bySituation.set(r.situationId, list);
+  }
+  const recent = [...bySituation.values()].filter((rs) => rs[0].assessedOn >= since).flat();
+  if (recent.length) {
+    const byId = new Map(recent.map((r) => [r.id, r]));
+    const severe = await db.$queryRaw<{ assessmentId: string; indicatorId: string; code: string }[]>`
+      SELECT r."assessmentId", r."indicatorId", i.code FROM "IndicatorRating" r JOIN "Indicator" i ON i.id = r."indicatorId"
+      WHERE r."assessmentId" IN (${Prisma.join(recent.map((r) => r.id))}) AND r.level = 'SEVERE'`;
+    for (const s of severe) {
+      const round = byId.get(s.assessmentId)!;
+      round.severeIds.push(s.indicatorId);
+      round.severeCodes[s.indicatorId] = s.code;
+    }
   }
   return bySituation;
 }
@@ -52,7 +58,7 @@ export async function dashboardOverview(membership: CurrentMembership, windowDay
       orderBy: { title: "asc" },
     }),
   ]);
-  const rounds = await latestRounds(situations.map((s) => s.id));
+  const rounds = await latestRounds(situations.map((s) => s.id), since);
   const escalations = findEscalations(rounds, changes, since);
   const crimeStatus: Record<Crime, Partial<Record<CrimeStatus, number>>> = { GENOCIDE: {}, WAR_CRIMES: {}, CRIMES_AGAINST_HUMANITY: {}, ETHNIC_CLEANSING: {}, INCITEMENT: {} };
   for (const s of situations) for (const c of s.crimes) crimeStatus[c.crime][c.status] = (crimeStatus[c.crime][c.status] ?? 0) + 1;
