@@ -19,8 +19,9 @@ async function main() {
   }
   const db = await openDatabase();
   const port = process.env.PORT ?? "3000";
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  // Production: one server process per core (scripts/next-cluster.mjs; WEB_CONCURRENCY sets how many).
+  const command = dev ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", port] : [path.resolve("scripts/next-cluster.mjs"), "start", "-p", port];
+  const child = spawn(process.execPath, command, {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
   });
