@@ -50,14 +50,24 @@ async function categoryChanges(membership: CurrentMembership, since: Date): Prom
 
 export async function dashboardOverview(membership: CurrentMembership, windowDays: number, now = new Date()) {
   const since = new Date(now.getTime() - windowDays * 86400_000);
-  const [changes, situations] = await Promise.all([
+  const [changes, visible] = await Promise.all([
     categoryChanges(membership, since),
-    db.situation.findMany({
-      where: visibleSituationsWhere(membership),
-      select: { id: true, title: true, riskCategory: true, countryIso3: true, country: { select: { name: true } }, crimes: { select: { crime: true, status: true } } },
-      orderBy: { title: "asc" },
-    }),
+    db.situation.findMany({ where: visibleSituationsWhere(membership), select: { id: true, title: true, riskCategory: true, countryIso3: true }, orderBy: { title: "asc" } }),
   ]);
+  // Countries' names and the crime assessments as plain rows, one query each (cheaper than nested relations for hundreds of situations).
+  const ids = visible.map((s) => s.id);
+  const [crimeRows, countryRows] = await Promise.all([
+    db.$queryRaw<{ situationId: string; crime: Crime; status: CrimeStatus }[]>`SELECT "situationId", crime::text AS crime, status::text AS status FROM "CrimeAssessment" WHERE "situationId" = ANY(${ids}::text[])`,
+    db.$queryRaw<{ iso3: string; name: string }[]>`SELECT iso3, name FROM "Country" WHERE iso3 = ANY(${[...new Set(visible.map((s) => s.countryIso3))]}::text[])`,
+  ]);
+  const countryName = new Map(countryRows.map((c) => [c.iso3, c.name]));
+  const crimesOf = new Map<string, { crime: Crime; status: CrimeStatus }[]>();
+  for (const c of crimeRows) {
+    const list = crimesOf.get(c.situationId) ?? [];
+    list.push({ crime: c.crime, status: c.status });
+    crimesOf.set(c.situationId, list);
+  }
+  const situations = visible.map((s) => ({ ...s, country: { name: countryName.get(s.countryIso3) ?? s.countryIso3 }, crimes: crimesOf.get(s.id) ?? [] }));
   const rounds = await latestRounds(situations.map((s) => s.id), since);
   const escalations = findEscalations(rounds, changes, since);
   const crimeStatus: Record<Crime, Partial<Record<CrimeStatus, number>>> = { GENOCIDE: {}, WAR_CRIMES: {}, CRIMES_AGAINST_HUMANITY: {}, ETHNIC_CLEANSING: {}, INCITEMENT: {} };

@@ -37,6 +37,8 @@ export async function listVisibleSituations(membership: CurrentMembership, take 
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take,
     select: listSelect,
+    // Joined relations would be built for every visible situation before the newest few are kept.
+    relationLoadStrategy: "query",
   });
 }
 
