@@ -1,4 +1,4 @@
-// Large, repetitive, read-only SVG (the event map's dots) written as one string instead of
+// Large, repetitive, read-only SVG (the maps' countries and dots) written as one string instead of
 // thousands of React elements: React renders each element twice on the server (its payload, then
 // HTML), which made such a map the most expensive part of the event pages. Every value that goes
 // into the string passes through escapeXml.
