@@ -106,6 +106,8 @@ async function main() {
     const round = (await client.query(`SELECT id FROM "Assessment" WHERE "situationId" = 'bench-s-2' ORDER BY "assessedOn" DESC LIMIT 1`)).rows[0].id;
     const pages: [string, string, string, string, unknown[]][] = [
       ["Dashboard", "/", "≤ 300 ms", `SELECT r.id, r."situationId", r."scoreSummary"::text FROM (SELECT id FROM "Situation" WHERE "archivedAt" IS NULL AND ("organisationId" = $1 OR visibility = 'COALITION')) sid CROSS JOIN LATERAL (SELECT id, "situationId", "assessedOn", "scoreSummary" FROM "Assessment" WHERE "situationId" = sid.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r`, [org]],
+      // No data, no session: what a page of this Next.js app costs on this machine before any of ours.
+      ["Sign-in page (framework floor)", "/signin", "(context)", `SELECT 1`, []],
       ["Situations list (filtered)", "/situations?risk=CURRENT_CRISIS", "≤ 150 ms", `SELECT * FROM "Situation" WHERE "organisationId" = $1 AND "riskCategory" = 'CURRENT_CRISIS' ORDER BY "updatedAt" DESC LIMIT 25`, [org]],
       ["Situation page", "/situations/bench-s-2", "≤ 150 ms", `SELECT * FROM "Situation" s JOIN "CrimeAssessment" c ON c."situationId" = s.id WHERE s.id = 'bench-s-2'`, []],
       ["Events list (deep page)", `/events?after=${cursor}`, "≤ 150 ms", `SELECT * FROM "Event" WHERE "organisationId" = $1 AND ("eventDate", id) < ($2::date, $3) ORDER BY "eventDate" DESC, id DESC LIMIT 26`, [org, cursor.slice(0, 10), cursor.slice(11)]],
@@ -116,12 +118,13 @@ async function main() {
         for (let i = 0; i < 20; i++) await client.query(sql, params);
       });
       const floorMs = floor.ms / 20;
-      await load(url, 10, cookie, 3); // warm-up (unrecorded): code loaded and compiled, connections open in every server process
+      const as = url === "/signin" ? "" : cookie; // the sign-in page is for visitors (signed in, it redirects)
+      await load(url, 10, as, 3); // warm-up (unrecorded): code loaded and compiled, connections open in every server process
       for (const c of [1, 10]) {
-        const r = await load(url, c, cookie);
+        const r = await load(url, c, as);
         if (r.non2xx > 0) console.warn(`  ${name}: ${r.non2xx} responses were not 2xx`);
         const p = r.latency.p97_5;
-        rows.push({ name: `${name}, ${c} user${c > 1 ? "s" : ""}`, metric: "p97.5", value: p, unit: "ms", target: c === 10 ? target : undefined, floor: Math.round(floorMs * 10) / 10, ratio: Math.round((p / floorMs) * 10) / 10 });
+        rows.push({ name: `${name}, ${c} user${c > 1 ? "s" : ""}`, metric: "p97.5", value: p, unit: "ms", target: c === 10 && target !== "(context)" ? target : undefined, floor: Math.round(floorMs * 10) / 10, ratio: Math.round((p / floorMs) * 10) / 10 });
       }
     }
 
