@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
@@ -89,11 +90,14 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
   return { rows: page, next: more && last ? `${last.eventDate.toISOString().slice(0, 10)}_${last.id}` : null };
 }
 
-/** Ids of other organisations' situations shared with the coalition (whose events a member also sees). */
-export async function sharedSituationIds(membership: CurrentMembership) {
+/**
+ * Ids of other organisations' situations shared with the coalition (whose events a member also
+ * sees). Read once per request: the event list and its map both ask for them.
+ */
+export const sharedSituationIds = cache(async (membership: CurrentMembership) => {
   const rows = await db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true } });
   return rows.map((r) => r.id);
-}
+});
 
 export interface EventPlace {
   key: string;

@@ -92,14 +92,11 @@ function columnSql(key: string, names: Names): string {
 export async function eventsCsvQuery(membership: CurrentMembership, q: EventListQuery, columns: Column[]): Promise<string> {
   const own = membership.organisationId;
   // The situations whose events can appear (the organisation's own, those shared with the coalition), and their organisations' names.
-  const [situations, ownOrg] = await Promise.all([
-    db.situation.findMany({
-      where: q.situation ? { id: q.situation } : { OR: [{ organisationId: own }, { visibility: "COALITION", archivedAt: null }] },
-      select: { id: true, title: true, organisationId: true, visibility: true, archivedAt: true, organisation: { select: { name: true } } },
-    }),
-    db.organisation.findUniqueOrThrow({ where: { id: own }, select: { name: true } }),
-  ]);
-  const names: Names = { situations: {}, organisations: { [own]: ownOrg.name } };
+  const situations = await db.situation.findMany({
+    where: q.situation ? { id: q.situation } : { OR: [{ organisationId: own }, { visibility: "COALITION", archivedAt: null }] },
+    select: { id: true, title: true, organisationId: true, visibility: true, archivedAt: true, organisation: { select: { name: true } } },
+  });
+  const names: Names = { situations: {}, organisations: { [own]: membership.organisationName } };
   for (const s of situations) {
     names.situations[s.id] = s.title;
     names.organisations[s.organisationId] = s.organisation.name;
