@@ -33,13 +33,18 @@ export function browserSession(baseUrl: string, signIn: (page: import("playwrigh
   const teardown = async () => {
     await browser?.close();
   };
-  async function pageAs(email: string, viewport = { width: 1400, height: 900 }) {
+  /** A page on a fresh context, signed out. */
+  async function newPage(viewport = { width: 1400, height: 900 }) {
     const context = await browser!.newContext({ viewport, acceptDownloads: true });
     const page = await context.newPage();
     page.on("dialog", (d) => d.accept());
+    return page;
+  }
+  async function pageAs(email: string, viewport = { width: 1400, height: 900 }) {
+    const page = await newPage(viewport);
     await signIn(page, baseUrl, email);
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     return page;
   }
-  return { setup, teardown, pageAs, browser: () => browser! };
+  return { setup, teardown, newPage, pageAs, browser: () => browser! };
 }

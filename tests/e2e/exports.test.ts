@@ -1,26 +1,17 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
 import { PDFParse } from "pdf-parse";
-import { launchBrowser } from "./browser";
+import { browserSession } from "./browser";
 import { hydrated, screenshot, signIn } from "./helpers";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { setup, teardown, pageAs } = browserSession(baseUrl, signIn);
+beforeAll(setup);
+afterAll(teardown);
 
 describe("reports and exports", () => {
   it("downloads a country brief from the situation page, and a filtered CSV from a list", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await signIn(page, baseUrl, "analyst@demo.example");
-    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    const page = await pageAs("analyst@demo.example");
     await page.goto(`${baseUrl}/situations?q=Sudan`);
     await page.getByRole("link", { name: "Demo: Sudan, Darfur" }).click();
     await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
@@ -42,6 +33,6 @@ describe("reports and exports", () => {
     const rows = readFileSync((await csv.path())!, "utf8").trim().split("\n");
     expect(rows[0]).toContain("Situation");
     expect(rows.slice(1).every((r) => r.includes("Current crisis"))).toBe(true);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { generate } from "otplib";
-import { launchBrowser } from "./browser";
+import { browserSession } from "./browser";
 import { hydrated, screenshot, signIn } from "./helpers";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const session = browserSession(baseUrl, signIn);
+beforeAll(session.setup);
+afterAll(session.teardown);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on("dialog", (d) => d.accept());
-  return page;
-}
+const newPage = (): Promise<Page> => session.newPage({ width: 1280, height: 900 });
 
 describe("security, as members meet it", () => {
   it("invites a member, who sets up two-factor sign-in and then signs in with a code; deactivating them signs them out", async () => {

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { browserSession } from "./browser";
 import { hydrated, screenshot, signIn } from "./helpers";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const session = browserSession(baseUrl, signIn);
+beforeAll(session.setup);
+afterAll(session.teardown);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function analystPage(email = "analyst@demo.example"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
-  return page;
+function analystPage(email = "analyst@demo.example"): Promise<Page> {
+  return session.pageAs(email, { width: 1280, height: 900 });
 }
 
 describe("situations, as an analyst uses them", () => {
