@@ -31,14 +31,19 @@ const listSelect = {
 } satisfies Prisma.SituationSelect;
 
 /** The most recently updated situations a member may see. */
+/**
+ * Pages of situations load their relations per query: joined, they would be built for every
+ * matching situation before the page is cut (4.9 vs 3.7 ms for 25 of 206; it grows with the list).
+ */
+const PAGED = "query" as const;
+
 export async function listVisibleSituations(membership: CurrentMembership, take = 50) {
   return db.situation.findMany({
     where: visibleSituationsWhere(membership),
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take,
     select: listSelect,
-    // Joined relations would be built for every visible situation before the newest few are kept.
-    relationLoadStrategy: "query",
+    relationLoadStrategy: PAGED,
   });
 }
 
@@ -90,6 +95,7 @@ export async function listSituations(membership: CurrentMembership, query: Situa
       skip: pageSkip(page),
       take: PAGE_SIZE,
       select: listSelect,
+      relationLoadStrategy: PAGED,
     }),
     db.situation.count({ where }),
   ]);
