@@ -68,6 +68,23 @@ export async function getRound(situationId: string, id: string) {
 }
 export type RoundDetail = NonNullable<Awaited<ReturnType<typeof getRound>>>;
 
+/** A round's levels and stored scores only: enough to compare another round with it. */
+export function getRoundLevels(situationId: string, id: string) {
+  return db.assessment.findFirst({
+    where: { id, situationId, deletedAt: null },
+    select: { id: true, assessedOn: true, status: true, scores: true, ratings: { select: { indicatorId: true, level: true } } },
+  });
+}
+
+/** A situation's live rounds as choices (date and status), oldest first: no counts, no names. */
+export function roundChoices(situationId: string) {
+  return db.assessment.findMany({
+    where: { situationId, deletedAt: null },
+    orderBy: [{ assessedOn: "asc" }, { publishedAt: "asc" }, { createdAt: "asc" }],
+    select: { id: true, assessedOn: true, status: true },
+  });
+}
+
 /** The round's scores: stored ones once published, computed from the current ratings for a draft. */
 export function roundScores(round: { status: string; scores: unknown; ratings: { indicatorId: string; level: RoundScores["overall"]["drivers"][number]["level"] }[] }, indicators: CatalogueIndicator[]): RoundScores {
   const stored = round.status === "PUBLISHED" ? storedScores(round) : null;

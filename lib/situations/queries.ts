@@ -117,15 +117,28 @@ export async function listFilterOptions(membership: CurrentMembership) {
 }
 
 /** One situation the member may see (archived ones only for their own organisation), or null. */
+/** One situation the caller may open: their organisation's (archived too) or a live coalition-shared one. */
+function openableSituationWhere(membership: CurrentMembership, id: string): Prisma.SituationWhereInput {
+  return {
+    id,
+    OR: [
+      { organisationId: membership.organisationId },
+      { visibility: "COALITION", archivedAt: null },
+    ],
+  };
+}
+
+/** What a page inside a situation (a round, a response) shows of it: no crimes, no people. */
+export function getSituationHeader(membership: CurrentMembership, id: string) {
+  return db.situation.findFirst({
+    where: openableSituationWhere(membership, id),
+    select: { id: true, title: true, organisationId: true, riskCategory: true, archivedAt: true },
+  });
+}
+
 export async function getSituation(membership: CurrentMembership, id: string) {
   return db.situation.findFirst({
-    where: {
-      id,
-      OR: [
-        { organisationId: membership.organisationId },
-        { visibility: "COALITION", archivedAt: null },
-      ],
-    },
+    where: openableSituationWhere(membership, id),
     include: {
       country: true,
       organisation: { select: { id: true, name: true } },

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { getSituation } from "@/lib/situations/queries";
-import { getRound, indicatorsFor, listRounds, previousPublishedRound, roundScores, scoringInput } from "@/lib/indicators/rounds";
+import { getSituationHeader } from "@/lib/situations/queries";
+import { getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
@@ -19,23 +19,22 @@ export const metadata: Metadata = { title: "Assessment round" };
 export default async function RoundPage({ params, searchParams }: { params: Promise<{ id: string; rid: string }>; searchParams: Promise<{ compare?: string }> }) {
   const [{ id, rid }, { compare }] = await Promise.all([params, searchParams]);
   const user = await requireUser();
-  const s = await getSituation(user.active, id);
-  if (!s) notFound();
-  const round = await getRound(s.id, rid);
-  if (!round) notFound();
-  const [indicators, factors, rounds] = await Promise.all([
+  // The round is read alongside the situation but shown only if the situation is visible to the caller.
+  const [s, round] = await Promise.all([getSituationHeader(user.active, id), getRound(id, rid)]);
+  if (!s || !round) notFound();
+  // The round to compare with: the one asked for, else the previous published round.
+  const [indicators, factors, rounds, againstId] = await Promise.all([
     indicatorsFor(s.organisationId),
     db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
-    listRounds(s.id),
+    roundChoices(s.id),
+    compare && compare !== round.id ? compare : previousPublishedRound(s.id, round).then((r) => r?.id),
   ]);
   const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
   const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
   const canEdit = round.status === "DRAFT" && !s.archivedAt && s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
   const scores = roundScores(round, indicators);
 
-  // The round to compare with: the one asked for, else the previous published round.
-  const againstId = compare && compare !== round.id ? compare : (await previousPublishedRound(s.id, round))?.id;
-  const against = againstId ? await getRound(s.id, againstId) : null;
+  const against = againstId ? await getRoundLevels(s.id, againstId) : null;
   const comparison = against
     ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: roundScores(against, indicators) }, { ratings: round.ratings, scores })
     : null;
