@@ -1,13 +1,11 @@
 // The event log: filters in the URL, newest first, keyset pages ("Older events"), and a map.
 import Link from "next/link";
 import type { CurrentMembership } from "@/lib/auth/current-user";
-import { eventPlaces, listEvents } from "@/lib/events/queries";
+import { listEvents } from "@/lib/events/queries";
 import { EVENT_TYPES, type EventListQuery } from "@/lib/events/schemas";
 import { isoDate } from "@/lib/format";
 import { EventMap } from "./event-map";
 import { DownloadLinks } from "@/components/exports/download-links";
-
-const MAP_LIMIT = 2000;
 
 function href(path: string, q: EventListQuery, extra: Record<string, string | undefined>) {
   const params = new URLSearchParams();
@@ -32,7 +30,7 @@ export async function EventList({
   showSituation?: boolean;
 }) {
   const q = { ...query, ...fixed };
-  const [page, map] = await Promise.all([listEvents(membership, q), eventPlaces(membership, q, MAP_LIMIT)]);
+  const page = await listEvents(membership, q);
   const filtersOnly = { ...query, after: undefined };
   const filtered = Object.values(filtersOnly).some((v) => v !== undefined && v !== "");
   return (
@@ -99,7 +97,8 @@ export async function EventList({
         </div>
       </form>
 
-      <EventMap places={map.places} considered={map.considered} limit={MAP_LIMIT} />
+      {/* The map depends on the filters only (not the page or the order): one drawing for all pages. */}
+      <EventMap src={href("/api/events/map", { ...q, after: undefined, sort: undefined, tab: undefined } as EventListQuery, {})} />
 
       {page.rows.length === 0 ? (
         <p>{filtered || query.after ? "No events match these filters." : "No events recorded yet."}</p>

@@ -40,6 +40,11 @@ describe("the event log", () => {
     const log = page.getByRole("table", { name: "Events, newest first" });
     expect(await log.getByRole("link", { name: "2024-01-16" }).isVisible()).toBe(true);
     expect(await log.getByText("Military Forces of Sudan vs Rapid Support Forces").isVisible()).toBe(true);
+    // The map of the same events comes in its own request: a dot per place, its count in the label.
+    const map = page.getByRole("img", { name: /^Map of \d+ events?/ });
+    await map.waitFor();
+    expect(await map.locator("circle").count()).toBeGreaterThan(0);
+    const mapped = Number((await map.getAttribute("aria-label"))!.match(/\d+/)![0]);
     await screenshot(page, "situation-events");
 
     // Filtering keeps to the situation and narrows the list.
@@ -47,6 +52,9 @@ describe("the event log", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/minFatalities=20/);
     expect(await page.getByRole("table", { name: "Events, newest first" }).getByRole("link", { name: "2024-01-15" }).count()).toBe(0);
+    // The map follows the filters.
+    await page.getByRole("img", { name: /^Map of \d+ events?/ }).and(page.locator(`:not([aria-label="Map of ${mapped} events"])`)).waitFor();
+    expect(Number((await page.getByRole("img", { name: /^Map of \d+ events?/ }).getAttribute("aria-label"))!.match(/\d+/)![0])).toBeLessThan(mapped);
   });
 
   it("records an event by hand; mistakes are shown next to the fields", async () => {

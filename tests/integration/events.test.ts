@@ -5,6 +5,8 @@ import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
 import { eventPlaces, listEvents, monthlyCounts } from "@/lib/events/queries";
+import { NextRequest } from "next/server";
+import { GET as mapGET } from "@/app/api/events/map/route";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string; name: string };
@@ -134,6 +136,32 @@ describe("the event log", () => {
     const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
     expect((await eventPlaces(theirs, july)).places.map((p) => p.label)).toEqual(["El Fasher"]);
     expect((await eventPlaces(theirs, { ...july, situation: privateSituation.id })).places).toEqual([]);
+  });
+
+  it("serves a list's map as an SVG file: the same filters, the caller's events only, nothing when no event has coordinates", async () => {
+    const map = async (query: string) => {
+      const res = await mapGET(new NextRequest(`http://localhost/api/events/map?${query}`));
+      return { status: res.status, type: res.headers.get("content-type"), cache: res.headers.get("cache-control"), svg: await res.text() };
+    };
+    await actAs(analyst);
+    await ok(createEventAction({ data: event({ situationId: shared.id, eventDate: "2024-08-03", latitude: "15.5", longitude: "32.5", location: "Khartoum <North>", fatalities: 2 }) }));
+    await ok(createEventAction({ data: event({ situationId: privateSituation.id, eventDate: "2024-08-04", latitude: "12.05", longitude: "24.88", location: "Nyala", fatalities: 1 }) }));
+    const ours = await map("from=2024-08-01&to=2024-08-31");
+    expect([ours.status, ours.type, ours.cache]).toEqual([200, "image/svg+xml; charset=utf-8", "private, no-store"]);
+    expect(ours.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="[-\d. ]+" class="world-map event-map" role="img" aria-label="Map of 2 events">/);
+    expect(ours.svg.match(/<circle /g)).toHaveLength(2);
+    expect(ours.svg).toContain("<title>Khartoum &lt;North&gt;: 1 event, 2 killed (latest 2024-08-03)</title>");
+    // The page and the order do not change the map; the filters do.
+    expect((await map("from=2024-08-01&to=2024-08-31&sort=oldest&after=2024-08-04_x")).svg).toBe(ours.svg);
+    expect((await map("from=2024-08-01&to=2024-08-31&minFatalities=2")).svg.match(/<circle /g)).toHaveLength(1);
+    expect((await map("from=1990-01-01&to=1990-01-31")).status).toBe(204);
+    // Another organisation sees the shared situation's event only; no session, no map.
+    await actAs(outsider);
+    const theirs = await map("from=2024-08-01&to=2024-08-31");
+    expect(theirs.svg.match(/<circle /g)).toHaveLength(1);
+    expect(theirs.svg).not.toContain("Nyala");
+    await actAs(null);
+    expect((await map("from=2024-08-01&to=2024-08-31")).status).toBe(401);
   });
 });
 

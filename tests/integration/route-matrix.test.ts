@@ -16,6 +16,7 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/api/imports/route.ts#POST": "ANALYST",
   "app/api/imports/[id]/route.ts#GET": "VIEWER",
   "app/api/exports/[entity]/route.ts#GET": "VIEWER",
+  "app/api/events/map/route.ts#GET": "VIEWER",
   "app/api/briefs/[id]/route.ts#GET": "VIEWER",
   "app/api/briefs/overview/route.ts#GET": "VIEWER",
   "app/api/backup/route.ts#GET": "ADMIN",
