@@ -2,40 +2,24 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
-import { roundScoreSummaries } from "@/lib/indicators/rounds";
-import { visibleSituationsWhere } from "@/lib/situations/queries";
+import { summaryScores, type ScoreSummaryJson } from "@/lib/indicators/rounds";
+import { visibleSituationsSql } from "@/lib/situations/queries";
 import { RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findEscalations, type CategoryChange, type RoundFacts } from "./escalations";
 
-/**
- * The latest two published rounds of every situation the member may see (scores as numbers only,
- * one windowed query), with their SEVERE indicators for the situations whose latest round falls in
- * the window (only those can escalate; read through the partial index of SEVERE ratings).
- */
-async function latestRounds(situationIds: string[], since: Date) {
-  const rows = await roundScoreSummaries({ situationIds, latest: 2 });
-  const bySituation = new Map<string, RoundFacts[]>();
-  // Newest first within each situation (the summaries come oldest first, grouped by situation).
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const r = rows[i];
-    const list = bySituation.get(r.situationId) ?? [];
-    list.push({ id: r.id, assessedOn: r.assessedOn, scores: r.scores, severeIds: [], severeCodes: {} });
-    bySituation.set(r.situationId, list);
+/** The SEVERE indicators of the given rounds (through the partial index of SEVERE ratings). */
+async function addSevere(rounds: RoundFacts[]) {
+  if (!rounds.length) return;
+  const byId = new Map(rounds.map((r) => [r.id, r]));
+  const severe = await db.$queryRaw<{ assessmentId: string; indicatorId: string; code: string }[]>`
+    SELECT r."assessmentId", r."indicatorId", i.code FROM "IndicatorRating" r JOIN "Indicator" i ON i.id = r."indicatorId"
+    WHERE r."assessmentId" IN (${Prisma.join(rounds.map((r) => r.id))}) AND r.level = 'SEVERE'`;
+  for (const s of severe) {
+    const round = byId.get(s.assessmentId)!;
+    round.severeIds.push(s.indicatorId);
+    round.severeCodes[s.indicatorId] = s.code;
   }
-  const recent = [...bySituation.values()].filter((rs) => rs[0].assessedOn >= since).flat();
-  if (recent.length) {
-    const byId = new Map(recent.map((r) => [r.id, r]));
-    const severe = await db.$queryRaw<{ assessmentId: string; indicatorId: string; code: string }[]>`
-      SELECT r."assessmentId", r."indicatorId", i.code FROM "IndicatorRating" r JOIN "Indicator" i ON i.id = r."indicatorId"
-      WHERE r."assessmentId" IN (${Prisma.join(recent.map((r) => r.id))}) AND r.level = 'SEVERE'`;
-    for (const s of severe) {
-      const round = byId.get(s.assessmentId)!;
-      round.severeIds.push(s.indicatorId);
-      round.severeCodes[s.indicatorId] = s.code;
-    }
-  }
-  return bySituation;
 }
 
 async function categoryChanges(membership: CurrentMembership, since: Date): Promise<CategoryChange[]> {
@@ -44,31 +28,51 @@ async function categoryChanges(membership: CurrentMembership, since: Date): Prom
     FROM "AuditEntry" e JOIN "Situation" s ON s.id = e."entityId"
     WHERE e.action = 'situation.update' AND e."entityType" = 'Situation' AND e.at >= ${since}
       AND e.after ? 'riskCategory' AND e.before ? 'riskCategory'
-      AND s."archivedAt" IS NULL AND (s."organisationId" = ${membership.organisationId} OR s.visibility = 'COALITION')`;
+      AND ${visibleSituationsSql(membership, "s")}`;
   return rows;
+}
+
+/**
+ * Every situation the member may see, in one query: its country's name, its crime assessments
+ * ("CRIME:STATUS,...") and its latest two published rounds (scores as numbers only, newest first;
+ * one short walk down the partial index of published rounds per situation).
+ */
+async function visibleWithRounds(membership: CurrentMembership) {
+  const rows = await db.$queryRaw<{ id: string; title: string; riskCategory: RiskCategory; countryIso3: string; countryName: string; crimes: string | null; rounds: string | null }[]>`
+    SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."countryIso3", coalesce(c.name, s."countryIso3") AS "countryName",
+      (SELECT string_agg(a.crime::text || ':' || a.status::text, ',') FROM "CrimeAssessment" a WHERE a."situationId" = s.id) AS crimes,
+      (SELECT json_agg(json_build_array(r.id, r."assessedOn", r."scoreSummary") ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
+         FROM (SELECT id, "assessedOn", "publishedAt", "scoreSummary" FROM "Assessment"
+               WHERE "situationId" = s.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL
+               ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r) AS rounds
+    FROM "Situation" s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3"
+    WHERE ${visibleSituationsSql(membership, "s")}
+    ORDER BY s.title`;
+  return rows.map((r) => ({
+    situation: {
+      id: r.id,
+      title: r.title,
+      riskCategory: r.riskCategory,
+      countryIso3: r.countryIso3,
+      country: { name: r.countryName },
+      crimes: (r.crimes ? r.crimes.split(",") : []).map((x) => {
+        const [crime, status] = x.split(":");
+        return { crime: crime as Crime, status: status as CrimeStatus };
+      }),
+    },
+    rounds: (r.rounds ? (JSON.parse(r.rounds) as [string, string, ScoreSummaryJson][]) : []).map(
+      ([id, assessedOn, summary]): RoundFacts => ({ id, assessedOn: new Date(assessedOn), scores: summaryScores(summary), severeIds: [], severeCodes: {} }),
+    ),
+  }));
 }
 
 export async function dashboardOverview(membership: CurrentMembership, windowDays: number, now = new Date()) {
   const since = new Date(now.getTime() - windowDays * 86400_000);
-  const [changes, visible] = await Promise.all([
-    categoryChanges(membership, since),
-    db.situation.findMany({ where: visibleSituationsWhere(membership), select: { id: true, title: true, riskCategory: true, countryIso3: true }, orderBy: { title: "asc" } }),
-  ]);
-  // Countries' names and the crime assessments as plain rows, one query each (cheaper than nested relations for hundreds of situations).
-  const ids = visible.map((s) => s.id);
-  const [crimeRows, countryRows] = await Promise.all([
-    db.$queryRaw<{ situationId: string; crime: Crime; status: CrimeStatus }[]>`SELECT "situationId", crime::text AS crime, status::text AS status FROM "CrimeAssessment" WHERE "situationId" = ANY(${ids}::text[])`,
-    db.$queryRaw<{ iso3: string; name: string }[]>`SELECT iso3, name FROM "Country" WHERE iso3 = ANY(${[...new Set(visible.map((s) => s.countryIso3))]}::text[])`,
-  ]);
-  const countryName = new Map(countryRows.map((c) => [c.iso3, c.name]));
-  const crimesOf = new Map<string, { crime: Crime; status: CrimeStatus }[]>();
-  for (const c of crimeRows) {
-    const list = crimesOf.get(c.situationId) ?? [];
-    list.push({ crime: c.crime, status: c.status });
-    crimesOf.set(c.situationId, list);
-  }
-  const situations = visible.map((s) => ({ ...s, country: { name: countryName.get(s.countryIso3) ?? s.countryIso3 }, crimes: crimesOf.get(s.id) ?? [] }));
-  const rounds = await latestRounds(situations.map((s) => s.id), since);
+  const [changes, visible] = await Promise.all([categoryChanges(membership, since), visibleWithRounds(membership)]);
+  const situations = visible.map((v) => v.situation);
+  // Latest two rounds per situation, newest first; only a situation whose latest round is in the window can escalate.
+  const rounds = new Map(visible.filter((v) => v.rounds.length).map((v) => [v.situation.id, v.rounds]));
+  await addSevere([...rounds.values()].filter((rs) => rs[0].assessedOn >= since).flat());
   const escalations = findEscalations(rounds, changes, since);
   const crimeStatus: Record<Crime, Partial<Record<CrimeStatus, number>>> = { GENOCIDE: {}, WAR_CRIMES: {}, CRIMES_AGAINST_HUMANITY: {}, ETHNIC_CLEANSING: {}, INCITEMENT: {} };
   for (const s of situations) for (const c of s.crimes) crimeStatus[c.crime][c.status] = (crimeStatus[c.crime][c.status] ?? 0) + 1;

@@ -127,21 +127,31 @@ export async function roundScoreSummaries(where: { situationId: string } | { sit
                                 ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT ${where.latest}) r`
     }
     ORDER BY r."situationId", r."assessedOn", r."publishedAt"`;
-  return rows.map((r) => {
-    const summary = JSON.parse(r.summary) as { overall: number; crime: string | null; crimes: Record<string, number>; factors: Record<string, number> };
-    return {
-      id: r.id,
-      situationId: r.situationId,
-      assessedOn: r.assessedOn,
-      scores: {
-        overall: { score: summary.overall, drivers: [], crime: summary.crime as ScoredCrime | null },
-        crimes: Object.fromEntries(Object.entries(summary.crimes).map(([k, v]) => [k, { score: v, drivers: [] }])) as unknown as RoundScores["crimes"],
-        factors: Object.fromEntries(Object.entries(summary.factors).map(([k, v]) => [Number(k), { score: v, drivers: [] }])) as RoundScores["factors"],
-        rated: 0,
-        total: 0,
-      } satisfies RoundScores,
-    };
-  });
+  return rows.map((r) => ({ id: r.id, situationId: r.situationId, assessedOn: r.assessedOn, scores: summaryScores(JSON.parse(r.summary) as ScoreSummaryJson) }));
+}
+
+/** Assessment.scoreSummary as stored (see the score_summary migration). */
+export interface ScoreSummaryJson {
+  overall: number;
+  crime: string | null;
+  crimes: Record<string, number>;
+  factors: Record<string, number>;
+}
+
+/** A score summary in the shape of full scores, without drivers. */
+export function summaryScores(summary: ScoreSummaryJson): RoundScores {
+  // Plain loops: dashboards convert hundreds of these per request.
+  const crimes: Record<string, { score: number; drivers: [] }> = {};
+  for (const k in summary.crimes) crimes[k] = { score: summary.crimes[k], drivers: [] };
+  const factors: Record<number, { score: number; drivers: [] }> = {};
+  for (const k in summary.factors) factors[Number(k)] = { score: summary.factors[k], drivers: [] };
+  return {
+    overall: { score: summary.overall, drivers: [], crime: summary.crime as ScoredCrime | null },
+    crimes: crimes as unknown as RoundScores["crimes"],
+    factors: factors as RoundScores["factors"],
+    rated: 0,
+    total: 0,
+  };
 }
 export type RoundSummary = Awaited<ReturnType<typeof roundScoreSummaries>>[number];
 

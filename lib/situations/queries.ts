@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { SituationListQuery } from "./schemas";
 
@@ -11,6 +11,12 @@ export function visibleSituationsWhere(membership: CurrentMembership): Prisma.Si
     archivedAt: null,
     OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }],
   };
+}
+
+/** The same rule as SQL, for raw queries (`alias` is the Situation table's name in the query). */
+export function visibleSituationsSql(membership: CurrentMembership, alias: string) {
+  const t = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`${t}."archivedAt" IS NULL AND (${t}."organisationId" = ${membership.organisationId} OR ${t}.visibility = 'COALITION')`;
 }
 
 const listSelect = {
