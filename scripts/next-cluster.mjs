@@ -9,10 +9,15 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParallelism());
 
-cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: process.argv.slice(2) });
+// A larger young generation: rendering a page allocates many short-lived objects, and with V8's
+// default (16 MB) the collector ran often enough to cost about a sixth of the throughput.
+const execArgv = [...process.execArgv, "--max-semi-space-size=32"];
+cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: process.argv.slice(2), execArgv });
+// Fewer malloc arenas (glibc makes one per thread): less memory kept back after large allocations.
+const workerEnv = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
 let stopping = false;
 let restarts = 0;
-for (let i = 0; i < count; i++) cluster.fork();
+for (let i = 0; i < count; i++) cluster.fork(workerEnv);
 
 cluster.on("exit", (worker, code, signal) => {
   if (stopping) {
@@ -24,7 +29,7 @@ cluster.on("exit", (worker, code, signal) => {
     process.exit(1);
   }
   console.warn(`A server process stopped (${signal ?? `exit ${code}`}); starting another.`);
-  cluster.fork();
+  cluster.fork(workerEnv);
 });
 
 for (const sig of ["SIGINT", "SIGTERM"]) {
