@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { requireUser } from "@/lib/auth/require-user";
 import { listVisibleSituations } from "@/lib/situations/queries";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
@@ -22,11 +23,20 @@ const STATUSES = ["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
 
 /** Situations in the factor heatmap unless all are asked for: the highest-scoring first. */
 const HEATMAP_ROWS = 25;
+/** Response gaps listed unless all are asked for (they come most urgent first). */
+const GAP_ROWS = 10;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ window?: string; factors?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ window?: string; factors?: string; gaps?: string }> }) {
   const params = await searchParams;
   const windowDays = params.window === "90" ? 90 : 30;
   const allFactors = params.factors === "all";
+  const allGaps = params.gaps === "all";
+  /** This dashboard with one choice changed and the others kept. */
+  const here = (change: { window?: string; factors?: string; gaps?: string }, hash = "") => {
+    const kept = { window: windowDays === 90 ? "90" : undefined, factors: allFactors ? "all" : undefined, gaps: allGaps ? "all" : undefined, ...change };
+    const q = new URLSearchParams(Object.entries(kept).filter((e): e is [string, string] => !!e[1])).toString();
+    return `/${q ? `?${q}` : ""}${hash}`;
+  };
   const user = await requireUser();
   const [recent, gaps, stale, activity, overview, factors, watches] = await Promise.all([
     listVisibleSituations(user.active, 5),
@@ -72,27 +82,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <WorldMap countries={mapCountries} />
       <details>
         <summary>The countries on the map, as a list</summary>
-        <table>
-          <caption>Countries with a situation, by highest risk category</caption>
-          <thead>
-            <tr>
-              <th scope="col">Country</th>
-              <th scope="col">Highest risk category</th>
-              <th scope="col">Situations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mapCountries.map((c) => (
-              <tr key={c.iso3}>
-                <td>
-                  <Link href={c.href}>{c.name}</Link>
-                </td>
-                <td>{RISK_CATEGORY_LABELS[c.category]}</td>
-                <td>{c.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* By highest risk category, as on the map; a number after a name is its count of situations. */}
+        <dl className="map-countries">
+          {RISK_CATEGORY_ORDER.map((category) => {
+            const inCategory = mapCountries.filter((c) => c.category === category);
+            if (inCategory.length === 0) return null;
+            return (
+              <div key={category}>
+                <dt>
+                  {RISK_CATEGORY_LABELS[category]} ({inCategory.length} {inCategory.length === 1 ? "country" : "countries"})
+                </dt>
+                <dd>
+                  {inCategory.map((c, i) => (
+                    <Fragment key={c.iso3}>
+                      {i > 0 && ", "}
+                      <Link href={c.href}>{c.name}</Link>
+                      {c.count > 1 && ` (${c.count})`}
+                    </Fragment>
+                  ))}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
       </details>
 
       <section className="panel" aria-labelledby="escalations-heading" style={{ marginTop: "1rem" }}>
@@ -101,7 +113,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
         <p className="muted">
           A score rose or new severe indicators appeared since the previous published round, or the risk category was raised.{" "}
-          {windowDays === 30 ? <Link href="/?window=90">Show the last 90 days</Link> : <Link href="/">Show the last 30 days</Link>}
+          {windowDays === 30 ? <Link href={here({ window: "90" })}>Show the last 90 days</Link> : <Link href={here({ window: undefined })}>Show the last 30 days</Link>}
         </p>
         {overview.escalations.length === 0 ? (
           <p>None.</p>
@@ -193,7 +205,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       {heatmap.length < assessed.length && (
         <p>
-          <Link href={`/?${new URLSearchParams({ ...(windowDays === 90 ? { window: "90" } : {}), factors: "all" })}#factors`}>Show all {assessed.length} assessed situations</Link>
+          <Link href={here({ factors: "all" }, "#factors")}>Show all {assessed.length} assessed situations</Link>
         </p>
       )}
       {assessed.length < overview.situations.length && (
@@ -239,13 +251,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <p>None.</p>
           ) : (
             <ul>
-              {gaps.map((g) => (
+              {(allGaps ? gaps : gaps.slice(0, GAP_ROWS)).map((g) => (
                 <li key={g.id}>
                   <Link href={`/situations/${g.id}?tab=responses`}>{g.title}</Link> <RiskBadge category={g.riskCategory} />
                 </li>
               ))}
             </ul>
           )}
+          {!allGaps && gaps.length > GAP_ROWS && <Link href={here({ gaps: "all" }, "#gaps-heading")}>Show all {gaps.length} response gaps</Link>}
         </section>
         <section className="panel" aria-labelledby="stale-heading">
           <h2 id="stale-heading" style={{ marginTop: 0 }}>

@@ -23,6 +23,10 @@ describe("the overview dashboard", () => {
     expect(await escalations.textContent()).toMatch(/overall score 22.2 → 37/);
     // The risk map: Sudan is coloured and links to its situation; the heatmap lists its factors.
     expect(await page.getByRole("link", { name: "Sudan: Current crisis" }).count()).toBe(1);
+    // The same in words: countries by highest risk category.
+    await page.getByText("The countries on the map, as a list").click();
+    const crisis = page.locator(".map-countries div").filter({ has: page.getByText(/^Current crisis \(\d+ countr/) });
+    expect(await crisis.getByRole("link", { name: "Sudan", exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole("table", { name: /Risk factor scores of each situation/ }).getByRole("link", { name: "Demo: Sudan, Darfur" }).isVisible()).toBe(true);
     await screenshot(page, "dashboard");
     await sudan.click();
