@@ -122,7 +122,6 @@ export async function listFilterOptions(membership: CurrentMembership) {
   return { regions, orgs };
 }
 
-/** One situation the member may see (archived ones only for their own organisation), or null. */
 /** One situation the caller may open: their organisation's (archived too) or a live coalition-shared one. */
 function openableSituationWhere(membership: CurrentMembership, id: string): Prisma.SituationWhereInput {
   return {
@@ -142,6 +141,7 @@ export function getSituationHeader(membership: CurrentMembership, id: string) {
   });
 }
 
+/** One situation the member may see (archived ones only for their own organisation), or null. */
 export async function getSituation(membership: CurrentMembership, id: string) {
   return db.situation.findFirst({
     where: openableSituationWhere(membership, id),

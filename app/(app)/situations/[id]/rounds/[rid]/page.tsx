@@ -7,11 +7,11 @@ import { db } from "@/lib/db";
 import { getSituationHeader } from "@/lib/situations/queries";
 import { getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
-import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
 import { RoundForm, type FormRating } from "@/components/indicators/round-form";
 import { FactorScoreTable, ScoreSummary } from "@/components/indicators/score-summary";
 import { RoundComparisonView } from "@/components/indicators/round-comparison";
+import { RatingsTable } from "@/components/indicators/ratings-table";
 import { RiskBadge } from "@/components/ui/risk-badge";
 
 export const metadata: Metadata = { title: "Assessment round" };
@@ -115,47 +115,10 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
             <h3 id={`rf-${f.number}`}>
               Risk factor {f.number}: {f.title}
             </h3>
-            <table className="ratings-table">
-              <thead>
-                <tr>
-                  <th scope="col">Indicator</th>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Trend</th>
-                  <th scope="col">Confidence</th>
-                  <th scope="col">Evidence and sources</th>
-                </tr>
-              </thead>
-              <tbody>
-                {inFactor.map((i) => {
-                  const r = byIndicator.get(i.id);
-                  return (
-                    <tr key={i.id}>
-                      <th scope="row">
-                        <span className="code">{i.code}</span> {i.text}
-                        {i.retiredAt ? " (retired)" : ""}
-                      </th>
-                      <td>{r ? <span className={`level level-${r.level}`}>{RATING_LEVEL_LABELS[r.level]}</span> : <span className="muted">Not rated</span>}</td>
-                      <td>{r?.trend ? TREND_LABELS[r.trend] : "—"}</td>
-                      <td>{r?.confidence ? CONFIDENCE_LABELS[r.confidence] : "—"}</td>
-                      <td>
-                        {r?.evidence && <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{r.evidence}</p>}
-                        {r && r.citations.length > 0 && (
-                          <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-                            {r.citations.map(({ source }) => (
-                              <li key={source.id}>
-                                {s.organisationId === user.active.organisationId ? <Link href={`/sources/${source.id}`}>{source.title}</Link> : source.title} ({source.reliability}
-                                {source.credibility})
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                        {!r?.evidence && !r?.citations.length && "—"}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <RatingsTable
+              rows={inFactor.map((i) => ({ indicator: { id: i.id, code: i.code, text: i.text, retired: i.retiredAt !== null }, rating: byIndicator.get(i.id) }))}
+              linkSources={s.organisationId === user.active.organisationId}
+            />
           </section>
         );
       })}
