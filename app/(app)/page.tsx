@@ -14,6 +14,7 @@ import { RiskBadge } from "@/components/ui/risk-badge";
 import { findResponseGaps } from "@/lib/responses/gaps";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
 import { isoDate } from "@/lib/format";
+import { html } from "@/lib/markup";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -179,27 +180,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {heatmap.map((s) => {
-                const r = overview.latest.get(s.id)!;
-                return (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link href={`/situations/${s.id}?tab=indicators`}>{s.title}</Link>
-                    </th>
-                    <td>{isoDate(r.assessedOn)}</td>
-                    {factors.map((f) => {
-                      const score = r.scores.factors[f.number]?.score ?? 0;
-                      return (
-                        <td key={f.number} className={scoreClass(score)}>
-                          {score}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
+            {/* Up to 25 rows (or all) of 16 cells: one escaped string (lib/markup.ts) rather than a React element per cell. */}
+            <tbody
+              dangerouslySetInnerHTML={{
+                __html: html`${heatmap.map((s) => {
+                  const r = overview.latest.get(s.id)!;
+                  return html`<tr><th scope="row"><a href="/situations/${s.id}?tab=indicators">${s.title}</a></th><td>${isoDate(r.assessedOn)}</td>${factors.map((f) => {
+                    const score = r.scores.factors[f.number]?.score ?? 0;
+                    return html`<td class="${scoreClass(score)}">${score}</td>`;
+                  })}</tr>`;
+                })}`.value,
+              }}
+            />
           </table>
         </div>
       )}
