@@ -108,15 +108,14 @@ export async function listSituations(membership: CurrentMembership, query: Situa
   return { rows, total, page, pageCount: pageCount(total) };
 }
 
-/** Choices for the list's filters: regions and organisations that have visible situations. */
+/** Choices for the list's filters: regions and organisations that have visible situations (a few rows, grouped by PostgreSQL). */
 export async function listFilterOptions(membership: CurrentMembership) {
-  const visible = await db.situation.findMany({
-    where: visibleSituationsWhere(membership),
-    distinct: ["organisationId", "countryIso3"],
-    select: { organisation: { select: { id: true, name: true } }, country: { select: { region: true } } },
-  });
-  const regions = [...new Set(visible.map((v) => v.country.region))].sort();
-  const orgs = [...new Map(visible.map((v) => [v.organisation.id, v.organisation.name])).entries()]
+  const rows = await db.$queryRaw<{ region: string; id: string; name: string }[]>`
+    SELECT DISTINCT c.region, o.id, o.name
+    FROM "Situation" s JOIN "Country" c ON c.iso3 = s."countryIso3" JOIN "Organisation" o ON o.id = s."organisationId"
+    WHERE ${visibleSituationsSql(membership, "s")}`;
+  const regions = [...new Set(rows.map((r) => r.region))].sort();
+  const orgs = [...new Map(rows.map((r) => [r.id, r.name])).entries()]
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { regions, orgs };

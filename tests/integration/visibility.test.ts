@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listVisibleSituations } from "@/lib/situations/queries";
+import { listFilterOptions, listVisibleSituations } from "@/lib/situations/queries";
+import { db } from "@/lib/db";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { createMember, createOrganisation, createSituation } from "../support/fixtures";
 
@@ -16,6 +17,15 @@ describe("which situations a member sees", () => {
 
     const seen = await listVisibleSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" });
     expect(seen.map((s) => s.title).sort()).toEqual([own.title, shared.title].sort());
+
+    // The list's filter choices: the organisations and regions of those situations only.
+    const third = await createOrganisation();
+    const theirs = await createMember(third.id, "ANALYST");
+    await createSituation(third.id, theirs.id, { title: "Third's private", countryIso3: "FJI" });
+    const options = await listFilterOptions({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" });
+    expect(options.orgs).toEqual([mine, other].map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)));
+    const regions = await db.country.findMany({ where: { situations: { some: { id: { in: [own.id, shared.id] } } } }, select: { region: true } });
+    expect(options.regions).toEqual([...new Set(regions.map((r) => r.region))].sort());
 
     // The dashboard's counts by risk category.
     const counts = (await dashboardOverview({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" }, 30)).riskCounts;
