@@ -13,8 +13,13 @@ function inboxWhere(user: Pick<CurrentUser, "id" | "memberships">, unreadOnly = 
   };
 }
 
-export function unreadAlertCount(user: Pick<CurrentUser, "id" | "memberships">) {
-  return db.alertReceipt.count({ where: inboxWhere(user, true) });
+/** The unread count in the navigation of every page: inboxWhere(user, true) as one plain join (Prisma's nested filter took longer to plan than to run). */
+export async function unreadAlertCount(user: Pick<CurrentUser, "id" | "memberships">) {
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "AlertReceipt" r JOIN "Alert" a ON a.id = r."alertId" JOIN "Situation" s ON s.id = a."situationId"
+    WHERE r."userId" = ${user.id} AND r."readAt" IS NULL
+      AND (s."organisationId" = ANY(${user.memberships.map((m) => m.organisationId)}::text[]) OR s.visibility = 'COALITION')`;
+  return n;
 }
 
 export async function listInbox(user: Pick<CurrentUser, "id" | "memberships">, query: { unread?: boolean; page?: number }) {
