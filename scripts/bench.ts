@@ -4,7 +4,7 @@
 // Each HTTP figure is set against a floor: the same rows read straight from PostgreSQL.
 // Prints a table and writes bench/results.json.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -21,7 +21,7 @@ import { inspectCsv } from "../lib/events/csv-file";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-type Row = { name: string; metric: string; value: number; unit: string; target?: string; floor?: number; ratio?: number; p97_5?: number; requests?: number };
+type Row = { name: string; metric: string; value: number; unit: string; target?: string; floor?: number; ratio?: number; p97_5?: number; requests?: number; appCpuMs?: number; dbCpuMs?: number };
 const rows: Row[] = [];
 /** BENCH_ONLY=pages,export,import runs a part (all by default). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? "pages,export,import").split(","));
@@ -108,6 +108,32 @@ async function main() {
       });
       return waitFor(`${BASE}/signin`);
     };
+    /**
+     * CPU time used so far (ms) by the server processes and by PostgreSQL's, from /proc (Linux only):
+     * per request, it is the cost of a page whatever else the machine is doing, unlike its latency.
+     */
+    type CpuSnapshot = Map<number, number>; // pid -> CPU ms
+    const snapshot = (args: string[]): CpuSnapshot => {
+      const out = new Map<number, number>();
+      for (const pid of execFileSync("pgrep", args).toString().trim().split("\n").map(Number)) {
+        try {
+          const [utime, stime] = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ").slice(11, 13).map(Number);
+          out.set(pid, (utime + stime) * 10); // 100 ticks a second
+        } catch {
+          /* ended meanwhile */
+        }
+      }
+      return out;
+    };
+    const cpuMs = () => {
+      try {
+        return { app: snapshot(["-P", String(server!.pid)]), db: snapshot(["-x", "postgres"]) };
+      } catch {
+        return null;
+      }
+    };
+    /** CPU ms used between two snapshots by the processes alive at the end (a connection closed meanwhile is left out). */
+    const used = (before: CpuSnapshot, after: CpuSnapshot) => [...after].reduce((a, [pid, ms]) => a + ms - (before.get(pid) ?? 0), 0);
     const cold = await startServer();
     rows.push({ name: "First page after cold start", metric: "time", value: cold / 1000, unit: "s", target: "≤ 2 s" });
     let cookie = await signInCookie("bench1@bench.example", "bench-password-2026");
@@ -123,6 +149,8 @@ async function main() {
       ["Situations list (filtered)", "/situations?risk=CURRENT_CRISIS", "≤ 150 ms", `SELECT * FROM "Situation" WHERE "organisationId" = $1 AND "riskCategory" = 'CURRENT_CRISIS' ORDER BY "updatedAt" DESC LIMIT 25`, [org]],
       ["Situation page", "/situations/bench-s-2", "≤ 150 ms", `SELECT * FROM "Situation" s JOIN "CrimeAssessment" c ON c."situationId" = s.id WHERE s.id = 'bench-s-2'`, []],
       ["Events list (deep page)", `/events?after=${cursor}`, "≤ 150 ms", `SELECT * FROM "Event" WHERE "organisationId" = $1 AND ("eventDate", id) < ($2::date, $3) ORDER BY "eventDate" DESC, id DESC LIMIT 26`, [org, cursor.slice(0, 10), cursor.slice(11)]],
+      // The events list's map comes in its own request, once per set of filters (not per page of the list).
+      ["Events map (fetched by the events list)", "/api/events/map", "(context)", `SELECT round(latitude, 1), round(longitude, 1), count(*) FROM (SELECT latitude, longitude FROM "Event" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "eventDate" DESC, id DESC LIMIT 2000) e GROUP BY 1, 2`, [org]],
       ["Indicator round page", `/situations/bench-s-2/rounds/${round}`, "≤ 150 ms", `SELECT * FROM "IndicatorRating" WHERE "assessmentId" = $1`, [round]],
     ];
     for (const [name, url, target, sql, params] of ONLY.has("pages") ? pages : []) {
@@ -133,10 +161,13 @@ async function main() {
       const as = url === "/signin" ? "" : cookie; // the sign-in page is for visitors (signed in, it redirects)
       await load(url, 10, as, 3); // warm-up (unrecorded): code loaded and compiled, connections open in every server process
       for (const c of [1, 10]) {
+        const cpu0 = cpuMs();
         const r = await load(url, c, as);
+        const cpu1 = cpuMs();
         if (r.non2xx > 0) console.warn(`  ${name}: ${r.non2xx} responses were not 2xx`);
         const p = r.p95;
-        rows.push({ name: `${name}, ${c} user${c > 1 ? "s" : ""}`, metric: "p95", value: p, unit: "ms", target: c === 10 && target !== "(context)" ? target : undefined, floor: Math.round(floorMs * 10) / 10, ratio: Math.round((p / floorMs) * 10) / 10, p97_5: r.latency.p97_5, requests: r.requests.total });
+        const perRequest = (k: "app" | "db") => (cpu0 && cpu1 ? Math.round((used(cpu0[k], cpu1[k]) / r.requests.total) * 10) / 10 : undefined);
+        rows.push({ name: `${name}, ${c} user${c > 1 ? "s" : ""}`, metric: "p95", value: p, unit: "ms", target: c === 10 && target !== "(context)" ? target : undefined, floor: Math.round(floorMs * 10) / 10, ratio: Math.round((p / floorMs) * 10) / 10, p97_5: r.latency.p97_5, requests: r.requests.total, appCpuMs: perRequest("app"), dbCpuMs: perRequest("db") });
       }
     }
 
@@ -230,8 +261,8 @@ async function main() {
     await db.stop();
   }
 
-  console.log("\nBenchmark (page latency: p95 over every response, p97.5 beside it; floor in ms or rows/s)\n");
-  console.table(rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, p97_5: r.p97_5 ?? "", target: r.target ?? "", floor: r.floor !== undefined ? `${r.floor}` : "", "app/floor": r.ratio ?? "" })));
+  console.log("\nBenchmark (page latency: p95 over every response, p97.5 beside it; CPU time per request of the server processes and of PostgreSQL's; floor in ms or rows/s)\n");
+  console.table(rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, p97_5: r.p97_5 ?? "", "CPU ms/request (app+db)": r.appCpuMs !== undefined ? `${r.appCpuMs}+${r.dbCpuMs}` : "", target: r.target ?? "", floor: r.floor !== undefined ? `${r.floor}` : "", "app/floor": r.ratio ?? "" })));
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", JSON.stringify({ at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, database: process.env.DATABASE_URL ? "external" : "embedded", rows }, null, 2));
   console.log("Written to bench/results.json");
