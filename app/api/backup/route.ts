@@ -1,8 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiCaller, apiError } from "@/lib/api/caller";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { backupChunks, parseBackup, restoreBackup } from "@/lib/exports/backup";
 import { maxImportBytes } from "@/lib/events/import-service";
@@ -10,21 +9,12 @@ import { todayIso } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-function fail(message: string, status: number) {
-  return NextResponse.json({ ok: false, message }, { status });
-}
-
-async function admin(): Promise<{ error: Response } | { user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>; membership: NonNullable<NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>["active"]> }> {
-  const user = await getCurrentUser();
-  if (!user) return { error: fail("Your session has ended. Please sign in again.", 401) };
-  if (!user.active || !hasRole(user.active.role, "ADMIN")) return { error: fail("Only administrators can back up or restore the organisation's data.", 403) };
-  return { user, membership: user.active };
-}
+const admin = () => apiCaller("ADMIN", "Only administrators can back up or restore the organisation's data.");
 
 /** The organisation's whole dataset as JSON, streamed. Administrators only; audited. */
 export async function GET() {
   const a = await admin();
-  if ("error" in a) return a.error;
+  if (a.error) return a.error;
   await writeAudit(db, { userId: a.user.id, organisationId: a.membership.organisationId, action: "export.backup", entityType: "Organisation", entityId: a.membership.organisationId, after: { format: "json" } });
   const body = Readable.toWeb(Readable.from((async function* () {
     for await (const chunk of backupChunks(db, a.membership.organisationId)) yield Buffer.from(chunk, "utf8");
@@ -37,22 +27,22 @@ export async function GET() {
 /** Restores a backup into the active organisation, which must hold no data yet. All or nothing. */
 export async function POST(req: NextRequest) {
   const a = await admin();
-  if ("error" in a) return a.error;
+  if (a.error) return a.error;
   const orgId = a.membership.organisationId;
   const limit = maxImportBytes();
-  if (Number(req.headers.get("content-length") ?? "0") > limit) return fail(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413);
+  if (Number(req.headers.get("content-length") ?? "0") > limit) return apiError(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413);
   const [situations, sources, events] = await Promise.all([db.situation.count({ where: { organisationId: orgId } }), db.source.count({ where: { organisationId: orgId } }), db.event.count({ where: { organisationId: orgId } })]);
-  if (situations + sources + events > 0) return fail("This organisation already has data. Restore a backup into a new, empty organisation.", 409);
+  if (situations + sources + events > 0) return apiError("This organisation already has data. Restore a backup into a new, empty organisation.", 409);
   let data: unknown;
   try {
     const text = await req.text();
-    if (text.length > limit) return fail(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413);
+    if (text.length > limit) return apiError(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413);
     data = JSON.parse(text);
   } catch {
-    return fail("This file is not valid JSON. Choose a backup downloaded from the Exports page.", 400);
+    return apiError("This file is not valid JSON. Choose a backup downloaded from the Exports page.", 400);
   }
   const parsed = parseBackup(data);
-  if (!parsed.ok) return fail(parsed.message, 400);
+  if (!parsed.ok) return apiError(parsed.message, 400);
   try {
     const counts = await db.$transaction(
       async (tx) => {
@@ -65,6 +55,6 @@ export async function POST(req: NextRequest) {
     return NextResponse.json({ ok: true, counts });
   } catch (e) {
     console.error("Restore failed", e);
-    return fail(`The backup could not be restored; nothing was changed. ${e instanceof Error && e.message.startsWith("The backup") ? e.message : ""}`.trim(), 422);
+    return apiError(`The backup could not be restored; nothing was changed. ${e instanceof Error && e.message.startsWith("The backup") ? e.message : ""}`.trim(), 422);
   }
 }

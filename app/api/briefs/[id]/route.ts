@@ -1,7 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { apiCaller, apiError } from "@/lib/api/caller";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { briefData } from "@/lib/briefs/data";
 import { briefPdfStream, fileSlug } from "@/lib/briefs/render";
@@ -11,13 +10,12 @@ export const dynamic = "force-dynamic";
 
 /** The country brief of a situation the caller may see, as a PDF. Audited. */
 export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ ok: false, message: "Your session has ended. Please sign in again." }, { status: 401 });
-  const membership = user.active;
-  if (!membership || !hasRole(membership.role, "VIEWER")) return NextResponse.json({ ok: false, message: "You do not have permission to do this." }, { status: 403 });
+  const caller = await apiCaller("VIEWER");
+  if (caller.error) return caller.error;
+  const { user, membership } = caller;
   const id = (await params).id;
   const data = id.length <= 40 ? await briefData(membership, id) : null;
-  if (!data) return NextResponse.json({ ok: false, message: "This situation does not exist, or you cannot see it." }, { status: 404 });
+  if (!data) return apiError("This situation does not exist, or you cannot see it.", 404);
   await writeAudit(db, { userId: user.id, organisationId: membership.organisationId, action: "export.brief", entityType: "Situation", entityId: id, after: { format: "pdf", title: data.situation.title } });
   return new Response(await briefPdfStream(data, user.name), {
     headers: {

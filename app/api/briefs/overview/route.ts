@@ -1,7 +1,5 @@
-import { NextResponse } from "next/server";
+import { apiCaller } from "@/lib/api/caller";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { briefData, type BriefData } from "@/lib/briefs/data";
 import { overviewPdfStream } from "@/lib/briefs/render";
@@ -13,10 +11,9 @@ export const dynamic = "force-dynamic";
 
 /** Every situation the caller may see, most serious first, one page each. Audited. */
 export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ ok: false, message: "Your session has ended. Please sign in again." }, { status: 401 });
-  const membership = user.active;
-  if (!membership || !hasRole(membership.role, "VIEWER")) return NextResponse.json({ ok: false, message: "You do not have permission to do this." }, { status: 403 });
+  const caller = await apiCaller("VIEWER");
+  if (caller.error) return caller.error;
+  const { user, membership } = caller;
   const situations = await db.situation.findMany({ where: visibleSituationsWhere(membership), select: { id: true } });
   const briefs: BriefData[] = [];
   for (const s of situations) {

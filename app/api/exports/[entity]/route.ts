@@ -1,6 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { apiCaller, apiError } from "@/lib/api/caller";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { DATASETS, ENTITIES, type Entity } from "@/lib/exports/datasets";
@@ -9,28 +9,23 @@ import { todayIso } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-function fail(message: string, status: number) {
-  return NextResponse.json({ ok: false, message }, { status });
-}
-
 /**
  * Exports a list as it is filtered on screen (the same query parameters), or "workbook" for every
  * list in one XLSX file (a sheet each). Streamed; who exported what, when and with which filters
  * is written to the audit log before the first byte leaves.
  */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ entity: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return fail("Your session has ended. Please sign in again.", 401);
-  const membership = user.active;
-  if (!membership || !hasRole(membership.role, "VIEWER")) return fail("You do not have permission to do this.", 403);
+  const caller = await apiCaller("VIEWER");
+  if (caller.error) return caller.error;
+  const { user, membership } = caller;
   const { entity } = await params;
   const search = Object.fromEntries(req.nextUrl.searchParams.entries());
   const { format = "csv", hxl, ...filters } = search;
-  if (format !== "csv" && format !== "xlsx") return fail("Choose CSV or XLSX.", 400);
+  if (format !== "csv" && format !== "xlsx") return apiError("Choose CSV or XLSX.", 400);
   const whole = entity === "workbook";
-  if (!whole && !Object.hasOwn(DATASETS, entity)) return fail("There is no such list to export.", 404);
-  if (!whole && DATASETS[entity as Entity].minRole === "ADMIN" && !hasRole(membership.role, "ADMIN")) return fail("Only administrators can export the audit log.", 403);
-  if (whole && format !== "xlsx") return fail("The whole workbook exists as XLSX only.", 400);
+  if (!whole && !Object.hasOwn(DATASETS, entity)) return apiError("There is no such list to export.", 404);
+  if (!whole && DATASETS[entity as Entity].minRole === "ADMIN" && !hasRole(membership.role, "ADMIN")) return apiError("Only administrators can export the audit log.", 403);
+  if (whole && format !== "xlsx") return apiError("The whole workbook exists as XLSX only.", 400);
 
   await writeAudit(db, {
     userId: user.id,

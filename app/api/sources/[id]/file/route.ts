@@ -1,25 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiCaller, apiError } from "@/lib/api/caller";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maxUploadBytes, openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
 
 export const dynamic = "force-dynamic";
 
-function fail(message: string, status: number) {
-  return NextResponse.json({ ok: false, message }, { status });
-}
-
 /** The caller, and the source if it belongs to their organisation (and they have the role). */
 async function authorise(id: string, role: "VIEWER" | "ANALYST") {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false as const, response: fail("Your session has ended. Please sign in again.", 401) };
-  if (!user.active || !hasRole(user.active.role, role)) return { ok: false as const, response: fail("You do not have permission to do this.", 403) };
-  if (id.length > 40) return { ok: false as const, response: fail("Not found.", 404) };
-  const source = await db.source.findFirst({ where: { id, organisationId: user.active.organisationId, deletedAt: null } });
-  if (!source) return { ok: false as const, response: fail("This source does not exist in your organisation's library.", 404) };
-  return { ok: true as const, user, membership: user.active, source };
+  const caller = await apiCaller(role);
+  if (caller.error) return { ok: false as const, response: caller.error };
+  const { user, membership } = caller;
+  if (id.length > 40) return { ok: false as const, response: apiError("Not found.", 404) };
+  const source = await db.source.findFirst({ where: { id, organisationId: membership.organisationId, deletedAt: null } });
+  if (!source) return { ok: false as const, response: apiError("This source does not exist in your organisation's library.", 404) };
+  return { ok: true as const, user, membership, source };
 }
 
 /** Downloads the attached file: members of the source's organisation only. */
@@ -27,7 +22,7 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
   const auth = await authorise((await params).id, "VIEWER");
   if (!auth.ok) return auth.response;
   const { source } = auth;
-  if (!source.fileKey) return fail("This source has no attached file.", 404);
+  if (!source.fileKey) return apiError("This source has no attached file.", 404);
   try {
     const file = await openStoredFile(source.fileKey);
     return new Response(file.stream, {
@@ -41,7 +36,7 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
       },
     });
   } catch (e) {
-    return e instanceof UploadError ? fail(e.message, e.status) : fail("The file could not be read.", 500);
+    return e instanceof UploadError ? apiError(e.message, e.status) : apiError("The file could not be read.", 500);
   }
 }
 
@@ -51,10 +46,10 @@ export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: 
   if (!auth.ok) return auth.response;
   const { user, membership, source } = auth;
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxUploadBytes()) return fail(`The file is larger than ${Math.round(maxUploadBytes() / 1024 / 1024)} MB, the most we accept.`, 413);
+  if (declared > maxUploadBytes()) return apiError(`The file is larger than ${Math.round(maxUploadBytes() / 1024 / 1024)} MB, the most we accept.`, 413);
   const fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "").replace(/[\\/\0]/g, "_").slice(0, 255);
-  if (!fileName) return fail("The file needs a name.", 400);
-  if (!req.body) return fail("No file was sent.", 400);
+  if (!fileName) return apiError("The file needs a name.", 400);
+  if (!req.body) return apiError("No file was sent.", 400);
   try {
     const stored = await storeUpload(req.body, fileName);
     const before = { fileName: source.fileName, fileSha256: source.fileSha256, fileSize: source.fileSize };
@@ -65,9 +60,9 @@ export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: 
     });
     return NextResponse.json({ ok: true, data: after });
   } catch (e) {
-    if (e instanceof UploadError) return fail(e.message, e.status);
+    if (e instanceof UploadError) return apiError(e.message, e.status);
     console.error("Upload failed", e);
-    return fail("The file could not be saved. Please try again.", 500);
+    return apiError("The file could not be saved. Please try again.", 500);
   }
 }
 
@@ -76,7 +71,7 @@ export async function DELETE(_req: NextRequest, { params }: { params: Promise<{ 
   const auth = await authorise((await params).id, "ANALYST");
   if (!auth.ok) return auth.response;
   const { user, membership, source } = auth;
-  if (!source.fileKey) return fail("This source has no attached file.", 404);
+  if (!source.fileKey) return apiError("This source has no attached file.", 404);
   await db.$transaction(async (tx) => {
     await tx.source.update({ where: { id: source.id }, data: { fileName: null, fileKey: null, fileSize: null, fileType: null, fileSha256: null, version: { increment: 1 } } });
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.remove_file", entityType: "Source", entityId: source.id, before: { fileName: source.fileName, fileSha256: source.fileSha256, fileKey: source.fileKey }, after: { fileName: null } });
