@@ -39,7 +39,7 @@ export interface FormIndicator {
 interface Props {
   situationId: string;
   round: { id: string; version: number; assessedOn: string; summary: string };
-  factors: { number: number; title: string }[];
+  factors: readonly { number: number; title: string }[];
   indicators: FormIndicator[];
   ratings: Record<string, FormRating>;
   previous: { date: string; levels: Record<string, Level> } | null;
@@ -330,7 +330,7 @@ function useScores(control: Control<FormValues>, indicators: FormIndicator[]) {
   }, [r, indicators]);
 }
 
-function LiveProgress({ control, indicators, factors }: { control: Control<FormValues>; indicators: FormIndicator[]; factors: { number: number; title: string }[] }) {
+function LiveProgress({ control, indicators, factors }: { control: Control<FormValues>; indicators: FormIndicator[]; factors: readonly { number: number; title: string }[] }) {
   const r = useWatch({ control, name: "r" });
   const active = indicators.filter((i) => !i.retired);
   const rated = active.filter((i) => r[i.id]?.level).length;

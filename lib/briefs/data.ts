@@ -1,4 +1,5 @@
 import "server-only";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 // Everything a country brief says, gathered once for the PDF and the printable page.
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
@@ -15,7 +16,7 @@ export async function briefData(membership: CurrentMembership, situationId: stri
     roundScoreSummaries({ situationId: s.id }),
     responsesForSituation(s.id),
     indicatorsFor(s.organisationId),
-    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    riskFactors(),
     db.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { name: true, sensitivityMarking: true } }),
   ]);
   const published = rounds;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { db } from "@/lib/db";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 import { fullScores, indicatorsFor, listRounds, roundScoreSummaries } from "@/lib/indicators/rounds";
 import { CRIME_LABELS } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
@@ -13,7 +13,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
   const [rounds, summaries, factors, indicators] = await Promise.all([
     listRounds(situationId),
     roundScoreSummaries({ situationId }),
-    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    riskFactors(),
     indicatorsFor(organisationId),
   ]);
   const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));

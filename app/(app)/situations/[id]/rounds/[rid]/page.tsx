@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
 import { getSituationHeader } from "@/lib/situations/queries";
 import { getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
@@ -25,7 +25,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   // The round to compare with: the one asked for, else the previous published round.
   const [indicators, factors, rounds, againstId] = await Promise.all([
     indicatorsFor(s.organisationId),
-    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    riskFactors(),
     roundChoices(s.id),
     compare && compare !== round.id ? compare : previousPublishedRound(s.id, round).then((r) => r?.id),
   ]);
