@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 import Link from "next/link";
 import { Fragment } from "react";
 import { requireUser } from "@/lib/auth/require-user";
-import { listVisibleSituations } from "@/lib/situations/queries";
+import { recentlyUpdatedSituations } from "@/lib/situations/queries";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
 import { dashboardOverview } from "@/lib/dashboard/overview";
@@ -40,12 +41,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   };
   const user = await requireUser();
   const [recent, gaps, stale, activity, overview, factors, watches] = await Promise.all([
-    listVisibleSituations(user.active, 5),
+    recentlyUpdatedSituations(user.active, 5),
     findResponseGaps(user.active, GAP_DAYS),
     findStaleAssessments(user.active),
     recentActivity(user.active),
     dashboardOverview(user.active, windowDays),
-    db.riskFactor.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    riskFactors(),
     db.watch.findMany({ where: { userId: user.id }, select: { situationId: true } }),
   ]);
   const counts = overview.riskCounts;

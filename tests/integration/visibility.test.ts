@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listFilterOptions, listVisibleSituations } from "@/lib/situations/queries";
+import { listFilterOptions, listVisibleSituations, recentlyUpdatedSituations } from "@/lib/situations/queries";
 import { db } from "@/lib/db";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { createMember, createOrganisation, createSituation } from "../support/fixtures";
@@ -17,6 +17,9 @@ describe("which situations a member sees", () => {
 
     const seen = await listVisibleSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" });
     expect(seen.map((s) => s.title).sort()).toEqual([own.title, shared.title].sort());
+    // The dashboard's "recently updated": the same situations, last updated first.
+    await db.situation.update({ where: { id: own.id }, data: { updatedAt: new Date(Date.now() + 60_000) } });
+    expect((await recentlyUpdatedSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" }, 5)).map((s) => s.title)).toEqual([own.title, shared.title]);
 
     // The list's filter choices: the organisations and regions of those situations only.
     const third = await createOrganisation();
