@@ -39,7 +39,8 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
     where: { organisationId: membership.organisationId, action: { in: Object.keys(ACTION_LABELS) } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take,
-    include: { user: { select: { name: true } } },
+    // Not the before/after documents: only what the list shows.
+    select: { id: true, at: true, action: true, entityType: true, entityId: true, meta: true, user: { select: { name: true } } },
   });
   const situationIds = entries.flatMap((e) => (e.entityType === "Situation" && e.entityId ? [e.entityId] : []));
   const underSituation = (e: (typeof entries)[number]) => e.entityType === "Response" || e.entityType === "Assessment";
@@ -48,9 +49,10 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
     return underSituation(e) && sid ? [sid] : [];
   });
   const sourceIds = entries.flatMap((e) => (e.entityType === "Source" && e.entityId ? [e.entityId] : []));
+  const none: { id: string; title: string }[] = [];
   const [situations, sources] = await Promise.all([
-    db.situation.findMany({ where: { id: { in: [...situationIds, ...responseSituation] } }, select: { id: true, title: true } }),
-    db.source.findMany({ where: { id: { in: sourceIds }, organisationId: membership.organisationId }, select: { id: true, title: true } }),
+    situationIds.length + responseSituation.length ? db.situation.findMany({ where: { id: { in: [...situationIds, ...responseSituation] } }, select: { id: true, title: true } }) : none,
+    sourceIds.length ? db.source.findMany({ where: { id: { in: sourceIds }, organisationId: membership.organisationId }, select: { id: true, title: true } }) : none,
   ]);
   const titles = new Map([...situations, ...sources].map((x) => [x.id, x.title]));
   return entries.map((e) => {

@@ -18,6 +18,6 @@ export async function findResponseGaps(membership: CurrentMembership, days = 180
       ],
     },
     orderBy: [{ riskCategory: "asc" }, { title: "asc" }],
-    select: { id: true, title: true, riskCategory: true, country: { select: { name: true } } },
+    select: { id: true, title: true, riskCategory: true },
   });
 }
