@@ -39,14 +39,15 @@ async function categoryChanges(membership: CurrentMembership, since: Date): Prom
  */
 async function visibleWithRounds(membership: CurrentMembership) {
   const rows = await db.$queryRaw<{ id: string; title: string; riskCategory: RiskCategory; countryIso3: string; countryName: string; crimes: string | null; rounds: string | null }[]>`
-    SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."countryIso3", coalesce(c.name, s."countryIso3") AS "countryName",
-      (SELECT string_agg(a.crime::text || ':' || a.status::text, ',') FROM "CrimeAssessment" a WHERE a."situationId" = s.id) AS crimes,
+    WITH v AS (SELECT s.id, s.title, s."riskCategory", s."countryIso3" FROM "Situation" s WHERE ${visibleSituationsSql(membership, "s")}),
+      -- The crime assessments of all of them in one grouped pass (cheaper than a lookup per situation).
+      cr AS (SELECT "situationId", string_agg(crime::text || ':' || status::text, ',') AS crimes FROM "CrimeAssessment" WHERE "situationId" IN (SELECT id FROM v) GROUP BY 1)
+    SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."countryIso3", coalesce(c.name, s."countryIso3") AS "countryName", cr.crimes,
       (SELECT json_agg(json_build_array(r.id, r."assessedOn", r."scoreSummary") ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
          FROM (SELECT id, "assessedOn", "publishedAt", "scoreSummary" FROM "Assessment"
                WHERE "situationId" = s.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL
                ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r) AS rounds
-    FROM "Situation" s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3"
-    WHERE ${visibleSituationsSql(membership, "s")}
+    FROM v s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3" LEFT JOIN cr ON cr."situationId" = s.id
     ORDER BY s.title`;
   return rows.map((r) => ({
     situation: {
