@@ -1,5 +1,4 @@
 import "server-only";
-import { riskFactors } from "@/lib/indicators/risk-factors";
 // Everything a country brief says, gathered once for the PDF and the printable page.
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
@@ -8,12 +7,13 @@ import { responsesForSituation } from "@/lib/responses/queries";
 import { fullScores, indicatorsFor, roundScoreSummaries } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
 import type { RoundScores } from "@/lib/indicators/score";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 
 export async function briefData(membership: CurrentMembership, situationId: string) {
   const s = await getSituation(membership, situationId);
   if (!s) return null;
   const [rounds, responses, indicators, factors, org] = await Promise.all([
-    roundScoreSummaries({ situationId: s.id }),
+    roundScoreSummaries(s.id),
     responsesForSituation(s.id),
     indicatorsFor(s.organisationId),
     riskFactors(),

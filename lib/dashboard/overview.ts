@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
-import { summaryScores, type ScoreSummaryJson } from "@/lib/indicators/rounds";
+import { PUBLISHED_ROUND, summaryScores, type ScoreSummaryJson } from "@/lib/indicators/rounds";
 import { visibleSituationsSql } from "@/lib/situations/queries";
 import { RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -45,7 +45,7 @@ async function visibleWithRounds(membership: CurrentMembership) {
     SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."countryIso3", coalesce(c.name, s."countryIso3") AS "countryName", cr.crimes,
       (SELECT json_agg(json_build_array(r.id, r."assessedOn", r."scoreSummary") ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
          FROM (SELECT id, "assessedOn", "publishedAt", "scoreSummary" FROM "Assessment"
-               WHERE "situationId" = s.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL
+               WHERE "situationId" = s.id AND ${PUBLISHED_ROUND}
                ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r) AS rounds
     FROM v s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3" LEFT JOIN cr ON cr."situationId" = s.id
     ORDER BY s.title`;

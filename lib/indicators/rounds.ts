@@ -106,27 +106,20 @@ export function previousPublishedRound(situationId: string, round: { id: string;
   });
 }
 
-/**
- * The scores of a situation's published rounds (or of the latest two of many situations) without
- * their driver lists: only the numbers (Assessment.scoreSummary, kept by the database in step with
- * the full scores). Trends, heatmaps and dashboards need nothing more, and the full documents are large.
- */
-const COLUMNS = Prisma.raw(`id, "situationId", "assessedOn", "publishedAt", "scoreSummary" AS s`);
-const PUBLISHED = Prisma.raw(`status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL`);
+/** A published round with scores, as SQL: the rounds that summaries, trends and dashboards read. */
+export const PUBLISHED_ROUND = Prisma.raw(`status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL`);
 
-export async function roundScoreSummaries(where: { situationId: string } | { situationIds: string[]; latest: number }) {
+/**
+ * The scores of a situation's published rounds, oldest first, without their driver lists: only the
+ * numbers (Assessment.scoreSummary, kept by the database in step with the full scores). Trends and
+ * briefs need nothing more, and the full documents are large.
+ */
+export async function roundScoreSummaries(situationId: string) {
   // The summary comes as text and is parsed here: Prisma's handling of JSON values in raw results costs several times more.
   const rows = await db.$queryRaw<{ id: string; situationId: string; assessedOn: Date; summary: string }[]>`
-    SELECT r.id, r."situationId", r."assessedOn", r.s::text AS summary
-    FROM ${
-      "situationId" in where
-        ? Prisma.sql`(SELECT ${COLUMNS} FROM "Assessment" WHERE "situationId" = ${where.situationId} AND ${PUBLISHED}) r`
-        : // The latest N of each situation: one short walk down the (situationId, status, assessedOn) index per situation.
-          Prisma.sql`unnest(${where.situationIds}::text[]) AS sid(id)
-            CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM "Assessment" WHERE "situationId" = sid.id AND ${PUBLISHED}
-                                ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT ${where.latest}) r`
-    }
-    ORDER BY r."situationId", r."assessedOn", r."publishedAt"`;
+    SELECT id, "situationId", "assessedOn", "scoreSummary"::text AS summary FROM "Assessment"
+    WHERE "situationId" = ${situationId} AND ${PUBLISHED_ROUND}
+    ORDER BY "assessedOn", "publishedAt"`;
   return rows.map((r) => ({ id: r.id, situationId: r.situationId, assessedOn: r.assessedOn, scores: summaryScores(JSON.parse(r.summary) as ScoreSummaryJson) }));
 }
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { riskFactors } from "@/lib/indicators/risk-factors";
 import { fullScores, indicatorsFor, listRounds, roundScoreSummaries } from "@/lib/indicators/rounds";
 import { CRIME_LABELS } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { StartRoundForm } from "@/components/indicators/start-round-form";
 import { ScoreTrendChart, type TrendPoint } from "@/components/indicators/score-trend-chart";
@@ -12,7 +12,7 @@ import { SCORED_CRIMES, ScoreSummary } from "@/components/indicators/score-summa
 export async function IndicatorsTab({ situationId, organisationId, canEdit }: { situationId: string; organisationId: string; canEdit: boolean }) {
   const [rounds, summaries, factors, indicators] = await Promise.all([
     listRounds(situationId),
-    roundScoreSummaries({ situationId }),
+    roundScoreSummaries(situationId),
     riskFactors(),
     indicatorsFor(organisationId),
   ]);
