@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { riskFactors } from "@/lib/indicators/risk-factors";
 import Link from "next/link";
 import { Fragment } from "react";
 import { requireUser } from "@/lib/auth/require-user";
@@ -16,6 +15,7 @@ import { findResponseGaps } from "@/lib/responses/gaps";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
 import { isoDate } from "@/lib/format";
 import { html } from "@/lib/markup";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

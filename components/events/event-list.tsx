@@ -98,7 +98,7 @@ export async function EventList({
       </form>
 
       {/* The map depends on the filters only (not the page or the order): one drawing for all pages. */}
-      <EventMap src={href("/api/events/map", { ...q, after: undefined, sort: undefined, tab: undefined } as EventListQuery, {})} />
+      <EventMap src={href("/api/events/map", q, { after: undefined, sort: undefined, tab: undefined })} />
 
       {page.rows.length === 0 ? (
         <p>{filtered || query.after ? "No events match these filters." : "No events recorded yet."}</p>

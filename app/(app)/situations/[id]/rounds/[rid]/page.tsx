@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { riskFactors } from "@/lib/indicators/risk-factors";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
@@ -8,6 +7,7 @@ import { getSituationHeader } from "@/lib/situations/queries";
 import { getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
 import { isoDate, todayIso } from "@/lib/format";
+import { riskFactors } from "@/lib/indicators/risk-factors";
 import { RoundForm, type FormRating } from "@/components/indicators/round-form";
 import { FactorScoreTable, ScoreSummary } from "@/components/indicators/score-summary";
 import { RoundComparisonView } from "@/components/indicators/round-comparison";
