@@ -5,6 +5,7 @@ import { unreadAlertCount } from "@/lib/alerts/queries";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { OrganisationSwitcher } from "@/components/shell/organisation-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SoftNavigation } from "@/components/shell/soft-navigation";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ];
   return (
     <div className="shell">
+      <SoftNavigation />
       <a className="skip-link" href="#content">
         Skip to content
       </a>

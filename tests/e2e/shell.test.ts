@@ -106,6 +106,27 @@ describe("signing in and the product shell", () => {
     await screenshot(page, "situations");
   });
 
+  it("follows the plain links of lists without reloading the page; back returns to the list; downloads still download", async () => {
+    await signIn(page, baseUrl, "analyst@demo.example");
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/situations?risk=CURRENT_CRISIS`);
+    await hydrated(page);
+    // A mark on this page's window: a full page load would lose it.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const row = page.getByRole("table").getByRole("link", { name: "Demo: Sudan, Darfur" });
+    await row.click();
+    await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/situations\/[^/?]+$/);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await page.goBack();
+    await page.getByRole("heading", { name: "Situations", level: 1 }).waitFor();
+    expect(page.url()).toContain("risk=CURRENT_CRISIS");
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    // The list's CSV link is a file, not a page: the browser downloads it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
   it("shows Admin to administrators only", async () => {
     await signIn(page, baseUrl, "admin@demo.example");
     const nav = page.getByRole("navigation", { name: "Main" });
