@@ -1,6 +1,7 @@
 // Risk scores with the indicators that drive them. Plain component: used by the round page
 // (stored scores) and live in the rating form (scores of what is being typed).
 import { CRIME_LABELS, RATING_LEVEL_LABELS } from "@/lib/labels";
+import { html, Markup } from "@/lib/markup";
 import { COMMON_FACTORS, CRIME_FACTORS, LEVEL_POINTS, type Driver, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
 
 export const SCORED_CRIMES: ScoredCrime[] = ["GENOCIDE", "WAR_CRIMES", "CRIMES_AGAINST_HUMANITY", "ETHNIC_CLEANSING", "INCITEMENT"];
@@ -19,25 +20,17 @@ export function scoreClass(score: number): string {
   return `heat-cell heat-${score >= 60 ? 4 : score >= 40 ? 3 : score >= 25 ? 2 : score >= 10 ? 1 : 0}`;
 }
 
-export function ScoreBar({ score, label }: { score: number; label: string }) {
-  return (
-    <span className="score-bar" role="img" aria-label={`${label}: ${score} out of 100`}>
-      <span className="score-bar-fill" style={{ width: `${Math.min(100, score)}%`, background: scoreColour(score).background }} />
-    </span>
-  );
+/** A bar as long as the score, labelled for screen readers. */
+export function scoreBar(score: number, label: string): Markup {
+  return html`<span class="score-bar" role="img" aria-label="${label}: ${score} out of 100"><span class="score-bar-fill" style="width:${Math.min(100, score)}%;background:${scoreColour(score).background}"></span></span>`;
 }
 
-export function DriverList({ drivers, text, limit = 10 }: { drivers: Driver[]; text: Record<string, string>; limit?: number }) {
-  if (drivers.length === 0) return <span className="muted">No indicator rated above None.</span>;
-  return (
-    <ul className="drivers">
-      {drivers.slice(0, limit).map((d) => (
-        <li key={d.indicatorId}>
-          <span className={`level level-${d.level}`}>{RATING_LEVEL_LABELS[d.level]}</span> <span className="code">{d.code}</span> {text[d.indicatorId] ?? ""}
-        </li>
-      ))}
-    </ul>
-  );
+/** The indicators driving a score, highest rating first. */
+export function driverList(drivers: Driver[], text: Record<string, string>, limit = 10): Markup {
+  if (drivers.length === 0) return html`<span class="muted">No indicator rated above None.</span>`;
+  return html`<ul class="drivers">${drivers
+    .slice(0, limit)
+    .map((d) => html`<li><span class="level level-${d.level}">${RATING_LEVEL_LABELS[d.level]}</span> <span class="code">${d.code}</span> ${text[d.indicatorId] ?? ""}</li>`)}</ul>`;
 }
 
 export function ScoreExplainer() {
@@ -55,54 +48,24 @@ export function ScoreExplainer() {
   );
 }
 
-export function ScoreSummary({ scores, text, heading = "h2" }: { scores: RoundScores; text: Record<string, string>; heading?: "h2" | "h3" }) {
-  const H = heading;
+// The score tables below are plain markup (lib/markup.ts): they are read-only and, on a round's page,
+// hundreds of elements; the rating form shows the same while its scores change as the analyst types.
+
+/** Overall score with its drivers, and the score of each crime with what drives it. */
+export function scoreSummaryMarkup(scores: RoundScores, text: Record<string, string>, heading: "h2" | "h3" = "h2"): Markup {
   const overallLabel = scores.overall.crime ? `driven by ${CRIME_LABELS[scores.overall.crime].toLowerCase()}` : "no indicator rated above None";
+  const h = new Markup(heading);
+  return html`<${h}>Risk scores</${h}><p class="muted">An aid to judgement, not a prediction. Rated ${scores.rated} of ${scores.total} indicators.</p><div class="overall-score panel"><div><div class="muted">Overall score</div><div class="num" data-testid="overall-score">${scores.overall.score}<span class="muted"> / 100</span></div><div class="muted">${overallLabel}</div></div><div><div class="muted">Indicators driving it</div>${driverList(scores.overall.drivers, text, 5)}</div></div><table class="score-table"><caption>Score by crime (common risk factors plus the crime's own)</caption><thead><tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Risk factors counted</th><th scope="col">Driven by</th></tr></thead><tbody>${SCORED_CRIMES.map(
+    (c) =>
+      html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell"><strong>${scores.crimes[c].score}</strong> ${scoreBar(scores.crimes[c].score, CRIME_LABELS[c])}</td><td>1–8, ${CRIME_FACTORS[c].slice(8).join(" and ")}</td><td>${crimeDrivers(scores, c)}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+export function ScoreSummary({ scores, text, heading = "h2" }: { scores: RoundScores; text: Record<string, string>; heading?: "h2" | "h3" }) {
   return (
     <section aria-label="Risk scores" className="scores">
-      <H>Risk scores</H>
-      <p className="muted">
-        An aid to judgement, not a prediction. Rated {scores.rated} of {scores.total} indicators.
-      </p>
-      <div className="overall-score panel">
-        <div>
-          <div className="muted">Overall score</div>
-          <div className="num" data-testid="overall-score">
-            {scores.overall.score}
-            <span className="muted"> / 100</span>
-          </div>
-          <div className="muted">{overallLabel}</div>
-        </div>
-        <div>
-          <div className="muted">Indicators driving it</div>
-          <DriverList drivers={scores.overall.drivers} text={text} limit={5} />
-        </div>
-      </div>
-      <table className="score-table">
-        <caption>Score by crime (common risk factors plus the crime&apos;s own)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Crime</th>
-            <th scope="col">Score</th>
-            <th scope="col">Risk factors counted</th>
-            <th scope="col">Driven by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SCORED_CRIMES.map((c) => (
-            <tr key={c}>
-              <th scope="row">{CRIME_LABELS[c]}</th>
-              <td className="score-cell">
-                <strong>{scores.crimes[c].score}</strong> <ScoreBar score={scores.crimes[c].score} label={CRIME_LABELS[c]} />
-              </td>
-              <td>1–8, {CRIME_FACTORS[c].slice(8).join(" and ")}</td>
-              <td>
-                <CrimeDrivers scores={scores} crime={c} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div dangerouslySetInnerHTML={{ __html: scoreSummaryMarkup(scores, text, heading).value }} />
+      {/* Outside the markup, so a score changing as the analyst types does not close it. */}
       <ScoreExplainer />
     </section>
   );
@@ -111,53 +74,23 @@ export function ScoreSummary({ scores, text, heading = "h2" }: { scores: RoundSc
 const codes = (ds: Driver[]) => ds.map((d) => `${d.code} (${RATING_LEVEL_LABELS[d.level]})`).join(", ");
 
 /** A crime's drivers, its own risk factors first: what sets one crime apart from another. */
-function CrimeDrivers({ scores, crime }: { scores: RoundScores; crime: ScoredCrime }) {
+function crimeDrivers(scores: RoundScores, crime: ScoredCrime): Markup | string {
   const own = CRIME_FACTORS[crime].slice(COMMON_FACTORS.length).flatMap((f) => scores.factors[f]?.drivers ?? []);
   const common = COMMON_FACTORS.flatMap((f) => scores.factors[f]?.drivers ?? []).sort((a, b) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level]);
-  if (!own.length && !common.length) return <>—</>;
-  return (
-    <>
-      {own.length > 0 && (
-        <div>
-          <span className="muted">Its own factors:</span> {codes(own.sort((a, b) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level]).slice(0, 4))}
-        </div>
-      )}
-      {common.length > 0 && (
-        <div>
-          <span className="muted">Common factors:</span> {codes(common.slice(0, 3))}
-          {common.length > 3 ? ` and ${common.length - 3} more` : ""}
-        </div>
-      )}
-    </>
-  );
+  if (!own.length && !common.length) return "—";
+  return html`${own.length > 0 && html`<div><span class="muted">Its own factors:</span> ${codes(own.sort((a, b) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level]).slice(0, 4))}</div>`}${
+    common.length > 0 && html`<div><span class="muted">Common factors:</span> ${codes(common.slice(0, 3))}${common.length > 3 ? ` and ${common.length - 3} more` : ""}</div>`
+  }`;
 }
 
-export function FactorScoreTable({ scores, titles }: { scores: RoundScores; titles: Record<number, string> }) {
-  return (
-    <table className="score-table">
-      <caption>Score by risk factor</caption>
-      <thead>
-        <tr>
-          <th scope="col">Risk factor</th>
-          <th scope="col">Score</th>
-          <th scope="col">Driven by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.keys(titles)
-          .map(Number)
-          .map((f) => (
-            <tr key={f}>
-              <th scope="row">
-                {f}. {titles[f]}
-              </th>
-              <td className="score-cell">
-                <strong>{scores.factors[f]?.score ?? 0}</strong> <ScoreBar score={scores.factors[f]?.score ?? 0} label={`Risk factor ${f}`} />
-              </td>
-              <td>{scores.factors[f]?.drivers.length ? codes(scores.factors[f].drivers) : "—"}</td>
-            </tr>
-          ))}
-      </tbody>
-    </table>
-  );
+/** Each risk factor's score and the indicators that drive it. */
+export function factorScoreTable(scores: RoundScores, titles: Record<number, string>): Markup {
+  return html`<table class="score-table"><caption>Score by risk factor</caption><thead><tr><th scope="col">Risk factor</th><th scope="col">Score</th><th scope="col">Driven by</th></tr></thead><tbody>${Object.keys(titles)
+    .map(Number)
+    .map(
+      (f) =>
+        html`<tr><th scope="row">${f}. ${titles[f]}</th><td class="score-cell"><strong>${scores.factors[f]?.score ?? 0}</strong> ${scoreBar(scores.factors[f]?.score ?? 0, `Risk factor ${f}`)}</td><td>${
+          scores.factors[f]?.drivers.length ? codes(scores.factors[f].drivers) : "—"
+        }</td></tr>`,
+    )}</tbody></table>`;
 }

@@ -1,5 +1,5 @@
 // The ratings of a round, one table per risk factor: read-only, about 130 rows with evidence and
-// sources, so the rows are one escaped string (lib/markup.ts) rather than ~1,300 React elements.
+// sources, so they are one escaped string (lib/markup.ts) rather than ~1,500 React elements.
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { html, type Markup } from "@/lib/markup";
 import type { Confidence, RatingLevel, Trend } from "@/lib/generated/prisma/enums";
@@ -31,19 +31,7 @@ export function ratingRows(rows: RatingRow[], opts: { linkSources: boolean }): M
   })}`;
 }
 
-export function RatingsTable({ rows, linkSources }: { rows: RatingRow[]; linkSources: boolean }) {
-  return (
-    <table className="ratings-table">
-      <thead>
-        <tr>
-          <th scope="col">Indicator</th>
-          <th scope="col">Rating</th>
-          <th scope="col">Trend</th>
-          <th scope="col">Confidence</th>
-          <th scope="col">Evidence and sources</th>
-        </tr>
-      </thead>
-      <tbody dangerouslySetInnerHTML={{ __html: ratingRows(rows, { linkSources }).value }} />
-    </table>
-  );
+/** One risk factor's ratings as a table. */
+export function ratingsTable(rows: RatingRow[], opts: { linkSources: boolean }): Markup {
+  return html`<table class="ratings-table"><thead><tr><th scope="col">Indicator</th><th scope="col">Rating</th><th scope="col">Trend</th><th scope="col">Confidence</th><th scope="col">Evidence and sources</th></tr></thead><tbody>${ratingRows(rows, opts)}</tbody></table>`;
 }
