@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Fragment } from "react";
 import { requireUser } from "@/lib/auth/require-user";
 import { recentlyUpdatedSituations } from "@/lib/situations/queries";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
@@ -10,7 +8,7 @@ import { WorldMap, type MapCountry } from "@/components/dashboard/world-map";
 import { scoreClass } from "@/components/indicators/score-summary";
 import { RISK_RANK } from "@/lib/alerts/rules";
 import { db } from "@/lib/db";
-import { RiskBadge } from "@/components/ui/risk-badge";
+import { RiskBadge, riskBadge } from "@/components/ui/risk-badge";
 import { findResponseGaps } from "@/lib/responses/gaps";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
 import { isoDate } from "@/lib/format";
@@ -74,10 +72,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h2>Situations by risk category</h2>
       <div className="cards">
         {RISK_CATEGORY_ORDER.map((c) => (
-          <Link key={c} href={`/situations?risk=${c}`} className="card">
+          <a key={c} href={`/situations?risk=${c}`} className="card">
             <div className="num">{counts[c]}</div>
             <div>{RISK_CATEGORY_LABELS[c]}</div>
-          </Link>
+          </a>
         ))}
       </div>
       <h2>Risk map</h2>
@@ -85,28 +83,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <details>
         <summary>The countries on the map, as a list</summary>
         {/* By highest risk category, as on the map; a number after a name is its count of situations. */}
-        <dl className="map-countries">
-          {RISK_CATEGORY_ORDER.map((category) => {
-            const inCategory = mapCountries.filter((c) => c.category === category);
-            if (inCategory.length === 0) return null;
-            return (
-              <div key={category}>
-                <dt>
-                  {RISK_CATEGORY_LABELS[category]} ({inCategory.length} {inCategory.length === 1 ? "country" : "countries"})
-                </dt>
-                <dd>
-                  {inCategory.map((c, i) => (
-                    <Fragment key={c.iso3}>
-                      {i > 0 && ", "}
-                      <Link href={c.href}>{c.name}</Link>
-                      {c.count > 1 && ` (${c.count})`}
-                    </Fragment>
-                  ))}
-                </dd>
-              </div>
-            );
-          })}
-        </dl>
+        <dl
+          className="map-countries"
+          dangerouslySetInnerHTML={{
+            __html: html`${RISK_CATEGORY_ORDER.map((category) => {
+              const inCategory = mapCountries.filter((c) => c.category === category);
+              if (inCategory.length === 0) return null;
+              return html`<div><dt>${RISK_CATEGORY_LABELS[category]} (${inCategory.length} ${inCategory.length === 1 ? "country" : "countries"})</dt><dd>${inCategory.map(
+                (c, i) => html`${i > 0 && ", "}<a href="${c.href}">${c.name}</a>${c.count > 1 && ` (${c.count})`}`,
+              )}</dd></div>`;
+            })}`.value,
+          }}
+        />
       </details>
 
       <section className="panel" aria-labelledby="escalations-heading" style={{ marginTop: "1rem" }}>
@@ -115,22 +103,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
         <p className="muted">
           A score rose or new severe indicators appeared since the previous published round, or the risk category was raised.{" "}
-          {windowDays === 30 ? <Link href={here({ window: "90" })}>Show the last 90 days</Link> : <Link href={here({ window: undefined })}>Show the last 30 days</Link>}
+          {windowDays === 30 ? <a href={here({ window: "90" })}>Show the last 90 days</a> : <a href={here({ window: undefined })}>Show the last 30 days</a>}
         </p>
         {overview.escalations.length === 0 ? (
           <p>None.</p>
         ) : (
-          <ul>
-            {overview.escalations.map((e) => {
-              const s = titles.get(e.situationId)!;
-              return (
-                <li key={e.situationId}>
-                  <Link href={e.roundId ? `/situations/${s.id}/rounds/${e.roundId}` : `/situations/${s.id}?tab=history`}>{s.title}</Link> <RiskBadge category={s.riskCategory} />
-                  <span className="muted">: {e.reasons.join("; ")}</span>
-                </li>
-              );
-            })}
-          </ul>
+          <ul
+            dangerouslySetInnerHTML={{
+              __html: html`${overview.escalations.map((e) => {
+                const s = titles.get(e.situationId)!;
+                return html`<li><a href="${e.roundId ? `/situations/${s.id}/rounds/${e.roundId}` : `/situations/${s.id}?tab=history`}">${s.title}</a> ${riskBadge(s.riskCategory)}<span class="muted">: ${e.reasons.join("; ")}</span></li>`;
+              })}`.value,
+            }}
+          />
         )}
       </section>
 
@@ -153,7 +138,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <th scope="row">{CRIME_LABELS[c]}</th>
               {STATUSES.map((st) => {
                 const n = overview.crimeStatus[c][st] ?? 0;
-                return <td key={st}>{n ? <Link href={`/situations?crime=${c}&status=${st}`} aria-label={`${n} situations: ${CRIME_LABELS[c]}, ${CRIME_STATUS_LABELS[st]}`}>{n}</Link> : "0"}</td>;
+                return <td key={st}>{n ? <a href={`/situations?crime=${c}&status=${st}`} aria-label={`${n} situations: ${CRIME_LABELS[c]}, ${CRIME_STATUS_LABELS[st]}`}>{n}</a> : "0"}</td>;
               })}
             </tr>
           ))}
@@ -198,7 +183,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       {heatmap.length < assessed.length && (
         <p>
-          <Link href={here({ factors: "all" }, "#factors")}>Show all {assessed.length} assessed situations</Link>
+          <a href={here({ factors: "all" }, "#factors")}>Show all {assessed.length} assessed situations</a>
         </p>
       )}
       {assessed.length < overview.situations.length && (
@@ -221,7 +206,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {recent.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <Link href={`/situations/${s.id}`}>{s.title}</Link> <span className="muted">({s.country.name})</span>
+                  <a href={`/situations/${s.id}`}>{s.title}</a> <span className="muted">({s.country.name})</span>
                 </td>
                 <td>
                   <RiskBadge category={s.riskCategory} />
@@ -243,15 +228,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {gaps.length === 0 ? (
             <p>None.</p>
           ) : (
-            <ul>
-              {(allGaps ? gaps : gaps.slice(0, GAP_ROWS)).map((g) => (
-                <li key={g.id}>
-                  <Link href={`/situations/${g.id}?tab=responses`}>{g.title}</Link> <RiskBadge category={g.riskCategory} />
-                </li>
-              ))}
-            </ul>
+            <ul
+              dangerouslySetInnerHTML={{
+                __html: html`${(allGaps ? gaps : gaps.slice(0, GAP_ROWS)).map((g) => html`<li><a href="/situations/${g.id}?tab=responses">${g.title}</a> ${riskBadge(g.riskCategory)}</li>`)}`.value,
+              }}
+            />
           )}
-          {!allGaps && gaps.length > GAP_ROWS && <Link href={here({ gaps: "all" }, "#gaps-heading")}>Show all {gaps.length} response gaps</Link>}
+          {!allGaps && gaps.length > GAP_ROWS && <a href={here({ gaps: "all" }, "#gaps-heading")}>Show all {gaps.length} response gaps</a>}
         </section>
         <section className="panel" aria-labelledby="stale-heading">
           <h2 id="stale-heading" style={{ marginTop: 0 }}>
@@ -261,14 +244,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {stale.rows.length === 0 ? (
             <p>None.</p>
           ) : (
-            <ul>
-              {stale.rows.map((s) => (
-                <li key={s.id}>
-                  <Link href={`/situations/${s.id}`}>{s.title}</Link>{" "}
-                  <span className="muted">{s.lastAssessedAt ? `last assessed ${isoDate(s.lastAssessedAt)}` : "never assessed"}</span>
-                </li>
-              ))}
-            </ul>
+            <ul
+              dangerouslySetInnerHTML={{
+                __html: html`${stale.rows.map(
+                  (s) => html`<li><a href="/situations/${s.id}">${s.title}</a> <span class="muted">${s.lastAssessedAt ? `last assessed ${isoDate(s.lastAssessedAt)}` : "never assessed"}</span></li>`,
+                )}`.value,
+              }}
+            />
           )}
         </section>
         <section className="panel" aria-labelledby="watch-heading">
@@ -283,7 +265,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 .filter((s) => watched.has(s.id))
                 .map((s) => (
                   <li key={s.id}>
-                    <Link href={`/situations/${s.id}`}>{s.title}</Link> <RiskBadge category={s.riskCategory} />
+                    <a href={`/situations/${s.id}`}>{s.title}</a> <RiskBadge category={s.riskCategory} />
                     {overview.latest.get(s.id) && <span className="muted"> score {overview.latest.get(s.id)!.scores.overall.score}</span>}
                   </li>
                 ))}
@@ -299,7 +281,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {activity.map((a) => (
             <li key={a.id}>
               <span className="muted">{a.at.toISOString().slice(0, 16).replace("T", " ")}</span> {a.who} {a.what}{" "}
-              {a.title ? <Link href={a.href}>{a.title}</Link> : null}
+              {a.title ? <a href={a.href}>{a.title}</a> : null}
             </li>
           ))}
         </ul>

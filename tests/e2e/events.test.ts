@@ -77,4 +77,18 @@ describe("the event log", () => {
     await page.getByRole("heading", { name: "Violence against civilians, 2026-10-01" }).waitFor();
     expect(await page.getByText("Demo: Sudan, Darfur").first().isVisible()).toBe(true);
   });
+
+  it("keeps the chosen filters in the form after filtering the log", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await page.goto(`${baseUrl}/events`);
+    await hydrated(page);
+    const indicator = page.getByLabel("Linked indicator");
+    const chosen = await indicator.locator("option").nth(3).getAttribute("value");
+    await indicator.selectOption(chosen!);
+    await page.getByLabel("Event type").selectOption("Battles");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/indicator=/);
+    expect(await page.getByLabel("Linked indicator").inputValue()).toBe(chosen);
+    expect(await page.getByLabel("Event type").inputValue()).toBe("Battles");
+  });
 });
