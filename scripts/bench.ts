@@ -254,6 +254,8 @@ async function main() {
     const floorRate = Math.round(100_000 / (floor.value.ms / 1000));
     await client.query(`DELETE FROM "Event" WHERE "importId" = $1`, [again.id]);
     await client.query(`DELETE FROM "EventImport" WHERE id = ANY($1)`, [[fresh.id, again.id]]);
+    // The deleted rows' space made reusable now, so one run does not leave the next a larger table.
+    await client.query(`VACUUM "Event"`);
     await prisma.$disconnect();
     rows.push({ name: "CSV import (100,000 new rows)", metric: "rows/s", value: fresh.rate, unit: "rows/s", target: "≥ 20,000", floor: floorRate, ratio: Math.round((fresh.rate / floorRate) * 100) / 100 });
     rows.push({ name: "CSV re-import (100,000 rows updated)", metric: "rows/s", value: again.rate, unit: "rows/s", target: "≥ 20,000" });
