@@ -6,6 +6,8 @@ import { PUBLISHED_ROUND, summaryScores, type ScoreSummaryJson } from "@/lib/ind
 import { visibleSituationsSql } from "@/lib/situations/queries";
 import { RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LRUCache } from "lru-cache";
+import type { RoundScores } from "@/lib/indicators/score";
 import { findEscalations, type CategoryChange, type RoundFacts } from "./escalations";
 
 /** The SEVERE indicators of the given rounds (through the partial index of SEVERE ratings). */
@@ -33,9 +35,37 @@ async function categoryChanges(membership: CurrentMembership, since: Date): Prom
 }
 
 /**
+ * Score summaries of published rounds by round id. A published round's scores never change (a
+ * correction is a new round), so each is read and converted once per server process rather than
+ * for each of the ~400 rounds on every dashboard; the cache holds the most recently used.
+ */
+const summaries = new LRUCache<string, RoundScores>({ max: 20_000 });
+
+async function summariesOf(ids: string[]): Promise<Map<string, RoundScores>> {
+  const out = new Map<string, RoundScores>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = summaries.get(id);
+    if (hit) out.set(id, hit);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    // As text, parsed here: Prisma's handling of JSON values in raw results costs several times more.
+    const rows = await db.$queryRaw<{ id: string; summary: string }[]>`
+      SELECT id, "scoreSummary"::text AS summary FROM "Assessment" WHERE id IN (${Prisma.join(missing)}) AND ${PUBLISHED_ROUND}`;
+    for (const r of rows) {
+      const scores = summaryScores(JSON.parse(r.summary) as ScoreSummaryJson);
+      summaries.set(r.id, scores);
+      out.set(r.id, scores);
+    }
+  }
+  return out;
+}
+
+/**
  * Every situation the member may see, in one query: its country's name, its crime assessments
- * ("CRIME:STATUS,...") and its latest two published rounds (scores as numbers only, newest first;
- * one short walk down the partial index of published rounds per situation).
+ * ("CRIME:STATUS,...") and its latest two published rounds (id and date, newest first; one short
+ * walk down the partial index of published rounds per situation), with their scores (summariesOf).
  */
 async function visibleWithRounds(membership: CurrentMembership) {
   const rows = await db.$queryRaw<{ id: string; title: string; riskCategory: RiskCategory; countryIso3: string; countryName: string; crimes: string | null; rounds: string | null }[]>`
@@ -43,13 +73,15 @@ async function visibleWithRounds(membership: CurrentMembership) {
       -- The crime assessments of all of them in one grouped pass (cheaper than a lookup per situation).
       cr AS (SELECT "situationId", string_agg(crime::text || ':' || status::text, ',') AS crimes FROM "CrimeAssessment" WHERE "situationId" IN (SELECT id FROM v) GROUP BY 1)
     SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."countryIso3", coalesce(c.name, s."countryIso3") AS "countryName", cr.crimes,
-      (SELECT json_agg(json_build_array(r.id, r."assessedOn", r."scoreSummary") ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
-         FROM (SELECT id, "assessedOn", "publishedAt", "scoreSummary" FROM "Assessment"
+      (SELECT json_agg(json_build_array(r.id, r."assessedOn") ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
+         FROM (SELECT id, "assessedOn", "publishedAt" FROM "Assessment"
                WHERE "situationId" = s.id AND ${PUBLISHED_ROUND}
                ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r) AS rounds
     FROM v s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3" LEFT JOIN cr ON cr."situationId" = s.id
     ORDER BY s.title`;
-  return rows.map((r) => ({
+  const latest = rows.map((r) => (r.rounds ? (JSON.parse(r.rounds) as [string, string][]) : []));
+  const scores = await summariesOf(latest.flat().map(([id]) => id));
+  return rows.map((r, i) => ({
     situation: {
       id: r.id,
       title: r.title,
@@ -61,9 +93,9 @@ async function visibleWithRounds(membership: CurrentMembership) {
         return { crime: crime as Crime, status: status as CrimeStatus };
       }),
     },
-    rounds: (r.rounds ? (JSON.parse(r.rounds) as [string, string, ScoreSummaryJson][]) : []).map(
-      ([id, assessedOn, summary]): RoundFacts => ({ id, assessedOn: new Date(assessedOn), scores: summaryScores(summary), severeIds: [], severeCodes: {} }),
-    ),
+    rounds: latest[i]
+      .filter(([id]) => scores.has(id))
+      .map(([id, assessedOn]): RoundFacts => ({ id, assessedOn: new Date(assessedOn), scores: scores.get(id)!, severeIds: [], severeCodes: {} })),
   }));
 }
 
