@@ -2,7 +2,7 @@
 // the data changes, in the same transaction (lib/alerts/raise.ts), never by a scheduled job.
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
-import { round1, type RoundScores } from "@/lib/indicators/score";
+import { compareCodes, round1, type RoundScores } from "@/lib/indicators/score";
 
 export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR";
 export interface AlertDraft {
@@ -46,7 +46,7 @@ export function roundAlerts(situation: { id: string; title: string }, before: Pu
   const wasSevere = new Set((before?.severe ?? []).map((s) => s.indicatorId));
   const fresh = after.severe.filter((s) => WATCHED_FACTORS.includes(s.factor) && !wasSevere.has(s.indicatorId));
   if (fresh.length) {
-    const codes = fresh.map((s) => s.code).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+    const codes = fresh.map((s) => s.code).sort(compareCodes);
     alerts.push({
       rule: "NEW_SEVERE_INDICATOR",
       severity: "CRITICAL",

@@ -4,7 +4,7 @@
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
 import { RISK_RANK } from "@/lib/alerts/rules";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
-import { round1, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
+import { compareCodes, round1, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
 
 export interface RoundFacts {
   id: string;
@@ -40,7 +40,7 @@ export function findEscalations(latestTwo: Map<string, RoundFacts[]>, categoryCh
     if (crimesUp.length && rise <= 0) reasons.push(`score rose for ${crimesUp.map((c) => CRIME_LABELS[c].toLowerCase()).join(", ")}`);
     const was = new Set(previous.severeIds);
     const fresh = latest.severeIds.filter((id) => !was.has(id)).map((id) => latest.severeCodes[id]);
-    if (fresh.length) reasons.push(`new severe indicator${fresh.length > 1 ? "s" : ""} ${fresh.sort((a, b) => a.localeCompare(b, "en", { numeric: true })).join(", ")}`);
+    if (fresh.length) reasons.push(`new severe indicator${fresh.length > 1 ? "s" : ""} ${fresh.sort(compareCodes).join(", ")}`);
     if (reasons.length) out.set(situationId, { ...get(situationId), roundId: latest.id, reasons, rise: Math.max(rise, 0) });
   }
   for (const c of categoryChanges) {

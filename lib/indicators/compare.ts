@@ -1,5 +1,5 @@
 // What changed between two assessment rounds of a situation: pure, unit-tested.
-import { LEVEL_POINTS, round1, type Level, type RoundScores, type ScoredCrime } from "./score";
+import { compareCodes, LEVEL_POINTS, round1, type Level, type RoundScores, type ScoredCrime } from "./score";
 
 export interface ComparedIndicator {
   indicatorId: string;
@@ -38,7 +38,7 @@ export function compareRounds(
   }
   const bySize = (x: ComparedIndicator, y: ComparedIndicator) =>
     Math.abs(LEVEL_POINTS[y.after] - LEVEL_POINTS[y.before]) - Math.abs(LEVEL_POINTS[x.after] - LEVEL_POINTS[x.before]) ||
-    x.code.localeCompare(y.code, "en", { numeric: true });
+    compareCodes(x.code, y.code);
   rose.sort(bySize);
   fell.sort(bySize);
   const crimes = {} as RoundComparison["crimes"];

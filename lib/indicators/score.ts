@@ -54,13 +54,16 @@ export interface RoundScores {
 /** Scores and their changes are shown to one decimal. */
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Indicator codes in their natural order (1.2 before 1.10); one collator, made once (localeCompare with options makes one per call). */
+export const compareCodes = new Intl.Collator("en", { numeric: true }).compare;
+
 /** An indicator row as the scoring reads it (retired ones are left out of scores). */
 export function toScoringInput(i: { id: string; code: string; riskFactorNumber: number; retiredAt: Date | null }): IndicatorInput {
   return { id: i.id, code: i.code, factor: i.riskFactorNumber, retired: i.retiredAt !== null };
 }
 
 function byLevel(a: Driver, b: Driver) {
-  return LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level] || a.code.localeCompare(b.code, "en", { numeric: true });
+  return LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level] || compareCodes(a.code, b.code);
 }
 
 export function scoreRound(indicators: IndicatorInput[], ratings: RatingInput[], maxDrivers = 10): RoundScores {
