@@ -68,12 +68,17 @@ export async function getRound(situationId: string, id: string) {
 }
 export type RoundDetail = NonNullable<Awaited<ReturnType<typeof getRound>>>;
 
-/** A round's levels and stored scores only: enough to compare another round with it. */
+/** A round's levels and score numbers only (not the full scores with drivers, ~11 KB): enough to compare another round with it. */
 export function getRoundLevels(situationId: string, id: string) {
   return db.assessment.findFirst({
     where: { id, situationId, deletedAt: null },
-    select: { id: true, assessedOn: true, status: true, scores: true, ratings: { select: { indicatorId: true, level: true } } },
+    select: { id: true, assessedOn: true, status: true, scoreSummary: true, ratings: { select: { indicatorId: true, level: true } } },
   });
+}
+
+/** The scores of a round to compare with (numbers, no drivers): stored once published, computed from its ratings for a draft. */
+export function comparedScores(round: NonNullable<Awaited<ReturnType<typeof getRoundLevels>>>, indicators: CatalogueIndicator[]): RoundScores {
+  return round.status === "PUBLISHED" && round.scoreSummary ? summaryScores(round.scoreSummary as unknown as ScoreSummaryJson) : scoreRound(scoringInput(indicators), round.ratings);
 }
 
 /** A situation's live rounds as choices (date and status), oldest first: no counts, no names. */

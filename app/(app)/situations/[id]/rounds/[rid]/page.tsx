@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getSituationHeader } from "@/lib/situations/queries";
-import { getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
+import { comparedScores, getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
 import { isoDate, todayIso } from "@/lib/format";
 import { riskFactors } from "@/lib/indicators/risk-factors";
@@ -37,7 +37,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
 
   const against = againstId ? await getRoundLevels(s.id, againstId) : null;
   const comparison = against
-    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: roundScores(against, indicators) }, { ratings: round.ratings, scores })
+    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators) }, { ratings: round.ratings, scores })
     : null;
 
   const header = (
