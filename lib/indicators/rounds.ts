@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Confidence, RatingLevel, SourceReliability, Trend } from "@/lib/generated/prisma/enums";
 import { scoreRound, toScoringInput, type RoundScores, type ScoredCrime } from "./score";
 
 /** Every indicator an organisation rates with (the Framework's and its own), retired ones included. */
@@ -48,23 +49,33 @@ export function storedScores(round: { scores: unknown }): RoundScores | null {
 }
 
 export async function getRound(situationId: string, id: string) {
-  return db.assessment.findFirst({
-    where: { id, situationId, deletedAt: null },
-    include: {
-      createdBy: { select: { name: true } },
-      publishedBy: { select: { name: true } },
-      ratings: {
-        select: {
-          indicatorId: true,
-          level: true,
-          trend: true,
-          confidence: true,
-          evidence: true,
-          citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true } } }, orderBy: { createdAt: "asc" } },
-        },
-      },
-    },
-  });
+  const [round, ratings] = await Promise.all([
+    db.assessment.findFirst({
+      where: { id, situationId, deletedAt: null },
+      include: { createdBy: { select: { name: true } }, publishedBy: { select: { name: true } } },
+    }),
+    roundRatings(situationId, id),
+  ]);
+  return round && { ...round, ratings };
+}
+
+/**
+ * A round's ratings with the sources each cites (oldest citation first), in one plain query: about
+ * 130 ratings, which through Prisma's nested include cost several times the CPU.
+ */
+async function roundRatings(situationId: string, id: string) {
+  const rows = await db.$queryRaw<{ indicatorId: string; level: RatingLevel; trend: Trend | null; confidence: Confidence | null; evidence: string; citations: string | null }[]>`
+    SELECT r."indicatorId", r.level::text AS level, r.trend::text AS trend, r.confidence::text AS confidence, r.evidence,
+      (SELECT json_agg(json_build_array(s.id, s.title, s.publisher, s.reliability, s.credibility) ORDER BY c."createdAt")::text
+         FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."indicatorRatingId" = r.id) AS citations
+    FROM "IndicatorRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
+    WHERE r."assessmentId" = ${id} AND a."situationId" = ${situationId} AND a."deletedAt" IS NULL`;
+  return rows.map(({ citations, ...r }) => ({
+    ...r,
+    citations: ((citations ? JSON.parse(citations) : []) as [string, string, string, SourceReliability, number][]).map(([id, title, publisher, reliability, credibility]) => ({
+      source: { id, title, publisher, reliability, credibility },
+    })),
+  }));
 }
 export type RoundDetail = NonNullable<Awaited<ReturnType<typeof getRound>>>;
 

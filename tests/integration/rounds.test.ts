@@ -14,6 +14,7 @@ import {
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import type { RatingInput } from "@/lib/indicators/schemas";
+import { getRound } from "@/lib/indicators/rounds";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string };
@@ -83,6 +84,19 @@ describe("assessment rounds", () => {
     expect((await db.situation.findUniqueOrThrow({ where: { id: s.id } })).lastAssessedAt).toEqual(new Date("2026-01-15"));
     const scores = a.scores as { factors: Record<number, { score: number; drivers: { code: string }[] }> };
     expect(scores.factors[7].drivers.map((d) => d.code)).toEqual(["7.1"]);
+    // What the round's page reads: each rating with the sources it cites; nothing for another situation's id.
+    const shown = await getRound(s.id, round.id);
+    expect(shown?.createdBy.name).toBeTruthy();
+    expect(shown!.ratings.find((r) => r.indicatorId === ind["7.1"])).toEqual({
+      indicatorId: ind["7.1"],
+      level: "SEVERE",
+      trend: "RISING",
+      confidence: "HIGH",
+      evidence: "Emergency decree.",
+      citations: [{ source: { id: source.id, title: "Field report", publisher: "", reliability: "B", credibility: 2 } }],
+    });
+    expect(shown!.ratings.find((r) => r.indicatorId === ind["1.1"])).toMatchObject({ level: "PRESENT", trend: null, citations: [] });
+    expect(await getRound((await newSituation()).id, round.id)).toBeNull();
 
     const audit = await db.auditEntry.findMany({ where: { entityId: round.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["assessment.start", "assessment.save", "assessment.publish"]);
