@@ -80,6 +80,21 @@ describe("importing an ACLED CSV export", () => {
     expect(await runImportAction({ id })).toMatchObject({ ok: false, message: "This import has already run; upload the file again to import it again." });
   });
 
+  it("stores awkward text exactly as written: quotes, backslashes, braces, commas, the word NULL, other scripts", async () => {
+    await actAs(analyst);
+    const odd = ['He said "go" \\ left {camp}, then', "NULL", "{}", "Ṭawīla — طويلة", "a\\\\b\"c"];
+    const csv =
+      "event_id_cnty,event_date,event_type,country,fatalities,actor1,notes\n" +
+      odd.map((text, i) => `ODD${i},2024-02-0${i + 1},Battles,Sudan,${i},"${text.replace(/"/g, '""')}","${text.replace(/"/g, '""')}"`).join("\n") +
+      "\n";
+    const up = await upload(Buffer.from(csv), "odd.csv", sudan.id);
+    const imp = await db.eventImport.findUniqueOrThrow({ where: { id: up.body.id } });
+    expect(await checkImportAction({ id: imp.id, mapping: imp.mapping as Record<string, string>, situationId: sudan.id })).toMatchObject({ ok: true, data: { validRows: 5 } });
+    expect(await runImportAction({ id: imp.id })).toMatchObject({ ok: true, data: { createdCount: 5 } });
+    const events = await db.event.findMany({ where: { importId: imp.id }, orderBy: { externalId: "asc" } });
+    expect(events.map((e) => [e.notes, e.actor1, e.fatalities])).toEqual(odd.map((text, i) => [text, text, i]));
+  });
+
   it("updates instead of duplicating when the same file is imported again", async () => {
     await actAs(analyst);
     const { id } = await uploadAndCheck("acled-small.csv", sudan.id);
