@@ -33,12 +33,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
   const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
   const canEdit = round.status === "DRAFT" && !s.archivedAt && s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
-  const scores = roundScores(round, indicators);
-
   const against = againstId ? await getRoundLevels(s.id, againstId) : null;
-  const comparison = against
-    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators) }, { ratings: round.ratings, scores })
-    : null;
 
   const header = (
     <>
@@ -79,6 +74,11 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
     );
   }
 
+  // Read-only view: the round's scores and what changed since the round compared with (the rating form works its scores out as the analyst types).
+  const scores = roundScores(round, indicators);
+  const comparison = against
+    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators) }, { ratings: round.ratings, scores })
+    : null;
   const byIndicator = new Map(round.ratings.map((r) => [r.indicatorId, r]));
   const others = rounds.filter((r) => r.id !== round.id && r.status === "PUBLISHED");
   const linkSources = s.organisationId === user.active.organisationId;
