@@ -16,7 +16,7 @@ export const PREVIEW_ROWS = 20;
 /** Rows per statement. */
 export const IMPORT_BATCH = 5000;
 
-export async function countryLookup(db: Db | Tx): Promise<CountryLookup> {
+export async function countryLookup(db: Db | Tx): Promise<CountryLookup & { codes: string[] }> {
   const rows = await db.country.findMany({ select: { iso3: true, name: true } });
   const list = ((worldCountries as unknown as { default?: WorldCountry[] }).default ?? worldCountries) as WorldCountry[];
   const map = new Map<string, string>();
@@ -32,6 +32,7 @@ export async function countryLookup(db: Db | Tx): Promise<CountryLookup> {
   }
   const known = new Set(rows.map((r) => r.iso3));
   return {
+    codes: [...known],
     resolve(value: string) {
       const v = value.trim().toLowerCase();
       const iso3 = map.get(/^\d+$/.test(v) ? String(Number(v)) : v) ?? null;
@@ -79,10 +80,62 @@ export async function situationMatcher(tx: Tx, organisationId: string) {
     select: { id: true, countryIso3: true, monitoringSince: true, createdAt: true },
     orderBy: { createdAt: "desc" },
   });
-  return (countryIso3: string | null, eventDate: string) =>
+  const match = (countryIso3: string | null, eventDate: string) =>
     situations.find((s) => s.countryIso3 === countryIso3 && (!s.monitoringSince || s.monitoringSince.toISOString().slice(0, 10) <= eventDate))?.id ??
     situations.find((s) => s.countryIso3 === countryIso3)?.id ??
     null;
+  return { match, ids: situations.map((s) => s.id) };
+}
+
+/*
+ * Reference checks in bulk. PostgreSQL checks Event's five foreign keys with one query per row and
+ * key: about half of an import's database time. Every value an import writes into those columns
+ * comes from a short list it reads in its own transaction (the organisation, the user, the import,
+ * the situations it matches to, the countries it knows). So the import locks those rows the way a
+ * foreign-key check does (FOR KEY SHARE: nobody can delete them or change their key until it
+ * commits), turns the per-row checks off for its batches only (SET LOCAL session_replication_role
+ * = replica, back to origin before anything else is written), and checks every row it wrote
+ * against the referenced tables in one query before committing. Used when the database user may
+ * set that parameter and Event has no trigger or rule of its own (they would be skipped too);
+ * otherwise, or if a listed row has gone, the per-row checks run as usual.
+ */
+
+/** Whether this database lets the import check references in bulk (see above). */
+export async function bulkReferenceChecksAvailable(db: Db): Promise<boolean> {
+  try {
+    const [r] = await db.$queryRaw<{ ok: boolean }[]>`
+      SELECT has_parameter_privilege('session_replication_role', 'SET')
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = '"Event"'::regclass AND NOT tgisinternal)
+        AND NOT EXISTS (SELECT 1 FROM pg_rules WHERE schemaname = current_schema() AND tablename = 'Event') AS ok`;
+    return r?.ok === true;
+  } catch {
+    return false; // e.g. PostgreSQL before 15 (no has_parameter_privilege): per-row checks
+  }
+}
+
+/** Locks every row the import may reference (as a foreign-key check would); false if one is missing. */
+async function lockReferences(tx: Tx, refs: { organisationId: string; userId: string; importId: string; situationIds: string[]; countries: string[] }) {
+  const [r] = await tx.$queryRaw<{ organisations: number; users: number; imports: number; situations: number; countries: number }[]>`
+    WITH o AS (SELECT 1 FROM "Organisation" WHERE id = ${refs.organisationId} FOR KEY SHARE),
+      u AS (SELECT 1 FROM "User" WHERE id = ${refs.userId} FOR KEY SHARE),
+      i AS (SELECT 1 FROM "EventImport" WHERE id = ${refs.importId} FOR KEY SHARE),
+      s AS (SELECT 1 FROM "Situation" WHERE id = ANY(${refs.situationIds}::text[]) FOR KEY SHARE),
+      c AS (SELECT 1 FROM "Country" WHERE iso3 = ANY(${refs.countries}::text[]) FOR KEY SHARE)
+    SELECT (SELECT count(*) FROM o)::int AS organisations, (SELECT count(*) FROM u)::int AS users, (SELECT count(*) FROM i)::int AS imports,
+      (SELECT count(*) FROM s)::int AS situations, (SELECT count(*) FROM c)::int AS countries`;
+  return r.organisations === 1 && r.users === 1 && r.imports === 1 && r.situations === new Set(refs.situationIds).size && r.countries === new Set(refs.countries).size;
+}
+
+/** Rows written by this import whose situation, country, organisation or creator does not exist. */
+export async function unreferencedRows(tx: Tx | Db, importId: string): Promise<number> {
+  const [r] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Event" e
+    WHERE e."importId" = ${importId} AND (
+      (e."situationId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Situation" s WHERE s.id = e."situationId"))
+      OR (e."countryIso3" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Country" c WHERE c.iso3 = e."countryIso3"))
+      OR NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = e."organisationId")
+      OR NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = e."createdById"))`;
+  return r.n;
 }
 
 /** The columns an import writes, with their SQL types: each goes to PostgreSQL as one array per batch. */
@@ -165,16 +218,27 @@ async function upsertBatch(tx: Tx, arrays: string[], ctx: { organisationId: stri
  * fails); rows with problems are skipped and counted. Progress is written to the import record
  * from outside the transaction, for the progress bar.
  */
-export async function runImport(db: Db, imp: { id: string; organisationId: string; situationId: string | null; fileName: string; sha256: string; file: string; delimiter: string; mapping: ColumnMapping }, userId: string) {
+export async function runImport(
+  db: Db,
+  imp: { id: string; organisationId: string; situationId: string | null; fileName: string; sha256: string; file: string; delimiter: string; mapping: ColumnMapping },
+  userId: string,
+  opts: { perRowChecks?: boolean } = {},
+) {
   const claimed = await db.eventImport.updateMany({ where: { id: imp.id, status: "PENDING" }, data: { status: "RUNNING", processedRows: 0 } });
   if (claimed.count !== 1) throw new Error("This import has already run or is running.");
   const countries = await countryLookup(db);
+  const bulkAvailable = !opts.perRowChecks && (await bulkReferenceChecksAvailable(db));
   const today = new Date().toISOString().slice(0, 10);
   let processed = 0;
   try {
     const counts = await db.$transaction(
       async (tx) => {
-        const match = imp.situationId ? () => imp.situationId : await situationMatcher(tx, imp.organisationId);
+        const situations = imp.situationId ? { match: () => imp.situationId, ids: [imp.situationId] } : await situationMatcher(tx, imp.organisationId);
+        const match = situations.match;
+        const bulk =
+          bulkAvailable &&
+          (await lockReferences(tx, { organisationId: imp.organisationId, userId, importId: imp.id, situationIds: situations.ids, countries: countries.codes }));
+        if (bulk) await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
         let created = 0;
         let updated = 0;
         let skipped = 0;
@@ -222,6 +286,11 @@ export async function runImport(db: Db, imp: { id: string; organisationId: strin
           await writing.catch(() => undefined); // let the batch being written finish before the transaction rolls back
           throw e;
         }
+        if (bulk) {
+          await tx.$executeRaw`SET LOCAL session_replication_role = origin`;
+          const broken = await unreferencedRows(tx, imp.id);
+          if (broken) throw new Error(`${broken} imported rows refer to a situation, country, organisation or user that does not exist; nothing was imported.`);
+        }
         const summary = { totalRows: processed, createdCount: created, updatedCount: updated, skippedCount: skipped };
         await tx.eventImport.update({ where: { id: imp.id }, data: { ...summary, processedRows: processed, status: "COMPLETED", finishedAt: new Date() } });
         await writeAudit(tx, {
@@ -233,7 +302,7 @@ export async function runImport(db: Db, imp: { id: string; organisationId: strin
           after: { fileName: imp.fileName, sha256: imp.sha256, ...summary, withoutSituation: unmatched },
           meta: { situationId: imp.situationId },
         });
-        return { ...summary, unmatched };
+        return { ...summary, unmatched, bulkChecks: bulk };
       },
       { timeout: 30 * 60_000, maxWait: 10_000 },
     );

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { POST } from "@/app/api/imports/route";
 import { GET as progress } from "@/app/api/imports/[id]/route";
 import { checkImportAction, runImportAction } from "@/app/(app)/events/actions";
-import { IMPORT_BATCH } from "@/lib/events/import";
+import { IMPORT_BATCH, bulkReferenceChecksAvailable, runImport, unreferencedRows } from "@/lib/events/import";
 import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "aew-imports-"));
@@ -187,5 +187,80 @@ describe("importing an ACLED CSV export", () => {
     expect((await upload(fixture("semicolon.csv"), "x.csv", sudan.id)).status).toBe(404);
     const p = await progress(new NextRequest(`http://localhost/api/imports/${up.body.id}`), { params: Promise.resolve({ id: up.body.id! }) });
     expect(p.status).toBe(404);
+  });
+});
+
+describe("reference checks in bulk", () => {
+  /** Uploads and checks a file, then runs the import engine with or without per-row reference checks. */
+  async function importWith(csv: string, name: string, perRowChecks: boolean) {
+    const up = await upload(Buffer.from(csv), name);
+    const imp = await db.eventImport.findUniqueOrThrow({ where: { id: up.body.id! } });
+    const mapping = imp.mapping as Record<string, string>;
+    expect(await checkImportAction({ id: imp.id, mapping, situationId: "" })).toMatchObject({ ok: true });
+    const file = path.join(process.env.UPLOAD_DIR!, imp.fileKey!);
+    const counts = await runImport(db, { id: imp.id, organisationId: org.id, situationId: null, fileName: name, sha256: imp.sha256, file, delimiter: imp.delimiter, mapping }, analyst.id, { perRowChecks });
+    const events = await db.event.findMany({ where: { importId: imp.id }, orderBy: { externalId: "asc" } });
+    return { id: imp.id, counts, events };
+  }
+
+  it("are used on this database and store exactly what per-row checks store, new rows and updated ones", async () => {
+    await actAs(analyst);
+    expect(await bulkReferenceChecksAvailable(db)).toBe(true);
+    const file = (prefix: string, fatalities: number) =>
+      "event_id_cnty,event_date,event_type,country,fatalities,location\n" +
+      ["Sudan", "Chad", "Sudan", "Mali"].map((country, i) => `${prefix}${i},2024-05-0${i + 1},Battles,${country},${fatalities + i},Place ${i}`).join("\n") +
+      "\n";
+    const perRow = await importWith(file("REFA", 1), "a.csv", true);
+    const bulk = await importWith(file("REFB", 1), "b.csv", false);
+    const comparable = (events: typeof perRow.events) => events.map((e) => [e.situationId, e.countryIso3, e.eventDate, e.fatalities, e.location, e.organisationId, e.createdById, e.version]);
+    expect(perRow.counts.bulkChecks).toBe(false);
+    expect(bulk.counts).toEqual({ ...perRow.counts, bulkChecks: true });
+    expect(comparable(bulk.events)).toEqual(comparable(perRow.events));
+    expect(bulk.events.map((e) => [e.countryIso3, e.situationId])).toEqual([
+      ["SDN", sudan.id],
+      ["TCD", null],
+      ["SDN", sudan.id],
+      ["MLI", null],
+    ]);
+    // Again, in bulk: every row updated in place.
+    const again = await importWith(file("REFB", 10), "b2.csv", false);
+    expect(again.counts).toMatchObject({ createdCount: 0, updatedCount: 4, bulkChecks: true });
+    expect(again.events.map((e) => [e.fatalities, e.version])).toEqual([
+      [10, 2],
+      [11, 2],
+      [12, 2],
+      [13, 2],
+    ]);
+    expect(await unreferencedRows(db, again.id)).toBe(0);
+    // Per-row checks are back on outside the import's own transaction.
+    expect(await db.$queryRaw`SELECT current_setting('session_replication_role') AS role`).toEqual([{ role: "origin" }]);
+  });
+
+  it("find any row that refers to something missing", async () => {
+    await actAs(analyst);
+    const { id } = await importWith("event_id_cnty,event_date,event_type,country\nREFC1,2024-05-01,Battles,Sudan\n", "c.csv", false);
+    // A row written with the per-row checks off, naming a situation that does not exist: found, then rolled back.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+        await tx.$executeRaw`UPDATE "Event" SET "situationId" = 'no-such-situation' WHERE "importId" = ${id}`;
+        await tx.$executeRaw`SET LOCAL session_replication_role = origin`;
+        expect(await unreferencedRows(tx, id)).toBe(1);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await unreferencedRows(db, id)).toBe(0);
+  });
+
+  it("are not used when Event has a trigger of its own (it would be skipped too)", async () => {
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_noop BEFORE INSERT ON "Event" FOR EACH ROW EXECUTE FUNCTION test_noop()`);
+    try {
+      expect(await bulkReferenceChecksAvailable(db)).toBe(false);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_noop ON "Event"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_noop()`);
+    }
+    expect(await bulkReferenceChecksAvailable(db)).toBe(true);
   });
 });
