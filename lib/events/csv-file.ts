@@ -1,6 +1,7 @@
 // Reading an uploaded CSV file as a stream: never the whole file in memory. Not server-only so
 // the benchmark and tests can use it directly.
 import { createReadStream } from "node:fs";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import { sniffDelimiter } from "./acled";
@@ -44,20 +45,32 @@ export async function inspectCsv(file: string): Promise<{ delimiter: string; hea
 /** Each data row as header -> cell, with its row number (the header is row 1), or the parse problem for that row. */
 export async function* readCsvRows(file: string, delimiter: string): AsyncGenerator<{ row: number; record?: Record<string, string>; problem?: string }> {
   const input = createReadStream(file);
-  const parser = input.pipe(
-    parse({ delimiter, bom: true, columns: (h: string[]) => h.map((x) => x.trim()), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
-  );
+  // Rows come as arrays of cells and are paired with the header here: half the work of letting the
+  // parser build each row's object and its per-row info (100,000 rows: ~1.3 s -> ~0.7 s).
+  const parser = input.pipe(parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }));
   // pipe() does not forward read errors (e.g. the file vanished): without this the loop would wait forever.
   input.on("error", (e) => parser.destroy(e));
-  let row = 1;
-  let invalidSoFar = 0; // csv-parse counts rows of the wrong length cumulatively
+  let row = 0;
+  let headers: string[] | null = null;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { invalid_field_length: number; columns: unknown[] | boolean } }>) {
+    for await (const cells of parser as AsyncIterable<string[]>) {
       row++;
-      if (info.invalid_field_length > invalidSoFar) {
-        invalidSoFar = info.invalid_field_length;
+      // The parser hands over a chunk's rows without returning to the event loop: give it a turn
+      // every 100 rows, so a database answer (the import's previous batch) or another request is
+      // taken up at once instead of after the whole chunk. Import of 100,000 rows: PostgreSQL had
+      // sat idle for ~2 s of ~7 s.
+      if (row % 100 === 0) await nextTurn();
+      if (!headers) {
+        headers = cells.map((h) => h.trim());
+        continue;
+      }
+      if (cells.length !== headers.length) {
         yield { row, problem: "This row does not have the same number of columns as the header row." };
-      } else yield { row, record };
+        continue;
+      }
+      const record: Record<string, string> = {};
+      for (let i = 0; i < headers.length; i++) record[headers[i]] = cells[i];
+      yield { row, record };
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CsvFileError("The uploaded file is no longer stored; upload it again.");
