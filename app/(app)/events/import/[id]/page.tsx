@@ -10,6 +10,8 @@ import { ImportMappingForm, ImportRunner } from "@/components/events/import-step
 
 export const metadata: Metadata = { title: "Import events" };
 
+/** Dates and coordinates are read whole: never wrapped inside. */
+const NO_WRAP = new Set<keyof EventRow>(["eventDate", "latitude", "longitude"]);
 const PREVIEW_COLUMNS: [keyof EventRow, string][] = [
   ["externalId", "Id"],
   ["eventDate", "Date"],
@@ -93,7 +95,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
                   <tr key={p.row}>
                     <th scope="row">{p.row}</th>
                     {"event" in p ? (
-                      PREVIEW_COLUMNS.map(([k]) => <td key={k}>{typeof p.event[k] === "boolean" ? (p.event[k] ? "yes" : "no") : String(p.event[k] ?? "")}</td>)
+                      PREVIEW_COLUMNS.map(([k]) => <td key={k} className={NO_WRAP.has(k) ? "nowrap" : undefined}>{typeof p.event[k] === "boolean" ? (p.event[k] ? "yes" : "no") : String(p.event[k] ?? "")}</td>)
                     ) : (
                       <td colSpan={PREVIEW_COLUMNS.length} className="field-error">
                         Skipped: {p.problems.map((x) => `${x.column ? `${x.column}: ` : ""}${x.problem}`).join(" ")}
