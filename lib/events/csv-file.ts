@@ -68,7 +68,7 @@ export async function* readCsvRows(file: string, delimiter: string): AsyncGenera
         yield { row, problem: "This row does not have the same number of columns as the header row." };
         continue;
       }
-      const record: Record<string, string> = {};
+      const record: Record<string, string> = Object.create(null); // a column may be called __proto__
       for (let i = 0; i < headers.length; i++) record[headers[i]] = cells[i];
       yield { row, record };
     }

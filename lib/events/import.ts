@@ -93,20 +93,23 @@ export async function situationMatcher(tx: Tx, organisationId: string) {
  * comes from a short list it reads in its own transaction (the organisation, the user, the import,
  * the situations it matches to, the countries it knows). So the import locks those rows the way a
  * foreign-key check does (FOR KEY SHARE: nobody can delete them or change their key until it
- * commits), turns the per-row checks off for its batches only (SET LOCAL session_replication_role
- * = replica, back to origin before anything else is written), and checks every row it wrote
- * against the referenced tables in one query before committing. Used when the database user may
- * set that parameter and Event has no trigger or rule of its own (they would be skipped too);
- * otherwise, or if a listed row has gone, the per-row checks run as usual.
+ * commits), turns the per-row checks off for its batch statements only (SET LOCAL
+ * session_replication_role = replica, back to origin before anything else is written), and
+ * before committing counts the rows it wrote whose references are missing (a last guard against a
+ * mistake in this code; the locks are what keep others from deleting a referenced row meanwhile).
+ * Used when the database user may set that parameter and every trigger on Event is a foreign-key
+ * trigger and it has no rules (anything else would be skipped too); otherwise, or if a listed row
+ * has gone, the per-row checks run as usual.
  */
 
 /** Whether this database lets the import check references in bulk (see above). */
-export async function bulkReferenceChecksAvailable(db: Db): Promise<boolean> {
+export async function bulkReferenceChecksAvailable(db: Db | Tx): Promise<boolean> {
   try {
     const [r] = await db.$queryRaw<{ ok: boolean }[]>`
       SELECT has_parameter_privilege('session_replication_role', 'SET')
-        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = '"Event"'::regclass AND NOT tgisinternal)
-        AND NOT EXISTS (SELECT 1 FROM pg_rules WHERE schemaname = current_schema() AND tablename = 'Event') AS ok`;
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                        WHERE t.tgrelid = '"Event"'::regclass AND NOT (t.tgisinternal AND left(p.proname, 8) = 'RI_FKey_'))
+        AND NOT EXISTS (SELECT 1 FROM pg_rewrite WHERE ev_class = '"Event"'::regclass AND rulename <> '_RETURN') AS ok`;
     return r?.ok === true;
   } catch {
     return false; // e.g. PostgreSQL before 15 (no has_parameter_privilege): per-row checks
@@ -114,7 +117,7 @@ export async function bulkReferenceChecksAvailable(db: Db): Promise<boolean> {
 }
 
 /** Locks every row the import may reference (as a foreign-key check would); false if one is missing. */
-async function lockReferences(tx: Tx, refs: { organisationId: string; userId: string; importId: string; situationIds: string[]; countries: string[] }) {
+export async function lockReferences(tx: Tx, refs: { organisationId: string; userId: string; importId: string; situationIds: string[]; countries: string[] }) {
   const [r] = await tx.$queryRaw<{ organisations: number; users: number; imports: number; situations: number; countries: number }[]>`
     WITH o AS (SELECT 1 FROM "Organisation" WHERE id = ${refs.organisationId} FOR KEY SHARE),
       u AS (SELECT 1 FROM "User" WHERE id = ${refs.userId} FOR KEY SHARE),
@@ -126,7 +129,7 @@ async function lockReferences(tx: Tx, refs: { organisationId: string; userId: st
   return r.organisations === 1 && r.users === 1 && r.imports === 1 && r.situations === new Set(refs.situationIds).size && r.countries === new Set(refs.countries).size;
 }
 
-/** Rows written by this import whose situation, country, organisation or creator does not exist. */
+/** Rows written by this import (its id is locked) whose situation, country, organisation or creator does not exist. */
 export async function unreferencedRows(tx: Tx | Db, importId: string): Promise<number> {
   const [r] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Event" e

@@ -7,7 +7,9 @@ import { db } from "@/lib/db";
 import { POST } from "@/app/api/imports/route";
 import { GET as progress } from "@/app/api/imports/[id]/route";
 import { checkImportAction, runImportAction } from "@/app/(app)/events/actions";
-import { IMPORT_BATCH, bulkReferenceChecksAvailable, runImport, unreferencedRows } from "@/lib/events/import";
+import { IMPORT_BATCH, bulkReferenceChecksAvailable, lockReferences, runImport, unreferencedRows } from "@/lib/events/import";
+import pg from "pg";
+import { databaseUrl } from "@/lib/database-url";
 import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "aew-imports-"));
@@ -192,13 +194,13 @@ describe("importing an ACLED CSV export", () => {
 
 describe("reference checks in bulk", () => {
   /** Uploads and checks a file, then runs the import engine with or without per-row reference checks. */
-  async function importWith(csv: string, name: string, perRowChecks: boolean) {
-    const up = await upload(Buffer.from(csv), name);
+  async function importWith(csv: string, name: string, perRowChecks: boolean, situationId: string | null = null) {
+    const up = await upload(Buffer.from(csv), name, situationId ?? "");
     const imp = await db.eventImport.findUniqueOrThrow({ where: { id: up.body.id! } });
     const mapping = imp.mapping as Record<string, string>;
-    expect(await checkImportAction({ id: imp.id, mapping, situationId: "" })).toMatchObject({ ok: true });
+    expect(await checkImportAction({ id: imp.id, mapping, situationId: situationId ?? "" })).toMatchObject({ ok: true });
     const file = path.join(process.env.UPLOAD_DIR!, imp.fileKey!);
-    const counts = await runImport(db, { id: imp.id, organisationId: org.id, situationId: null, fileName: name, sha256: imp.sha256, file, delimiter: imp.delimiter, mapping }, analyst.id, { perRowChecks });
+    const counts = await runImport(db, { id: imp.id, organisationId: org.id, situationId, fileName: name, sha256: imp.sha256, file, delimiter: imp.delimiter, mapping }, analyst.id, { perRowChecks });
     const events = await db.event.findMany({ where: { importId: imp.id }, orderBy: { externalId: "asc" } });
     return { id: imp.id, counts, events };
   }
@@ -232,8 +234,29 @@ describe("reference checks in bulk", () => {
       [13, 2],
     ]);
     expect(await unreferencedRows(db, again.id)).toBe(0);
-    // Per-row checks are back on outside the import's own transaction.
-    expect(await db.$queryRaw`SELECT current_setting('session_replication_role') AS role`).toEqual([{ role: "origin" }]);
+    // Into a situation chosen by the analyst: the same, in bulk.
+    const chosen = await importWith("event_id_cnty,event_date,event_type,country\nREFD1,2024-05-01,Battles,Chad\n", "d.csv", false, sudan.id);
+    expect(chosen.counts).toMatchObject({ createdCount: 1, bulkChecks: true });
+    expect(chosen.events.map((e) => [e.countryIso3, e.situationId])).toEqual([["TCD", sudan.id]]);
+  });
+
+  it("hold the rows the import refers to: deleting one waits until the import has committed", async () => {
+    const other = new pg.Client({ connectionString: databaseUrl() });
+    await other.connect();
+    try {
+      await db.$transaction(async (tx) => {
+        expect(await lockReferences(tx, { organisationId: org.id, userId: analyst.id, importId: (await db.eventImport.findFirstOrThrow()).id, situationIds: [sudan.id], countries: ["SDN"] })).toBe(true);
+        await other.query("SET lock_timeout = '300ms'");
+        await expect(other.query(`DELETE FROM "Situation" WHERE id = $1`, [sudan.id])).rejects.toMatchObject({ code: "55P03" }); // lock not available
+        await expect(other.query(`UPDATE "Country" SET iso3 = 'XXX' WHERE iso3 = 'SDN'`)).rejects.toMatchObject({ code: "55P03" });
+        // Ordinary edits of those rows go on (an archived or renamed situation is still there).
+        await other.query(`UPDATE "Situation" SET title = title WHERE id = $1`, [sudan.id]);
+        // A row that is gone is noticed: the import then keeps PostgreSQL's per-row checks.
+        expect(await lockReferences(tx, { organisationId: org.id, userId: analyst.id, importId: "no-such-import", situationIds: [sudan.id], countries: ["SDN"] })).toBe(false);
+      });
+    } finally {
+      await other.end();
+    }
   });
 
   it("find any row that refers to something missing", async () => {
@@ -252,15 +275,21 @@ describe("reference checks in bulk", () => {
     expect(await unreferencedRows(db, id)).toBe(0);
   });
 
-  it("are not used when Event has a trigger of its own (it would be skipped too)", async () => {
-    await db.$executeRawUnsafe(`CREATE FUNCTION test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER test_noop BEFORE INSERT ON "Event" FOR EACH ROW EXECUTE FUNCTION test_noop()`);
-    try {
-      expect(await bulkReferenceChecksAvailable(db)).toBe(false);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER test_noop ON "Event"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION test_noop()`);
-    }
+  it("are not used when Event has a trigger or rule of its own (it would be skipped too), nor when the database user may not set the parameter", async () => {
+    const without = (setUp: string[]) =>
+      db.$transaction(async (tx) => {
+        for (const sql of setUp) await tx.$executeRawUnsafe(sql);
+        expect(await bulkReferenceChecksAvailable(tx)).toBe(false);
+        throw new Error("undo");
+      });
+    await expect(
+      without([
+        `CREATE FUNCTION test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+        `CREATE TRIGGER test_noop BEFORE INSERT ON "Event" FOR EACH ROW EXECUTE FUNCTION test_noop()`,
+      ]),
+    ).rejects.toThrow("undo");
+    await expect(without([`CREATE RULE test_rule AS ON UPDATE TO "Event" WHERE false DO ALSO NOTHING`])).rejects.toThrow("undo");
+    await expect(without([`CREATE ROLE aew_test_plain`, `GRANT USAGE ON SCHEMA public TO aew_test_plain`, `SET LOCAL ROLE aew_test_plain`])).rejects.toThrow("undo");
     expect(await bulkReferenceChecksAvailable(db)).toBe(true);
   });
 });
