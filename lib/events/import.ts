@@ -1,7 +1,8 @@
 // The ACLED / CSV import: upload -> check (whole file streamed, problems listed by row and
 // column, preview of the first rows as they will be stored) -> import (one transaction: all
 // valid rows or none; rows with problems are skipped and listed before the analyst confirms).
-// Re-importing updates events by their external id (ACLED event_id_cnty) instead of duplicating.
+// Re-importing updates events by their external id (ACLED event_id_cnty) instead of duplicating;
+// events the file does not change are left as they are (counted as unchanged).
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -184,15 +185,19 @@ function valueOf(r: ImportRow, column: (typeof COLUMNS)[number][0]): Cell {
 const quoted = (c: string) => `"${c}"`;
 const UPSERT_HEAD = `INSERT INTO "Event" (${COLUMNS.map(([c]) => quoted(c)).join(", ")}, "organisationId", "importId", "createdById", "updatedAt")
   SELECT u.*, `;
-const UPDATE_SET = COLUMNS.filter(([c]) => c !== "id" && c !== "situationId" && c !== "externalId")
-  .map(([c]) => `${quoted(c)} = EXCLUDED.${quoted(c)}`)
-  .join(", ");
+const UPDATED = COLUMNS.map(([c]) => c).filter((c) => c !== "id" && c !== "situationId" && c !== "externalId");
+const UPDATE_SET = UPDATED.map((c) => `${quoted(c)} = EXCLUDED.${quoted(c)}`).join(", ");
+/** An event is rewritten only when the file says something else about it (or it had been deleted). */
+const CHANGED = `"Event"."deletedAt" IS NOT NULL
+        OR (${UPDATED.map((c) => `"Event".${quoted(c)}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${quoted(c)}`).join(", ")})
+        OR (EXCLUDED."situationId" IS NOT NULL AND EXCLUDED."situationId" IS DISTINCT FROM "Event"."situationId")`;
 
 /**
  * One statement per batch: every column travels as a single array parameter and is unnested by
  * PostgreSQL (27 parameters for 5,000 rows instead of 155,000). New rows are inserted; rows whose
- * external id the organisation already has are updated in place (a re-import). Only the two
- * counts come back, not a row per event.
+ * external id the organisation already has are updated in place (a re-import) when the file says
+ * something else about them, and otherwise left as they are (same version, same last import).
+ * Only the counts come back, not a row per event.
  */
 /**
  * A batch's 27 columns as PostgreSQL array literals, made by node-postgres' own serialiser. Done for
@@ -203,7 +208,7 @@ function batchArrays(rows: ImportRow[]): string[] {
   return COLUMNS.map(([c]) => prepareValue(rows.map((r) => valueOf(r, c))) as string);
 }
 
-async function upsertBatch(tx: Tx, arrays: string[], ctx: { organisationId: string; userId: string; importId: string }) {
+async function upsertBatch(tx: Tx, arrays: string[], rows: number, ctx: { organisationId: string; userId: string; importId: string }) {
   const [result] = await tx.$queryRaw<{ created: number; total: number }[]>`
     WITH written AS (
       ${Prisma.raw(UPSERT_HEAD)} ${ctx.organisationId}, ${ctx.importId}, ${ctx.userId}, now()
@@ -211,9 +216,10 @@ async function upsertBatch(tx: Tx, arrays: string[], ctx: { organisationId: stri
       ON CONFLICT ("organisationId", "externalId") DO UPDATE SET
         "situationId" = COALESCE(EXCLUDED."situationId", "Event"."situationId"), ${Prisma.raw(UPDATE_SET)},
         "importId" = EXCLUDED."importId", "deletedAt" = NULL, version = "Event".version + 1, "updatedAt" = now()
+      WHERE ${Prisma.raw(CHANGED)}
       RETURNING (xmax = 0) AS inserted)
     SELECT (count(*) FILTER (WHERE inserted))::int AS created, count(*)::int AS total FROM written`;
-  return { created: result.created, updated: result.total - result.created };
+  return { created: result.created, updated: result.total - result.created, unchanged: rows - result.total };
 }
 
 /**
@@ -244,6 +250,7 @@ export async function runImport(
         if (bulk) await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
         let created = 0;
         let updated = 0;
+        let unchanged = 0;
         let skipped = 0;
         let unmatched = 0;
         let batch: ImportRow[] = [];
@@ -254,14 +261,16 @@ export async function runImport(
         const flush = async () => {
           if (!batch.length) return;
           const arrays = batchArrays(batch);
+          const rows = batch.length;
           const upTo = processed;
           batch = [];
           batchKeys = new Set();
           await writing; // batches go in file order: a later row with the same id wins
           writing = (async () => {
-            const r = await upsertBatch(tx, arrays, { organisationId: imp.organisationId, userId, importId: imp.id });
+            const r = await upsertBatch(tx, arrays, rows, { organisationId: imp.organisationId, userId, importId: imp.id });
             created += r.created;
             updated += r.updated;
+            unchanged += r.unchanged;
             await db.eventImport.update({ where: { id: imp.id }, data: { processedRows: upTo } });
           })();
           writing.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled meanwhile
@@ -294,7 +303,7 @@ export async function runImport(
           const broken = await unreferencedRows(tx, imp.id);
           if (broken) throw new Error(`${broken} imported rows refer to a situation, country, organisation or user that does not exist; nothing was imported.`);
         }
-        const summary = { totalRows: processed, createdCount: created, updatedCount: updated, skippedCount: skipped };
+        const summary = { totalRows: processed, createdCount: created, updatedCount: updated, unchangedCount: unchanged, skippedCount: skipped };
         await tx.eventImport.update({ where: { id: imp.id }, data: { ...summary, processedRows: processed, status: "COMPLETED", finishedAt: new Date() } });
         await writeAudit(tx, {
           userId,

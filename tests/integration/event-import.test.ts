@@ -101,8 +101,12 @@ describe("importing an ACLED CSV export", () => {
     await actAs(analyst);
     const { id } = await uploadAndCheck("acled-small.csv", sudan.id);
     const before = await db.event.count({ where: { organisationId: org.id } });
-    expect(await runImportAction({ id })).toMatchObject({ ok: true, data: { createdCount: 0, updatedCount: 2 } });
+    const stored = await db.event.findMany({ where: { organisationId: org.id }, orderBy: { id: "asc" } });
+    // Nothing in the file changed: the events are left as they are (no new version, same last import).
+    expect(await runImportAction({ id })).toMatchObject({ ok: true, data: { createdCount: 0, updatedCount: 0, unchangedCount: 2 } });
     expect(await db.event.count({ where: { organisationId: org.id } })).toBe(before);
+    expect(await db.event.findMany({ where: { organisationId: org.id }, orderBy: { id: "asc" } })).toEqual(stored);
+    expect(await db.eventImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ createdCount: 0, updatedCount: 0, unchangedCount: 2, skippedCount: 3 });
   });
 
   it("reads another delimiter through a column mapping, remembers it, and matches rows to situations by country", async () => {
@@ -226,13 +230,20 @@ describe("reference checks in bulk", () => {
     ]);
     // Again, in bulk: every row updated in place.
     const again = await importWith(file("REFB", 10), "b2.csv", false);
-    expect(again.counts).toMatchObject({ createdCount: 0, updatedCount: 4, bulkChecks: true });
+    expect(again.counts).toMatchObject({ createdCount: 0, updatedCount: 4, unchangedCount: 0, bulkChecks: true });
     expect(again.events.map((e) => [e.fatalities, e.version])).toEqual([
       [10, 2],
       [11, 2],
       [12, 2],
       [13, 2],
     ]);
+    // The same file once more, and a file changing one row: only what changed is rewritten.
+    const same = await importWith(file("REFB", 10), "b3.csv", false);
+    expect(same.counts).toMatchObject({ createdCount: 0, updatedCount: 0, unchangedCount: 4 });
+    expect(same.events).toEqual([]); // every event still names the import that last changed it
+    const oneChanged = await importWith(file("REFB", 10).replace("Place 2", "Place two"), "b4.csv", true);
+    expect(oneChanged.counts).toMatchObject({ createdCount: 0, updatedCount: 1, unchangedCount: 3 });
+    expect(oneChanged.events.map((e) => [e.externalId, e.location, e.version])).toEqual([["REFB2", "Place two", 3]]);
     expect(await unreferencedRows(db, again.id)).toBe(0);
     // Into a situation chosen by the analyst: the same, in bulk.
     const chosen = await importWith("event_id_cnty,event_date,event_type,country\nREFD1,2024-05-01,Battles,Chad\n", "d.csv", false, sudan.id);

@@ -40,7 +40,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             {imports.map((i) => (
               <li key={i.id}>
                 <Link href={`/events/import/${i.id}`}>{i.fileName}</Link> by {i.createdBy.name} on {i.createdAt.toISOString().slice(0, 16).replace("T", " ")}: {STATUS[i.status]}
-                {i.status === "COMPLETED" && ` (${i.createdCount} new, ${i.updatedCount} updated, ${i.skippedCount} skipped)`}
+                {i.status === "COMPLETED" && ` (${i.createdCount} new, ${i.updatedCount} updated, ${i.unchangedCount} unchanged, ${i.skippedCount} skipped)`}
               </li>
             ))}
           </ul>

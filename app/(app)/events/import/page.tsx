@@ -22,8 +22,8 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <h1>Import events from a CSV file</h1>
       <p className="muted">
         An ACLED export works as it is; any other CSV works through choosing its columns. You will see the first rows as they will be
-        stored and every problem (row, column, what is wrong) before anything is imported. Importing the same file again updates its
-        events instead of adding them twice.
+        stored and every problem (row, column, what is wrong) before anything is imported. Importing a file again updates the events it
+        changes instead of adding them twice, and leaves the others as they are.
       </p>
       <ImportUpload situations={situations} preset={situations.some((s) => s.id === situation) ? situation! : ""} maxMb={Math.round(maxImportBytes() / 1024 / 1024)} />
     </>

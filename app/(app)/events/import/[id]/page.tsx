@@ -49,7 +49,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
 
       {imp.status === "COMPLETED" && (
         <div className="notice" role="status">
-          <strong>Imported.</strong> {imp.createdCount.toLocaleString("en")} new events, {imp.updatedCount.toLocaleString("en")} updated, {imp.skippedCount.toLocaleString("en")} rows skipped
+          <strong>Imported.</strong> {imp.createdCount.toLocaleString("en")} new events, {imp.updatedCount.toLocaleString("en")} updated, {imp.unchangedCount.toLocaleString("en")} unchanged, {imp.skippedCount.toLocaleString("en")} rows skipped
           (listed below). <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
         </div>
       )}

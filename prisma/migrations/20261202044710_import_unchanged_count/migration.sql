@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EventImport" ADD COLUMN     "unchangedCount" INTEGER NOT NULL DEFAULT 0;
+
