@@ -6,6 +6,7 @@ import "server-only";
 import pg from "pg";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { EventListQuery } from "./schemas";
+import { INLINE_VALUES } from "@/lib/db-client";
 
 export const lit = (v: string) => pg.escapeLiteral(v);
 
@@ -51,5 +52,5 @@ export function visibleEventsSql(membership: CurrentMembership, q: EventListQuer
   const parts = q.situation
     ? [part([])]
     : [part([`t."organisationId" = ${lit(own)}`]), ...(sharedIds.length ? [part([`t."situationId" IN (${sharedIds.map(lit).join(", ")})`, `t."organisationId" <> ${lit(own)}`])] : [])];
-  return `SELECT * FROM (${parts.join(" UNION ALL ")}) e ${eventOrderSql(q)}${limit}`;
+  return `SELECT ${INLINE_VALUES} * FROM (${parts.join(" UNION ALL ")}) e ${eventOrderSql(q)}${limit}`;
 }
