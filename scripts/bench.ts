@@ -4,7 +4,7 @@
 // Each HTTP figure is set against a floor: the same rows read straight from PostgreSQL.
 // Prints a table and writes bench/results.json.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -200,6 +200,7 @@ async function main() {
       ["Events list (deep page)", `/events?after=${cursor}`, "≤ 150 ms", `SELECT * FROM "Event" WHERE "organisationId" = $1 AND ("eventDate", id) < ($2::date, $3) ORDER BY "eventDate" DESC, id DESC LIMIT 26`, [org, cursor.slice(0, 10), cursor.slice(11)]],
       // The events list's map comes in its own request, once per set of filters (not per page of the list).
       ["Events map (fetched by the events list)", "/api/events/map", "(context)", `SELECT round(latitude, 1), round(longitude, 1), count(*) FROM (SELECT latitude, longitude FROM "Event" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "eventDate" DESC, id DESC LIMIT 2000) e GROUP BY 1, 2`, [org]],
+      ["Sources list", "/sources", "≤ 150 ms", `SELECT * FROM "Source" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC LIMIT 25`, [org]],
       ["Indicator round page", `/situations/bench-s-2/rounds/${round}`, "≤ 150 ms", `SELECT * FROM "IndicatorRating" WHERE "assessmentId" = $1`, [round]],
     ];
     for (const [name, url, target, sql, params] of ONLY.has("pages") ? pages : []) {
@@ -235,6 +236,7 @@ async function main() {
     // The same events with other fatality counts: a re-import that changes every row.
     const changedFile = path.join(tmpdir(), `bench-acled-${run}-changed.csv`);
     writeFileSync(changedFile, header + body((i) => (i % 17) + 1) + "\n");
+    try {
     const { delimiter, headers } = await inspectCsv(file);
     const prisma = createPrismaClient(db.url, 4);
     const user = (await client.query(`SELECT id FROM "User" WHERE email = 'bench1@bench.example'`)).rows[0].id;
@@ -278,6 +280,10 @@ async function main() {
     rows.push({ name: "CSV re-import (100,000 rows updated)", metric: "rows/s", value: again.rate, unit: "rows/s", target: "≥ 20,000" });
     rows.push({ name: "CSV re-import of a file that changes nothing (100,000 rows unchanged)", metric: "rows/s", value: unchanged.rate, unit: "rows/s", target: "(context)" });
     rows.push({ name: "CSV import with per-row reference checks (fallback)", metric: "rows/s", value: perRow.rate, unit: "rows/s", target: "(context)", floor: perRowFloorRate, ratio: Math.round((perRow.rate / perRowFloorRate) * 100) / 100 });
+    } finally {
+      rmSync(file, { force: true }); // two 100,000-row files a run: not left behind in the temporary directory
+      rmSync(changedFile, { force: true });
+    }
     }
   } finally {
     server?.kill("SIGTERM");
