@@ -5,7 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
 import type { EventListQuery } from "./schemas";
-import { visibleEventsSql } from "./sql";
+import { sharedEventIdsSql, visibleEventsSql } from "./sql";
+
+/** Up to this many rows, the shared situations' events are read situation by situation and merged. */
+const SHARED_MERGE_MAX = 200;
 
 /** Events a member may see: their organisation's, and those of situations shared with the coalition. */
 export function visibleEventsWhere(membership: CurrentMembership): Prisma.EventWhereInput {
@@ -54,10 +57,17 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     return run([...base, { situationId: q.situation }, visible]);
   }
   const shared = await sharedSituationIds(membership);
-  const parts = await Promise.all([
-    run([...base, { organisationId: membership.organisationId }]),
-    shared.length ? run([...base, { situationId: { in: shared }, organisationId: { not: membership.organisationId } }]) : Promise.resolve([]),
-  ]);
+  const sharedPart = async (): Promise<T[]> => {
+    if (!shared.length) return [];
+    // A page by date only (the list as it opens, paged, or a period): each shared situation's first
+    // rows down its index, merged (sharedEventIdsSql). With other filters (a situation may hold few
+    // matching events, read to its end) or a large batch (exports): one query, sorted.
+    const byDateOnly = !q.type && !q.actor && !q.minFatalities && !q.civilian && !q.indicator;
+    if (!byDateOnly || take > SHARED_MERGE_MAX) return run([...base, { situationId: { in: shared }, organisationId: { not: membership.organisationId } }]);
+    const ids = (await db.$queryRawUnsafe<{ id: string }[]>(sharedEventIdsSql(membership, q, shared, take))).map((r) => r.id);
+    return ids.length ? fetch({ id: { in: ids } }, take) : [];
+  };
+  const parts = await Promise.all([run([...base, { organisationId: membership.organisationId }]), sharedPart()]);
   const dir = q.sort === "oldest" ? -1 : 1;
   return parts
     .flat()

@@ -32,6 +32,31 @@ export function eventFilterSql(q: EventListQuery, ownOrgId: string): string[] {
   return and;
 }
 
+/** The list's keyset cursor (`after`: the last row's date and id) as SQL conditions on `t`. */
+export function eventCursorSql(q: EventListQuery): string[] {
+  if (!q.after) return [];
+  const date = `${lit(q.after.slice(0, 10))}::date`;
+  const id = lit(q.after.slice(11));
+  return q.sort === "oldest"
+    ? [`t."eventDate" >= ${date}`, `(t."eventDate" > ${date} OR (t."eventDate" = ${date} AND t.id > ${id}))`]
+    : [`t."eventDate" <= ${date}`, `(t."eventDate" < ${date} OR (t."eventDate" = ${date} AND t.id < ${id}))`];
+}
+
+/**
+ * Ids of the first `take` matching events, in the list's order, of other organisations'
+ * coalition-shared situations: each situation's first down its (situationId, eventDate, id) index,
+ * then merged. A single query over all of them reads every event of every shared situation and
+ * sorts them (0.6 s for a member of a coalition in which another organisation shares 1,000,000).
+ */
+export function sharedEventIdsSql(membership: CurrentMembership, q: EventListQuery, sharedIds: string[], take: number): string {
+  const dir = q.sort === "oldest" ? "ASC" : "DESC";
+  const where = [...eventFilterSql(q, membership.organisationId), ...eventCursorSql(q), `t."situationId" = s.id`, `t."organisationId" <> ${lit(membership.organisationId)}`];
+  const n = Math.floor(take);
+  return `SELECT ${INLINE_VALUES} e.id FROM unnest(ARRAY[${sharedIds.map(lit).join(", ")}]::text[]) AS s(id)
+    CROSS JOIN LATERAL (SELECT t.id, t."eventDate" FROM "Event" t WHERE ${where.join(" AND ")} ORDER BY t."eventDate" ${dir}, t.id ${dir} LIMIT ${n}) e
+    ORDER BY e."eventDate" ${dir}, e.id ${dir} LIMIT ${n}`;
+}
+
 /** The list's order on the alias `e`. */
 export function eventOrderSql(q: EventListQuery): string {
   const dir = q.sort === "oldest" ? "ASC" : "DESC";

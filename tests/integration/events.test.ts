@@ -114,6 +114,50 @@ describe("the event log", () => {
     expect(months.map((x) => [x.month.toISOString().slice(0, 7), Number(x.events)])).toEqual([["2024-06", 15]]);
   });
 
+  it("pages a coalition partner through the events of several shared situations in order, both ways, with filters", async () => {
+    const second = await createSituation(org.id, analyst.id, { visibility: "COALITION" });
+    const archived = await createSituation(org.id, analyst.id, { visibility: "COALITION" });
+    await db.situation.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    // 70 events in March 2019 over three situations (several on one day, so ids break ties), one deleted.
+    await db.event.createMany({
+      data: Array.from({ length: 70 }, (_, i) => ({
+        organisationId: org.id,
+        situationId: [shared.id, second.id, privateSituation.id, archived.id][i % 4],
+        createdById: analyst.id,
+        eventDate: new Date(`2019-03-${String((i % 9) + 1).padStart(2, "0")}`),
+        eventType: i % 3 ? "Battles" : "Riots",
+        countryIso3: "SDN",
+        fatalities: i,
+        deletedAt: i === 1 ? new Date() : null,
+      })),
+    });
+    const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
+    const expected = async (type?: string, dir: "asc" | "desc" = "desc") =>
+      (
+        await db.event.findMany({
+          where: { situationId: { in: [shared.id, second.id] }, deletedAt: null, eventDate: { gte: new Date("2019-03-01"), lte: new Date("2019-03-31") }, ...(type ? { eventType: type } : {}) },
+          orderBy: [{ eventDate: dir }, { id: dir }],
+          select: { id: true },
+        })
+      ).map((e) => e.id);
+    const all = async (q: Parameters<typeof listEvents>[1]) => {
+      const ids: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listEvents(theirs, { ...q, after });
+        ids.push(...page.rows.map((r) => r.id));
+        after = page.next ?? undefined;
+      } while (after);
+      return ids;
+    };
+    const newest = await all({ from: "2019-03-01", to: "2019-03-31" });
+    expect(newest).toHaveLength(35); // the private, the archived and the deleted one are not shown
+    expect(newest).toEqual(await expected());
+    expect(await all({ from: "2019-03-01", to: "2019-03-31", sort: "oldest" })).toEqual(await expected(undefined, "asc"));
+    expect(await all({ from: "2019-03-01", to: "2019-03-31", type: "Riots" })).toEqual(await expected("Riots"));
+    expect(await all({ from: "2019-03-01", to: "2019-03-31", type: "Riots", sort: "oldest" })).toEqual(await expected("Riots", "asc"));
+  });
+
   it("maps the same events as the list, grouped by place (about 10 km), newest name for each place", async () => {
     await actAs(analyst);
     const m = { organisationId: org.id, organisationName: org.name, role: "ANALYST" as const };
