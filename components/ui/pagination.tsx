@@ -8,7 +8,7 @@ export function Pagination({ path, query, page, pageCount }: { path: string; que
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? <Link href={pageHref(path, query, page - 1)}>← Previous</Link> : <span />}
       <span>
-        Page {page} of {pageCount}
+        Page {page.toLocaleString("en")} of {pageCount.toLocaleString("en")}
       </span>
       {page < pageCount && <Link href={pageHref(path, query, page + 1)}>Next →</Link>}
     </nav>
