@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { requireUser } from "@/lib/auth/require-user";
 import { listResponses } from "@/lib/responses/queries";
@@ -81,8 +81,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
       </form>
       <table>
         <caption>
-          {total} response{total === 1 ? "" : "s"}
-          {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
+          {listCaption(total, "response", page, pageCount)}
         </caption>
         <thead>
           <tr>

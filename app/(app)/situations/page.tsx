@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -125,8 +125,7 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
       </form>
       <table>
         <caption>
-          {total} situation{total === 1 ? "" : "s"}
-          {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
+          {listCaption(total, "situation", page, pageCount)}
         </caption>
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
@@ -42,8 +42,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       </form>
       <table>
         <caption>
-          {total.toLocaleString("en")} source{total === 1 ? "" : "s"}
-          {pageCount > 1 ? `, page ${page.toLocaleString("en")} of ${pageCount.toLocaleString("en")}` : ""}
+          {listCaption(total, "source", page, pageCount)}
         </caption>
         <thead>
           <tr>
