@@ -143,6 +143,35 @@ describe("the events CSV written by PostgreSQL", () => {
     expect(row[all[0].indexOf("Notes")]).toBe("é ü 日本 \r\nnext");
   });
 
+  it("run the events download with its own settings and leave its connection as it was", async () => {
+    await actAs(analyst);
+    const pool = rawPool();
+    const defaults = async () => {
+      const c = await pool.connect();
+      try {
+        const { rows } = await c.query(
+          "SELECT current_setting('DateStyle') AS datestyle, current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers, (SELECT xact_start = query_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS fresh_transaction",
+        );
+        return rows[0];
+      } finally {
+        c.release();
+      }
+    };
+    const before = await defaults();
+    const res = await get("events");
+    const reader = res.body!.getReader();
+    await reader.read();
+    // During the download, seen from another connection: the COPY runs inside a transaction.
+    const during = await db.$queryRawUnsafe<{ inTransaction: boolean }[]>(
+      `SELECT xact_start < query_start AS "inTransaction" FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%' AND pid <> pg_backend_pid()`,
+    );
+    expect(during).toEqual([{ inTransaction: true }]);
+    while (!(await reader.read()).done);
+    const after = await defaults();
+    expect(after).toEqual(before); // SET LOCAL ended with the transaction, and the transaction was committed
+    expect(after.fresh_transaction).toBe(true);
+  });
+
   it("give the database connection back when a download stops part-way", async () => {
     await actAs(analyst);
     const membership = (await getCurrentUser())!.active!;
