@@ -54,3 +54,23 @@ export function compareRounds(
     factors,
   };
 }
+
+/**
+ * The published round just before `round`, to compare with: the latest by date, then by publication,
+ * among a situation's rounds (roundChoices: read anyway for the page's round chooser).
+ */
+export function previousPublished<R extends { id: string; assessedOn: Date; status: string; publishedAt: Date | null }>(
+  rounds: R[],
+  round: { id: string; assessedOn: Date; publishedAt: Date | null },
+): R | undefined {
+  const day = round.assessedOn.getTime();
+  let best: R | undefined;
+  for (const r of rounds) {
+    if (r.status !== "PUBLISHED" || r.id === round.id || !r.publishedAt) continue;
+    const t = r.assessedOn.getTime();
+    // Earlier in date; on the same date, published before it (or, for a draft, any published one).
+    if (t > day || (t === day && round.publishedAt && r.publishedAt >= round.publishedAt)) continue;
+    if (!best || t > best.assessedOn.getTime() || (t === best.assessedOn.getTime() && r.publishedAt > best.publishedAt!)) best = r;
+  }
+  return best;
+}

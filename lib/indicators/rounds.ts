@@ -92,12 +92,12 @@ export function comparedScores(round: NonNullable<Awaited<ReturnType<typeof getR
   return round.status === "PUBLISHED" && round.scoreSummary ? summaryScores(round.scoreSummary as unknown as ScoreSummaryJson) : scoreRound(scoringInput(indicators), round.ratings);
 }
 
-/** A situation's live rounds as choices (date and status), oldest first: no counts, no names. */
+/** A situation's live rounds as choices (date, status, publication), oldest first: no counts, no names. */
 export function roundChoices(situationId: string) {
   return db.assessment.findMany({
     where: { situationId, deletedAt: null },
     orderBy: [{ assessedOn: "asc" }, { publishedAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, assessedOn: true, status: true },
+    select: { id: true, assessedOn: true, status: true, publishedAt: true },
   });
 }
 
@@ -105,21 +105,6 @@ export function roundChoices(situationId: string) {
 export function roundScores(round: { status: string; scores: unknown; ratings: { indicatorId: string; level: RoundScores["overall"]["drivers"][number]["level"] }[] }, indicators: CatalogueIndicator[]): RoundScores {
   const stored = round.status === "PUBLISHED" ? storedScores(round) : null;
   return stored ?? scoreRound(scoringInput(indicators), round.ratings);
-}
-
-/** The published round just before `round` (by date, then publication), to compare with. */
-export function previousPublishedRound(situationId: string, round: { id: string; assessedOn: Date; publishedAt: Date | null }) {
-  return db.assessment.findFirst({
-    where: {
-      situationId,
-      deletedAt: null,
-      status: "PUBLISHED",
-      id: { not: round.id },
-      OR: [{ assessedOn: { lt: round.assessedOn } }, ...(round.publishedAt ? [{ assessedOn: round.assessedOn, publishedAt: { lt: round.publishedAt } }] : [{ assessedOn: round.assessedOn }])],
-    },
-    orderBy: [{ assessedOn: "desc" }, { publishedAt: "desc" }],
-    select: { id: true },
-  });
 }
 
 /** A published round with scores, as SQL: the rounds that summaries, trends and dashboards read. */

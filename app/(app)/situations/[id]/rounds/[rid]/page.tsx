@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getSituationHeader } from "@/lib/situations/queries";
-import { comparedScores, getRound, getRoundLevels, indicatorsFor, previousPublishedRound, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
-import { compareRounds } from "@/lib/indicators/compare";
+import { comparedScores, getRound, getRoundLevels, indicatorsFor, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
+import { compareRounds, previousPublished } from "@/lib/indicators/compare";
 import { isoDate, todayIso } from "@/lib/format";
 import { riskFactors } from "@/lib/indicators/risk-factors";
 import { RoundForm, type FormRating } from "@/components/indicators/round-form";
@@ -20,20 +20,15 @@ export const metadata: Metadata = { title: "Assessment round" };
 export default async function RoundPage({ params, searchParams }: { params: Promise<{ id: string; rid: string }>; searchParams: Promise<{ compare?: string }> }) {
   const [{ id, rid }, { compare }] = await Promise.all([params, searchParams]);
   const user = await requireUser();
-  // The round is read alongside the situation but shown only if the situation is visible to the caller.
-  const [s, round] = await Promise.all([getSituationHeader(user.active, id), getRound(id, rid)]);
+  // The round and the situation's rounds are read alongside the situation, but shown only if the situation is visible to the caller.
+  const [s, round, rounds] = await Promise.all([getSituationHeader(user.active, id), getRound(id, rid), roundChoices(id)]);
   if (!s || !round) notFound();
   // The round to compare with: the one asked for, else the previous published round.
-  const [indicators, factors, rounds, againstId] = await Promise.all([
-    indicatorsFor(s.organisationId),
-    riskFactors(),
-    roundChoices(s.id),
-    compare && compare !== round.id ? compare : previousPublishedRound(s.id, round).then((r) => r?.id),
-  ]);
+  const againstId = compare && compare !== round.id ? compare : previousPublished(rounds, round)?.id;
+  const [indicators, factors, against] = await Promise.all([indicatorsFor(s.organisationId), riskFactors(), againstId ? getRoundLevels(s.id, againstId) : null]);
   const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
   const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
   const canEdit = round.status === "DRAFT" && !s.archivedAt && s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
-  const against = againstId ? await getRoundLevels(s.id, againstId) : null;
 
   const header = (
     <>
