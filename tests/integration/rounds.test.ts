@@ -14,7 +14,7 @@ import {
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import type { RatingInput } from "@/lib/indicators/schemas";
-import { getRound } from "@/lib/indicators/rounds";
+import { getRound, getRoundLevels, indicatorsFor } from "@/lib/indicators/rounds";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string };
@@ -97,6 +97,19 @@ describe("assessment rounds", () => {
     });
     expect(shown!.ratings.find((r) => r.indicatorId === ind["1.1"])).toMatchObject({ level: "PRESENT", trend: null, citations: [] });
     expect(await getRound((await newSituation()).id, round.id)).toBeNull();
+    // What a later round is compared with: the levels and the stored score numbers.
+    const levels = await getRoundLevels(s.id, round.id);
+    expect({ ...levels!, ratings: [...levels!.ratings].sort((x, y) => x.level.localeCompare(y.level)) }).toEqual({
+      id: round.id,
+      assessedOn: new Date("2026-01-15"),
+      status: "PUBLISHED",
+      scoreSummary: a.scoreSummary,
+      ratings: [
+        { indicatorId: ind["1.1"], level: "PRESENT" },
+        { indicatorId: ind["7.1"], level: "SEVERE" },
+      ],
+    });
+    expect(await getRoundLevels((await newSituation()).id, round.id)).toBeNull();
 
     const audit = await db.auditEntry.findMany({ where: { entityId: round.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["assessment.start", "assessment.save", "assessment.publish"]);
@@ -238,6 +251,14 @@ describe("the organisation's own indicators", () => {
       fieldErrors: { "ratings.0": [`Indicator ${created.code} is retired and can no longer be rated.`] },
     });
     expect(await db.auditEntry.count({ where: { entityId: created.id } })).toBe(3);
+    // The catalogue a round is shown with: the Framework's and this organisation's own (retired ones too), in order; not another's.
+    const catalogue = await indicatorsFor(org.id);
+    expect(catalogue.filter((i) => i.riskFactorNumber === 14).slice(-2)).toEqual([
+      { id: created.id, code: created.code, text: "Attacks on community protection monitors and their families.", riskFactorNumber: 14, organisationId: org.id, retiredAt: expect.any(Date) },
+      { id: second.id, code: second.code, text: "Another indicator of our own.", riskFactorNumber: 14, organisationId: org.id, retiredAt: null },
+    ]);
+    expect(catalogue.map((i) => i.riskFactorNumber)).toEqual([...catalogue.map((i) => i.riskFactorNumber)].sort((x, y) => x - y));
+    expect((await indicatorsFor(otherOrg.id)).some((i) => i.organisationId === org.id)).toBe(false);
   });
 
   it("leave the Framework's indicators unchangeable, and refuse analysts and other organisations", async () => {
