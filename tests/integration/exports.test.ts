@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { NextRequest } from "next/server";
@@ -146,7 +147,7 @@ describe("the events CSV written by PostgreSQL", () => {
   it("run the events download with its own settings and leave its connection as it was", async () => {
     await actAs(analyst);
     const pool = rawPool();
-    const defaults = async () => {
+    const state = async () => {
       const c = await pool.connect();
       try {
         const { rows } = await c.query(
@@ -157,17 +158,24 @@ describe("the events CSV written by PostgreSQL", () => {
         c.release();
       }
     };
-    const before = await defaults();
-    const res = await get("events");
-    const reader = res.body!.getReader();
-    await reader.read();
-    // During the download, seen from another connection: the COPY runs inside a transaction.
-    const during = await db.$queryRawUnsafe<{ inTransaction: boolean }[]>(
-      `SELECT xact_start < query_start AS "inTransaction" FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%' AND pid <> pg_backend_pid()`,
-    );
-    expect(during).toEqual([{ inTransaction: true }]);
-    while (!(await reader.read()).done);
-    const after = await defaults();
+    const before = await state();
+    // What the export's connection is sent: its settings, local to a read-only transaction, the COPY, the commit.
+    const sent: string[] = [];
+    const pgQuery = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string } | undefined;
+      const text = typeof q === "string" ? q : q?.text;
+      if (text && /^(BEGIN|COPY|COMMIT|ROLLBACK|SET)\b/.test(text)) sent.push(text);
+      return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as never);
+    try {
+      expect((await csv("events")).length).toBeGreaterThan(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sent.map((t) => t.split(" ")[0])).toEqual(["BEGIN", "COPY", "COMMIT"]);
+    expect(sent[0]).toBe("BEGIN READ ONLY; SET LOCAL DateStyle = 'ISO'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0");
+    const after = await state();
     expect(after).toEqual(before); // SET LOCAL ended with the transaction, and the transaction was committed
     expect(after.fresh_transaction).toBe(true);
   });
