@@ -1,6 +1,7 @@
 // The local env file (.env.local, never committed): secrets the setup generates once.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { parse } from "dotenv";
 
@@ -15,14 +16,31 @@ export function loadLocalEnv(): void {
   }
 }
 
+/** Whether nothing listens on 127.0.0.1:port. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/** The first free port from `first` on (a second copy of the app, or another PostgreSQL, may hold the default one). */
+export async function freePort(first: number, tries = 50): Promise<number> {
+  for (let port = first; port < first + tries; port++) if (await portIsFree(port)) return port;
+  throw new Error(`No free port between ${first} and ${first + tries - 1}: set EMBEDDED_DB_PORT in .env.local.`);
+}
+
 /** Creates missing secrets in .env.local, keeping every existing line. Returns the keys added. */
-export function ensureLocalSecrets(): string[] {
+export async function ensureLocalSecrets(): Promise<string[]> {
   const text = existsSync(LOCAL_ENV_FILE) ? readFileSync(LOCAL_ENV_FILE, "utf8") : "";
   const values = parse(text);
+  // Chosen once, when .env.local is made: the embedded database keeps its port from then on.
+  const dbPort = values.EMBEDDED_DB_PORT ? "" : String(await freePort(54329));
   const wanted: Record<string, () => string> = {
     NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
     EMBEDDED_DB_PASSWORD: () => randomBytes(24).toString("base64url"),
-    EMBEDDED_DB_PORT: () => "54329",
+    EMBEDDED_DB_PORT: () => dbPort,
     NEXTAUTH_URL: () => "http://localhost:3000",
   };
   const added: string[] = [];
