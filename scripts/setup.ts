@@ -8,7 +8,6 @@ import { migrate } from "./lib/migrate";
 async function main() {
   const added = await ensureLocalSecrets();
   if (added.length) console.log(`Created .env.local with ${added.join(", ")}.`);
-  if (added.includes("EMBEDDED_DB_PORT") && process.env.EMBEDDED_DB_PORT !== "54329") console.log(`Port 54329 is taken: the embedded database will use ${process.env.EMBEDDED_DB_PORT}.`);
   const db = await openDatabase();
   try {
     console.log(process.env.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL." : "Embedded PostgreSQL is running (data in .data/postgres).");

@@ -44,7 +44,7 @@ interface Names {
 function columnSql(key: string, names: Names): string {
   switch (key) {
     case "eventDate":
-      return `e."eventDate"::text`; // yyyy-mm-dd: the connection is set to DateStyle ISO
+      return `e."eventDate"::text`; // yyyy-mm-dd: the export's transaction sets DateStyle ISO
     case "eventType":
     case "subEventType":
     case "admin1":

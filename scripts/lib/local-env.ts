@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { parse } from "dotenv";
+import { EMBEDDED_DB_DEFAULT_PORT } from "../../lib/database-url";
 
 export const LOCAL_ENV_FILE = path.resolve(".env.local");
 
@@ -36,11 +37,12 @@ export async function ensureLocalSecrets(): Promise<string[]> {
   const text = existsSync(LOCAL_ENV_FILE) ? readFileSync(LOCAL_ENV_FILE, "utf8") : "";
   const values = parse(text);
   // Chosen once, when .env.local is made: the embedded database keeps its port from then on.
-  const dbPort = values.EMBEDDED_DB_PORT ? "" : String(await freePort(54329));
+  const dbPort = values.EMBEDDED_DB_PORT ? 0 : await freePort(EMBEDDED_DB_DEFAULT_PORT);
+  if (dbPort && dbPort !== EMBEDDED_DB_DEFAULT_PORT) console.log(`Port ${EMBEDDED_DB_DEFAULT_PORT} is taken: the embedded database will use ${dbPort}.`);
   const wanted: Record<string, () => string> = {
     NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
     EMBEDDED_DB_PASSWORD: () => randomBytes(24).toString("base64url"),
-    EMBEDDED_DB_PORT: () => dbPort,
+    EMBEDDED_DB_PORT: () => String(dbPort),
     NEXTAUTH_URL: () => "http://localhost:3000",
   };
   const added: string[] = [];
