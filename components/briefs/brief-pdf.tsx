@@ -1,6 +1,7 @@
 // The country brief as a PDF (server-side, @react-pdf/renderer; no browser): the structure NGO
 // briefs use, with a footer carrying the organisation, author, date and sensitivity marking.
-import { Document, Line, Page, Polyline, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
+import path from "node:path";
+import { Document, Font, Line, Page, Polyline, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
 import type { BriefData } from "@/lib/briefs/data";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
@@ -8,19 +9,31 @@ import { isoDate } from "@/lib/format";
 
 const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
 
+// Noto Sans (Latin, Greek, Cyrillic, Vietnamese), with Noto Sans Arabic for Arabic script, right to
+// left (the PDF's built-in Helvetica has Western European letters only: a place, actor or source in
+// Ukrainian or Arabic came out as gibberish). Only the letters used are embedded in each PDF.
+const FONTS = path.join(process.cwd(), "node_modules", "@expo-google-fonts");
+const ttf = (pkg: string, name: string, weight: string) => path.join(FONTS, pkg, weight, `${name}_${weight}.ttf`);
+Font.register({ family: "Noto Sans", fonts: [{ src: ttf("noto-sans", "NotoSans", "400Regular") }, { src: ttf("noto-sans", "NotoSans", "700Bold"), fontWeight: "bold" }] });
+Font.register({ family: "Noto Sans Arabic", fonts: [{ src: ttf("noto-sans-arabic", "NotoSansArabic", "400Regular") }, { src: ttf("noto-sans-arabic", "NotoSansArabic", "700Bold"), fontWeight: "bold" }] });
+const TEXT_FONTS = ["Noto Sans", "Noto Sans Arabic"];
+
 const st = StyleSheet.create({
-  page: { paddingTop: 48, paddingBottom: 64, paddingHorizontal: 48, fontSize: 10, fontFamily: "Helvetica", lineHeight: 1.4, color: "#1b1f24" },
-  marking: { position: "absolute", top: 18, left: 48, right: 48, textAlign: "center", fontSize: 8, color: "#a40e26", fontFamily: "Helvetica-Bold" },
-  title: { fontSize: 20, fontFamily: "Helvetica-Bold", marginBottom: 6, lineHeight: 1.2 },
+  page: { paddingTop: 48, paddingBottom: 64, paddingHorizontal: 48, fontSize: 10, fontFamily: TEXT_FONTS, color: "#1b1f24" },
+  marking: { position: "absolute", top: 18, left: 48, right: 48, textAlign: "center", fontSize: 8, color: "#a40e26", fontWeight: "bold" },
+  title: { fontSize: 20, fontWeight: "bold", marginBottom: 6, lineHeight: 1.2 },
   subtitle: { fontSize: 10, color: "#57606a", marginBottom: 10 },
-  badge: { color: "#fff", paddingHorizontal: 6, paddingVertical: 2, fontFamily: "Helvetica-Bold", fontSize: 10, alignSelf: "flex-start", marginBottom: 8 },
-  h2: { fontSize: 13, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6, color: "#14213d" },
-  h3: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 8, marginBottom: 4 },
+  badge: { color: "#fff", paddingHorizontal: 6, paddingVertical: 2, fontWeight: "bold", fontSize: 10, alignSelf: "flex-start", marginBottom: 8 },
+  h2: { fontSize: 13, fontWeight: "bold", marginTop: 14, marginBottom: 6, color: "#14213d" },
+  h3: { fontSize: 11, fontWeight: "bold", marginTop: 8, marginBottom: 4 },
   p: { marginBottom: 6 },
   muted: { color: "#57606a" },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#d0d7de", paddingVertical: 3 },
-  head: { fontFamily: "Helvetica-Bold", backgroundColor: "#eef1f4" },
+  head: { fontWeight: "bold", backgroundColor: "#eef1f4" },
   footer: { position: "absolute", bottom: 28, left: 48, right: 48, fontSize: 8, color: "#57606a", borderTopWidth: 0.5, borderTopColor: "#d0d7de", paddingTop: 6 },
+  // The line height is set on the content, not the page: inherited from the page, it kept the page number from being drawn (@react-pdf/renderer 4.9).
+  body: { fontSize: 10, lineHeight: 1.4 },
+  pageNumber: { position: "absolute", bottom: 16, left: 48, right: 48, fontSize: 8, color: "#57606a", textAlign: "right" },
   note: { fontSize: 8, color: "#57606a", marginTop: 4 },
 });
 
@@ -33,6 +46,7 @@ function Footer({ data, author, generatedAt }: { data: Pick<BriefData, "organisa
       <Text style={st.footer} fixed>
         {`${data.organisation.name} · prepared by ${author} · ${isoDate(generatedAt)} · ${data.organisation.sensitivityMarking}`}
       </Text>
+      <Text style={st.pageNumber} fixed render={({ pageNumber, totalPages }) => `page ${pageNumber} of ${totalPages}`} />
     </>
   );
 }
@@ -200,7 +214,9 @@ export function BriefPdf({ data, author, generatedAt }: { data: BriefData; autho
     <Document title={`${data.situation.title}: country brief`} author={author} subject="Atrocity crimes risk brief" creator="Atrocity Early Warning">
       <Page size="A4" style={st.page}>
         <Footer data={data} author={author} generatedAt={generatedAt} />
-        <BriefBody data={data} />
+        <View style={st.body}>
+          <BriefBody data={data} />
+        </View>
       </Page>
     </Document>
   );
@@ -213,28 +229,32 @@ export function OverviewPdf({ briefs, author, generatedAt }: { briefs: BriefData
     <Document title="Coalition overview" author={author} creator="Atrocity Early Warning">
       <Page size="A4" style={st.page}>
         <Footer data={{ organisation: org }} author={author} generatedAt={generatedAt} />
-        <Text style={st.title}>Coalition overview</Text>
-        <Text style={st.subtitle}>{briefs.length} situations, most serious first · {isoDate(generatedAt)}</Text>
-        <Table
-          widths={[46, 22, 16, 16]}
-          header={["Situation", "Risk category", "Overall score", "Last assessed"]}
-          rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? String(b.latest.scores.overall.score) : "—", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
-        />
+        <View style={st.body}>
+          <Text style={st.title}>Coalition overview</Text>
+          <Text style={st.subtitle}>{briefs.length} situations, most serious first · {isoDate(generatedAt)}</Text>
+          <Table
+            widths={[46, 22, 16, 16]}
+            header={["Situation", "Risk category", "Overall score", "Last assessed"]}
+            rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? String(b.latest.scores.overall.score) : "—", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
+          />
+        </View>
       </Page>
       {briefs.map((b) => (
         <Page key={b.situation.id} size="A4" style={st.page}>
           <Footer data={b} author={author} generatedAt={generatedAt} />
-          <Text style={st.title}>{b.situation.title}</Text>
-          <Text style={[st.badge, { backgroundColor: RISK_COLOUR[b.situation.riskCategory] }]}>{RISK_CATEGORY_LABELS[b.situation.riskCategory]}</Text>
-          <Text style={st.p}>{b.situation.summary || "No summary recorded."}</Text>
-          <Table
-            widths={[30, 70]}
-            header={["Crime", "Status"]}
-            rows={CRIME_ORDER.map((c) => [CRIME_LABELS[c], CRIME_STATUS_LABELS[b.situation.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])}
-          />
-          {b.latest && <Text style={st.p}>Overall score {b.latest.scores.overall.score} of 100 (round of {isoDate(b.latest.assessedOn)}).</Text>}
-          <Text style={st.h3}>Recommended action</Text>
-          <Text style={st.p}>{b.situation.recommendedAction || "Not recorded."}</Text>
+          <View style={st.body}>
+            <Text style={st.title}>{b.situation.title}</Text>
+            <Text style={[st.badge, { backgroundColor: RISK_COLOUR[b.situation.riskCategory] }]}>{RISK_CATEGORY_LABELS[b.situation.riskCategory]}</Text>
+            <Text style={st.p}>{b.situation.summary || "No summary recorded."}</Text>
+            <Table
+              widths={[30, 70]}
+              header={["Crime", "Status"]}
+              rows={CRIME_ORDER.map((c) => [CRIME_LABELS[c], CRIME_STATUS_LABELS[b.situation.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])}
+            />
+            {b.latest && <Text style={st.p}>Overall score {b.latest.scores.overall.score} of 100 (round of {isoDate(b.latest.assessedOn)}).</Text>}
+            <Text style={st.h3}>Recommended action</Text>
+            <Text style={st.p}>{b.situation.recommendedAction || "Not recorded."}</Text>
+          </View>
         </Page>
       ))}
     </Document>

@@ -46,6 +46,22 @@ describe("PDF briefs", () => {
     expect(await db.auditEntry.count({ where: { userId: analyst.id, action: "export.brief", entityId: shared } })).toBe(1);
   });
 
+  it("print names in other scripts as written, and number the pages", async () => {
+    await actAs(analyst);
+    const title = "Донецька область: Ελληνικά, Tiếng Việt";
+    const summary = "Shelling of قرية الطيبة reported by the committee.";
+    const s = await createSituationAction({ ...emptySituationInput(), countryIso3: "UKR", title, summary });
+    if (!s.ok) throw new Error(s.message);
+    const text = await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${s.data.id}`), { params: Promise.resolve({ id: s.data.id }) }));
+    expect(text).toContain(title);
+    expect(text).toContain("Shelling of");
+    // Arabic letters are drawn in their joined forms; the text read back from the PDF has control characters between some of them.
+    const letters = text.replace(/[\u0000-\u0008\u000e-\u001f]/g, "");
+    expect(letters).toContain("قرية");
+    expect(letters).toContain("الطيبة");
+    expect(text).toMatch(/page 1 of [1-9]/);
+  });
+
   it("respect visibility: another organisation gets shared situations only, in briefs and the overview", async () => {
     await actAs(outsider);
     expect((await brief(new NextRequest(`http://localhost/api/briefs/${secret}`), { params: Promise.resolve({ id: secret }) })).status).toBe(404);
