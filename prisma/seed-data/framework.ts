@@ -1,7 +1,9 @@
 // UN Framework of Analysis for Atrocity Crimes (2014): 14 risk factors and their indicators,
 // keyed by the Framework's numbering. Descriptions paraphrased in this project's own words.
-// NOTE: indicators for factors 11, 12, 14 and 13.11 onward could not be checked against a copy
-// of the source text when this file was written; verify wording and numbering against the 2014 PDF.
+// NOTE: factors 12-14's titles and descriptions and indicators 13.1-13.10 were checked against a
+// third-party copy of the text (2026-12-02; 13.5, 13.7, 13.8 and 13.10 brought closer to it);
+// factor 11, the indicators of 11, 12 and 14, and 13.11 onward still need checking against the
+// 2014 PDF, which could not be reached from here.
 export type FrameworkGroup = "COMMON" | "GENOCIDE" | "CRIMES_AGAINST_HUMANITY" | "WAR_CRIMES";
 export interface FrameworkFactor {
   number: number;            // 1..14
@@ -243,12 +245,12 @@ export const FRAMEWORK_FACTORS: FrameworkFactor[] = [
       { code: "13.2", text: "Opposing parties distrust each other because of past or present broken commitments or agreements." },
       { code: "13.3", text: "Parties to the conflict are becoming more radical or extremist." },
       { code: "13.4", text: "Ethnicity or religion is promoted as the test of loyalty to the nation or to a side in the conflict." },
-      { code: "13.5", text: "Behaviour that dehumanises the enemy or parts of the population, or shows contempt for their religious, ethnic or cultural traditions, values, objects or institutions." },
+      { code: "13.5", text: "Behaviour that dehumanises the enemy or parts of the population, or shows contempt for their religious, ethnic or cultural traditions, values, morals, objects or institutions." },
       { code: "13.6", text: "Measures that severely cut the rights of people protected by humanitarian law, including those seen as aligned with the other side who are not fighting." },
-      { code: "13.7", text: "Plans or statements threatening or inciting violence against protected people, e.g. to spread terror, intimidate, show strength, force displacement or pave the way for more violence." },
-      { code: "13.8", text: "Deliberate obstruction of supplies, facilities, equipment, or medical or humanitarian help that protected people need to survive." },
+      { code: "13.7", text: "Plans or statements threatening or inciting violence against protected people, e.g. to spread terror, intimidate, demoralise, show strength, force displacement or pave the way for more violence." },
+      { code: "13.8", text: "Interfering with or impeding the delivery of, or access to, supplies, facilities, equipment, or medical or humanitarian help that protected people need to survive." },
       { code: "13.9", text: "Personnel and logistics are being readied to transport, move or confine large numbers of people, or to carry out medical experiments." },
-      { code: "13.10", text: "Planning, development, production, stockpiling, acquisition or transfer of weapons banned under international law." },
+      { code: "13.10", text: "Planning, development, production, stockpiling, acquisition, availability or transfer of weapons banned under international law." },
       { code: "13.11", text: "Orders, rules of engagement or policies that disregard humanitarian law, such as refusing to spare those who surrender or dropping precautions for civilians." },
       { code: "13.12", text: "Attacks on, or military use of, specially protected places such as hospitals, schools, places of worship, cultural sites or objects vital for survival." },
       { code: "13.13", text: "Serious violations of humanitarian law carried out as part of a plan or policy, or on a large scale." },
