@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
 import type { EventListQuery } from "./schemas";
-import { sharedEventIdsSql, visibleEventsSql } from "./sql";
+import { byDateOnly, sharedEventIdsSql, visibleEventsSql } from "./sql";
 
 /** Up to this many rows, the shared situations' events are read situation by situation and merged. */
 const SHARED_MERGE_MAX = 200;
@@ -62,8 +62,7 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     // A page by date only (the list as it opens, paged, or a period): each shared situation's first
     // rows down its index, merged (sharedEventIdsSql). With other filters (a situation may hold few
     // matching events, read to its end) or a large batch (exports): one query, sorted.
-    const byDateOnly = !q.type && !q.actor && !q.minFatalities && !q.civilian && !q.indicator;
-    if (!byDateOnly || take > SHARED_MERGE_MAX) return run([...base, { situationId: { in: shared }, organisationId: { not: membership.organisationId } }]);
+    if (!byDateOnly(q) || take > SHARED_MERGE_MAX) return run([...base, { situationId: { in: shared }, organisationId: { not: membership.organisationId } }]);
     const ids = (await db.$queryRawUnsafe<{ id: string }[]>(sharedEventIdsSql(membership, q, shared, take))).map((r) => r.id);
     return ids.length ? fetch({ id: { in: ids } }, take) : [];
   };

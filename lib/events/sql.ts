@@ -57,6 +57,14 @@ export function sharedEventIdsSql(membership: CurrentMembership, q: EventListQue
     ORDER BY e."eventDate" ${dir}, e.id ${dir} LIMIT ${n}`;
 }
 
+/** Whether the list is filtered by dates at most (the filters an index on the event date serves). */
+export function byDateOnly(q: EventListQuery): boolean {
+  return !q.type && !q.actor && !q.minFatalities && !q.civilian && !q.indicator;
+}
+
+/** Shared situations read as parts of their own by visibleEventsSql, at most. */
+export const SHARED_PARTS_MAX = 250;
+
 /** The list's order on the alias `e`. */
 export function eventOrderSql(q: EventListQuery): string {
   const dir = q.sort === "oldest" ? "ASC" : "DESC";
@@ -74,8 +82,18 @@ export function visibleEventsSql(membership: CurrentMembership, q: EventListQuer
   const where = eventFilterSql(q, own);
   const limit = opts.limit ? ` LIMIT ${Math.floor(opts.limit)}` : "";
   const part = (extra: string[]) => `(SELECT ${opts.columns ?? "t.*"} FROM "Event" t WHERE ${[...where, ...extra].join(" AND ")} ORDER BY t."eventDate" ${dir}, t.id ${dir}${limit})`;
-  const parts = q.situation
-    ? [part([])]
-    : [part([`t."organisationId" = ${lit(own)}`]), ...(sharedIds.length ? [part([`t."situationId" IN (${sharedIds.map(lit).join(", ")})`, `t."organisationId" <> ${lit(own)}`])] : [])];
+  const notOwn = `t."organisationId" <> ${lit(own)}`;
+  // With a limit and no filter but dates, one part per shared situation, each read down its
+  // (situationId, eventDate, id) index: PostgreSQL merges them (Merge Append), reading only as far
+  // into each as the limit needs. One part for all of them sorted every shared event first (0.8-1 s
+  // for a coalition partner's map, against 500,000 shared events; about 0.1 s this way). With other
+  // filters, a situation with few matching events is read to its end: the single part. Planning
+  // grows with the parts: past SHARED_PARTS_MAX situations, the single part too.
+  const shared = !sharedIds.length
+    ? []
+    : opts.limit && byDateOnly(q) && sharedIds.length <= SHARED_PARTS_MAX
+      ? sharedIds.map((id) => part([`t."situationId" = ${lit(id)}`, notOwn]))
+      : [part([`t."situationId" IN (${sharedIds.map(lit).join(", ")})`, notOwn])];
+  const parts = q.situation ? [part([])] : [part([`t."organisationId" = ${lit(own)}`]), ...shared];
   return `SELECT ${INLINE_VALUES} * FROM (${parts.join(" UNION ALL ")}) e ${eventOrderSql(q)}${limit}`;
 }

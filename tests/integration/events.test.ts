@@ -4,7 +4,8 @@ import { createEventAction, deleteEventAction, updateEventAction } from "@/app/(
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
-import { eventPlaces, listEvents, monthlyCounts } from "@/lib/events/queries";
+import { eventPlaces, listEvents, monthlyCounts, sharedSituationIds } from "@/lib/events/queries";
+import { visibleEventsSql } from "@/lib/events/sql";
 import { NextRequest } from "next/server";
 import { GET as mapGET } from "@/app/api/events/map/route";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
@@ -156,6 +157,31 @@ describe("the event log", () => {
     expect(await all({ from: "2019-03-01", to: "2019-03-31", sort: "oldest" })).toEqual(await expected(undefined, "asc"));
     expect(await all({ from: "2019-03-01", to: "2019-03-31", type: "Riots" })).toEqual(await expected("Riots"));
     expect(await all({ from: "2019-03-01", to: "2019-03-31", type: "Riots", sort: "oldest" })).toEqual(await expected("Riots", "asc"));
+  });
+
+  it("reads a partner's newest events situation by situation (the map's way), the same rows as one read of all of them", async () => {
+    // The events of March 2019 (previous test): 35 visible to the other organisation over two shared situations.
+    const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
+    const sharedIds = await sharedSituationIds(theirs);
+    expect(sharedIds.length).toBeGreaterThanOrEqual(2);
+    const ids = async (sql: string) => (await db.$queryRawUnsafe<{ id: string }[]>(sql)).map((r) => r.id);
+    const march = { from: "2019-03-01", to: "2019-03-31" };
+    const cases = [
+      { q: march, perSituation: true },
+      { q: { ...march, sort: "oldest" as const }, perSituation: true },
+      // Other filters: one part for all shared situations (one with few matches would be read to its end).
+      { q: { ...march, type: "Riots" }, perSituation: false },
+      { q: { ...march, minFatalities: 30 }, perSituation: false },
+    ];
+    for (const { q, perSituation } of cases) {
+      const all = await ids(visibleEventsSql(theirs, q, sharedIds, { columns: `t.id, t."eventDate"` }));
+      expect(all.length).toBeGreaterThan(5);
+      for (const limit of [1, 5, 17, 40]) {
+        const sql = visibleEventsSql(theirs, q, sharedIds, { columns: `t.id, t."eventDate"`, limit });
+        expect(sql.match(/t\."situationId" = /g)?.length ?? 0).toBe(perSituation ? sharedIds.length : 0);
+        expect(await ids(sql), JSON.stringify({ q, limit })).toEqual(all.slice(0, limit));
+      }
+    }
   });
 
   it("maps the same events as the list, grouped by place (about 10 km), newest name for each place", async () => {
