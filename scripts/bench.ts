@@ -17,6 +17,8 @@ import { createPrismaClient } from "../lib/db-client";
 import { autoMapping } from "../lib/events/acled";
 import { runImport } from "../lib/events/import";
 import { inspectCsv } from "../lib/events/csv-file";
+import { sharedEventIdsSql, visibleEventsSql } from "../lib/events/sql";
+import { hashPassword } from "../lib/auth/password";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -191,7 +193,16 @@ async function main() {
     const deep = (await client.query(`SELECT "eventDate", id FROM "Event" WHERE "organisationId" = $1 ORDER BY "eventDate" DESC, id DESC OFFSET 500000 LIMIT 1`, [org])).rows[0];
     const cursor = `${deep.eventDate.toISOString().slice(0, 10)}_${deep.id}`;
     const round = (await client.query(`SELECT id FROM "Assessment" WHERE "situationId" = 'bench-s-2' ORDER BY "assessedOn" DESC LIMIT 1`)).rows[0].id;
-    const pages: [string, string, string, string, unknown[]][] = [
+    // A member of another organisation of the coalition (made here if missing): sees the situations
+    // the benchmark's organisation shares with the coalition (100 of 200: 500,000 events), read from
+    // their own index per situation (lib/events/sql.ts).
+    await client.query(`INSERT INTO "Organisation" (id, name, slug, "updatedAt") VALUES ('bench-partner-org', 'Benchmark partner', 'bench-partner', now()) ON CONFLICT DO NOTHING`);
+    await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('bench-partner-user', 'partner@bench.example', 'Bench Partner', $1, now()) ON CONFLICT DO NOTHING`, [await hashPassword("bench-password-2026")]);
+    await client.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role, "updatedAt") VALUES ('bench-partner-m', 'bench-partner-user', 'bench-partner-org', 'VIEWER', now()) ON CONFLICT DO NOTHING`);
+    const partner = { organisationId: "bench-partner-org", organisationName: "Benchmark partner", role: "VIEWER" as const };
+    const partnerShared = (await client.query(`SELECT id FROM "Situation" WHERE visibility = 'COALITION' AND "archivedAt" IS NULL AND "organisationId" <> 'bench-partner-org'`)).rows.map((r) => r.id as string);
+    const partnerCookie = ONLY.has("pages") ? await signInCookie("partner@bench.example", "bench-password-2026") : "";
+    const pages: [string, string, string, string, unknown[], string?][] = [
       ["Dashboard", "/", "≤ 300 ms", `SELECT r.id, r."situationId", r."scoreSummary"::text FROM (SELECT id FROM "Situation" WHERE "archivedAt" IS NULL AND ("organisationId" = $1 OR visibility = 'COALITION')) sid CROSS JOIN LATERAL (SELECT id, "situationId", "assessedOn", "scoreSummary" FROM "Assessment" WHERE "situationId" = sid.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r`, [org]],
       // No data, no session: what a page of this Next.js app costs on this machine before any of ours.
       ["Sign-in page (framework floor)", "/signin", "(context)", `SELECT 1`, []],
@@ -202,13 +213,15 @@ async function main() {
       ["Events map (fetched by the events list)", "/api/events/map", "(context)", `SELECT round(latitude, 1), round(longitude, 1), count(*) FROM (SELECT latitude, longitude FROM "Event" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "eventDate" DESC, id DESC LIMIT 2000) e GROUP BY 1, 2`, [org]],
       ["Sources list", "/sources", "≤ 150 ms", `SELECT * FROM "Source" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC LIMIT 25`, [org]],
       ["Indicator round page", `/situations/bench-s-2/rounds/${round}`, "≤ 150 ms", `SELECT * FROM "IndicatorRating" WHERE "assessmentId" = $1`, [round]],
+      ["Events list of a coalition partner", "/events", "(context)", sharedEventIdsSql(partner, {} as never, partnerShared, 26), [], partnerCookie],
+      ["Events map of a coalition partner", "/api/events/map", "(context)", visibleEventsSql(partner, {} as never, partnerShared, { columns: `t.id, t."eventDate", t.latitude, t.longitude`, limit: 2000 }), [], partnerCookie],
     ];
-    for (const [name, url, target, sql, params] of ONLY.has("pages") ? pages : []) {
+    for (const [name, url, target, sql, params, who] of ONLY.has("pages") ? pages : []) {
       const floor = await timed(async () => {
         for (let i = 0; i < 20; i++) await client.query(sql, params);
       });
       const floorMs = floor.ms / 20;
-      const as = url === "/signin" ? "" : cookie; // the sign-in page is for visitors (signed in, it redirects)
+      const as = url === "/signin" ? "" : (who ?? cookie); // the sign-in page is for visitors (signed in, it redirects)
       await load(url, 10, as, 3); // warm-up (unrecorded): code loaded and compiled, connections open in every server process
       for (const c of [1, 10]) {
         const cpu0 = cpuMs();
