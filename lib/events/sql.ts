@@ -1,8 +1,10 @@
 import "server-only";
 // The event list's filters and visibility as SQL text, for the queries Prisma cannot express:
 // the CSV export (COPY takes no bind parameters) and the map's aggregation. Every value from the
-// request goes in through pg's escapeLiteral, after zod has parsed it. Same rules as
-// lib/events/queries.ts (filters, orderedVisible); tests compare the two.
+// request goes in through pg's escapeLiteral (`lit`), after zod has parsed it, or as a bind
+// parameter (`Binder`): then the text is the same for every request of its shape, and is prepared
+// once per connection. Same rules as lib/events/queries.ts (filters, orderedVisible); tests compare
+// the two.
 import pg from "pg";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { EventListQuery } from "./schemas";
@@ -10,23 +12,34 @@ import { INLINE_VALUES } from "@/lib/db-client";
 
 export const lit = (v: string) => pg.escapeLiteral(v);
 
+/** How a value goes into the SQL text: inline as a literal (`lit`), or as a bind parameter. */
+export type Binder = (value: string) => string;
+
+/** A binder that collects the values in `params` and writes $1, $2... in their place. */
+export function bindTo(params: unknown[]): Binder {
+  return (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
 /** The list's filters as SQL conditions on the table `t` (the cursor is not one of them). */
-export function eventFilterSql(q: EventListQuery, ownOrgId: string): string[] {
+export function eventFilterSql(q: EventListQuery, ownOrgId: string, v: Binder = lit): string[] {
   const and = [`t."deletedAt" IS NULL`];
-  if (q.from) and.push(`t."eventDate" >= ${lit(q.from)}::date`);
-  if (q.to) and.push(`t."eventDate" <= ${lit(q.to)}::date`);
-  if (q.type) and.push(`t."eventType" = ${lit(q.type)}`);
+  if (q.from) and.push(`t."eventDate" >= ${v(q.from)}::date`);
+  if (q.to) and.push(`t."eventDate" <= ${v(q.to)}::date`);
+  if (q.type) and.push(`t."eventType" = ${v(q.type)}`);
   if (q.actor) {
-    const pattern = lit(`%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const pattern = v(`%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     and.push(`(t.actor1 ILIKE ${pattern} OR t.actor2 ILIKE ${pattern})`);
   }
-  if (q.minFatalities) and.push(`t.fatalities >= ${Number(q.minFatalities)}`);
+  if (q.minFatalities) and.push(`t.fatalities >= ${v(String(Number(q.minFatalities)))}::int`);
   if (q.civilian) and.push(`t."civilianTargeting"`);
-  if (q.indicator) and.push(`EXISTS (SELECT 1 FROM "EventIndicator" x WHERE x."eventId" = t.id AND x."indicatorId" = ${lit(q.indicator)})`);
+  if (q.indicator) and.push(`EXISTS (SELECT 1 FROM "EventIndicator" x WHERE x."eventId" = t.id AND x."indicatorId" = ${v(q.indicator)})`);
   if (q.situation) {
     and.push(
-      `t."situationId" = ${lit(q.situation)}`,
-      `EXISTS (SELECT 1 FROM "Situation" v WHERE v.id = t."situationId" AND (v."organisationId" = ${lit(ownOrgId)} OR (v.visibility = 'COALITION' AND v."archivedAt" IS NULL)))`,
+      `t."situationId" = ${v(q.situation)}`,
+      `EXISTS (SELECT 1 FROM "Situation" v WHERE v.id = t."situationId" AND (v."organisationId" = ${v(ownOrgId)} OR (v.visibility = 'COALITION' AND v."archivedAt" IS NULL)))`,
     );
   }
   return and;
@@ -76,13 +89,17 @@ export function eventOrderSql(q: EventListQuery): string {
  * organisation's own; other organisations' coalition-shared situations), each optionally limited.
  * `sharedIds`: ids of other organisations' coalition-shared situations (unused with q.situation).
  */
-export function visibleEventsSql(membership: CurrentMembership, q: EventListQuery, sharedIds: string[], opts: { columns?: string; limit?: number } = {}): string {
+export function visibleEventsSql(membership: CurrentMembership, q: EventListQuery, sharedIds: string[], opts: { columns?: string; limit?: number; params?: unknown[] } = {}): string {
   const own = membership.organisationId;
   const dir = q.sort === "oldest" ? "ASC" : "DESC";
-  const where = eventFilterSql(q, own);
+  const v = opts.params ? bindTo(opts.params) : lit;
+  const where = eventFilterSql(q, own, v);
   const limit = opts.limit ? ` LIMIT ${Math.floor(opts.limit)}` : "";
   const part = (extra: string[]) => `(SELECT ${opts.columns ?? "t.*"} FROM "Event" t WHERE ${[...where, ...extra].join(" AND ")} ORDER BY t."eventDate" ${dir}, t.id ${dir}${limit})`;
-  const notOwn = `t."organisationId" <> ${lit(own)}`;
+  const select = (parts: string[]) => `SELECT ${opts.params ? "" : INLINE_VALUES} * FROM (${parts.join(" UNION ALL ")}) e ${eventOrderSql(q)}${limit}`;
+  if (q.situation) return select([part([])]);
+  const ownValue = v(own); // bound only where used: PostgreSQL refuses a parameter the text does not use
+  const notOwn = `t."organisationId" <> ${ownValue}`;
   // With a limit and no filter but dates, one part per shared situation, each read down its
   // (situationId, eventDate, id) index: PostgreSQL merges them (Merge Append), reading only as far
   // into each as the limit needs. One part for all of them sorted every shared event first (0.8-1 s
@@ -92,8 +109,7 @@ export function visibleEventsSql(membership: CurrentMembership, q: EventListQuer
   const shared = !sharedIds.length
     ? []
     : opts.limit && byDateOnly(q) && sharedIds.length <= SHARED_PARTS_MAX
-      ? sharedIds.map((id) => part([`t."situationId" = ${lit(id)}`, notOwn]))
-      : [part([`t."situationId" IN (${sharedIds.map(lit).join(", ")})`, notOwn])];
-  const parts = q.situation ? [part([])] : [part([`t."organisationId" = ${lit(own)}`]), ...shared];
-  return `SELECT ${INLINE_VALUES} * FROM (${parts.join(" UNION ALL ")}) e ${eventOrderSql(q)}${limit}`;
+      ? sharedIds.map((id) => part([`t."situationId" = ${v(id)}`, notOwn]))
+      : [part([`t."situationId" IN (${sharedIds.map(v).join(", ")})`, notOwn])];
+  return select([part([`t."organisationId" = ${ownValue}`]), ...shared]);
 }
