@@ -201,6 +201,7 @@ async function main() {
     await client.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role, "updatedAt") VALUES ('bench-partner-m', 'bench-partner-user', 'bench-partner-org', 'VIEWER', now()) ON CONFLICT DO NOTHING`);
     const partner = { organisationId: "bench-partner-org", organisationName: "Benchmark partner", role: "VIEWER" as const };
     const partnerShared = (await client.query(`SELECT id FROM "Situation" WHERE visibility = 'COALITION' AND "archivedAt" IS NULL AND "organisationId" <> 'bench-partner-org'`)).rows.map((r) => r.id as string);
+    const partnerMapParams: unknown[] = []; // the map's values travel as bind parameters, as in the app
     const partnerCookie = ONLY.has("pages") ? await signInCookie("partner@bench.example", "bench-password-2026") : "";
     const pages: [string, string, string, string, unknown[], string?][] = [
       ["Dashboard", "/", "≤ 300 ms", `SELECT r.id, r."situationId", r."scoreSummary"::text FROM (SELECT id FROM "Situation" WHERE "archivedAt" IS NULL AND ("organisationId" = $1 OR visibility = 'COALITION')) sid CROSS JOIN LATERAL (SELECT id, "situationId", "assessedOn", "scoreSummary" FROM "Assessment" WHERE "situationId" = sid.id AND status = 'PUBLISHED' AND "deletedAt" IS NULL AND "overallScore" IS NOT NULL ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r`, [org]],
@@ -214,7 +215,7 @@ async function main() {
       ["Sources list", "/sources", "≤ 150 ms", `SELECT * FROM "Source" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC LIMIT 25`, [org]],
       ["Indicator round page", `/situations/bench-s-2/rounds/${round}`, "≤ 150 ms", `SELECT * FROM "IndicatorRating" WHERE "assessmentId" = $1`, [round]],
       ["Events list of a coalition partner", "/events", "(context)", sharedEventIdsSql(partner, {} as never, partnerShared, 26), [], partnerCookie],
-      ["Events map of a coalition partner", "/api/events/map", "(context)", visibleEventsSql(partner, {} as never, partnerShared, { columns: `t.id, t."eventDate", t.latitude, t.longitude`, limit: 2000 }), [], partnerCookie],
+      ["Events map of a coalition partner", "/api/events/map", "(context)", visibleEventsSql(partner, {} as never, partnerShared, { columns: `t.id, t."eventDate", t.latitude, t.longitude`, limit: 2000, params: partnerMapParams }), partnerMapParams, partnerCookie],
     ];
     for (const [name, url, target, sql, params, who] of ONLY.has("pages") ? pages : []) {
       const floor = await timed(async () => {
