@@ -4,8 +4,9 @@
 // Each HTTP figure is set against a floor: the same rows read straight from PostgreSQL.
 // Prints a table and writes bench/results.json.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -70,6 +71,25 @@ async function signInCookie(email: string, password: string) {
   return all.join("; ");
 }
 
+/**
+ * How fast the machine runs right now: a fixed CPU task in this process (a SHA-256 chain and a
+ * sort), the median of three timings. The VMs this was built on swing by up to 2.5 times within an
+ * hour, so each run says in which state it was measured (and the sign-in page's CPU per request
+ * says the same of the server).
+ */
+function machineSpeedMs() {
+  const once = () => {
+    const t = performance.now();
+    let h = Buffer.alloc(32);
+    for (let i = 0; i < 200_000; i++) h = createHash("sha256").update(h).digest();
+    const a = Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) % 1000003);
+    a.sort((x, y) => x - y);
+    return performance.now() - t;
+  };
+  return Math.round([once(), once(), once()].sort((a, b) => a - b)[1]);
+}
+const SPEED_ROW = "Machine speed: a fixed CPU task (lower is faster)";
+
 /** Nearest-rank percentile of response times (ms). */
 function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length, Math.ceil((p / 100) * sorted.length)) - 1] : NaN;
@@ -97,6 +117,7 @@ async function main() {
   try {
     const org = (await client.query(`SELECT id FROM "Organisation" WHERE slug = 'bench-large'`)).rows[0]?.id as string | undefined;
     if (!org) throw new Error("Run npm run seed:large first: the large dataset is missing.");
+    rows.push({ name: `${SPEED_ROW}, at the start`, metric: "time", value: machineSpeedMs(), unit: "ms", target: "(context)" });
 
     if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
       const b = await timed(async () => execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
@@ -196,9 +217,11 @@ async function main() {
     // A member of another organisation of the coalition (made here if missing): sees the situations
     // the benchmark's organisation shares with the coalition (100 of 200: 500,000 events), read from
     // their own index per situation (lib/events/sql.ts).
-    await client.query(`INSERT INTO "Organisation" (id, name, slug, "updatedAt") VALUES ('bench-partner-org', 'Benchmark partner', 'bench-partner', now()) ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('bench-partner-user', 'partner@bench.example', 'Bench Partner', $1, now()) ON CONFLICT DO NOTHING`, [await hashPassword("bench-password-2026")]);
-    await client.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role, "updatedAt") VALUES ('bench-partner-m', 'bench-partner-user', 'bench-partner-org', 'VIEWER', now()) ON CONFLICT DO NOTHING`);
+    if (ONLY.has("pages")) {
+      await client.query(`INSERT INTO "Organisation" (id, name, slug, "updatedAt") VALUES ('bench-partner-org', 'Benchmark partner', 'bench-partner', now()) ON CONFLICT DO NOTHING`);
+      await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('bench-partner-user', 'partner@bench.example', 'Bench Partner', $1, now()) ON CONFLICT DO NOTHING`, [await hashPassword("bench-password-2026")]);
+      await client.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role, "updatedAt") VALUES ('bench-partner-m', 'bench-partner-user', 'bench-partner-org', 'VIEWER', now()) ON CONFLICT DO NOTHING`);
+    }
     const partner = { organisationId: "bench-partner-org", organisationName: "Benchmark partner", role: "VIEWER" as const };
     const partnerShared = (await client.query(`SELECT id FROM "Situation" WHERE visibility = 'COALITION' AND "archivedAt" IS NULL AND "organisationId" <> 'bench-partner-org'`)).rows.map((r) => r.id as string);
     const partnerMapParams: unknown[] = []; // the map's values travel as bind parameters, as in the app
@@ -299,6 +322,15 @@ async function main() {
       rmSync(changedFile, { force: true });
     }
     }
+    if (server) {
+      const last = server;
+      if (last.exitCode === null && last.signalCode === null) {
+        last.kill("SIGTERM");
+        await new Promise((r) => last.once("exit", r));
+      }
+      server = undefined;
+    }
+    rows.push({ name: `${SPEED_ROW}, at the end`, metric: "time", value: machineSpeedMs(), unit: "ms", target: "(context)" });
   } finally {
     server?.kill("SIGTERM");
     await client.end();
@@ -308,7 +340,7 @@ async function main() {
   console.log("\nBenchmark (page latency: p95 over every response, p97.5 beside it; CPU time per request of the server processes and of PostgreSQL's; floor in ms or rows/s)\n");
   console.table(rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, p97_5: r.p97_5 ?? "", "CPU ms/request (app+db)": r.appCpuMs !== undefined ? `${r.appCpuMs}+${r.dbCpuMs}` : "", target: r.target ?? "", floor: r.floor !== undefined ? `${r.floor}` : "", "app/floor": r.ratio ?? "" })));
   mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.json", JSON.stringify({ at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, database: process.env.DATABASE_URL ? "external" : "embedded", rows }, null, 2));
+  writeFileSync("bench/results.json", JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${process.platform} ${process.arch}, node ${process.version}`, database: process.env.DATABASE_URL ? "external" : "embedded", rows }, null, 2));
   console.log("Written to bench/results.json");
 }
 
