@@ -223,7 +223,7 @@ async function main() {
       await client.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role, "updatedAt") VALUES ('bench-partner-m', 'bench-partner-user', 'bench-partner-org', 'VIEWER', now()) ON CONFLICT DO NOTHING`);
     }
     const partner = { organisationId: "bench-partner-org", organisationName: "Benchmark partner", role: "VIEWER" as const };
-    const partnerShared = (await client.query(`SELECT id FROM "Situation" WHERE visibility = 'COALITION' AND "archivedAt" IS NULL AND "organisationId" <> 'bench-partner-org'`)).rows.map((r) => r.id as string);
+    const partnerShared = (await client.query(`SELECT id, "organisationId" FROM "Situation" WHERE visibility = 'COALITION' AND "archivedAt" IS NULL AND "organisationId" <> 'bench-partner-org'`)).rows as { id: string; organisationId: string }[];
     const partnerMapParams: unknown[] = []; // the map's values travel as bind parameters, as in the app
     const partnerCookie = ONLY.has("pages") ? await signInCookie("partner@bench.example", "bench-password-2026") : "";
     const pages: [string, string, string, string, unknown[], string?][] = [
@@ -237,7 +237,8 @@ async function main() {
       ["Events map (fetched by the events list)", "/api/events/map", "(context)", `SELECT round(latitude, 1), round(longitude, 1), count(*) FROM (SELECT latitude, longitude FROM "Event" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "eventDate" DESC, id DESC LIMIT 2000) e GROUP BY 1, 2`, [org]],
       ["Sources list", "/sources", "≤ 150 ms", `SELECT * FROM "Source" WHERE "organisationId" = $1 AND "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC LIMIT 25`, [org]],
       ["Indicator round page", `/situations/bench-s-2/rounds/${round}`, "≤ 150 ms", `SELECT * FROM "IndicatorRating" WHERE "assessmentId" = $1`, [round]],
-      ["Events list of a coalition partner", "/events", "(context)", sharedEventIdsSql(partner, {} as never, partnerShared, 26), [], partnerCookie],
+      ["Events list of a coalition partner", "/events", "(context)", sharedEventIdsSql(partner, {} as never, partnerShared, 26)!, [], partnerCookie],
+      ["Events list of a coalition partner, filtered by type", "/events?type=Riots", "(context)", sharedEventIdsSql(partner, { type: "Riots" } as never, partnerShared, 26)!, [], partnerCookie],
       ["Events map of a coalition partner", "/api/events/map", "(context)", visibleEventsSql(partner, {} as never, partnerShared, { columns: `t.id, t."eventDate", t.latitude, t.longitude`, limit: 2000, params: partnerMapParams }), partnerMapParams, partnerCookie],
     ];
     for (const [name, url, target, sql, params, who] of ONLY.has("pages") ? pages : []) {

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
 import type { EventListQuery } from "./schemas";
-import { byDateOnly, sharedEventIdsSql, visibleEventsSql } from "./sql";
+import { sharedEventIdsSql, visibleEventsSql, type SharedSituation } from "./sql";
 
 /** Up to this many rows, the shared situations' events are read situation by situation and merged. */
 const SHARED_MERGE_MAX = 200;
@@ -56,14 +56,16 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     const visible = { situation: { OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" as const, archivedAt: null }] } };
     return run([...base, { situationId: q.situation }, visible]);
   }
-  const shared = await sharedSituationIds(membership);
+  const shared = await sharedSituations(membership);
   const sharedPart = async (): Promise<T[]> => {
     if (!shared.length) return [];
-    // A page by date only (the list as it opens, paged, or a period): each shared situation's first
-    // rows down its index, merged (sharedEventIdsSql). With other filters (a situation may hold few
-    // matching events, read to its end) or a large batch (exports): one query, sorted.
-    if (!byDateOnly(q) || take > SHARED_MERGE_MAX) return run([...base, { situationId: { in: shared }, organisationId: { not: membership.organisationId } }]);
-    const ids = (await db.$queryRawUnsafe<{ id: string }[]>(sharedEventIdsSql(membership, q, shared, take))).map((r) => r.id);
+    // A page by date only (the list as it opens, paged, or a period), or by type: each shared
+    // situation's (or organisation's) first rows down an index, merged (sharedEventIdsSql). With
+    // other filters (a situation may hold few matching events, read to its end) or a large batch
+    // (exports): one query, sorted.
+    const sql = take > SHARED_MERGE_MAX ? null : sharedEventIdsSql(membership, q, shared, take);
+    if (!sql) return run([...base, { situationId: { in: shared.map((s) => s.id) }, organisationId: { not: membership.organisationId } }]);
+    const ids = (await db.$queryRawUnsafe<{ id: string }[]>(sql)).map((r) => r.id);
     return ids.length ? fetch({ id: { in: ids } }, take) : [];
   };
   const parts = await Promise.all([run([...base, { organisationId: membership.organisationId }]), sharedPart()]);
@@ -100,13 +102,12 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
 }
 
 /**
- * Ids of other organisations' situations shared with the coalition (whose events a member also
- * sees). Read once per request: the event list and its map both ask for them.
+ * Other organisations' situations shared with the coalition (whose events a member also sees), with
+ * their organisation. Read once per request: the event list and its map both ask for them.
  */
-export const sharedSituationIds = cache(async (membership: CurrentMembership) => {
-  const rows = await db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true } });
-  return rows.map((r) => r.id);
-});
+export const sharedSituations = cache(async (membership: CurrentMembership): Promise<SharedSituation[]> =>
+  db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true, organisationId: true } }),
+);
 
 export interface EventPlace {
   key: string;
@@ -127,7 +128,7 @@ export interface EventPlace {
  */
 export async function eventPlaces(membership: CurrentMembership, q: EventListQuery, limit = 2000) {
   const newest = { ...q, after: undefined, sort: undefined };
-  const shared = q.situation ? [] : await sharedSituationIds(membership);
+  const shared = q.situation ? [] : await sharedSituations(membership);
   // Values as bind parameters: the text is the same for every map of its shape, parsed and planned
   // once per connection (a partner's map has a part per shared situation: 30-40 ms to parse each time).
   const params: unknown[] = [];

@@ -101,7 +101,7 @@ export async function eventsCsvQuery(membership: CurrentMembership, q: EventList
     names.situations[s.id] = s.title;
     names.organisations[s.organisationId] = s.organisation.name;
   }
-  const shared = situations.filter((s) => s.organisationId !== own && s.visibility === "COALITION" && !s.archivedAt).map((s) => s.id);
+  const shared = situations.filter((s) => s.organisationId !== own && s.visibility === "COALITION" && !s.archivedAt);
   return `SELECT ${columns.map((c) => columnSql(c.key, names)).join(", ")} FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}`;
 }
 

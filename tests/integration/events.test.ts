@@ -4,7 +4,7 @@ import { createEventAction, deleteEventAction, updateEventAction } from "@/app/(
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
-import { eventPlaces, listEvents, monthlyCounts, sharedSituationIds } from "@/lib/events/queries";
+import { eventPlaces, listEvents, monthlyCounts, sharedSituations } from "@/lib/events/queries";
 import { visibleEventsSql } from "@/lib/events/sql";
 import { NextRequest } from "next/server";
 import { GET as mapGET } from "@/app/api/events/map/route";
@@ -30,6 +30,18 @@ const event = (over: Partial<EventInput> = {}): EventInput => ({
   longitude: "25.0",
   ...over,
 });
+
+/** The ids of the event list's rows, every page of it, following its cursor. */
+async function everyPage(membership: Parameters<typeof listEvents>[0], q: Parameters<typeof listEvents>[1]) {
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await listEvents(membership, { ...q, after });
+    ids.push(...page.rows.map((r) => r.id));
+    after = page.next ?? undefined;
+  } while (after);
+  return ids;
+}
 
 beforeAll(async () => {
   org = await createOrganisation();
@@ -141,16 +153,7 @@ describe("the event log", () => {
           select: { id: true },
         })
       ).map((e) => e.id);
-    const all = async (q: Parameters<typeof listEvents>[1]) => {
-      const ids: string[] = [];
-      let after: string | undefined;
-      do {
-        const page = await listEvents(theirs, { ...q, after });
-        ids.push(...page.rows.map((r) => r.id));
-        after = page.next ?? undefined;
-      } while (after);
-      return ids;
-    };
+    const all = (q: Parameters<typeof listEvents>[1]) => everyPage(theirs, q);
     const newest = await all({ from: "2019-03-01", to: "2019-03-31" });
     expect(newest).toHaveLength(35); // the private, the archived and the deleted one are not shown
     expect(newest).toEqual(await expected());
@@ -162,7 +165,8 @@ describe("the event log", () => {
   it("reads a partner's newest events situation by situation (the map's way), the same rows as one read of all of them", async () => {
     // The events of March 2019 (previous test): 35 visible to the other organisation over two shared situations.
     const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
-    const sharedIds = await sharedSituationIds(theirs);
+    const sharedList = await sharedSituations(theirs);
+    const sharedIds = sharedList.map((x) => x.id);
     expect(sharedIds.length).toBeGreaterThanOrEqual(2);
     const ids = async (sql: string) => (await db.$queryRawUnsafe<{ id: string }[]>(sql)).map((r) => r.id);
     const march = { from: "2019-03-01", to: "2019-03-31" };
@@ -170,12 +174,11 @@ describe("the event log", () => {
       { q: march, perSituation: true },
       { q: { ...march, sort: "oldest" }, perSituation: true },
       // Other filters: one part for all shared situations (one with few matches would be read to its end).
-      { q: { ...march, type: "Riots" }, perSituation: false },
       { q: { ...march, minFatalities: 30 }, perSituation: false },
       { q: { ...march, situation: shared.id }, perSituation: false },
     ];
     for (const { q, perSituation } of cases) {
-      const all = await ids(visibleEventsSql(theirs, q, sharedIds, { columns: `t.id, t."eventDate"` }));
+      const all = await ids(visibleEventsSql(theirs, q, sharedList, { columns: `t.id, t."eventDate"` }));
       expect(all.length).toBeGreaterThan(5);
       if (perSituation) {
         // And the single read is what Prisma reads for the same rule.
@@ -188,16 +191,80 @@ describe("the event log", () => {
         expect(all).toEqual(reference.map((e) => e.id));
       }
       for (const limit of [1, 5, 17, 40]) {
-        const sql = visibleEventsSql(theirs, q, sharedIds, { columns: `t.id, t."eventDate"`, limit });
+        const sql = visibleEventsSql(theirs, q, sharedList, { columns: `t.id, t."eventDate"`, limit });
         expect(sql.match(/t\."situationId" = /g)?.length ?? 0).toBe(perSituation ? sharedIds.length : q.situation ? 1 : 0);
         expect(await ids(sql), JSON.stringify({ q, limit })).toEqual(all.slice(0, limit));
         // The same with every value as a bind parameter (how the map runs it: prepared once per connection).
         const params: unknown[] = [];
-        const bound = visibleEventsSql(theirs, q, sharedIds, { columns: `t.id, t."eventDate"`, limit, params });
+        const bound = visibleEventsSql(theirs, q, sharedList, { columns: `t.id, t."eventDate"`, limit, params });
         expect(bound).not.toContain(q.situation ?? sharedIds[0]);
         expect(bound).not.toContain("values inline");
         expect((await db.$queryRawUnsafe<{ id: string }[]>(bound, ...params)).map((r) => r.id)).toEqual(all.slice(0, limit));
       }
+    }
+  });
+
+  it("reads a partner's events of one type organisation by organisation, the same rows as one read of all of them and as Prisma's", async () => {
+    // A third organisation shares a situation too: its Riots are there, its Protests only in a situation it keeps to itself.
+    const third = await createOrganisation();
+    const thirdAnalyst = await createMember(third.id, "ANALYST");
+    const thirdShared = await createSituation(third.id, thirdAnalyst.id, { visibility: "COALITION" });
+    const thirdPrivate = await createSituation(third.id, thirdAnalyst.id, { visibility: "ORGANISATION" });
+    await db.event.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        organisationId: third.id,
+        situationId: i % 3 === 2 ? thirdPrivate.id : thirdShared.id,
+        createdById: thirdAnalyst.id,
+        eventDate: new Date(`2019-03-${String((i % 9) + 1).padStart(2, "0")}`),
+        eventType: i % 3 === 2 ? "Protests" : "Riots",
+        countryIso3: "SDN",
+        fatalities: i,
+      })),
+    });
+    const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };
+    const sharedList = await sharedSituations(theirs);
+    const owners = new Set(sharedList.map((x) => x.organisationId));
+    expect(owners.size).toBeGreaterThanOrEqual(2);
+    expect(owners.has(other.id)).toBe(false);
+    const ids = async (sql: string, params: unknown[] = []) => (await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params)).map((r) => r.id);
+    const march = { from: "2019-03-01", to: "2019-03-31" };
+    const cases: Parameters<typeof visibleEventsSql>[1][] = [
+      { ...march, type: "Riots" },
+      { ...march, type: "Riots", sort: "oldest" },
+      { ...march, type: "Riots", minFatalities: 10 },
+      { ...march, type: "Protests" }, // none visible: the third organisation's are all in its own situation
+    ];
+    for (const q of cases) {
+      const dir = q.sort === "oldest" ? "asc" : "desc";
+      const reference = (
+        await db.event.findMany({
+          where: {
+            OR: [{ organisationId: other.id }, { situationId: { in: sharedList.map((x) => x.id) }, organisationId: { not: other.id } }],
+            deletedAt: null,
+            eventType: q.type,
+            eventDate: { gte: new Date(march.from), lte: new Date(march.to) },
+            ...(q.minFatalities ? { fatalities: { gte: q.minFatalities } } : {}),
+          },
+          orderBy: [{ eventDate: dir }, { id: dir }],
+          select: { id: true },
+        })
+      ).map((e) => e.id);
+      if (q.type === "Riots") expect(reference.length).toBeGreaterThan(10);
+      else expect(reference).toEqual([]);
+      // The single read (no limit: the export's way) is the reference.
+      expect(await ids(visibleEventsSql(theirs, q, sharedList, { columns: `t.id, t."eventDate"` })), JSON.stringify(q)).toEqual(reference);
+      for (const limit of [1, 5, 17, 40]) {
+        // A part per organisation (its own, and one per organisation sharing situations), literal and bound.
+        const sql = visibleEventsSql(theirs, q, sharedList, { columns: `t.id, t."eventDate"`, limit });
+        expect(sql.match(/t\."organisationId" = /g)?.length).toBe(owners.size + 1);
+        expect(await ids(sql), JSON.stringify({ q, limit })).toEqual(reference.slice(0, limit));
+        const params: unknown[] = [];
+        const bound = visibleEventsSql(theirs, q, sharedList, { columns: `t.id, t."eventDate"`, limit, params });
+        expect(bound).not.toContain(third.id);
+        expect(await ids(bound, params), JSON.stringify({ q, limit, bound: true })).toEqual(reference.slice(0, limit));
+      }
+      // The list, paged through (its shared part read the same way).
+      expect(await everyPage(theirs, q), JSON.stringify(q)).toEqual(reference);
     }
   });
 
