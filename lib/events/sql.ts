@@ -76,7 +76,8 @@ export function byOrganisation(shared: SharedSituation[], ownOrgId: string): Map
  * organisation's first down its (organisationId, eventType, eventDate) index, keeping those of its
  * shared situations. A single query over all of them reads every event of every shared situation
  * and sorts them (0.4-0.6 s for a member of a coalition in which another organisation shares
- * 500,000). `null` with other filters: no index serves them, the caller reads them all at once.
+ * 500,000). `null` with other filters (no index serves them) or past SHARED_PARTS_MAX organisations:
+ * the caller reads them all at once.
  */
 export function sharedEventIdsSql(membership: CurrentMembership, q: EventListQuery, shared: SharedSituation[], take: number): string | null {
   const dir = q.sort === "oldest" ? "ASC" : "DESC";
@@ -88,8 +89,9 @@ export function sharedEventIdsSql(membership: CurrentMembership, q: EventListQue
     CROSS JOIN LATERAL (SELECT t.id, t."eventDate" FROM "Event" t WHERE ${[...where, `t."situationId" = s.id`, `t."organisationId" <> ${lit(membership.organisationId)}`].join(" AND ")} ${order("t")}) e
     ${order("e")}`;
   }
-  if (!byTypeIndex(q)) return null;
-  const parts = [...byOrganisation(shared, membership.organisationId)].map(
+  const owners = byOrganisation(shared, membership.organisationId);
+  if (!byTypeIndex(q) || owners.size === 0 || owners.size > SHARED_PARTS_MAX) return null;
+  const parts = [...owners].map(
     ([org, ids]) => `(SELECT t.id, t."eventDate" FROM "Event" t WHERE ${[...where, `t."organisationId" = ${lit(org)}`, `t."situationId" IN (${ids.map(lit).join(", ")})`].join(" AND ")} ${order("t")})`,
   );
   return `SELECT ${INLINE_VALUES} e.id FROM (${parts.join(" UNION ALL ")}) e ${order("e")}`;
