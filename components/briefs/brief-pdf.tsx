@@ -114,7 +114,7 @@ export function BriefBody({ data }: { data: BriefData }) {
       <Text style={[st.badge, { backgroundColor: RISK_COLOUR[s.riskCategory] }]}>{RISK_CATEGORY_LABELS[s.riskCategory]}</Text>
 
       <Text style={st.h2}>Background</Text>
-      <Text style={st.p}>{s.background || s.summary || "Not recorded."}</Text>
+      <Text style={st.p}>{s.background || "Not recorded."}</Text>
       {s.populationsAtRisk ? <Text style={st.p}>Populations at risk: {s.populationsAtRisk}</Text> : null}
       {s.perpetrators ? <Text style={st.p}>Alleged perpetrators: {s.perpetrators}</Text> : null}
 

@@ -48,7 +48,7 @@ export function compareRounds(
   return {
     rose,
     fell,
-    newSevere: rose.filter((r) => r.after === "SEVERE"),
+    newSevere: rose.filter((r) => r.after === "SEVERE").sort((x, y) => compareCodes(x.code, y.code)), // a list to read: by code
     overall: delta(before.scores.overall.score, after.scores.overall.score),
     crimes,
     factors,

@@ -44,6 +44,8 @@ describe("PDF briefs", () => {
       expect(text).toContain(expected);
     }
     expect(await db.auditEntry.count({ where: { userId: analyst.id, action: "export.brief", entityId: shared } })).toBe(1);
+    // No background recorded: the summary is printed once, under recent developments, not as the background too.
+    expect(text.split("Villages burned.").length - 1).toBe(1);
   });
 
   it("print names in other scripts as written, and number the pages", async () => {

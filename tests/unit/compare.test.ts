@@ -37,6 +37,10 @@ describe("what changed between two rounds", () => {
     expect(same.fell).toEqual([]);
     expect(same.overall.delta).toBe(0);
     const fromNothing = compareRounds(indicators, round([]), r);
+    // New severe ones are a list to read: by code (11.2 after 2.1), whatever their rise.
+    const severe = compareRounds(indicators, round([{ indicatorId: "2.1", level: "SIGNIFICANT" }]), round([{ indicatorId: "11.2", level: "SEVERE" }, { indicatorId: "2.1", level: "SEVERE" }]));
+    expect(severe.rose.map((x) => x.code)).toEqual(["11.2", "2.1"]);
+    expect(severe.newSevere.map((x) => x.code)).toEqual(["2.1", "11.2"]);
     expect(fromNothing.rose.map((x) => [x.code, x.before])).toEqual([["2.2", "NONE"]]);
   });
 });

@@ -31,7 +31,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
       </p>
       <RiskBadge category={s.riskCategory} />
       <h2>Background</h2>
-      <p>{s.background || s.summary || "Not recorded."}</p>
+      <p>{s.background || "Not recorded."}</p>
       {s.populationsAtRisk && <p>Populations at risk: {s.populationsAtRisk}</p>}
       {s.perpetrators && <p>Alleged perpetrators: {s.perpetrators}</p>}
       <h2>Recent developments</h2>
