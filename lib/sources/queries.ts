@@ -87,3 +87,50 @@ export async function listCitingClaims(sourceId: string) {
     return { kind: "Situation", what: c.situation?.title ?? "", situation: c.situation, locator: c.locator };
   });
 }
+
+/** A source cited for a situation: how often, and by which kinds of claim. */
+export interface SituationSource {
+  id: string;
+  title: string;
+  publisher: string;
+  unSymbol: string;
+  publishedOn: Date | null;
+  reliability: string;
+  credibility: number;
+  citations: number;
+  kinds: string[];
+}
+
+/** At most this many sources listed on a situation's Sources tab (the most cited first). */
+export const SITUATION_SOURCES_MAX = 200;
+
+/**
+ * The sources cited by a situation's claims: the situation itself, its crime assessments, its
+ * rounds' indicator ratings, its responses and its events (deleted ones left out), most cited
+ * first, with the total number of distinct sources. The caller checks that the situation is visible.
+ */
+export async function listSituationSources(situationId: string): Promise<{ rows: SituationSource[]; total: number }> {
+  const rows = await db.$queryRaw<(SituationSource & { total: number })[]>`
+    WITH c AS (
+      SELECT c."sourceId", 'Situation' AS kind FROM "Citation" c WHERE c."situationId" = ${situationId}
+      UNION ALL
+      SELECT c."sourceId", 'Crime assessment' FROM "CrimeAssessment" a JOIN "Citation" c ON c."crimeAssessmentId" = a.id WHERE a."situationId" = ${situationId}
+      UNION ALL
+      SELECT c."sourceId", 'Indicator rating' FROM "Assessment" a JOIN "IndicatorRating" r ON r."assessmentId" = a.id JOIN "Citation" c ON c."indicatorRatingId" = r.id
+        WHERE a."situationId" = ${situationId} AND a."deletedAt" IS NULL
+      UNION ALL
+      SELECT c."sourceId", 'Response' FROM "Response" r JOIN "Citation" c ON c."responseId" = r.id WHERE r."situationId" = ${situationId} AND r."deletedAt" IS NULL
+      UNION ALL
+      SELECT c."sourceId", 'Event' FROM "Event" e JOIN "Citation" c ON c."eventId" = e.id WHERE e."situationId" = ${situationId} AND e."deletedAt" IS NULL
+    ), by_source AS (
+      SELECT "sourceId", count(*)::int AS citations, array_agg(DISTINCT kind ORDER BY kind) AS kinds FROM c GROUP BY "sourceId"
+    )
+    SELECT s.id, s.title, s.publisher, s."unSymbol", s."publishedOn", s.reliability::text AS reliability, s.credibility, b.citations, b.kinds,
+      count(*) OVER ()::int AS total
+    FROM by_source b JOIN "Source" s ON s.id = b."sourceId" AND s."deletedAt" IS NULL
+    ORDER BY b.citations DESC, s.title, s.id
+    LIMIT ${SITUATION_SOURCES_MAX}`;
+  const total = rows[0]?.total ?? 0;
+  for (const r of rows) delete (r as Partial<typeof r>).total;
+  return { rows, total };
+}

@@ -49,6 +49,14 @@ describe("situations, as an analyst uses them", () => {
     await page.getByRole("button", { name: "Create situation" }).click();
     await page.getByRole("heading", { name: "South Sudan: Upper Nile", level: 1 }).waitFor();
     expect(await page.getByRole("list", { name: "Crimes at a glance" }).textContent()).toContain("War crimes: Ongoing (alleged)");
+    // The situation's Sources tab lists what its claims cite, graded, with what cites it.
+    await page.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "Sources" }).click();
+    await page.getByRole("heading", { name: "Sources cited" }).waitFor();
+    const cited = page.getByRole("table").filter({ hasText: "Field report from Upper Nile" });
+    expect(await cited.getByRole("caption").textContent()).toBe("1 source, the most cited first");
+    expect(await cited.locator("tbody tr").first().textContent()).toMatch(/Field report from Upper Nile.*B\d.*1Crime assessment/);
+    await screenshot(page, "situation-sources-tab");
+    await page.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "Overview" }).click();
     await page.getByRole("link", { name: "Field report from Upper Nile" }).click();
     await page.getByRole("heading", { name: "Cited by" }).waitFor();
     expect(await page.getByRole("table").textContent()).toContain("South Sudan: Upper Nile");

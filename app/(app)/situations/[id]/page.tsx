@@ -6,13 +6,15 @@ import { hasRole } from "@/lib/auth/roles";
 import { getSituation, getSituationHistory } from "@/lib/situations/queries";
 import { actionLabel, fieldChanges, riskTimeline } from "@/lib/situations/history";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, VISIBILITY_LABELS } from "@/lib/labels";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { archiveSituationAction, restoreSituationAction } from "@/app/(app)/situations/actions";
 import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situations/timeline";
 import { responsesForSituation } from "@/lib/responses/queries";
 import { isoDate } from "@/lib/format";
+import { html } from "@/lib/markup";
+import { listSituationSources } from "@/lib/sources/queries";
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
 import { IndicatorsTab } from "./indicators-tab";
 import { EventsTab } from "./events-tab";
 import { eventListQuerySchema } from "@/lib/events/schemas";
@@ -30,10 +32,6 @@ const TABS = [
   ["history", "History"],
 ] as const;
 type Tab = (typeof TABS)[number][0];
-
-const LATER: Record<Exclude<Tab, "overview" | "history" | "responses" | "indicators" | "events">, string> = {
-  sources: "The sources cited for this situation are coming with the sources library.",
-};
 
 export default async function SituationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const [{ id }, { tab: rawTab, ...rest }] = await Promise.all([params, searchParams]);
@@ -183,8 +181,49 @@ export default async function SituationPage({ params, searchParams }: { params: 
       {tab === "events" && (
         <EventsTab situationId={s.id} organisationId={s.organisationId} membership={user.active} query={eventListQuerySchema.parse(rest)} canEdit={canEdit && !s.archivedAt} />
       )}
-      {tab === "sources" && <NotBuiltYet>{LATER[tab]}</NotBuiltYet>}
+      {tab === "sources" && <Sources situationId={s.id} linkSources={s.organisationId === user.active.organisationId} />}
     </>
+  );
+}
+
+async function Sources({ situationId, linkSources }: { situationId: string; linkSources: boolean }) {
+  const { rows, total } = await listSituationSources(situationId);
+  return (
+    <section aria-labelledby="sources-heading">
+      <h2 id="sources-heading">Sources cited</h2>
+      <p className="muted">
+        The sources cited for this situation: by the situation itself, its crime assessments, its assessment rounds&apos; ratings, its responses and its events. Grading on the
+        Admiralty scale (source reliability A-F, information credibility 1-6).
+      </p>
+      <table>
+        <caption>
+          {total === 0
+            ? "No sources cited yet."
+            : total > rows.length
+              ? `${total.toLocaleString("en")} sources; the ${rows.length} cited most often are listed`
+              : `${total.toLocaleString("en")} ${total === 1 ? "source" : "sources"}, the most cited first`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Publisher</th>
+            <th scope="col">Grading</th>
+            <th scope="col">Published</th>
+            <th scope="col">Citations</th>
+            <th scope="col">Cited by</th>
+          </tr>
+        </thead>
+        {/* Up to 200 rows as one escaped string (lib/markup.ts), with plain links. */}
+        <tbody
+          dangerouslySetInnerHTML={{
+            __html: html`${rows.length === 0 && html`<tr><td colspan="6">None.</td></tr>`}${rows.map(
+              (r) =>
+                html`<tr><td>${linkSources ? html`<a href="/sources/${r.id}">${r.title}</a>` : r.title}${r.unSymbol && html`<div class="muted">${r.unSymbol}</div>`}</td><td>${r.publisher || "—"}</td><td><span title="${`${RELIABILITY_LABELS[r.reliability as keyof typeof RELIABILITY_LABELS]}; ${CREDIBILITY_LABELS[r.credibility as keyof typeof CREDIBILITY_LABELS]}`}">${r.reliability}${r.credibility}</span></td><td>${r.publishedOn ? isoDate(r.publishedOn) : "—"}</td><td>${r.citations}</td><td>${r.kinds.join(", ")}</td></tr>`,
+            )}`.value,
+          }}
+        />
+      </table>
+    </section>
   );
 }
 
