@@ -8,6 +8,7 @@ import { createEventAction, updateEventAction } from "@/app/(app)/events/actions
 import { EVENT_TYPES, eventInputSchema, type EventInput } from "@/lib/events/schemas";
 import { CRIME_LABELS, CRIME_ORDER } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 
 import type { z } from "zod";
@@ -48,8 +49,9 @@ export function EventForm(props: Props) {
     handleSubmit,
     setError,
     control,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormValues, unknown, EventInput>({ resolver: zodResolver(eventInputSchema), defaultValues: props.initial });
+  useUnsavedChangesWarning(isDirty);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -3,7 +3,7 @@
 // Rating every indicator of a round, fast and by keyboard: in a row, keys 0-3 set None, Present,
 // Significant, Severe and move to the next indicator; Tab reaches trend, confidence and evidence.
 // Scores and the indicators driving them update as you rate.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch, type Control } from "react-hook-form";
 import { discardRoundAction, publishRoundAction, saveRoundAction } from "@/app/(app)/indicators/actions";
@@ -11,6 +11,7 @@ import { CONFIDENCES, LEVELS, TRENDS, saveRoundSchema, type SaveRoundInput } fro
 import { scoreRound, type IndicatorInput, type Level } from "@/lib/indicators/score";
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { ScoreSummary } from "./score-summary";
 
@@ -80,12 +81,7 @@ export function RoundForm(props: Props) {
   const { errors, isDirty } = formState;
   const rows = useRef<HTMLFieldSetElement[]>([]);
 
-  useEffect(() => {
-    if (!isDirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [isDirty]);
+  useUnsavedChangesWarning(isDirty);
 
   const visible = props.indicators.filter((i) => !i.retired || props.ratings[i.id]);
 

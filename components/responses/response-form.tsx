@@ -17,6 +17,7 @@ import {
 } from "@/lib/responses/schemas";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 
 const LABELS: Record<Exclude<keyof ResponseInput, "sourceIds">, string> = {
@@ -44,8 +45,9 @@ export function ResponseForm(props: Props) {
     handleSubmit,
     setError,
     control,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<ResponseInput>({ resolver: zodResolver(responseInputSchema), defaultValues: props.initial });
+  useUnsavedChangesWarning(isDirty);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

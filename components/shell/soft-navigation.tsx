@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { hasUnsavedChanges, LEAVE_PROMPT } from "./unsaved-changes";
 
 /** Where a click on this link should go without reloading the page, or null to let the browser follow it. */
 export function softTarget(event: Pick<MouseEvent, "defaultPrevented" | "button" | "metaKey" | "ctrlKey" | "shiftKey" | "altKey">, link: Pick<Element, "getAttribute" | "hasAttribute">, here: URL): string | null {
@@ -35,8 +36,21 @@ export function SoftNavigation() {
       event.preventDefault();
       router.push(to);
     };
+    // Before any link within the app is followed (plain or next/link, whose own listener comes
+    // later): a form with changes not yet saved asks first, and the click is dropped if not confirmed.
+    const onClickFirst = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || !hasUnsavedChanges() || softTarget(event, link, new URL(window.location.href)) === null) return;
+      if (window.confirm(LEAVE_PROMPT)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    document.addEventListener("click", onClickFirst, true);
     document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("click", onClickFirst, true);
+      document.removeEventListener("click", onClick);
+    };
   }, [router]);
   return null;
 }

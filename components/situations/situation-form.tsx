@@ -10,6 +10,7 @@ import type { SituationConflict } from "@/lib/situations/mutations-types";
 import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
 import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 
 export interface CountryOption {
@@ -33,8 +34,9 @@ export function SituationForm(props: Props) {
     setError,
     getValues,
     control,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<SituationInput>({ resolver: zodResolver(situationInputSchema), defaultValues: props.initial });
+  useUnsavedChangesWarning(isDirty);
 
   const [countryFilter, setCountryFilter] = useState("");
   const chosenCountry = useWatch({ control, name: "countryIso3" });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
+import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { CREDIBILITY_LABELS, RELIABILITY, RELIABILITY_LABELS, sourceInputSchema, type SourceInput } from "@/lib/sources/schemas";
 
@@ -28,8 +29,9 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<SourceInput>({ resolver: zodResolver(sourceInputSchema), defaultValues: props.initial });
+  useUnsavedChangesWarning(isDirty);
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const res = props.mode === "create" ? await createSourceAction(values) : await updateSourceAction({ id: props.id, version: props.version, data: values });

@@ -145,3 +145,39 @@ describe("signing in and the product shell", () => {
     expect(await page.getByRole("table").textContent()).toContain("Ethiopia");
   });
 });
+
+describe("changes not yet saved", () => {
+  it("are asked about before a link within the app is followed; untouched forms ask nothing", async () => {
+    await signIn(page, baseUrl, "analyst@demo.example");
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    const prompts: string[] = [];
+    // The first question is answered "stay", the next ones "leave".
+    page.on("dialog", (d) => {
+      prompts.push(d.message());
+      void (prompts.length === 1 ? d.dismiss() : d.accept());
+    });
+    await page.goto(`${baseUrl}/situations`);
+    const darfur = await page.getByRole("link", { name: "Demo: Sudan, Darfur" }).first().getAttribute("href");
+    const main = page.getByRole("navigation", { name: "Main" });
+    for (const form of ["/situations/new", `${darfur}/edit`, "/events/new", "/sources/new", `${darfur}/responses/new`]) {
+      await page.goto(`${baseUrl}${form}`);
+      await hydrated(page);
+      await main.getByRole("link", { name: "Dashboard" }).click();
+      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    }
+    expect(prompts).toEqual([]);
+
+    await page.goto(`${baseUrl}/sources/new`);
+    await hydrated(page);
+    await page.getByLabel("Title").fill("Half-written note");
+    await main.getByRole("link", { name: "Events" }).click();
+    await expect.poll(() => prompts.length).toBe(1);
+    expect(prompts[0]).toBe("You have changes that are not saved. Leave this page and lose them?");
+    // Stayed, with what was typed.
+    expect(new URL(page.url()).pathname).toBe("/sources/new");
+    expect(await page.getByLabel("Title").inputValue()).toBe("Half-written note");
+    await main.getByRole("link", { name: "Events" }).click();
+    await page.getByRole("heading", { name: "Events", level: 1 }).waitFor();
+    expect(prompts).toHaveLength(2);
+  });
+});
