@@ -56,7 +56,7 @@ export async function seedReference(db: Db): Promise<{ countries: number; factor
   return { countries: rows.length, factors: FRAMEWORK_FACTORS.length, indicators };
 }
 
-async function findOrCreateSource(tx: Tx, organisationId: string, userId: string, title: string, extra: { publisher: string; url?: string; unSymbol?: string; reliability: "A" | "B" | "C"; credibility: number }) {
+async function findOrCreateSource(tx: Tx, organisationId: string, userId: string, title: string, extra: { publisher: string; publishedOn: Date; url?: string; unSymbol?: string; reliability: "A" | "B" | "C"; credibility: number }) {
   const existing = await tx.source.findFirst({ where: { organisationId, title } });
   if (existing) return existing;
   return tx.source.create({
@@ -65,7 +65,6 @@ async function findOrCreateSource(tx: Tx, organisationId: string, userId: string
       title,
       createdById: userId,
       notes: "Demo source for illustration only.",
-      publishedOn: new Date("2026-06-15"),
       accessedOn: new Date("2026-11-01"),
       ...extra,
     },
@@ -199,17 +198,20 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
         if (s.country === "SDN") {
           const report = await findOrCreateSource(tx, organisationId, authorId, "Demo: UN fact-finding mission report (illustrative)", {
             publisher: "United Nations Human Rights Council",
+            publishedOn: new Date("2026-06-15"),
             url: "https://www.ohchr.org/",
             reliability: "A",
             credibility: 2,
           });
           const ngo = await findOrCreateSource(tx, organisationId, authorId, "Demo: NGO field monitoring bulletin (illustrative)", {
             publisher: "Demo field monitoring network",
+            publishedOn: new Date("2026-10-20"),
             reliability: "C",
             credibility: 3,
           });
           const resolution = await findOrCreateSource(tx, organisationId, authorId, "Security Council resolution 1593 (2005)", {
             publisher: "United Nations Security Council",
+            publishedOn: new Date("2005-03-31"), // adopted that day
             unSymbol: "S/RES/1593 (2005)",
             reliability: "A",
             credibility: 1,

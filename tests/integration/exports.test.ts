@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { GET } from "@/app/api/exports/[entity]/route";
 import { createEventAction } from "@/app/(app)/events/actions";
 import { emptyEventInput } from "@/lib/events/schemas";
+import { createSourceAction } from "@/app/(app)/sources/actions";
+import { emptySourceInput } from "@/lib/sources/schemas";
 import { neutralise } from "@/lib/exports/neutralise";
 import { DATASETS } from "@/lib/exports/datasets";
 import { csvStream } from "@/lib/exports/write";
@@ -81,6 +83,16 @@ describe("CSV and XLSX exports", () => {
     expect(await csv("sources")).toHaveLength(1); // another organisation's sources: header only
     await actAs(null);
     expect((await get("events")).status).toBe(401);
+  });
+
+  it("export sources with both their dates: published and accessed", async () => {
+    await actAs(analyst);
+    const r = await createSourceAction({ ...emptySourceInput(), title: "Dated report", publishedOn: "2025-01-15", accessedOn: "2026-02-03", reliability: "B", credibility: 2 });
+    if (!r.ok) throw new Error(r.message);
+    const rows = await csv("sources", "?q=Dated+report");
+    expect(rows).toHaveLength(2);
+    const cell = (name: string) => rows[1][rows[0].indexOf(name)];
+    expect([cell("Title"), cell("Published"), cell("Accessed"), cell("Reliability (A-F)")]).toEqual(["Dated report", "2025-01-15", "2026-02-03", "B"]);
   });
 
   it("write XLSX with typed columns and one sheet per list in the workbook", async () => {
