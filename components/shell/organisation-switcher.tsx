@@ -9,6 +9,18 @@ export interface OrganisationOption {
   label: string;
 }
 
+const SECTIONS = ["situations", "indicators", "responses", "events", "sources", "exports", "alerts", "account"];
+
+/**
+ * Where to go after switching organisation: the list of the section the member was in, without its
+ * filters (a record, a form or a filter of one organisation may not exist in the other); the
+ * dashboard from anywhere else (administration depends on the role held in each organisation).
+ */
+export function pageAfterSwitch(pathname: string): string {
+  const section = pathname.split("/")[1] ?? "";
+  return SECTIONS.includes(section) ? `/${section}` : "/";
+}
+
 /** Lets a member of several organisations choose which one they work in. */
 export function OrganisationSwitcher({ options, activeId }: { options: OrganisationOption[]; activeId: string }) {
   const router = useRouter();
@@ -32,7 +44,9 @@ export function OrganisationSwitcher({ options, activeId }: { options: Organisat
             if (!res.ok) setError(res.message);
             else {
               setError(null);
-              router.refresh();
+              const to = pageAfterSwitch(window.location.pathname);
+              if (to === window.location.pathname + window.location.search) router.refresh();
+              else router.push(to);
             }
           });
         }}
