@@ -79,6 +79,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ))}
       </div>
       <h2>Risk map</h2>
+      {/* Each country on the map is a link: a keyboard user can pass them all at once. */}
+      <a className="skip-link" href="#escalations-heading">
+        Skip the map&apos;s {mapCountries.length} country links
+      </a>
       <WorldMap countries={mapCountries} />
       <details>
         <summary>The countries on the map, as a list</summary>

@@ -36,6 +36,16 @@ describe("the overview dashboard", () => {
     await page.goto(`${baseUrl}/`);
     await page.getByRole("link", { name: "Sudan: Current crisis" }).click();
     await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
+
+    // By keyboard, the map's country links can be passed at once: the next Tab after the skip link is in the escalations.
+    await page.goto(`${baseUrl}/`);
+    await hydrated(page);
+    await page.locator("h2", { hasText: "Risk map" }).click(); // start the keyboard from the map's heading
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Skip the map's \d+ country links$/);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("[aria-labelledby='escalations-heading']"))).toBe(true);
   });
 
   it("puts alerts in an inbox with an unread count, and follows a situation into the watchlist", async () => {
