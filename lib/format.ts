@@ -13,3 +13,15 @@ export function isoDateOrEmpty(d: Date | null | undefined): string {
 export function todayIso(): string {
   return isoDate(new Date());
 }
+
+/** A count with its noun: "1 row", "2,500 rows" ("1 country", "3 countries" with the plural given). */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? singular : plural}`;
+}
+
+/** A file's size as people read it: bytes, KB or MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return counted(bytes, "byte");
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString("en")} KB`;
+  return `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { IMPORT_FIELDS, type ColumnMapping } from "@/lib/events/acled";
+import { counted } from "@/lib/format";
 
 /** Step 2: which column fills which field (remembered for the next file), then check the whole file. */
 export function ImportMappingForm(props: { id: string; headers: string[]; mapping: ColumnMapping; situationId: string; situations: { id: string; title: string }[] }) {
@@ -101,7 +102,7 @@ export function ImportRunner({ id, totalRows, validRows }: { id: string; totalRo
         </div>
       ) : (
         <button type="button" onClick={run}>
-          Import {validRows.toLocaleString("en")} rows{validRows < totalRows ? ` and skip ${(totalRows - validRows).toLocaleString("en")}` : ""}
+          Import {counted(validRows, "row")}{validRows < totalRows ? ` and skip ${(totalRows - validRows).toLocaleString("en")}` : ""}
         </button>
       )}
       {error && (

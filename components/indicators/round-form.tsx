@@ -103,7 +103,7 @@ export function RoundForm(props: Props) {
     if (res.ok) {
       setVersion(res.data.version);
       reset(values);
-      setStatus(`Draft saved at ${new Date().toLocaleTimeString()}.`);
+      setStatus(`Draft saved at ${new Date().toISOString().slice(11, 19)} UTC.`);
       return res.data.version;
     }
     if (res.code === "CONFLICT") setConflict((res.current as { version?: number }) ?? {});

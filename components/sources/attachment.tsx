@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { fileSize } from "@/lib/format";
 
 /** Attach, replace or remove a source's file, with upload progress. */
 export function Attachment({ sourceId, file, canEdit, maxMb }: { sourceId: string; file: { name: string; size: number; sha256: string; type: string } | null; canEdit: boolean; maxMb: number }) {
@@ -53,7 +54,7 @@ export function Attachment({ sourceId, file, canEdit, maxMb }: { sourceId: strin
         <dl className="facts">
           <dt>File</dt>
           <dd>
-            <a href={`/api/sources/${sourceId}/file`}>{file.name}</a> ({Math.max(1, Math.round(file.size / 1024))} KB, {file.type})
+            <a href={`/api/sources/${sourceId}/file`}>{file.name}</a> ({fileSize(file.size)}, {file.type})
           </dd>
           <dt>SHA-256 fingerprint</dt>
           <dd>

@@ -30,7 +30,7 @@ export const eventInputSchema = z
     subEventType: text(100, "The sub-type"),
     actor1: text(300, "The first actor"),
     actor2: text(300, "The second actor"),
-    fatalities: z.coerce.number({ message: "Write the number of people killed (0 if none or unknown)." }).int("Fatalities must be a whole number.").min(0, "Fatalities cannot be negative.").max(1_000_000, "Fatalities look too high (at most 1,000,000)."),
+    fatalities: z.coerce.number({ message: "Write the number of people killed (0 if none or unknown)." }).int("Write a whole number of people killed.").min(0, "The number of people killed cannot be negative.").max(1_000_000, "That number of people killed looks too high (at most 1,000,000)."),
     civilianTargeting: z.boolean(),
     countryIso3: z.union([z.literal(""), z.string().regex(/^[A-Z]{3}$/, "Choose a country from the list.")]),
     admin1: text(200, "Admin 1"),

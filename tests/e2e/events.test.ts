@@ -65,7 +65,7 @@ describe("the event log", () => {
     await page.getByLabel("People killed (0 if none or unknown)").fill("-4");
     await page.getByLabel("Latitude").fill("13.1");
     await page.getByRole("button", { name: "Record event" }).click();
-    await page.getByText("Fatalities cannot be negative.").waitFor();
+    await page.getByText("The number of people killed cannot be negative.").waitFor();
     expect(await page.getByText("Give both latitude and longitude, or neither.").isVisible()).toBe(true);
     expect(await page.getByLabel("Event type").inputValue()).toBe("Violence against civilians");
     await page.getByLabel("Date").fill("2026-10-01");

@@ -139,10 +139,25 @@ describe("signing in and the product shell", () => {
     await signIn(page, baseUrl, "analyst@demo.example");
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     await hydrated(page);
+    // Switching on a situation the other organisation cannot see leads to that organisation's situations list.
+    await page.goto(`${baseUrl}/situations`);
+    await page.getByRole("link", { name: "Demo: Burkina Faso" }).click();
+    await page.getByRole("heading", { name: "Demo: Burkina Faso", level: 1 }).waitFor();
+    const burkina = page.url();
+    await hydrated(page);
     await page.getByLabel("Working in").selectOption({ label: "Demo Partner Network (demo) (Viewer)" });
     await page.getByTestId("current-user").getByText("Demo Partner Network (demo) · Viewer").waitFor();
-    await page.goto(`${baseUrl}/situations`);
+    await page.getByRole("heading", { name: "Situations", level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/situations");
     expect(await page.getByRole("table").textContent()).toContain("Ethiopia");
+    // Opened directly, it says why it is not there, in the shell, with a way on.
+    await page.goto(burkina);
+    await page.getByRole("heading", { name: "Not found here", level: 1 }).waitFor();
+    expect(await page.getByRole("main").textContent()).toContain("while working in Demo Partner Network (demo) as a viewer");
+    expect(await page.getByRole("main").getByRole("link", { name: "Go to the dashboard" }).isVisible()).toBe(true);
+    await screenshot(page, "not-found-here");
+    await page.goto(`${baseUrl}/no-such-page`);
+    await page.getByRole("heading", { name: "Page not found", level: 1 }).waitFor();
   });
 });
 

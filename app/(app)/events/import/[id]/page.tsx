@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { ColumnMapping, EventRow, Problem } from "@/lib/events/acled";
 import type { CheckResult } from "@/lib/events/import";
 import { ImportMappingForm, ImportRunner } from "@/components/events/import-steps";
+import { counted, fileSize } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Import events" };
 
@@ -43,13 +44,13 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
       </p>
       <h1>Import: {imp.fileName}</h1>
       <p className="muted">
-        Uploaded by {imp.createdBy.name} on {imp.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {(imp.fileSize / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} KB · SHA-256{" "}
+        Uploaded by {imp.createdBy.name} on {imp.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {fileSize(imp.fileSize)} · SHA-256{" "}
         <code>{imp.sha256}</code> · columns separated by {imp.delimiter === "\t" ? "tabs" : `"${imp.delimiter}"`}
       </p>
 
       {imp.status === "COMPLETED" && (
         <div className="notice" role="status">
-          <strong>Imported.</strong> {imp.createdCount.toLocaleString("en")} new events, {imp.updatedCount.toLocaleString("en")} updated, {imp.unchangedCount.toLocaleString("en")} unchanged, {imp.skippedCount.toLocaleString("en")} rows skipped
+          <strong>Imported.</strong> {counted(imp.createdCount, "new event")}, {imp.updatedCount.toLocaleString("en")} updated, {imp.unchangedCount.toLocaleString("en")} unchanged, {counted(imp.skippedCount, "row")} skipped
           (listed below). <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
         </div>
       )}
