@@ -48,6 +48,12 @@ interface Props {
   today: string;
 }
 
+/** What is asked before publishing: a round with indicators not rated says how many (they count as None in its scores). */
+export function publishPrompt(unrated: number, active: number): string {
+  const gap = unrated > 0 ? ` ${unrated} of ${active} indicators are not rated: they count as None in the round's scores.` : "";
+  return `Publish this round?${gap} Once published it cannot change; corrections make a new round.`;
+}
+
 const blank = (): FormRating => ({ level: "", trend: "", confidence: "", evidence: "", sourceIds: [] });
 
 function toInput(id: string, version: number, v: FormValues): SaveRoundInput {
@@ -124,7 +130,9 @@ export function RoundForm(props: Props) {
   });
 
   async function onPublish() {
-    if (!window.confirm("Publish this round? Once published it cannot change; corrections make a new round.")) return;
+    const active = props.indicators.filter((i) => !i.retired);
+    const unrated = active.filter((i) => !getValues().r[i.id]?.level).length;
+    if (!window.confirm(publishPrompt(unrated, active.length))) return;
     setBusy("publish");
     let v: number | null = version;
     if (isDirty) v = await save(getValues(), version);

@@ -46,8 +46,11 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await screenshot(page, "round-rating");
 
     await page.getByRole("button", { name: "Save draft" }).click();
-    await page.getByText(/^Draft saved at/).waitFor();
+    await page.getByText(/^Draft saved at \d\d:\d\d:\d\d UTC\.$/).waitFor();
+    // Asked first, with how many indicators are not rated (dialogs are accepted by the session).
+    const asked = page.waitForEvent("dialog");
     await page.getByRole("button", { name: "Publish round" }).click();
+    expect((await asked).message()).toBe("Publish this round? 128 of 131 indicators are not rated: they count as None in the round's scores. Once published it cannot change; corrections make a new round.");
     await page.getByText("Published", { exact: true }).waitFor();
     expect(await page.getByText("This is the first published round").isVisible()).toBe(true);
     expect(Number((await overall(page))!.split("/")[0])).toBe(firstScore);
