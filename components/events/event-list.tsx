@@ -34,6 +34,7 @@ export async function EventList({
   const page = await listEvents(membership, q);
   const filtersOnly = { ...query, after: undefined };
   const filtered = Object.values(filtersOnly).some((v) => v !== undefined && v !== "");
+  const reversed = !!(query.from && query.to && query.from > query.to);
   return (
     <>
       <form method="get" action={path} className="panel filters" aria-label="Filter events">
@@ -47,7 +48,12 @@ export async function EventList({
           </div>
           <div className="field">
             <label htmlFor="to">To</label>
-            <input id="to" name="to" type="date" defaultValue={query.to} />
+            <input id="to" name="to" type="date" defaultValue={query.to} aria-invalid={reversed || undefined} aria-describedby={reversed ? "to-error" : undefined} />
+            {reversed && (
+              <p className="field-error" id="to-error">
+                This date is before the &ldquo;From&rdquo; date, so no event can match: change one of them.
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="type">Event type</label>

@@ -91,4 +91,18 @@ describe("the event log", () => {
     expect(await page.getByLabel("Linked indicator").inputValue()).toBe(chosen);
     expect(await page.getByLabel("Event type").inputValue()).toBe("Battles");
   });
+
+  it("says so next to the field when the dates of the filter are the wrong way round", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await page.goto(`${baseUrl}/events`);
+    await hydrated(page);
+    await page.getByLabel("From", { exact: true }).fill("2026-10-01");
+    await page.getByLabel("To", { exact: true }).fill("2026-09-01");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/to=2026-09-01/);
+    const to = page.getByLabel("To", { exact: true });
+    expect(await to.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(`#${await to.getAttribute("aria-describedby")}`).textContent()).toContain("before the “From” date");
+    expect(await to.inputValue()).toBe("2026-09-01");
+  });
 });
