@@ -22,6 +22,7 @@ export const eventInputSchema = z
     situationId: z.union([z.literal(""), id]),
     eventDate: z
       .string()
+      .min(1, "Enter the date of the event.")
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
       .refine((v) => !Number.isNaN(Date.parse(v)), "This is not a real date.")
       .refine((v) => v >= "1900-01-01", "This date is too far in the past.")

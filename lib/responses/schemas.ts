@@ -24,6 +24,7 @@ export const EFFECT_LABELS: Record<(typeof RESPONSE_EFFECTS)[number], string> = 
 
 const date = z
   .string()
+  .min(1, "Enter a date.")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
   .refine((v) => v >= "1945-01-01", "This date is too far in the past.");
 

@@ -61,7 +61,7 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
           <div className="field">
             <label htmlFor="status">Crime status</label>
             <select id="status" name="status" defaultValue={query.status ?? ""}>
-              <option value="">Any but not assessed</option>
+              <option value="">Any assessed status</option>
               {(["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const).map((c) => (
                 <option key={c} value={c}>
                   {CRIME_STATUS_LABELS[c]}

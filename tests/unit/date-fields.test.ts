@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { emptyEventInput, eventInputSchema } from "@/lib/events/schemas";
+import { emptyResponseInput, responseInputSchema } from "@/lib/responses/schemas";
+
+const firstMessage = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, field: string) =>
+  r.error?.issues.find((i) => i.path[0] === field)?.message;
+
+describe("an empty date field", () => {
+  it("asks for the date, rather than for a format the browser's date field shows its own way", () => {
+    expect(firstMessage(eventInputSchema.safeParse({ ...emptyEventInput(), eventDate: "" }), "eventDate")).toBe("Enter the date of the event.");
+    expect(firstMessage(eventInputSchema.safeParse({ ...emptyEventInput(), eventDate: "31/03/2026" }), "eventDate")).toBe("Use a date like 2026-03-31.");
+    expect(firstMessage(responseInputSchema.safeParse({ ...emptyResponseInput(), startDate: "" }), "startDate")).toBe("Enter a date.");
+  });
+});
