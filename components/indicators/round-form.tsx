@@ -12,6 +12,7 @@ import { scoreRound, type IndicatorInput, type Level } from "@/lib/indicators/sc
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
+import { keepFocusAfterAction } from "@/components/shell/keep-focus";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { ScoreSummary } from "./score-summary";
 
@@ -264,10 +265,17 @@ export function RoundForm(props: Props) {
         <aside className="round-side" aria-label="Progress and scores">
           <LiveProgress control={control} indicators={visible} factors={props.factors} />
           <div className="actions-row">
-            <button type="submit" disabled={busy !== null}>
+            <button type="submit" disabled={busy !== null} onClick={(e) => keepFocusAfterAction(e.currentTarget)}>
               {busy === "save" ? "Saving…" : "Save draft"}
             </button>
-            <button type="button" onClick={onPublish} disabled={busy !== null}>
+            <button
+              type="button"
+              onClick={(e) => {
+                keepFocusAfterAction(e.currentTarget);
+                void onPublish();
+              }}
+              disabled={busy !== null}
+            >
               {busy === "publish" ? "Publishing…" : "Publish round"}
             </button>
             <button type="button" className="secondary" onClick={onDiscard} disabled={busy !== null}>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/auth/action";
+import { keepFocusAfterAction } from "@/components/shell/keep-focus";
 
 /**
  * A button that runs one server action (after a confirmation, if given), then refreshes the page
@@ -26,14 +27,17 @@ export function ActionButton<I>({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <span style={{ display: "contents" }}>
       <button
+        ref={button}
         type="button"
         className="secondary"
         disabled={pending}
         onClick={() => {
           if (confirm && !window.confirm(confirm)) return;
+          keepFocusAfterAction(button.current);
           start(async () => {
             const res = await action(input);
             if (!res.ok) setError(res.message);

@@ -53,6 +53,9 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     expect((await asked).message()).toBe("Publish this round? 128 of 131 indicators are not rated: they count as None in the round's scores. Once published it cannot change; corrections make a new round.");
     await page.getByText("Published", { exact: true }).waitFor();
     expect(await page.getByText("This is the first published round").isVisible()).toBe(true);
+    // The form is gone: focus is on the published round's heading, not back at the top of the page.
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Assessment round of /);
     expect(Number((await overall(page))!.split("/")[0])).toBe(firstScore);
 
     // The next round starts from these ratings; rating 7.1 severe raises the score.
