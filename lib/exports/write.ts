@@ -46,3 +46,34 @@ export function xlsxStream(sheets: { title: string; columns: Column[]; batches: 
   })().catch((e) => pass.destroy(e));
   return Readable.toWeb(pass) as ReadableStream<Uint8Array>;
 }
+
+/** A value as JSON: dates as ISO days, the rest as they are (JSON is not opened by spreadsheets: no formula guard). */
+function jsonOf(value: CellValue | undefined): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value;
+}
+
+/**
+ * JSON: one object that says what it holds (the list, when, with which filters, its columns with
+ * their headers and types) followed by the rows, each an object keyed by column; written a batch
+ * at a time, so a list of any length streams.
+ */
+export function jsonStream(meta: { list: string; exportedAt: string; filters: Record<string, string> }, columns: Column[], batches: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+  async function* parts() {
+    const head = { format: "atrocity-early-warning-list", version: 1, ...meta, columns: columns.map(({ key, header, type }) => ({ key, header, type })) };
+    yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+    let first = true;
+    for await (const batch of batches) {
+      const text = batch.map((row) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, jsonOf(row[c.key])])))).join(",\n");
+      if (!text) continue;
+      yield `${first ? "\n" : ",\n"}${text}`;
+      first = false;
+    }
+    yield "\n]}\n";
+  }
+  async function* bytes() {
+    for await (const part of parts()) yield Buffer.from(part, "utf8");
+  }
+  return Readable.toWeb(Readable.from(bytes())) as ReadableStream<Uint8Array>;
+}

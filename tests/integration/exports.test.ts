@@ -95,6 +95,29 @@ describe("CSV and XLSX exports", () => {
     expect([cell("Title"), cell("Published"), cell("Accessed"), cell("Reliability (A-F)")]).toEqual(["Dated report", "2025-01-15", "2026-02-03", "B"]);
   });
 
+  it("export a list as JSON: what it holds, then its rows with typed values, the same rows as the CSV", async () => {
+    await actAs(analyst);
+    const res = await get("events", `?format=json&situation=${shared.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="events-\d{4}-\d{2}-\d{2}\.json"/);
+    const body = JSON.parse(await res.text());
+    expect(body).toMatchObject({ format: "atrocity-early-warning-list", version: 1, list: "events", filters: { situation: shared.id } });
+    expect(body.columns.find((c: { key: string }) => c.key === "fatalities")).toEqual({ key: "fatalities", header: "People killed", type: "number" });
+    const rows = body.rows as Record<string, unknown>[];
+    const csvRows = await csv("events", `?situation=${shared.id}`);
+    expect(rows).toHaveLength(csvRows.length - 1);
+    expect(rows.map((r) => r.fatalities).sort()).toEqual([2, 5]);
+    expect(rows[0].eventDate).toBe("2024-07-01");
+    // JSON is not opened by spreadsheets: text is exactly as recorded.
+    expect(rows.map((r) => r.notes)).toContain("=HYPERLINK(\"http://evil.example\")");
+    // Empty lists are valid JSON too; others' private situations are not in it.
+    await actAs(outsider);
+    const theirs = JSON.parse(await (await get("sources", "?format=json")).text());
+    expect(theirs.rows).toEqual([]);
+    expect((await get("events", "?format=pdf")).status).toBe(400);
+  });
+
   it("write XLSX with typed columns and one sheet per list in the workbook", async () => {
     await actAs(analyst);
     const res = await get("events", `?format=xlsx&situation=${shared.id}`);

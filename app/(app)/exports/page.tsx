@@ -39,7 +39,7 @@ export default async function ExportsPage() {
           </li>
           {ENTITIES.map((e) => (
             <li key={e}>
-              {DATASETS[e].title}: <a href={`/api/exports/${e}?format=csv`}>CSV</a> · <a href={`/api/exports/${e}?format=xlsx`}>Excel (XLSX)</a>
+              {DATASETS[e].title}: <a href={`/api/exports/${e}?format=csv`}>CSV</a> · <a href={`/api/exports/${e}?format=xlsx`}>Excel (XLSX)</a> · <a href={`/api/exports/${e}?format=json`}>JSON</a>
               {e === "events" && (
                 <>
                   {" "}

@@ -4,14 +4,14 @@ import { db } from "@/lib/db";
 import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { DATASETS, ENTITIES, type Entity } from "@/lib/exports/datasets";
-import { csvStream, xlsxStream } from "@/lib/exports/write";
+import { csvStream, jsonStream, xlsxStream } from "@/lib/exports/write";
 import { todayIso } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Exports a list as it is filtered on screen (the same query parameters), or "workbook" for every
- * list in one XLSX file (a sheet each). Streamed; who exported what, when and with which filters
+ * Exports a list as it is filtered on screen (the same query parameters) as CSV, XLSX or JSON, or
+ * "workbook" for every list in one XLSX file (a sheet each). Streamed; who exported what, when and with which filters
  * is written to the audit log before the first byte leaves.
  */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ entity: string }> }) {
@@ -21,7 +21,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
   const { entity } = await params;
   const search = Object.fromEntries(req.nextUrl.searchParams.entries());
   const { format = "csv", hxl, ...filters } = search;
-  if (format !== "csv" && format !== "xlsx") return apiError("Choose CSV or XLSX.", 400);
+  if (format !== "csv" && format !== "xlsx" && format !== "json") return apiError("Choose CSV, XLSX or JSON.", 400);
   const whole = entity === "workbook";
   if (!whole && !Object.hasOwn(DATASETS, entity)) return apiError("There is no such list to export.", 404);
   if (!whole && DATASETS[entity as Entity].minRole === "ADMIN" && !hasRole(membership.role, "ADMIN")) return apiError("Only administrators can export the audit log.", 403);
@@ -53,6 +53,10 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
     return new Response(body, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   }
   const batches = ds.rows(membership, filters);
+  if (format === "json") {
+    const body = jsonStream({ list: entity, exportedAt: new Date().toISOString(), filters }, ds.columns, batches);
+    return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  }
   return new Response(xlsxStream([{ title: ds.title, columns: ds.columns, batches, hxl: withHxl }]), {
     headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
