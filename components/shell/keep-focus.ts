@@ -4,8 +4,9 @@
  * After an action's button has run it and the page is refreshing around it: if focus falls to the
  * page itself (the button was disabled while busy, or is gone from the refreshed page), put it back
  * on the button when it is there again, else on the page's main heading, so that a keyboard user
- * goes on from where they were instead of from the top. Watches for up to `ms` milliseconds and
- * stops as soon as focus is somewhere else.
+ * goes on from where they were instead of from the top. Watches for up to `ms` milliseconds (a
+ * confirmation, the busy state and the refresh each take focus away in turn) and stops as soon as
+ * focus is somewhere else.
  */
 export function keepFocusAfterAction(button: HTMLElement | null, ms = 15_000) {
   if (!button) return;
@@ -13,12 +14,8 @@ export function keepFocusAfterAction(button: HTMLElement | null, ms = 15_000) {
   const check = () => {
     const active = document.activeElement;
     const lost = !active || active === document.body || active === document.documentElement;
-    if (!lost) {
-      if (active !== button || !button.isConnected) return; // the user moved on
-    } else if (button.isConnected && !(button as HTMLButtonElement).disabled) {
-      button.focus();
-      return;
-    } else if (!button.isConnected) {
+    if (!lost && active !== button) return; // the user moved on
+    if (lost && !button.isConnected) {
       const heading = document.querySelector<HTMLElement>("main h1");
       if (heading) {
         if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
@@ -26,6 +23,7 @@ export function keepFocusAfterAction(button: HTMLElement | null, ms = 15_000) {
       }
       return;
     }
+    if (lost && !(button as HTMLButtonElement).disabled) button.focus();
     if (performance.now() < until) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
