@@ -6,8 +6,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { listSources } from "@/lib/sources/queries";
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
-import { isoDate } from "@/lib/format";
+import { SOURCE_COLUMNS, sourceCells } from "@/components/sources/source-cells";
 import { html } from "@/lib/markup";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -46,11 +45,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </caption>
         <thead>
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Publisher</th>
-            <th scope="col">Grading</th>
-            <th scope="col">Published</th>
-            <th scope="col">Cited</th>
+            {[...SOURCE_COLUMNS, "Cited"].map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         {/* Up to 25 rows as one escaped string (lib/markup.ts), with plain links: no React elements, and no prefetch of every source's page. */}
@@ -58,7 +57,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           dangerouslySetInnerHTML={{
             __html: html`${rows.length === 0 && html`<tr><td colspan="5">No sources${query.q ? " match this search" : " yet"}.</td></tr>`}${rows.map(
               (s) =>
-                html`<tr><td><a href="/sources/${s.id}">${s.title}</a>${s.unSymbol && html`<div class="muted">${s.unSymbol}</div>`}</td><td>${s.publisher || "—"}</td><td><span title="${`${RELIABILITY_LABELS[s.reliability]}; ${CREDIBILITY_LABELS[s.credibility]}`}">${s.reliability}${s.credibility}</span></td><td>${s.publishedOn ? isoDate(s.publishedOn) : "—"}</td><td>${s._count.citations}</td></tr>`,
+                html`<tr>${sourceCells(s, true)}<td>${s._count.citations}</td></tr>`,
             )}`.value,
           }}
         />

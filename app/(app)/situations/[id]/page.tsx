@@ -14,7 +14,7 @@ import { responsesForSituation } from "@/lib/responses/queries";
 import { isoDate } from "@/lib/format";
 import { html } from "@/lib/markup";
 import { listSituationSources } from "@/lib/sources/queries";
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
+import { SOURCE_COLUMNS, sourceCells } from "@/components/sources/source-cells";
 import { IndicatorsTab } from "./indicators-tab";
 import { EventsTab } from "./events-tab";
 import { eventListQuerySchema } from "@/lib/events/schemas";
@@ -205,12 +205,11 @@ async function Sources({ situationId, linkSources }: { situationId: string; link
         </caption>
         <thead>
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Publisher</th>
-            <th scope="col">Grading</th>
-            <th scope="col">Published</th>
-            <th scope="col">Citations</th>
-            <th scope="col">Cited by</th>
+            {[...SOURCE_COLUMNS, "Citations", "Cited by"].map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         {/* Up to 200 rows as one escaped string (lib/markup.ts), with plain links. */}
@@ -218,7 +217,7 @@ async function Sources({ situationId, linkSources }: { situationId: string; link
           dangerouslySetInnerHTML={{
             __html: html`${rows.length === 0 && html`<tr><td colspan="6">None.</td></tr>`}${rows.map(
               (r) =>
-                html`<tr><td>${linkSources ? html`<a href="/sources/${r.id}">${r.title}</a>` : r.title}${r.unSymbol && html`<div class="muted">${r.unSymbol}</div>`}</td><td>${r.publisher || "—"}</td><td><span title="${`${RELIABILITY_LABELS[r.reliability as keyof typeof RELIABILITY_LABELS]}; ${CREDIBILITY_LABELS[r.credibility as keyof typeof CREDIBILITY_LABELS]}`}">${r.reliability}${r.credibility}</span></td><td>${r.publishedOn ? isoDate(r.publishedOn) : "—"}</td><td>${r.citations}</td><td>${r.kinds.join(", ")}</td></tr>`,
+                html`<tr>${sourceCells(r, linkSources)}<td>${r.citations}</td><td>${r.kinds.join(", ")}</td></tr>`,
             )}`.value,
           }}
         />
