@@ -11,5 +11,5 @@ export const SOURCE_COLUMNS = ["Title", "Publisher", "Grading", "Published"] as 
  */
 export function sourceCells(s: { id: string; title: string; unSymbol: string | null; publisher: string; reliability: string; credibility: number; publishedOn: Date | null }, link: boolean): Markup {
   const grading = `${RELIABILITY_LABELS[s.reliability as keyof typeof RELIABILITY_LABELS]}; ${CREDIBILITY_LABELS[s.credibility]}`;
-  return html`<td>${link ? html`<a href="/sources/${s.id}">${s.title}</a>` : s.title}${s.unSymbol && html`<div class="muted">${s.unSymbol}</div>`}</td><td>${s.publisher || "—"}</td><td><span title="${grading}">${s.reliability}${s.credibility}</span></td><td>${s.publishedOn ? isoDate(s.publishedOn) : "—"}</td>`;
+  return html`<td>${link ? html`<a href="/sources/${s.id}">${s.title}</a>` : s.title}${s.unSymbol && html`<div class="muted">${s.unSymbol}</div>`}</td><td>${s.publisher || "—"}</td><td><span title="${grading}">${s.reliability}${s.credibility}</span></td><td style="white-space:nowrap">${s.publishedOn ? isoDate(s.publishedOn) : "—"}</td>`;
 }
