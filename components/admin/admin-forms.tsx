@@ -21,6 +21,7 @@ export function InviteForm() {
       onSubmit={async (e) => {
         e.preventDefault();
         setError(undefined);
+        setResult(null); // the previous invitation's link is not this one's
         const res = await inviteMemberAction({ email, role });
         if (!res.ok) return setError(res.fieldErrors?.email?.[0] ?? res.message);
         setResult(res.data);
@@ -62,9 +63,10 @@ export function InviteForm() {
   );
 }
 
-export function RoleSelect({ userId, role, label }: { userId: string; role: (typeof ROLES)[number]; label: string }) {
+export function RoleSelect({ userId, role, label, name }: { userId: string; role: (typeof ROLES)[number]; label: string; name: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <>
       <select
@@ -72,12 +74,20 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: (typ
         defaultValue={role}
         className="inline"
         onChange={async (e) => {
+          const select = e.currentTarget;
+          const next = select.value as (typeof ROLES)[number];
           setError(null);
-          const res = await changeRoleAction({ userId, role: e.target.value as (typeof ROLES)[number] });
+          setSaved(null);
+          // Making someone an administrator gives them the organisation: asked first.
+          if (next === "ADMIN" && !window.confirm(`Make ${name} an administrator? They will manage members, roles and the organisation's settings.`)) {
+            select.value = role;
+            return;
+          }
+          const res = await changeRoleAction({ userId, role: next });
           if (!res.ok) {
             setError(res.message);
-            e.target.value = role;
-          }
+            select.value = role;
+          } else setSaved(`Saved: ${name} is now ${ROLE_LABELS[next]}.`);
           router.refresh();
         }}
       >
@@ -92,6 +102,9 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: (typ
           {error}
         </span>
       )}
+      <span role="status" className="muted" style={{ marginLeft: "0.5rem" }}>
+        {saved}
+      </span>
     </>
   );
 }

@@ -69,6 +69,28 @@ describe("security, as members meet it", () => {
     await member.waitForURL(/\/signin/);
   });
 
+  it("says when a role is saved, and a refused invitation leaves no earlier link on screen", async () => {
+    const admin = await newPage();
+    await signIn(admin, baseUrl, "admin@demo.example");
+    await admin.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await admin.goto(`${baseUrl}/admin`);
+    await hydrated(admin);
+    const viewerRole = admin.getByLabel(/^Role of .*Viewer/);
+    const name = (await viewerRole.getAttribute("aria-label"))!.replace(/^Role of /, "");
+    await viewerRole.selectOption("ANALYST");
+    await admin.getByRole("status").filter({ hasText: `Saved: ${name} is now Analyst.` }).waitFor();
+    await viewerRole.selectOption("VIEWER");
+    await admin.getByRole("status").filter({ hasText: `Saved: ${name} is now Viewer.` }).waitFor();
+
+    await admin.getByLabel("E-mail address").fill("second.monitor@demo.example");
+    await admin.getByRole("button", { name: "Create invitation" }).click();
+    await admin.getByTestId("invite-link").waitFor();
+    await admin.getByLabel("E-mail address").fill("viewer@demo.example");
+    await admin.getByRole("button", { name: "Create invitation" }).click();
+    await admin.getByText("already a member", { exact: false }).waitFor();
+    expect(await admin.getByTestId("invite-link").count()).toBe(0);
+  });
+
   it("pauses sign-in after repeated failures, without saying whether the account exists", async () => {
     const page = await newPage();
     for (let i = 0; i < 5; i++) {
