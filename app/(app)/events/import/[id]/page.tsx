@@ -51,7 +51,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
       {imp.status === "COMPLETED" && (
         <div className="notice" role="status">
           <strong>Imported.</strong> {counted(imp.createdCount, "new event")}, {imp.updatedCount.toLocaleString("en")} updated, {imp.unchangedCount.toLocaleString("en")} unchanged, {counted(imp.skippedCount, "row")} skipped
-          (listed below). <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
+          {imp.skippedCount > 0 ? " (listed below)" : ""}. <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
         </div>
       )}
       {imp.status === "FAILED" && (
@@ -67,10 +67,10 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
         <section aria-labelledby="report-heading">
           <h2 id="report-heading">What the file holds</h2>
           <p>
-            {check.totalRows.toLocaleString("en")} rows: <strong>{check.validRows.toLocaleString("en")} can be imported</strong>
+            {counted(check.totalRows, "row")}: <strong>{check.validRows.toLocaleString("en")} can be imported</strong>
             {check.problemRows > 0 && (
               <>
-                , <strong>{check.problemRows.toLocaleString("en")} have problems</strong> and will be skipped
+                , <strong>{check.problemRows.toLocaleString("en")} {check.problemRows === 1 ? "has problems" : "have problems"}</strong> and will be skipped
               </>
             )}
             . Events go into {target ? target.title : "the situation of their country and date (or only your organisation's log when none matches)"}.
