@@ -7,6 +7,7 @@ import { isoDate } from "@/lib/format";
 import { EventMap } from "./event-map";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { html } from "@/lib/markup";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 
 function href(path: string, q: EventListQuery, extra: Record<string, string | undefined>) {
   const params = new URLSearchParams();
@@ -34,7 +35,6 @@ export async function EventList({
   const page = await listEvents(membership, q);
   const filtersOnly = { ...query, after: undefined };
   const filtered = Object.values(filtersOnly).some((v) => v !== undefined && v !== "");
-  const reversed = !!(query.from && query.to && query.from > query.to);
   return (
     <>
       <form method="get" action={path} className="panel filters" aria-label="Filter events">
@@ -42,19 +42,7 @@ export async function EventList({
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="from">From</label>
-            <input id="from" name="from" type="date" defaultValue={query.from} />
-          </div>
-          <div className="field">
-            <label htmlFor="to">To</label>
-            <input id="to" name="to" type="date" defaultValue={query.to} aria-invalid={reversed || undefined} aria-describedby={reversed ? "to-error" : undefined} />
-            {reversed && (
-              <p className="field-error" id="to-error">
-                This date is before the &ldquo;From&rdquo; date, so no event can match: change one of them.
-              </p>
-            )}
-          </div>
+          <DateRangeFields from={query.from} to={query.to} what="event" />
           <div className="field">
             <label htmlFor="type">Event type</label>
             <select id="type" name="type" defaultValue={query.type ?? ""}>

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { auditQuerySchema, listAudit } from "@/lib/audit/queries";
 import { DownloadLinks } from "@/components/exports/download-links";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -49,14 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <label htmlFor="action">Action starts with</label>
             <input id="action" name="action" defaultValue={query.action} placeholder="e.g. situation., auth., export." />
           </div>
-          <div className="field">
-            <label htmlFor="from">From</label>
-            <input id="from" name="from" type="date" defaultValue={query.from} />
-          </div>
-          <div className="field">
-            <label htmlFor="to">To</label>
-            <input id="to" name="to" type="date" defaultValue={query.to} />
-          </div>
+          <DateRangeFields from={query.from} to={query.to} what="entry" />
         </div>
         <button type="submit">Apply filters</button>
       </form>
