@@ -55,6 +55,12 @@ export function publishPrompt(unrated: number, active: number): string {
   return `Publish this round?${gap} Once published it cannot change; corrections make a new round.`;
 }
 
+/** How many of the indicators in use (not retired) are rated: the progress shown and the count asked about before publishing. */
+function ratedOf(indicators: FormIndicator[], ratings: FormValues["r"]): { rated: number; total: number } {
+  const active = indicators.filter((i) => !i.retired);
+  return { rated: active.filter((i) => ratings[i.id]?.level).length, total: active.length };
+}
+
 const blank = (): FormRating => ({ level: "", trend: "", confidence: "", evidence: "", sourceIds: [] });
 
 function toInput(id: string, version: number, v: FormValues): SaveRoundInput {
@@ -131,9 +137,8 @@ export function RoundForm(props: Props) {
   });
 
   async function onPublish() {
-    const active = props.indicators.filter((i) => !i.retired);
-    const unrated = active.filter((i) => !getValues().r[i.id]?.level).length;
-    if (!window.confirm(publishPrompt(unrated, active.length))) return;
+    const { rated, total } = ratedOf(props.indicators, getValues().r);
+    if (!window.confirm(publishPrompt(total - rated, total))) return;
     setBusy("publish");
     let v: number | null = version;
     if (isDirty) v = await save(getValues(), version);
@@ -345,15 +350,15 @@ function useScores(control: Control<FormValues>, indicators: FormIndicator[]) {
 function LiveProgress({ control, indicators, factors }: { control: Control<FormValues>; indicators: FormIndicator[]; factors: readonly { number: number; title: string }[] }) {
   const r = useWatch({ control, name: "r" });
   const active = indicators.filter((i) => !i.retired);
-  const rated = active.filter((i) => r[i.id]?.level).length;
+  const { rated, total } = ratedOf(indicators, r);
   return (
     <div className="panel">
       <p style={{ margin: 0 }}>
         <strong data-testid="rated-count">
-          Rated {rated} of {active.length}
+          Rated {rated} of {total}
         </strong>
       </p>
-      <progress max={active.length} value={rated} aria-label="Indicators rated" style={{ width: "100%" }} />
+      <progress max={total} value={rated} aria-label="Indicators rated" style={{ width: "100%" }} />
       <nav aria-label="Jump to a risk factor">
         <ul className="factor-jumps">
           {factors.map((f) => {
