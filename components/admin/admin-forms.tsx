@@ -63,14 +63,14 @@ export function InviteForm() {
   );
 }
 
-export function RoleSelect({ userId, role, label, name }: { userId: string; role: (typeof ROLES)[number]; label: string; name: string }) {
+export function RoleSelect({ userId, role, name }: { userId: string; role: (typeof ROLES)[number]; name: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <>
       <select
-        aria-label={label}
+        aria-label={`Role of ${name}`}
         defaultValue={role}
         className="inline"
         onChange={async (e) => {

@@ -93,7 +93,7 @@ export interface SituationSource {
   id: string;
   title: string;
   publisher: string;
-  unSymbol: string;
+  unSymbol: string | null;
   publishedOn: Date | null;
   reliability: string;
   credibility: number;

@@ -47,7 +47,7 @@ export default async function AdminPage() {
               <tr key={m.id}>
                 <td>{m.user.name}</td>
                 <td>{m.user.email}</td>
-                <td>{m.deactivatedAt ? ROLE_LABELS[m.role] : <RoleSelect userId={m.user.id} role={m.role} label={`Role of ${m.user.name}`} name={m.user.name} />}</td>
+                <td>{m.deactivatedAt ? ROLE_LABELS[m.role] : <RoleSelect userId={m.user.id} role={m.role} name={m.user.name} />}</td>
                 <td>{when(m.user.lastSignInAt)}</td>
                 <td>{m.user.totpEnabledAt ? "On" : "Off"}</td>
                 <td>

@@ -11,7 +11,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { archiveSituationAction, restoreSituationAction } from "@/app/(app)/situations/actions";
 import { ResponseTimeline, ResponsesTable, RiskBand } from "@/components/situations/timeline";
 import { responsesForSituation } from "@/lib/responses/queries";
-import { isoDate } from "@/lib/format";
+import { counted, isoDate } from "@/lib/format";
 import { html } from "@/lib/markup";
 import { listSituationSources } from "@/lib/sources/queries";
 import { SOURCE_COLUMNS, sourceCells } from "@/components/sources/source-cells";
@@ -201,7 +201,7 @@ async function Sources({ situationId, linkSources }: { situationId: string; link
             ? "No sources cited yet."
             : total > rows.length
               ? `${total.toLocaleString("en")} sources; the ${rows.length} cited most often are listed`
-              : `${total.toLocaleString("en")} ${total === 1 ? "source" : "sources"}, the most cited first`}
+              : `${counted(total, "source")}, the most cited first`}
         </caption>
         <thead>
           <tr>
