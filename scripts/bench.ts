@@ -124,6 +124,14 @@ async function main() {
       rows.push({ name: "Production build", metric: "time", value: b.ms / 1000, unit: "s", target: "≤ 180 s" });
     }
     // As `npm start` runs it: one server process per core (scripts/next-cluster.mjs; WEB_CONCURRENCY=1 for a single one).
+    /** Stops the server (its workers with it) and waits until it has, if it is running. */
+    const stopServer = async () => {
+      const running = server;
+      server = undefined;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      running.kill("SIGTERM");
+      await new Promise((r) => running.once("exit", r));
+    };
     const startServer = async () => {
       server = spawn(process.execPath, ["scripts/next-cluster.mjs", "start", "-p", String(PORT)], {
         env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -203,9 +211,7 @@ async function main() {
 
     // The pages on a freshly started server too, when the export ran before them.
     if (ONLY.has("export") && ONLY.has("pages")) {
-      const old = server!;
-      old.kill("SIGTERM");
-      await new Promise((r) => old.once("exit", r));
+      await stopServer();
       await startServer();
       cookie = await signInCookie("bench1@bench.example", "bench-password-2026");
     }
@@ -323,14 +329,7 @@ async function main() {
       rmSync(changedFile, { force: true });
     }
     }
-    if (server) {
-      const last = server;
-      if (last.exitCode === null && last.signalCode === null) {
-        last.kill("SIGTERM");
-        await new Promise((r) => last.once("exit", r));
-      }
-      server = undefined;
-    }
+    await stopServer();
     rows.push({ name: `${SPEED_ROW}, at the end`, metric: "time", value: machineSpeedMs(), unit: "ms", target: "(context)" });
   } finally {
     server?.kill("SIGTERM");
