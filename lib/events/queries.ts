@@ -198,7 +198,10 @@ const exportSelect = {
   indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
 } satisfies Prisma.EventSelect;
 
-/** Every matching visible event, in the list's order, in batches by keyset: memory stays flat for any number. */
+/**
+ * Every matching visible event, in the list's order, in batches by keyset, through the list's own
+ * query: the reference the export (written by PostgreSQL, lib/exports/events-sql.ts) is tested against.
+ */
 export async function* iterateEvents(membership: CurrentMembership, q: EventListQuery, batch = 5000) {
   let after: string | undefined;
   for (;;) {

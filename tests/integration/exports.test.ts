@@ -10,10 +10,15 @@ import { emptyEventInput } from "@/lib/events/schemas";
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { neutralise } from "@/lib/exports/neutralise";
-import { DATASETS } from "@/lib/exports/datasets";
-import { csvStream } from "@/lib/exports/write";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { DATASETS, type Row } from "@/lib/exports/datasets";
+import { csvStream, xlsxStream } from "@/lib/exports/write";
+import { getCurrentUser, type CurrentMembership } from "@/lib/auth/current-user";
 import { rawPool } from "@/lib/db-raw";
+import { iterateEvents } from "@/lib/events/queries";
+import { eventListQuerySchema } from "@/lib/events/schemas";
+import { visibleSituationsWhere } from "@/lib/situations/queries";
+import { CONFIDENCE_LABELS, CRIME_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
+import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 let org: { id: string };
@@ -32,6 +37,62 @@ async function csv(entity: string, query = "") {
   const bytes = Buffer.from(await res.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte order mark, for spreadsheet programs
   return parse(bytes.subarray(3).toString("utf8"), { columns: false }) as string[][];
+}
+
+const day = (d: Date | null) => (d ? new Date(d.toISOString().slice(0, 10)) : null);
+
+/** The reference the SQL exports are held to: the events list read through Prisma (the list's own query, paged), mapped column by column. */
+async function* prismaEventRows(membership: CurrentMembership, params: Record<string, string>): AsyncGenerator<Row[]> {
+  for await (const batch of iterateEvents(membership, { ...eventListQuerySchema.parse(params), after: undefined }, 3)) {
+    yield batch.map((e) => ({
+      eventDate: day(e.eventDate),
+      eventType: e.eventType,
+      subEventType: e.subEventType,
+      actor1: e.actor1,
+      actor2: e.actor2,
+      country: e.countryIso3,
+      admin1: e.admin1,
+      admin2: e.admin2,
+      location: e.location,
+      latitude: e.latitude === null ? null : Number(e.latitude),
+      longitude: e.longitude === null ? null : Number(e.longitude),
+      fatalities: e.fatalities,
+      civilianTargeting: e.civilianTargeting,
+      notes: e.notes,
+      crimes: e.crimes.map((c) => CRIME_LABELS[c]).join("; "),
+      indicators: e.indicators.map((i) => i.indicator.code).join("; "),
+      situation: e.situation?.title ?? null,
+      externalId: e.externalId,
+      source: e.sourceText,
+      organisation: e.organisation.name,
+    }));
+  }
+}
+
+/** The same for indicator ratings: published, not deleted rounds of the situations the caller sees, read through Prisma. */
+async function prismaRatingRows(membership: CurrentMembership, situation?: string): Promise<Row[]> {
+  const points = { NONE: 0, PRESENT: 1, SIGNIFICANT: 2, SEVERE: 3 } as const;
+  const rows = await db.indicatorRating.findMany({
+    where: { assessment: { status: "PUBLISHED", deletedAt: null, ...(situation ? { situationId: situation } : {}), situation: visibleSituationsWhere(membership) } },
+    include: { indicator: { select: { code: true, text: true } }, assessment: { select: { assessedOn: true, situation: { select: { title: true } } } } },
+  });
+  return rows.map((r) => ({
+    situation: r.assessment.situation.title,
+    assessedOn: day(r.assessment.assessedOn),
+    code: r.indicator.code,
+    text: r.indicator.text,
+    level: RATING_LEVEL_LABELS[r.level],
+    points: points[r.level],
+    trend: r.trend ? TREND_LABELS[r.trend] : null,
+    confidence: r.confidence ? CONFIDENCE_LABELS[r.confidence] : null,
+    evidence: r.evidence,
+  }));
+}
+
+async function collect(batches: AsyncGenerator<Row[]>) {
+  const all: Row[] = [];
+  for await (const b of batches) all.push(...b);
+  return all;
 }
 
 beforeAll(async () => {
@@ -140,7 +201,7 @@ describe("CSV and XLSX exports", () => {
 });
 
 describe("the events CSV written by PostgreSQL", () => {
-  it("is the generic exporter's file, cell for cell, for every filter and order", async () => {
+  it("is, cell for cell, the file made from Prisma's read of the list, for every filter and order; XLSX and JSON get the same rows, typed", async () => {
     await actAs(analyst);
     const [i1, i2] = await db.indicator.findMany({ where: { organisationId: null }, orderBy: { code: "asc" }, take: 2, select: { id: true } });
     const tricky = [
@@ -165,13 +226,18 @@ describe("the events CSV written by PostgreSQL", () => {
     ];
     for (const q of queries) {
       const fast = await read(await ds.csv!(membership, q, { hxl: true }));
-      const generic = await read(csvStream(ds.columns, ds.rows(membership, q), { hxl: true }));
-      expect(fast, JSON.stringify(q)).toEqual(generic);
+      const reference = await read(csvStream(ds.columns, prismaEventRows(membership, q), { hxl: true }));
+      expect(fast, JSON.stringify(q)).toEqual(reference);
       expect(fast.length, JSON.stringify(q)).toBeGreaterThan(2);
+      // The typed rows behind XLSX and JSON (read from PostgreSQL through a cursor): the same values, with their types.
+      expect(await collect(ds.rows(membership, q)), JSON.stringify(q)).toEqual(await collect(prismaEventRows(membership, q)));
     }
     await actAs(outsider); // another organisation: only the shared situation's events, with their organisation's name
     const theirs = (await getCurrentUser())!.active!;
-    for (const q of [{}, { sort: "oldest" }] as Record<string, string>[]) expect(await read(await ds.csv!(theirs, q, {}))).toEqual(await read(csvStream(ds.columns, ds.rows(theirs, q))));
+    for (const q of [{}, { sort: "oldest" }] as Record<string, string>[]) {
+      expect(await read(await ds.csv!(theirs, q, {}))).toEqual(await read(csvStream(ds.columns, prismaEventRows(theirs, q))));
+      expect(await collect(ds.rows(theirs, q))).toEqual(await collect(prismaEventRows(theirs, q)));
+    }
     const all = await read(await ds.csv!(membership, {}, {}));
     const row = all.find((r) => r[all[0].indexOf("First actor")] === "'-Militia, \"North\"")!;
     expect(row[all[0].indexOf("Crimes")]).toBe("War crimes; Genocide");
@@ -227,5 +293,101 @@ describe("the events CSV written by PostgreSQL", () => {
     const pool = rawPool();
     expect(pool.totalCount - pool.idleCount).toBe(0); // none still checked out (the pool holds 4: a leak would hang here)
     expect((await csv("events")).length).toBeGreaterThan(1);
+  });
+});
+
+describe("the indicator ratings export", () => {
+  it("holds the published rounds' ratings the caller may see, in the order an analyst reads them, in every format", async () => {
+    const ind = Object.fromEntries((await db.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true } })).map((i) => [i.code, i.id]));
+    const rating = (code: string, level: "NONE" | "PRESENT" | "SIGNIFICANT" | "SEVERE", evidence = "", trend: "" | "RISING" = "", confidence: "" | "HIGH" = "") => ({ indicatorId: ind[code], level, trend, confidence, evidence, sourceIds: [] });
+    await actAs(analyst);
+    const ratedSituation = await createSituation(org.id, analyst.id, { visibility: "COALITION", title: "Ratings export watch" });
+    const round = async (situationId: string, assessedOn: string, ratings: ReturnType<typeof rating>[], publish = true) => {
+      const r = await ok(startRoundAction({ situationId, assessedOn }));
+      await ok(saveRoundAction({ id: r.id, version: 1, assessedOn, summary: "", ratings }));
+      if (publish) await ok(publishRoundAction({ id: r.id, version: 2 }));
+      return r;
+    };
+    await round(ratedSituation.id, "2026-01-01", [rating("7.1", "PRESENT", "First report")]);
+    await round(ratedSituation.id, "2026-02-01", [rating("7.1", "SEVERE", "=SUM(A1) decree", "RISING", "HIGH"), rating("1.10", "PRESENT"), rating("1.2", "SIGNIFICANT")]);
+    const deleted = await round(ratedSituation.id, "2026-02-15", [rating("3.1", "SEVERE", "Withdrawn")]);
+    await db.assessment.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    await round(ratedSituation.id, "2026-03-01", [rating("2.1", "SEVERE", "Draft only")], false);
+    await round(secret.id, "2026-01-10", [rating("4.1", "PRESENT", "Private")]);
+
+    const rows = await csv("ratings", `?situation=${ratedSituation.id}`);
+    expect(rows[0]).toEqual(["Situation", "Round", "Indicator", "Indicator text", "Rating", "Points (0-3)", "Trend", "Confidence", "Evidence"]);
+    // Oldest round first; within a round, the Framework's order (1.2 before 1.10); the draft and the deleted round left out.
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      ["2026-01-01", "7.1", "Present", "1", "", "", "First report"],
+      ["2026-02-01", "1.2", "Significant", "2", "", "", ""],
+      ["2026-02-01", "1.10", "Present", "1", "", "", ""],
+      ["2026-02-01", "7.1", "Severe", "3", "Rising", "High", "'=SUM(A1) decree"],
+    ]);
+    expect(rows[1][0]).toBe("Ratings export watch");
+
+    // The whole export against Prisma's read of the same rule, for the member and for another organisation.
+    const membership = (await getCurrentUser())!.active!;
+    const ds = DATASETS.ratings;
+    const key = (r: Row) => JSON.stringify(ds.columns.map((c) => r[c.key]));
+    const mine = await collect(ds.rows(membership, {}));
+    expect(mine.map(key).sort()).toEqual((await prismaRatingRows(membership)).map(key).sort());
+    expect(mine.some((r) => r.evidence === "Private")).toBe(true);
+    await actAs(outsider);
+    const theirs = (await getCurrentUser())!.active!;
+    const outsiders = await collect(ds.rows(theirs, {}));
+    expect(outsiders.map(key).sort()).toEqual((await prismaRatingRows(theirs)).map(key).sort());
+    expect(outsiders.some((r) => r.evidence === "Private")).toBe(false);
+    expect(outsiders.some((r) => r.evidence === "=SUM(A1) decree")).toBe(true);
+    expect(await csv("ratings", `?situation=${secret.id}`)).toHaveLength(1); // header only
+
+    // JSON and XLSX: typed values, text as recorded (JSON) or guarded (XLSX).
+    await actAs(analyst);
+    const json = JSON.parse(await (await get("ratings", `?format=json&situation=${ratedSituation.id}`)).text());
+    expect(json.rows.at(-1)).toEqual({ situation: "Ratings export watch", assessedOn: "2026-02-01", code: "7.1", text: expect.any(String), level: "Severe", points: 3, trend: "Rising", confidence: "High", evidence: "=SUM(A1) decree" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await (await get("ratings", `?format=xlsx&situation=${ratedSituation.id}`)).arrayBuffer());
+    const last = wb.getWorksheet("Indicator ratings")!.getRow(5);
+    expect(last.getCell(2).value).toEqual(new Date("2026-02-01"));
+    expect(last.getCell(6).value).toBe(3);
+    expect(last.getCell(9).value).toBe("'=SUM(A1) decree");
+  });
+});
+
+describe("large exports", () => {
+  it("go on in further worksheets when a list is longer than a worksheet holds", async () => {
+    const columns = [{ key: "n", header: "Number", type: "number" as const }];
+    async function* five() {
+      yield [{ n: 1 }, { n: 2 }, { n: 3 }];
+      yield [{ n: 4 }, { n: 5 }];
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await new Response(xlsxStream([{ title: "Events", columns, batches: five() }], 3)).arrayBuffer());
+    expect(wb.worksheets.map((w) => [w.name, (w.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r[1])])).toEqual([
+      ["Events", ["Number", 1, 2]],
+      ["Events (2)", ["Number", 3, 4]],
+      ["Events (3)", ["Number", 5]],
+    ]);
+  });
+
+  it("give the database connection back when an XLSX or JSON download stops part-way", async () => {
+    await actAs(analyst);
+    const pool = rawPool();
+    for (const query of ["?format=json", "?format=xlsx", "?format=json&sort=oldest"]) {
+      for (const entity of ["events", "ratings"]) {
+        const reader = (await get(entity, query)).body!.getReader();
+        await reader.read();
+        await reader.cancel();
+      }
+    }
+    const membership = (await getCurrentUser())!.active!;
+    const batches = DATASETS.events.rows(membership, {});
+    await batches.next();
+    await batches.return(undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pool.totalCount - pool.idleCount).toBe(0); // none still checked out (the pool holds 4: a leak would hang here)
+    const { rows } = await pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    expect(rows[0].n).toBe(0);
+    expect(JSON.parse(await (await get("events", "?format=json")).text()).rows.length).toBeGreaterThan(1);
   });
 });
