@@ -49,7 +49,7 @@ export function ImportMappingForm(props: { id: string; headers: string[]; mappin
       <div className="field">
         <label htmlFor="import-situation">Import into</label>
         <select id="import-situation" value={situationId} onChange={(e) => setSituationId(e.target.value)}>
-          <option value="">Match each row to a situation by country and date</option>
+          <option value="">Match each row to a situation by country, area and date</option>
           {props.situations.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}

@@ -54,7 +54,7 @@ export function ImportUpload({ situations, preset, maxMb }: { situations: { id: 
       <div className="field">
         <label htmlFor="situation">Import into</label>
         <select id="situation" value={situation} onChange={(e) => setSituation(e.target.value)}>
-          <option value="">Match each row to a situation by country and date</option>
+          <option value="">Match each row to a situation by country, area and date</option>
           {situations.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}

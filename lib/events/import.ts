@@ -10,6 +10,7 @@ import { prepareValue } from "pg/lib/utils";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { toEventRow, type ColumnMapping, type CountryLookup, type EventRow, type Problem } from "./acled";
 import { readCsvRows } from "./csv-file";
+import { hasPlace, inArea } from "./area";
 import worldCountries, { type Country as WorldCountry } from "world-countries";
 
 export const MAX_PROBLEMS_KEPT = 1000;
@@ -74,17 +75,33 @@ function rowKey(e: EventRow) {
   return "row:" + createHash("sha256").update(JSON.stringify(e)).digest("hex").slice(0, 32);
 }
 
-/** The organisation's situation an event belongs to, when matched by country and date. */
+/**
+ * The organisation's situation an event belongs to, matched by country, area and date: among the
+ * country's situations (those monitored by the event's date first, the newest first), the one whose
+ * area (a situation's optional sub-national scope) holds the event's place, else one that covers the
+ * whole country. An event placed outside every area of its country's situations goes to no situation
+ * (it stays in the organisation's log); one with no place at all, to the country's first situation.
+ */
 export async function situationMatcher(tx: Tx, organisationId: string) {
   const situations = await tx.situation.findMany({
     where: { organisationId, archivedAt: null },
-    select: { id: true, countryIso3: true, monitoringSince: true, createdAt: true },
+    select: { id: true, countryIso3: true, scope: true, monitoringSince: true, createdAt: true },
     orderBy: { createdAt: "desc" },
   });
-  const match = (countryIso3: string | null, eventDate: string) =>
-    situations.find((s) => s.countryIso3 === countryIso3 && (!s.monitoringSince || s.monitoringSince.toISOString().slice(0, 10) <= eventDate))?.id ??
-    situations.find((s) => s.countryIso3 === countryIso3)?.id ??
-    null;
+  const byCountry = new Map<string, typeof situations>();
+  for (const s of situations) byCountry.set(s.countryIso3, [...(byCountry.get(s.countryIso3) ?? []), s]);
+  const match = (e: Pick<EventRow, "countryIso3" | "eventDate" | "admin1" | "admin2" | "location">) => {
+    const inCountry = e.countryIso3 ? byCountry.get(e.countryIso3) : undefined;
+    if (!inCountry) return null;
+    const monitored = (s: (typeof situations)[number]) => !s.monitoringSince || s.monitoringSince.toISOString().slice(0, 10) <= e.eventDate;
+    const byDate = [inCountry.filter(monitored), inCountry.filter((s) => !monitored(s))];
+    if (!hasPlace(e) || inCountry.every((s) => !s.scope?.trim())) return byDate.flat()[0].id;
+    for (const group of byDate) {
+      const found = group.find((s) => s.scope?.trim() && inArea(s.scope, e)) ?? group.find((s) => !s.scope?.trim());
+      if (found) return found.id;
+    }
+    return null;
+  };
   return { match, ids: situations.map((s) => s.id) };
 }
 
@@ -286,7 +303,7 @@ export async function runImport(
             const key = parsed.event.externalId ?? rowKey(parsed.event);
             if (batchKeys.has(key)) await flush(); // the same id twice in one statement is refused by PostgreSQL: the later row wins, in order
             batchKeys.add(key);
-            const situationId = match(parsed.event.countryIso3, parsed.event.eventDate);
+            const situationId = match(parsed.event);
             if (!situationId) unmatched++;
             // Ids in file order (the import's id and a counter): new rows go to the end of the primary key's index.
             batch.push({ e: parsed.event, situationId, key, id: `${imp.id}-${(seq++).toString(36).padStart(6, "0")}` });
@@ -303,7 +320,7 @@ export async function runImport(
           const broken = await unreferencedRows(tx, imp.id);
           if (broken) throw new Error(`${broken} imported rows refer to a situation, country, organisation or user that does not exist; nothing was imported.`);
         }
-        const summary = { totalRows: processed, createdCount: created, updatedCount: updated, unchangedCount: unchanged, skippedCount: skipped };
+        const summary = { totalRows: processed, createdCount: created, updatedCount: updated, unchangedCount: unchanged, skippedCount: skipped, withoutSituationCount: unmatched };
         await tx.eventImport.update({ where: { id: imp.id }, data: { ...summary, processedRows: processed, status: "COMPLETED", finishedAt: new Date() } });
         await writeAudit(tx, {
           userId,
@@ -311,10 +328,10 @@ export async function runImport(
           action: "event_import.complete",
           entityType: "EventImport",
           entityId: imp.id,
-          after: { fileName: imp.fileName, sha256: imp.sha256, ...summary, withoutSituation: unmatched },
+          after: { fileName: imp.fileName, sha256: imp.sha256, ...summary },
           meta: { situationId: imp.situationId },
         });
-        return { ...summary, unmatched, bulkChecks: bulk };
+        return { ...summary, bulkChecks: bulk };
       },
       { timeout: 30 * 60_000, maxWait: 10_000 },
     );

@@ -57,6 +57,25 @@ describe("the event log", () => {
     expect(Number((await page.getByRole("img", { name: /^Map of \d+ events?/ }).getAttribute("aria-label"))!.match(/\d+/)![0])).toBeLessThan(mapped);
   });
 
+  it("matches imported rows to situations by area: a Khartoum row stays out of the Darfur situation, and the page says so", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await page.goto(`${baseUrl}/events/import`);
+    await hydrated(page);
+    await page.getByLabel(/^CSV file/).setInputFiles(path.resolve("tests/fixtures/events/areas.csv"));
+    expect(await page.getByLabel("Import into").inputValue()).toBe(""); // "Match each row to a situation by country, area and date"
+    await page.getByRole("button", { name: "Upload and check" }).click();
+    await page.getByRole("heading", { name: "Import: areas.csv" }).waitFor();
+    await hydrated(page);
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByText("the situation of their country, area and date", { exact: false }).waitFor();
+    await hydrated(page);
+    await page.getByRole("button", { name: "Import 2 rows" }).click();
+    const done = page.getByRole("status").filter({ hasText: "Imported." });
+    await done.waitFor();
+    expect(await done.textContent()).toContain("1 event is in no situation: none of your situations covers its country and area.");
+    await screenshot(page, "import-areas");
+  });
+
   it("records an event by hand; mistakes are shown next to the fields", async () => {
     const page = await pageAs("analyst@demo.example");
     await page.goto(`${baseUrl}/events/new`);

@@ -128,6 +128,32 @@ describe("importing an ACLED CSV export", () => {
     expect((await db.eventImport.findUniqueOrThrow({ where: { id: again.body.id! } })).mapping).toEqual(mapping);
   });
 
+  it("matches rows to the situation of their country, area and date, and says how many went into none", async () => {
+    const own = await createOrganisation();
+    const member = await createMember(own.id, "ANALYST");
+    const darfur = await createSituation(own.id, member.id, { countryIso3: "SDN", title: "Sudan: Darfur" });
+    await db.situation.update({ where: { id: darfur.id }, data: { scope: "Darfur" } });
+    await actAs(member);
+    const mapping = { externalId: "Id", eventDate: "Date", eventType: "Type", countryName: "Country", admin1: "Region", location: "Place" };
+    const importRows = async (name: string, rows: string[]) => {
+      const up = await upload(Buffer.from(["Id;Date;Type;Country;Region;Place", ...rows].join("\n")), name);
+      expect(await checkImportAction({ id: up.body.id!, mapping, situationId: "" })).toMatchObject({ ok: true, data: { validRows: rows.length } });
+      expect(await runImportAction({ id: up.body.id! })).toMatchObject({ ok: true });
+      const events = await db.event.findMany({ where: { importId: up.body.id! }, select: { externalId: true, situationId: true } });
+      return { id: up.body.id!, situations: Object.fromEntries(events.map((e) => [e.externalId, e.situationId])) };
+    };
+    const rows = (p: string) => [`${p}1;2024-02-01;Battles;Sudan;North Darfur;El Fasher`, `${p}2;2024-02-01;Protests;Sudan;Khartoum;Khartoum`, `${p}3;2024-02-01;Protests;Sudan;;`];
+    // Only a Darfur situation: the Khartoum row is in no situation (it was put into Darfur before).
+    const first = await importRows("areas-1.csv", rows("A"));
+    expect(first.situations).toEqual({ A1: darfur.id, A2: null, A3: darfur.id });
+    expect(await db.eventImport.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ createdCount: 3, withoutSituationCount: 1 });
+    // With a situation for the whole country too: Khartoum goes there, Darfur stays with Darfur.
+    const national = await createSituation(own.id, member.id, { countryIso3: "SDN", title: "Sudan" });
+    const second = await importRows("areas-2.csv", rows("B"));
+    expect(second.situations).toEqual({ B1: darfur.id, B2: national.id, B3: national.id });
+    expect(await db.eventImport.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ withoutSituationCount: 0 });
+  });
+
   it("refuses files that are not CSV, lack required columns, or are too large, with clear messages", async () => {
     await actAs(analyst);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /**
  * Uploads a CSV file to import events from. The body is the raw file (streamed to disk, never
  * held in memory); its name comes in X-File-Name; ?situation=<id> imports into one situation,
- * otherwise rows are matched to situations by country and date.
+ * otherwise rows are matched to situations by country, area and date.
  */
 export async function POST(req: NextRequest) {
   const caller = await apiCaller("ANALYST");

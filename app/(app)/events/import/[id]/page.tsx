@@ -20,6 +20,7 @@ const PREVIEW_COLUMNS: [keyof EventRow, string][] = [
   ["actor1", "First actor"],
   ["actor2", "Second actor"],
   ["countryIso3", "Country"],
+  ["admin1", "Region"],
   ["location", "Place"],
   ["latitude", "Lat."],
   ["longitude", "Lon."],
@@ -51,7 +52,16 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
       {imp.status === "COMPLETED" && (
         <div className="notice" role="status">
           <strong>Imported.</strong> {counted(imp.createdCount, "new event")}, {imp.updatedCount.toLocaleString("en")} updated, {imp.unchangedCount.toLocaleString("en")} unchanged, {counted(imp.skippedCount, "row")} skipped
-          {imp.skippedCount > 0 ? " (listed below)" : ""}. <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
+          {imp.skippedCount > 0 ? " (listed below)" : ""}.
+          {!target && imp.withoutSituationCount > 0 && (
+            <>
+              {" "}
+              {imp.withoutSituationCount === 1
+                ? "1 event is in no situation: none of your situations covers its country and area. It is in your organisation's event log."
+                : `${imp.withoutSituationCount.toLocaleString("en")} events are in no situation: none of your situations covers their country and area. They are in your organisation's event log.`}
+            </>
+          )}{" "}
+          <Link href={target ? `/situations/${target.id}?tab=events` : "/events"}>See the events</Link>
         </div>
       )}
       {imp.status === "FAILED" && (
@@ -73,7 +83,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
                 , <strong>{check.problemRows.toLocaleString("en")} {check.problemRows === 1 ? "has problems" : "have problems"}</strong> and will be skipped
               </>
             )}
-            . Events go into {target ? target.title : "the situation of their country and date (or only your organisation's log when none matches)"}.
+            . Events go into {target ? target.title : "the situation of their country, area and date (or only your organisation's log when none matches)"}.
           </p>
           {canRun && check.validRows > 0 && <ImportRunner id={imp.id} totalRows={check.totalRows} validRows={check.validRows} />}
           {canRun && check.validRows === 0 && <p className="form-error">No row can be imported: correct the file or the columns above.</p>}

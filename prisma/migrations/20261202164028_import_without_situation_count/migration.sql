@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EventImport" ADD COLUMN     "withoutSituationCount" INTEGER NOT NULL DEFAULT 0;
+
