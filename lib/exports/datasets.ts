@@ -9,8 +9,8 @@ import { responseListWhere } from "@/lib/responses/queries";
 import { responseListQuerySchema, EFFECT_LABELS } from "@/lib/responses/schemas";
 import { searchWhere } from "@/lib/sources/queries";
 import { eventListQuerySchema } from "@/lib/events/schemas";
-import { eventRowBatches, eventsCsvStream } from "./events-sql";
-import { ratingRowBatches, ratingsCsvStream } from "./ratings-sql";
+import { eventRowBatches, eventsCsvStream, eventsJsonStream } from "./events-sql";
+import { ratingRowBatches, ratingsCsvStream, ratingsJsonStream } from "./ratings-sql";
 import {
   ACTOR_TYPE_LABELS,
   CRIME_LABELS,
@@ -39,8 +39,10 @@ export interface Dataset {
   minRole?: "ADMIN";
   columns: Column[];
   rows: (membership: CurrentMembership, params: Record<string, string>) => AsyncGenerator<Row[]>;
-  /** A faster CSV of the same rows and columns, where there is one (events, ratings: written by PostgreSQL). */
+  /** A faster CSV and JSON of the same rows and columns, where there are (events, ratings: written by PostgreSQL). */
   csv?: (membership: CurrentMembership, params: Record<string, string>, opts: { hxl?: boolean }) => Promise<ReadableStream<Uint8Array>>;
+  /** `head`: the JSON file's start (jsonHead in write.ts). */
+  json?: (membership: CurrentMembership, params: Record<string, string>, head: string) => Promise<ReadableStream<Uint8Array>>;
 }
 export const ENTITIES = ["situations", "ratings", "responses", "events", "sources"] as const;
 export type Entity = (typeof ENTITIES)[number] | "audit";
@@ -161,6 +163,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "evidence", header: "Evidence", type: "string" },
     ],
     csv: (membership, params) => ratingsCsvStream(membership, ratingsSituation(params), DATASETS.ratings.columns),
+    json: (membership, params, head) => ratingsJsonStream(membership, ratingsSituation(params), DATASETS.ratings.columns, head),
     rows: (membership, params) => ratingRowBatches(membership, ratingsSituation(params), DATASETS.ratings.columns, BATCH),
   },
   responses: {
@@ -225,6 +228,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "organisation", header: "Organisation", type: "string", hxl: "#org+name" },
     ],
     csv: (membership, params, opts) => eventsCsvStream(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, opts),
+    json: (membership, params, head) => eventsJsonStream(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, head),
     rows: (membership, params) => eventRowBatches(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, BATCH),
   },
   sources: {

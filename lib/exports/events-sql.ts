@@ -1,7 +1,7 @@
 import "server-only";
 // The events export, written by PostgreSQL: the CSV by `COPY (SELECT ...) TO STDOUT WITH CSV`,
-// passed through untouched (1,000,000 events leave at close to the database's own speed); XLSX and
-// JSON from the same SELECT through a cursor, with typed values (see pg-stream.ts). Column for
+// passed through untouched (1,000,000 events leave at close to the database's own speed), the JSON
+// rows by COPY too; XLSX from the same SELECT through a cursor, with typed values (pg-stream.ts). Column for
 // column DATASETS.events: labels in words, dates as yyyy-mm-dd, yes/no, and for CSV the formula
 // guard of neutralise.ts done in SQL (tested side by side with Prisma's read of the same list).
 //
@@ -13,7 +13,7 @@ import { CRIME_LABELS } from "@/lib/labels";
 import type { EventListQuery } from "@/lib/events/schemas";
 import { eventOrderSql, lit, visibleEventsSql } from "@/lib/events/sql";
 import type { Column, Row } from "./datasets";
-import { type ColumnMode, csvHead, copyCsvStream, cursorBatches, guard } from "./pg-stream";
+import { type ColumnMode, csvHead, copyCsvStream, copyJsonStream, cursorBatches, guard, selectOf } from "./pg-stream";
 
 /** The crimes in words, in the order stored: enum names replaced longest first (none is part of another). */
 const crimes = `nullif(${Object.entries(CRIME_LABELS)
@@ -53,7 +53,7 @@ function columnSql(key: string, names: Names, mode: ColumnMode): string {
       return text(`e."countryIso3"::text`);
     case "latitude":
     case "longitude":
-      return `trim_scale(e.${key})::text`; // rows: Number() of it, as Prisma's Decimal gave
+      return mode === "json" ? `trim_scale(e.${key})` : `trim_scale(e.${key})::text`; // rows: Number() of it, as Prisma's Decimal gave
     case "fatalities":
       return `e.fatalities`;
     case "civilianTargeting":
@@ -79,11 +79,11 @@ function columnSql(key: string, names: Names, mode: ColumnMode): string {
 }
 
 /**
- * The SELECT behind the export: visibility as two index-ordered parts (the organisation's own
- * events; events of situations other organisations share with the coalition) merged in the
- * list's order, as on screen. Each column is named by its key.
+ * The query behind the export: each column's SQL (by key) and the FROM clause. Visibility as two
+ * index-ordered parts (the organisation's own events; events of situations other organisations
+ * share with the coalition) merged in the list's order, as on screen.
  */
-export async function eventsExportQuery(membership: CurrentMembership, q: EventListQuery, columns: Column[], mode: ColumnMode): Promise<string> {
+async function eventsExportParts(membership: CurrentMembership, q: EventListQuery, columns: Column[], mode: ColumnMode): Promise<{ keyed: [string, string][]; from: string }> {
   const own = membership.organisationId;
   // The situations whose events can appear (the organisation's own, those shared with the coalition), and their organisations' names.
   const situations = await db.situation.findMany({
@@ -96,7 +96,12 @@ export async function eventsExportQuery(membership: CurrentMembership, q: EventL
     names.organisations[s.organisationId] = s.organisation.name;
   }
   const shared = situations.filter((s) => s.organisationId !== own && s.visibility === "COALITION" && !s.archivedAt);
-  return `SELECT ${columns.map((c) => `${columnSql(c.key, names, mode)} AS "${c.key}"`).join(", ")} FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}`;
+  return { keyed: columns.map((c) => [c.key, columnSql(c.key, names, mode)]), from: `FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}` };
+}
+
+/** The export as one SELECT, each column named by its key. */
+export async function eventsExportQuery(membership: CurrentMembership, q: EventListQuery, columns: Column[], mode: ColumnMode): Promise<string> {
+  return selectOf(await eventsExportParts(membership, q, columns, mode));
 }
 
 /** The CSV file (UTF-8 with BOM, header row, optional HXL row), streamed straight from PostgreSQL. */
@@ -104,7 +109,13 @@ export async function eventsCsvStream(membership: CurrentMembership, q: EventLis
   return copyCsvStream(await eventsExportQuery(membership, q, columns, "csv"), csvHead(columns, opts.hxl));
 }
 
-/** The same rows with typed values (dates, numbers, yes/no as booleans), a batch at a time, for XLSX and JSON. */
+/** The JSON file (what it holds, then the rows with typed values), written by PostgreSQL. */
+export async function eventsJsonStream(membership: CurrentMembership, q: EventListQuery, columns: Column[], head: string): Promise<ReadableStream<Uint8Array>> {
+  const { keyed, from } = await eventsExportParts(membership, q, columns, "json");
+  return copyJsonStream(from, keyed, head);
+}
+
+/** The same rows with typed values (dates, numbers, yes/no as booleans), a batch at a time, for XLSX. */
 export async function* eventRowBatches(membership: CurrentMembership, q: EventListQuery, columns: Column[], batch: number): AsyncGenerator<Row[]> {
   const sql = await eventsExportQuery(membership, q, columns, "rows");
   for await (const rows of cursorBatches<Row>(sql, batch)) {

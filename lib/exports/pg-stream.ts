@@ -14,8 +14,11 @@ import { rawPool } from "@/lib/db-raw";
 import { lit } from "@/lib/events/sql";
 import type { Column } from "./datasets";
 
-/** CSV cells are text, neutralised; rows for XLSX and JSON keep their types (XLSX guards its own text cells, JSON needs none). */
-export type ColumnMode = "csv" | "rows";
+/**
+ * CSV cells are text, neutralised; rows (read by the app, for XLSX) and JSON (written by PostgreSQL)
+ * keep their types. XLSX guards its own text cells; JSON is not opened by spreadsheets: no guard.
+ */
+export type ColumnMode = "csv" | "rows" | "json";
 
 /** neutralise() in SQL: text starting with = + - @ tab or CR gets a leading apostrophe (ascii() reads only the first character). */
 const safe = (expr: string) => `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
@@ -28,6 +31,9 @@ export const labelSql = (labels: Record<string, string>, expr: string) =>
   `CASE ${expr}::text ${Object.entries(labels)
     .map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`)
     .join(" ")} END`;
+
+/** A SELECT of the columns (each named by its key) and the rest of the query (FROM ...). */
+export const selectOf = ({ keyed, from }: { keyed: [string, string][]; from: string }) => `SELECT ${keyed.map(([key, sql]) => `${sql} AS "${key}"`).join(", ")} ${from}`;
 
 /** The start of a CSV file: UTF-8 byte order mark (for spreadsheet programs), the header row, the HXL row if asked. */
 export const csvHead = (columns: Column[], hxl = false) => "\uFEFF" + stringify([columns.map((c) => c.header), ...(hxl ? [columns.map((c) => c.hxl ?? "")] : [])]);
@@ -57,10 +63,13 @@ async function exportClient(): Promise<{ client: pg.PoolClient; release: (err?: 
   return { client, release };
 }
 
-/** A CSV file: `head` (byte order mark, header rows) then what COPY writes, in ~64 KB chunks. */
-export async function copyCsvStream(sql: string, head: string): Promise<ReadableStream<Uint8Array>> {
+/**
+ * What COPY writes, between `head` and `tail`, in ~64 KB chunks. `options`: COPY's format options;
+ * `skipFirst`: bytes dropped from the start of COPY's output (the JSON rows' first separator).
+ */
+async function copyStream(sql: string, options: string, head: string, tail = "", skipFirst = 0): Promise<ReadableStream<Uint8Array>> {
   const { client, release } = await exportClient();
-  const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
+  const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (${options})`));
   copy.on("error", (e) => release(e));
   async function* body() {
     try {
@@ -68,9 +77,16 @@ export async function copyCsvStream(sql: string, head: string): Promise<Readable
       // COPY sends a message per row: gather them into ~64 KB writes (fewer, larger chunks to the socket).
       let parts: Buffer[] = [];
       let size = 0;
-      for await (const chunk of copy) {
-        parts.push(chunk as Buffer);
-        size += (chunk as Buffer).length;
+      let skip = skipFirst;
+      for await (const data of copy) {
+        let chunk = data as Buffer;
+        if (skip) {
+          const n = Math.min(skip, chunk.length);
+          chunk = chunk.subarray(n);
+          skip -= n;
+        }
+        parts.push(chunk);
+        size += chunk.length;
         if (size >= 65536) {
           yield Buffer.concat(parts, size);
           parts = [];
@@ -80,11 +96,27 @@ export async function copyCsvStream(sql: string, head: string): Promise<Readable
       if (size) yield Buffer.concat(parts, size);
       await client.query("COMMIT");
       release();
+      if (tail) yield Buffer.from(tail);
     } finally {
       release(new Error("The download stopped before the end."));
     }
   }
   return Readable.toWeb(Readable.from(body(), { objectMode: false })) as ReadableStream<Uint8Array>;
+}
+
+/** A CSV file: `head` (byte order mark, header rows) then what COPY writes. */
+export const copyCsvStream = (sql: string, head: string) => copyStream(sql, "FORMAT csv", head);
+
+/**
+ * Rows as JSON text, one per line, written by PostgreSQL (json_build_object over the typed
+ * columns: `keyed` pairs each column's key with its SQL), between `head` and `tail`. COPY's csv
+ * format with a quote and a delimiter that JSON text never holds (PostgreSQL writes control
+ * characters in JSON as \u0001...) passes the text through as it is; each row starts with the
+ * comma that separates it from the one before, but for the first.
+ */
+export function copyJsonStream(from: string, keyed: [string, string][], head: string): Promise<ReadableStream<Uint8Array>> {
+  const object = `json_build_object(${keyed.map(([key, sql]) => `${lit(key)}, ${sql}`).join(", ")})::text`;
+  return copyStream(`SELECT ',' || ${object} ${from}`, "FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02'", head, "]}\n", 1);
 }
 
 /**

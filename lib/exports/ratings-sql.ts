@@ -1,13 +1,13 @@
 import "server-only";
 // The indicator ratings export (every published round's ratings the caller may see: about
 // 1,700,000 for a coalition with 10 years of monthly rounds), written by PostgreSQL like the events
-// export (pg-stream.ts): CSV by COPY, XLSX and JSON through a cursor. Ordered as an analyst reads
+// export (pg-stream.ts): CSV and JSON by COPY, XLSX through a cursor. Ordered as an analyst reads
 // them: by situation, round (oldest first), then the Framework's order of risk factors and indicators.
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { lit } from "@/lib/events/sql";
 import type { Column, Row } from "./datasets";
-import { type ColumnMode, copyCsvStream, csvHead, cursorBatches, guard, labelSql } from "./pg-stream";
+import { type ColumnMode, copyCsvStream, copyJsonStream, csvHead, cursorBatches, guard, labelSql, selectOf } from "./pg-stream";
 
 const POINTS: Record<string, string> = { NONE: "0", PRESENT: "1", SIGNIFICANT: "2", SEVERE: "3" };
 
@@ -40,15 +40,24 @@ function columnSql(key: string, mode: ColumnMode): string {
  * The published, not deleted rounds of the situations the caller may see (their organisation's and
  * those shared with the coalition; none archived), or of one of them (`situation`, an id).
  */
-export function ratingsExportQuery(membership: CurrentMembership, situation: string | undefined, columns: Column[], mode: ColumnMode): string {
-  return `SELECT ${columns.map((c) => `${columnSql(c.key, mode)} AS "${c.key}"`).join(", ")}
-    FROM "Situation" s
+function ratingsExportParts(membership: CurrentMembership, situation: string | undefined, columns: Column[], mode: ColumnMode) {
+  const keyed = columns.map((c): [string, string] => [c.key, columnSql(c.key, mode)]);
+  const from = `FROM "Situation" s
     JOIN "Assessment" a ON a."situationId" = s.id AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
     JOIN "IndicatorRating" r ON r."assessmentId" = a.id
     JOIN "Indicator" i ON i.id = r."indicatorId"
     WHERE s."archivedAt" IS NULL AND (s."organisationId" = ${lit(membership.organisationId)} OR s.visibility = 'COALITION')
       ${situation ? `AND s.id = ${lit(situation)}` : ""}
     ORDER BY s.title, s.id, a."assessedOn", a.id, i."riskFactorNumber", i.position, i.code`;
+  return { keyed, from };
+}
+
+export const ratingsExportQuery = (membership: CurrentMembership, situation: string | undefined, columns: Column[], mode: ColumnMode) =>
+  selectOf(ratingsExportParts(membership, situation, columns, mode));
+
+export function ratingsJsonStream(membership: CurrentMembership, situation: string | undefined, columns: Column[], head: string): Promise<ReadableStream<Uint8Array>> {
+  const { keyed, from } = ratingsExportParts(membership, situation, columns, "json");
+  return copyJsonStream(from, keyed, head);
 }
 
 export async function ratingsCsvStream(membership: CurrentMembership, situation: string | undefined, columns: Column[]): Promise<ReadableStream<Uint8Array>> {

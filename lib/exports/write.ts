@@ -108,23 +108,34 @@ function jsonOf(value: CellValue | undefined): string | number | boolean | null 
   return value;
 }
 
+export interface JsonMeta {
+  list: string;
+  exportedAt: string;
+  filters: Record<string, string>;
+}
+
+/** The start of a JSON export: what it holds (the list, when, with which filters, its columns with their headers and types), then its rows. */
+export function jsonHead(meta: JsonMeta, columns: Column[]): string {
+  const head = { format: "atrocity-early-warning-list", version: 1, ...meta, columns: columns.map(({ key, header, type }) => ({ key, header, type })) };
+  return `${JSON.stringify(head).slice(0, -1)},"rows":[\n`;
+}
+export const JSON_TAIL = "\n]}\n";
+
 /**
- * JSON: one object that says what it holds (the list, when, with which filters, its columns with
- * their headers and types) followed by the rows, each an object keyed by column; written a batch
- * at a time, so a list of any length streams.
+ * JSON: one object that says what it holds followed by the rows, each an object keyed by column;
+ * written a batch at a time, so a list of any length streams.
  */
-export function jsonStream(meta: { list: string; exportedAt: string; filters: Record<string, string> }, columns: Column[], batches: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+export function jsonStream(meta: JsonMeta, columns: Column[], batches: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
   async function* parts() {
-    const head = { format: "atrocity-early-warning-list", version: 1, ...meta, columns: columns.map(({ key, header, type }) => ({ key, header, type })) };
-    yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+    yield jsonHead(meta, columns);
     let first = true;
     for await (const batch of batches) {
       const text = batch.map((row) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, jsonOf(row[c.key])])))).join(",\n");
       if (!text) continue;
-      yield `${first ? "\n" : ",\n"}${text}`;
+      yield `${first ? "" : ",\n"}${text}`;
       first = false;
     }
-    yield "\n]}\n";
+    yield JSON_TAIL;
   }
   async function* bytes() {
     for await (const part of parts()) yield Buffer.from(part, "utf8");

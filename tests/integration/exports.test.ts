@@ -11,7 +11,7 @@ import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { neutralise } from "@/lib/exports/neutralise";
 import { DATASETS, type Row } from "@/lib/exports/datasets";
-import { csvStream, xlsxStream } from "@/lib/exports/write";
+import { csvStream, jsonHead, xlsxStream } from "@/lib/exports/write";
 import { getCurrentUser, type CurrentMembership } from "@/lib/auth/current-user";
 import { rawPool } from "@/lib/db-raw";
 import { iterateEvents } from "@/lib/events/queries";
@@ -87,6 +87,12 @@ async function prismaRatingRows(membership: CurrentMembership, situation?: strin
     confidence: r.confidence ? CONFIDENCE_LABELS[r.confidence] : null,
     evidence: r.evidence,
   }));
+}
+
+/** A row as the JSON export holds it: dates as yyyy-mm-dd. */
+const asJson = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v]));
+async function jsonRows(stream: Promise<ReadableStream<Uint8Array>>) {
+  return JSON.parse(await new Response(await stream).text()).rows as Row[];
 }
 
 async function collect(batches: AsyncGenerator<Row[]>) {
@@ -229,14 +235,17 @@ describe("the events CSV written by PostgreSQL", () => {
       const reference = await read(csvStream(ds.columns, prismaEventRows(membership, q), { hxl: true }));
       expect(fast, JSON.stringify(q)).toEqual(reference);
       expect(fast.length, JSON.stringify(q)).toBeGreaterThan(2);
-      // The typed rows behind XLSX and JSON (read from PostgreSQL through a cursor): the same values, with their types.
-      expect(await collect(ds.rows(membership, q)), JSON.stringify(q)).toEqual(await collect(prismaEventRows(membership, q)));
+      // The typed rows behind XLSX (read from PostgreSQL through a cursor) and the JSON (written by PostgreSQL): the same values, with their types.
+      const expected = await collect(prismaEventRows(membership, q));
+      expect(await collect(ds.rows(membership, q)), JSON.stringify(q)).toEqual(expected);
+      expect(await jsonRows(ds.json!(membership, q, jsonHead({ list: "events", exportedAt: "", filters: q }, ds.columns))), JSON.stringify(q)).toEqual(expected.map(asJson));
     }
     await actAs(outsider); // another organisation: only the shared situation's events, with their organisation's name
     const theirs = (await getCurrentUser())!.active!;
     for (const q of [{}, { sort: "oldest" }] as Record<string, string>[]) {
       expect(await read(await ds.csv!(theirs, q, {}))).toEqual(await read(csvStream(ds.columns, prismaEventRows(theirs, q))));
       expect(await collect(ds.rows(theirs, q))).toEqual(await collect(prismaEventRows(theirs, q)));
+      expect(await jsonRows(ds.json!(theirs, q, jsonHead({ list: "events", exportedAt: "", filters: q }, ds.columns)))).toEqual((await collect(prismaEventRows(theirs, q))).map(asJson));
     }
     const all = await read(await ds.csv!(membership, {}, {}));
     const row = all.find((r) => r[all[0].indexOf("First actor")] === "'-Militia, \"North\"")!;
@@ -339,6 +348,9 @@ describe("the indicator ratings export", () => {
     expect(outsiders.map(key).sort()).toEqual((await prismaRatingRows(theirs)).map(key).sort());
     expect(outsiders.some((r) => r.evidence === "Private")).toBe(false);
     expect(outsiders.some((r) => r.evidence === "=SUM(A1) decree")).toBe(true);
+    const head = jsonHead({ list: "ratings", exportedAt: "", filters: {} }, ds.columns);
+    expect((await jsonRows(ds.json!(theirs, {}, head))).map(key).sort()).toEqual((await prismaRatingRows(theirs)).map(asJson).map(key).sort());
+    expect((await jsonRows(ds.json!(membership, {}, head))).map(key).sort()).toEqual((await prismaRatingRows(membership)).map(asJson).map(key).sort());
     expect(await csv("ratings", `?situation=${secret.id}`)).toHaveLength(1); // header only
 
     // JSON and XLSX: typed values, text as recorded (JSON) or guarded (XLSX).

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { DATASETS, ENTITIES, type Entity } from "@/lib/exports/datasets";
-import { csvStream, jsonStream, xlsxStream } from "@/lib/exports/write";
+import { csvStream, jsonHead, jsonStream, xlsxStream } from "@/lib/exports/write";
 import { todayIso } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -52,11 +52,12 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
     const body = ds.csv ? await ds.csv(membership, filters, { hxl: withHxl }) : csvStream(ds.columns, ds.rows(membership, filters), { hxl: withHxl });
     return new Response(body, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   }
-  const batches = ds.rows(membership, filters);
   if (format === "json") {
-    const body = jsonStream({ list: entity, exportedAt: new Date().toISOString(), filters }, ds.columns, batches);
+    const meta = { list: entity, exportedAt: new Date().toISOString(), filters };
+    const body = ds.json ? await ds.json(membership, filters, jsonHead(meta, ds.columns)) : jsonStream(meta, ds.columns, ds.rows(membership, filters));
     return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   }
+  const batches = ds.rows(membership, filters);
   return new Response(xlsxStream([{ title: ds.title, columns: ds.columns, batches, hxl: withHxl }]), {
     headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
