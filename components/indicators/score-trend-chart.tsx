@@ -1,7 +1,8 @@
 "use client";
 
 // Scores over a situation's published rounds. Okabe-Ito colours (colour-blind safe) and dash
-// patterns so lines stay apart in print; the page shows the same figures as a table.
+// patterns so lines stay apart in print; the page shows the same figures as a table. Hidden from
+// assistive technology, and so out of the tab order too (no keyboard layer: nothing focusable inside).
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface TrendPoint {
@@ -27,7 +28,7 @@ export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
   return (
     <figure className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={300}>
-        <LineChart data={points} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={points} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid stroke="#ddd" />
           <XAxis dataKey="date" tick={{ fontSize: 12 }} />
           <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={40} />
