@@ -1,9 +1,9 @@
 import "server-only";
 // The events export, written by PostgreSQL: the CSV by `COPY (SELECT ...) TO STDOUT WITH CSV`,
 // passed through untouched (1,000,000 events leave at close to the database's own speed), the JSON
-// rows by COPY too; XLSX from the same SELECT through a cursor, with typed values (pg-stream.ts). Column for
-// column DATASETS.events: labels in words, dates as yyyy-mm-dd, yes/no, and for CSV the formula
-// guard of neutralise.ts done in SQL (tested side by side with Prisma's read of the same list).
+// rows by COPY too; XLSX from the same SELECT through a cursor, with typed values (pg-stream.ts).
+// Column for column DATASETS.events: labels in words, dates as yyyy-mm-dd, yes/no, and for CSV the
+// formula guard of neutralise.ts done in SQL (tested side by side with Prisma's read of the list).
 //
 // COPY takes no bind parameters, so every value from the request goes in through pg's
 // escapeLiteral after zod has parsed it (dates, numbers, ids, free text).
@@ -63,7 +63,7 @@ function columnSql(key: string, names: Names, mode: ColumnMode): string {
     case "indicators": {
       // Few events have linked indicators: a hashed membership test skips the lookup for the rest.
       const codes = `(SELECT string_agg(i.code, '; ' ORDER BY i.code) FROM "EventIndicator" ei JOIN "Indicator" i ON i.id = ei."indicatorId" WHERE ei."eventId" = e.id)`;
-      return mode === "csv" ? text(`CASE WHEN e.id IN (SELECT "eventId" FROM "EventIndicator") THEN ${codes} END`) : `CASE WHEN e.id IN (SELECT "eventId" FROM "EventIndicator") THEN ${codes} ELSE '' END`;
+      return text(`CASE WHEN e.id IN (SELECT "eventId" FROM "EventIndicator") THEN ${codes} ${mode === "csv" ? "" : "ELSE ''"} END`); // typed rows: '' as Prisma's read gave
     }
     case "situation":
       return text(lookup(names.situations, `e."situationId"`, "Situation", "title"));

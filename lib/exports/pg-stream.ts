@@ -2,10 +2,11 @@ import "server-only";
 // The largest exports read straight from PostgreSQL, not through Prisma a batch at a time:
 // - CSV: `COPY (SELECT ...) TO STDOUT WITH CSV`, passed through to the response untouched, so
 //   1,000,000 rows leave at close to the database's own speed;
-// - XLSX and JSON: the same SELECT read through a cursor (DECLARE ... FETCH), a batch at a time,
-//   so the server holds one batch whatever the number of rows.
-// Both run in a read-only transaction with the export's own settings (see BEGIN below) and give
-// their connection back however the download ends.
+// - JSON: the same SELECT's rows as JSON text, by COPY too (copyJsonStream);
+// - XLSX: the same SELECT read through a cursor (DECLARE ... FETCH), a batch at a time, so the
+//   server holds one batch whatever the number of rows.
+// Each runs in a read-only transaction with the export's own settings (see BEGIN below) and gives
+// its connection back however the download ends.
 import { Readable } from "node:stream";
 import { to as copyTo } from "pg-copy-streams";
 import { stringify } from "csv-stringify/sync";
@@ -109,7 +110,8 @@ export const copyCsvStream = (sql: string, head: string) => copyStream(sql, "FOR
 
 /**
  * Rows as JSON text, one per line, written by PostgreSQL (json_build_object over the typed
- * columns: `keyed` pairs each column's key with its SQL), between `head` and `tail`. COPY's csv
+ * columns: `keyed` pairs each column's key with its SQL), after `head` (jsonHead in write.ts, which
+ * opens the rows' array) and before the array's and object's ends. COPY's csv
  * format with a quote and a delimiter that JSON text never holds (PostgreSQL writes control
  * characters in JSON as \u0001...) passes the text through as it is; each row starts with the
  * comma that separates it from the one before, but for the first.
