@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { PDFParse } from "pdf-parse";
@@ -62,6 +63,36 @@ describe("PDF briefs", () => {
     expect(letters).toContain("قرية");
     expect(letters).toContain("الطيبة");
     expect(text).toMatch(/page 1 of [1-9]/);
+  });
+
+  it("print the scripts of the places our situations are in: Ge'ez, Armenian, Georgian, Hebrew, Indic scripts, Thai", async () => {
+    await actAs(analyst);
+    const names = {
+      Amharic: "ትግራይ",
+      Armenian: "Արցախ",
+      Georgian: "ცხინვალი",
+      Hebrew: "עזה",
+      Hindi: "मणिपुर",
+      Bengali: "কিশোরগঞ্জ",
+      Tamil: "முல்லைத்தீவு",
+      Sinhala: "කොළඹ",
+      Thai: "ปัตตานี",
+    };
+    // Scripts without a font here (Burmese, Khmer, Chinese) leave gaps, but the brief is still made.
+    const summary = Object.entries({ ...names, Burmese: "ရခိုင်ပြည်နယ်", Khmer: "ភ្នំពេញ", Chinese: "新疆" }).map(([language, name]) => `${language}: ${name}.`).join(" ");
+    const s = await createSituationAction({ ...emptySituationInput(), countryIso3: "ETH", title: "Places in their own scripts", summary });
+    if (!s.ok) throw new Error(s.message);
+    const res = await brief(new NextRequest(`http://localhost/api/briefs/${s.data.id}`), { params: Promise.resolve({ id: s.data.id }) });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
+    if (process.env.BRIEF_PDF_OUT) writeFileSync(process.env.BRIEF_PDF_OUT, bytes); // to look at it: BRIEF_PDF_OUT=/tmp/brief.pdf
+    // Each script's font is embedded (a letter no font has would be drawn as an empty box, in none of them).
+    const fonts = new TextDecoder("latin1").decode(bytes).match(/\/BaseFont\s*\/[A-Z]{6}\+([A-Za-z-]+)/g) ?? [];
+    // (Devanagari is in Noto Sans itself.)
+    for (const family of ["Ethiopic", "Armenian", "Georgian", "Hebrew", "Bengali", "Tamil", "Sinhala", "Thai"]) expect(fonts.join(" "), family).toContain(`NotoSans${family}`);
+    // Scripts whose letters are not reordered or joined read back as written.
+    const text = await pdfText(res);
+    for (const name of [names.Amharic, names.Armenian, names.Georgian, names.Thai]) expect(text).toContain(name);
   });
 
   it("respect visibility: another organisation gets shared situations only, in briefs and the overview", async () => {
