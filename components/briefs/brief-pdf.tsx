@@ -1,37 +1,14 @@
 // The country brief as a PDF (server-side, @react-pdf/renderer; no browser): the structure NGO
 // briefs use, with a footer carrying the organisation, author, date and sensitivity marking.
-import path from "node:path";
 import { Document, Font, Line, Page, Polyline, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
 import type { BriefData } from "@/lib/briefs/data";
+import { SCRIPT_FONTS, ttf } from "./fonts";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
 import { isoDate } from "@/lib/format";
 
 const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
 
-// Noto Sans (Latin, Greek, Cyrillic, Vietnamese, Devanagari), then the Noto Sans of each other
-// script the names of places, actors and sources in our situations come in: Arabic and Hebrew
-// (right to left), Ge'ez (Amharic, Tigrinya), Armenian, Georgian, Bengali, Tamil, Sinhala and Thai.
-// Each letter is drawn in the first of these fonts that has it (the PDF's built-in Helvetica has
-// Western European letters only: a place, actor or source in Ukrainian or Arabic came out as
-// gibberish). Only the letters used are embedded in each PDF. Not covered: Burmese and Khmer
-// (fontkit, which lays out the PDF's text, draws Burmese's medial ra after its consonant instead of
-// around it, a misspelling, and fails on Noto Sans Khmer's mark positions), and Chinese, Japanese
-// and Korean (10-20 MB fonts). The printable brief, laid out by the browser, prints them all.
-const FONTS = path.join(process.cwd(), "node_modules", "@expo-google-fonts");
-const SCRIPT_FONTS: [family: string, pkg: string, file: string][] = [
-  ["Noto Sans", "noto-sans", "NotoSans"],
-  ["Noto Sans Arabic", "noto-sans-arabic", "NotoSansArabic"],
-  ["Noto Sans Hebrew", "noto-sans-hebrew", "NotoSansHebrew"],
-  ["Noto Sans Ethiopic", "noto-sans-ethiopic", "NotoSansEthiopic"],
-  ["Noto Sans Armenian", "noto-sans-armenian", "NotoSansArmenian"],
-  ["Noto Sans Georgian", "noto-sans-georgian", "NotoSansGeorgian"],
-  ["Noto Sans Bengali", "noto-sans-bengali", "NotoSansBengali"],
-  ["Noto Sans Tamil", "noto-sans-tamil", "NotoSansTamil"],
-  ["Noto Sans Sinhala", "noto-sans-sinhala", "NotoSansSinhala"],
-  ["Noto Sans Thai", "noto-sans-thai", "NotoSansThai"],
-];
-const ttf = (pkg: string, name: string, weight: string) => path.join(FONTS, pkg, weight, `${name}_${weight}.ttf`);
 for (const [family, pkg, file] of SCRIPT_FONTS) {
   Font.register({ family, fonts: [{ src: ttf(pkg, file, "400Regular") }, { src: ttf(pkg, file, "700Bold"), fontWeight: "bold" }] });
 }

@@ -3,15 +3,16 @@ import { createElement, type ReactElement } from "react";
 import { renderToStream, type DocumentProps } from "@react-pdf/renderer";
 import { Readable } from "node:stream";
 import { BriefPdf, OverviewPdf } from "@/components/briefs/brief-pdf";
+import { printableAll } from "@/components/briefs/fonts";
 import type { BriefData } from "./data";
 
 export async function briefPdfStream(data: BriefData, author: string, generatedAt = new Date()) {
-  const stream = await renderToStream(createElement(BriefPdf, { data, author, generatedAt }) as unknown as ReactElement<DocumentProps>);
+  const stream = await renderToStream(createElement(BriefPdf, { data: printableAll(data), author: printableAll(author), generatedAt }) as unknown as ReactElement<DocumentProps>);
   return Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>;
 }
 
 export async function overviewPdfStream(briefs: BriefData[], author: string, generatedAt = new Date()) {
-  const stream = await renderToStream(createElement(OverviewPdf, { briefs, author, generatedAt }) as unknown as ReactElement<DocumentProps>);
+  const stream = await renderToStream(createElement(OverviewPdf, { briefs: printableAll(briefs), author: printableAll(author), generatedAt }) as unknown as ReactElement<DocumentProps>);
   return Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>;
 }
 

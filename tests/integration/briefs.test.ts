@@ -78,7 +78,7 @@ describe("PDF briefs", () => {
       Sinhala: "කොළඹ",
       Thai: "ปัตตานี",
     };
-    // Scripts without a font here (Burmese, Khmer, Chinese) leave gaps, but the brief is still made.
+    // Scripts without a font here (Burmese, Khmer, Chinese) are marked as left out, not drawn as other letters.
     const summary = Object.entries({ ...names, Burmese: "ရခိုင်ပြည်နယ်", Khmer: "ភ្នំពេញ", Chinese: "新疆" }).map(([language, name]) => `${language}: ${name}.`).join(" ");
     const s = await createSituationAction({ ...emptySituationInput(), countryIso3: "ETH", title: "Places in their own scripts", summary });
     if (!s.ok) throw new Error(s.message);
@@ -93,6 +93,7 @@ describe("PDF briefs", () => {
     // Scripts whose letters are not reordered or joined read back as written.
     const text = await pdfText(res);
     for (const name of [names.Amharic, names.Armenian, names.Georgian, names.Thai]) expect(text).toContain(name);
+    expect(text).toContain("Burmese: […]. Khmer: […]. Chinese: […].");
   });
 
   it("respect visibility: another organisation gets shared situations only, in briefs and the overview", async () => {
