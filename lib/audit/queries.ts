@@ -7,8 +7,8 @@ export const auditQuerySchema = z.object({
   user: z.string().max(40).optional().catch(undefined),
   entity: z.string().trim().max(60).optional().catch(undefined),
   action: z.string().trim().max(60).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   /** Keyset cursor: the id of the last entry of the previous page. */
   before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
 });

@@ -78,8 +78,8 @@ export function emptyEventInput(): EventInput {
 
 /** The filters of an event list, from the URL. */
 export const eventListQuerySchema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   type: z.string().trim().max(100).optional().catch(undefined),
   actor: z.string().trim().max(200).optional().catch(undefined),
   minFatalities: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),

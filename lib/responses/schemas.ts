@@ -60,8 +60,8 @@ export const responseListQuerySchema = z.object({
   type: z.enum(RESPONSE_TYPES).optional().catch(undefined),
   actor: z.enum(ACTOR_TYPES).optional().catch(undefined),
   situation: z.string().max(40).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type ResponseListQuery = z.infer<typeof responseListQuerySchema>;

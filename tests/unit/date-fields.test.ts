@@ -12,3 +12,15 @@ describe("an empty date field", () => {
     expect(firstMessage(responseInputSchema.safeParse({ ...emptyResponseInput(), startDate: "" }), "startDate")).toBe("Enter a date.");
   });
 });
+
+describe("the date filters of the lists (events, responses, audit log)", () => {
+  it("leave out dates that do not exist, as they leave out any other malformed filter, instead of failing the page or a download", async () => {
+    const { eventListQuerySchema } = await import("@/lib/events/schemas");
+    const { responseListQuerySchema } = await import("@/lib/responses/schemas");
+    const { auditQuerySchema } = await import("@/lib/audit/queries");
+    for (const schema of [eventListQuerySchema, responseListQuerySchema, auditQuerySchema]) {
+      expect(schema.parse({ from: "2024-13-45", to: "2023-02-29" })).toMatchObject({ from: undefined, to: undefined });
+      expect(schema.parse({ from: "2024-02-29", to: "2024-12-31" })).toMatchObject({ from: "2024-02-29", to: "2024-12-31" });
+    }
+  });
+});
