@@ -1,6 +1,7 @@
 import "server-only";
 // What each list exports: its columns (typed, with HXL hashtags for events) and its rows, read
 // in batches with the same filters and the same visibility as the list on screen.
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { situationListWhere } from "@/lib/situations/queries";
@@ -62,8 +63,9 @@ async function* byId<T extends { id: string }>(fetch: (cursor: string | undefine
   }
 }
 const after = (cursor: string | undefined) => (cursor ? { id: { gt: cursor } } : {});
-/** The ratings export's one filter: a situation (an id). */
-const ratingsSituation = (params: Record<string, string>) => params.situation?.slice(0, 40) || undefined;
+/** The ratings export's one filter: a situation (an id); malformed, it is left out, as the lists leave out theirs. */
+const ratingsQuerySchema = z.object({ situation: z.string().min(1).max(40).optional().catch(undefined) });
+const ratingsSituation = (params: Record<string, string>) => ratingsQuerySchema.parse(params).situation;
 
 export const DATASETS: Record<Entity, Dataset> = {
   audit: {

@@ -352,6 +352,7 @@ describe("the indicator ratings export", () => {
     expect((await jsonRows(ds.json!(theirs, {}, head))).map(key).sort()).toEqual((await prismaRatingRows(theirs)).map(asJson).map(key).sort());
     expect((await jsonRows(ds.json!(membership, {}, head))).map(key).sort()).toEqual((await prismaRatingRows(membership)).map(asJson).map(key).sort());
     expect(await csv("ratings", `?situation=${secret.id}`)).toHaveLength(1); // header only
+    expect((await csv("ratings", `?situation=${"x".repeat(41)}`)).length).toBe((await csv("ratings")).length); // a malformed filter is left out, as on the lists
 
     // JSON and XLSX: typed values, text as recorded (JSON) or guarded (XLSX).
     await actAs(analyst);
