@@ -123,5 +123,12 @@ describe("the event log", () => {
     expect(await to.getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator(`#${await to.getAttribute("aria-describedby")}`).textContent()).toContain("before the “From” date");
     expect(await to.inputValue()).toBe("2026-09-01");
+
+    // The responses list's filter has the same date fields.
+    await page.goto(`${baseUrl}/responses?from=2026-10-01&to=2026-09-01`);
+    const responsesTo = page.getByLabel("To", { exact: true });
+    expect(await responsesTo.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(`#${await responsesTo.getAttribute("aria-describedby")}`).textContent()).toBe("This date is before the “From” date, so no response can match: change one of them.");
+    await screenshot(page, "responses-reversed-dates");
   });
 });

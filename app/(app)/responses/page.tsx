@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { requireUser } from "@/lib/auth/require-user";
 import { listResponses } from "@/lib/responses/queries";
 import { listVisibleSituations } from "@/lib/situations/queries";
@@ -65,14 +66,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="from">From</label>
-            <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
-          </div>
-          <div className="field">
-            <label htmlFor="to">To</label>
-            <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
-          </div>
+          <DateRangeFields from={query.from} to={query.to} what="response" />
         </div>
         <div className="actions-row">
           <button type="submit">Apply</button>
