@@ -63,6 +63,8 @@ async function* byId<T extends { id: string }>(fetch: (cursor: string | undefine
   }
 }
 const after = (cursor: string | undefined) => (cursor ? { id: { gt: cursor } } : {});
+/** The events export's filters: the list's, without its page cursor (an export holds every page). */
+const eventsQuery = (params: Record<string, string>) => ({ ...eventListQuerySchema.parse(params), after: undefined });
 /** The ratings export's one filter: a situation (an id); malformed, it is left out, as the lists leave out theirs. */
 const ratingsQuerySchema = z.object({ situation: z.string().min(1).max(40).optional().catch(undefined) });
 const ratingsSituation = (params: Record<string, string>) => ratingsQuerySchema.parse(params).situation;
@@ -229,9 +231,9 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "source", header: "Source field", type: "string" },
       { key: "organisation", header: "Organisation", type: "string", hxl: "#org+name" },
     ],
-    csv: (membership, params, opts) => eventsCsvStream(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, opts),
-    json: (membership, params, head) => eventsJsonStream(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, head),
-    rows: (membership, params) => eventRowBatches(membership, { ...eventListQuerySchema.parse(params), after: undefined }, DATASETS.events.columns, BATCH),
+    csv: (membership, params, opts) => eventsCsvStream(membership, eventsQuery(params), DATASETS.events.columns, opts),
+    json: (membership, params, head) => eventsJsonStream(membership, eventsQuery(params), DATASETS.events.columns, head),
+    rows: (membership, params) => eventRowBatches(membership, eventsQuery(params), DATASETS.events.columns, BATCH),
   },
   sources: {
     title: "Sources",

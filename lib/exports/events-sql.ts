@@ -100,7 +100,7 @@ async function eventsExportParts(membership: CurrentMembership, q: EventListQuer
 }
 
 /** The export as one SELECT, each column named by its key. */
-export async function eventsExportQuery(membership: CurrentMembership, q: EventListQuery, columns: Column[], mode: ColumnMode): Promise<string> {
+async function eventsExportQuery(membership: CurrentMembership, q: EventListQuery, columns: Column[], mode: ColumnMode): Promise<string> {
   return selectOf(await eventsExportParts(membership, q, columns, mode));
 }
 

@@ -45,7 +45,7 @@ export const csvHead = (columns: Column[], hxl = false) => "\uFEFF" + stringify(
  * 1,000,000 events, for nothing); no parallel plan, which dropped the index's order to sort every
  * row again on disk (PostgreSQL 15: 5.5 -> 4.5 s with both off).
  */
-export const EXPORT_BEGIN = "BEGIN READ ONLY; SET LOCAL DateStyle = 'ISO'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
+const EXPORT_BEGIN = "BEGIN READ ONLY; SET LOCAL DateStyle = 'ISO'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
 
 async function exportClient(): Promise<{ client: pg.PoolClient; release: (err?: Error) => void }> {
   const client = await rawPool().connect();

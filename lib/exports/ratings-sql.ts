@@ -52,7 +52,7 @@ function ratingsExportParts(membership: CurrentMembership, situation: string | u
   return { keyed, from };
 }
 
-export const ratingsExportQuery = (membership: CurrentMembership, situation: string | undefined, columns: Column[], mode: ColumnMode) =>
+const ratingsExportQuery = (membership: CurrentMembership, situation: string | undefined, columns: Column[], mode: ColumnMode) =>
   selectOf(ratingsExportParts(membership, situation, columns, mode));
 
 export function ratingsJsonStream(membership: CurrentMembership, situation: string | undefined, columns: Column[], head: string): Promise<ReadableStream<Uint8Array>> {

@@ -27,7 +27,7 @@ export function csvStream(columns: Column[], batches: AsyncGenerator<Row[]>, opt
 const WIDTH: Record<Column["type"], number> = { string: 28, number: 12, date: 12, boolean: 10 };
 
 /** Rows a worksheet can hold (Excel's limit, header included). */
-export const XLSX_SHEET_ROWS = 1_048_576;
+const XLSX_SHEET_ROWS = 1_048_576;
 
 /** The zip entry's compressor: a stream of the readable-stream package, whose state shows only through these fields. */
 type Compressor = NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean }; _readableState?: { endEmitted?: boolean } };
@@ -119,7 +119,7 @@ export function jsonHead(meta: JsonMeta, columns: Column[]): string {
   const head = { format: "atrocity-early-warning-list", version: 1, ...meta, columns: columns.map(({ key, header, type }) => ({ key, header, type })) };
   return `${JSON.stringify(head).slice(0, -1)},"rows":[\n`;
 }
-export const JSON_TAIL = "\n]}\n";
+const JSON_TAIL = "\n]}\n";
 
 /**
  * JSON: one object that says what it holds followed by the rows, each an object keyed by column;
