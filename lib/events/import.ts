@@ -88,14 +88,19 @@ export async function situationMatcher(tx: Tx, organisationId: string) {
     select: { id: true, countryIso3: true, scope: true, monitoringSince: true, createdAt: true },
     orderBy: { createdAt: "desc" },
   });
-  const byCountry = new Map<string, typeof situations>();
-  for (const s of situations) byCountry.set(s.countryIso3, [...(byCountry.get(s.countryIso3) ?? []), s]);
+  // Per country: its situations (newest first), and whether any of them has an area (else the place is not read).
+  const byCountry = new Map<string, { situations: typeof situations; areas: boolean }>();
+  for (const s of situations) {
+    const c = byCountry.get(s.countryIso3) ?? byCountry.set(s.countryIso3, { situations: [], areas: false }).get(s.countryIso3)!;
+    c.situations.push(s);
+    c.areas ||= !!s.scope?.trim();
+  }
   const match = (e: Pick<EventRow, "countryIso3" | "eventDate" | "admin1" | "admin2" | "location">) => {
-    const inCountry = e.countryIso3 ? byCountry.get(e.countryIso3) : undefined;
-    if (!inCountry) return null;
+    const country = e.countryIso3 ? byCountry.get(e.countryIso3) : undefined;
+    if (!country) return null;
     const monitored = (s: (typeof situations)[number]) => !s.monitoringSince || s.monitoringSince.toISOString().slice(0, 10) <= e.eventDate;
-    const byDate = [inCountry.filter(monitored), inCountry.filter((s) => !monitored(s))];
-    if (!hasPlace(e) || inCountry.every((s) => !s.scope?.trim())) return byDate.flat()[0].id;
+    if (!country.areas || !hasPlace(e)) return (country.situations.find(monitored) ?? country.situations[0]).id;
+    const byDate = [country.situations.filter(monitored), country.situations.filter((s) => !monitored(s))];
     for (const group of byDate) {
       const found = group.find((s) => s.scope?.trim() && inArea(s.scope, e)) ?? group.find((s) => !s.scope?.trim());
       if (found) return found.id;
