@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "@/lib/database-url";
 import { migrate, MigrationError, readMigrations } from "@/scripts/lib/migrate";
 import { diffSchemas, SCHEMA_FILE, SNAPSHOT_FILE } from "@/scripts/lib/schema-diff";
@@ -11,11 +11,19 @@ import { adminQuery } from "../support/template";
 
 const adminUrl = inject("adminUrl");
 
+const created: string[] = [];
+
 async function freshDatabase(label: string): Promise<string> {
   const name = `aew_${label}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  created.push(name);
   return withDatabase(adminUrl, name);
 }
+
+// On an external server (npm run test:pg) the databases would otherwise stay behind after every run.
+afterAll(async () => {
+  for (const name of created) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
