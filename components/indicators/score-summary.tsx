@@ -48,6 +48,9 @@ export function ScoreExplainer() {
   );
 }
 
+/** How many of the overall score's drivers the summary lists. */
+export const OVERALL_DRIVERS_SHOWN = 5;
+
 // The score tables below are plain markup (lib/markup.ts): they are read-only and, on a round's page,
 // hundreds of elements; the rating form shows the same while its scores change as the analyst types.
 
@@ -55,7 +58,7 @@ export function ScoreExplainer() {
 export function scoreSummaryMarkup(scores: RoundScores, text: Record<string, string>, heading: "h2" | "h3" = "h2"): Markup {
   const overallLabel = scores.overall.crime ? `driven by ${CRIME_LABELS[scores.overall.crime].toLowerCase()}` : "no indicator rated above None";
   const h = new Markup(heading);
-  return html`<${h}>Risk scores</${h}><p class="muted">An aid to judgement, not a prediction. Rated ${scores.rated} of ${scores.total} indicators.</p><div class="overall-score panel"><div><div class="muted">Overall score</div><div class="num" data-testid="overall-score">${scores.overall.score}<span class="muted"> / 100</span></div><div class="muted">${overallLabel}</div></div><div><div class="muted">Indicators driving it</div>${driverList(scores.overall.drivers, text, 5)}</div></div><table class="score-table"><caption>Score by crime (common risk factors plus the crime's own)</caption><thead><tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Risk factors counted</th><th scope="col">Driven by</th></tr></thead><tbody>${SCORED_CRIMES.map(
+  return html`<${h}>Risk scores</${h}><p class="muted">An aid to judgement, not a prediction. Rated ${scores.rated} of ${scores.total} indicators.</p><div class="overall-score panel"><div><div class="muted">Overall score</div><div class="num" data-testid="overall-score">${scores.overall.score}<span class="muted"> / 100</span></div><div class="muted">${overallLabel}</div></div><div><div class="muted">Indicators driving it</div>${driverList(scores.overall.drivers, text, OVERALL_DRIVERS_SHOWN)}</div></div><table class="score-table"><caption>Score by crime (common risk factors plus the crime's own)</caption><thead><tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Risk factors counted</th><th scope="col">Driven by</th></tr></thead><tbody>${SCORED_CRIMES.map(
     (c) =>
       html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell"><strong>${scores.crimes[c].score}</strong> ${scoreBar(scores.crimes[c].score, CRIME_LABELS[c])}</td><td>1–8, ${CRIME_FACTORS[c].slice(8).join(" and ")}</td><td>${crimeDrivers(scores, c)}</td></tr>`,
   )}</tbody></table>`;

@@ -9,10 +9,8 @@ import { compareRounds, previousPublished } from "@/lib/indicators/compare";
 import { isoDate, todayIso } from "@/lib/format";
 import { riskFactors } from "@/lib/indicators/risk-factors";
 import { RoundForm, type FormRating } from "@/components/indicators/round-form";
-import { factorScoreTable, ScoreSummary } from "@/components/indicators/score-summary";
-import { roundComparisonMarkup } from "@/components/indicators/round-comparison";
-import { ratingsTable } from "@/components/indicators/ratings-table";
-import { html } from "@/lib/markup";
+import { RoundView, type RoundViewProps } from "@/components/indicators/round-view";
+import { sentIndicator, shownScores } from "@/components/indicators/round-view-data";
 import { RiskBadge } from "@/components/ui/risk-badge";
 
 export const metadata: Metadata = { title: "Assessment round" };
@@ -26,8 +24,6 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   // The round to compare with: the one asked for, else the previous published round.
   const againstId = compare && compare !== round.id ? compare : previousPublished(rounds, round)?.id;
   const [indicators, factors, against] = await Promise.all([indicatorsFor(s.organisationId), riskFactors(), againstId ? getRoundLevels(s.id, againstId) : null]);
-  const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
-  const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
   const canEdit = round.status === "DRAFT" && !s.archivedAt && s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
 
   const header = (
@@ -74,31 +70,24 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   const comparison = against
     ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators) }, { ratings: round.ratings, scores })
     : null;
-  const byIndicator = new Map(round.ratings.map((r) => [r.indicatorId, r]));
-  const others = rounds.filter((r) => r.id !== round.id && r.status === "PUBLISHED");
   const linkSources = s.organisationId === user.active.organisationId;
-  // Everything below the scores is read-only and about 1,500 elements: one escaped string (lib/markup.ts).
-  const body = html`${factorScoreTable(scores, titles)}${
-    others.length > 0 &&
-    html`<form method="get" class="actions-row" style="margin-top:1rem"><label for="compare">Compare with the round of</label><select id="compare" name="compare" class="inline">${others.map(
-      (r) => html`<option value="${r.id}"${r.id === against?.id ? html` selected` : null}>${isoDate(r.assessedOn)}</option>`,
-    )}</select><button type="submit" class="secondary">Compare</button></form>`
-  }${
-    comparison && against
-      ? roundComparisonMarkup({ comparison, text, titles, againstLabel: `the round of ${isoDate(against.assessedOn)}` })
-      : html`<p class="muted">This is the first published round: there is nothing earlier to compare with.</p>`
-  }<h2>Ratings</h2>${factors.map((f) => {
-    const inFactor = indicators.filter((i) => i.riskFactorNumber === f.number && (i.retiredAt === null || byIndicator.has(i.id)));
-    const rows = inFactor.map((i) => ({ indicator: { id: i.id, code: i.code, text: i.text, retired: i.retiredAt !== null }, rating: byIndicator.get(i.id) }));
-    return html`<section aria-labelledby="rf-${f.number}"><h3 id="rf-${f.number}">Risk factor ${f.number}: ${f.title}</h3>${ratingsTable(rows, { linkSources })}</section>`;
-  })}`;
+  const byIndicator = new Map(round.ratings.map((r) => [r.indicatorId, r]));
+  // The markup is made by RoundView from this data (see there why not here).
+  const view: RoundViewProps = {
+    factors: factors.map((f) => ({ number: f.number, title: f.title })),
+    indicators: indicators.map((i) => sentIndicator(i, byIndicator.get(i.id))),
+    scores: shownScores(scores),
+    comparison,
+    against: against ? { id: against.id, date: isoDate(against.assessedOn) } : null,
+    others: rounds.filter((r) => r.id !== round.id && r.status === "PUBLISHED").map((r) => ({ id: r.id, date: isoDate(r.assessedOn) })),
+    linkSources,
+  };
   return (
     <>
       {header}
       {round.status === "DRAFT" && <p className="notice">This round is a draft: its scores will be fixed when it is published.</p>}
       {round.summary && <p style={{ whiteSpace: "pre-wrap" }}>{round.summary}</p>}
-      <ScoreSummary scores={scores} text={text} />
-      <div dangerouslySetInnerHTML={{ __html: body.value }} />
+      <RoundView {...view} />
     </>
   );
 }
