@@ -6,7 +6,8 @@ import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
 import { situationInputSchema, type SituationInput, CRIME_STATUSES } from "@/lib/situations/schemas";
-import type { SituationConflict } from "@/lib/situations/mutations-types";
+import type { SituationConflict, SituationSnapshot } from "@/lib/situations/mutations-types";
+import { mergeSituation, snapshotOfInput, type Merged } from "@/lib/situations/merge";
 import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
 import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
@@ -28,10 +29,15 @@ export function SituationForm(props: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<SituationConflict | null>(null);
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 0);
+  // What the form's values were based on: the version it was opened with, then the saved version it was merged with.
+  const [base, setBase] = useState<SituationSnapshot>(() => snapshotOfInput(props.initial));
+  const [conflicts, setConflicts] = useState<Merged[]>([]);
+  const [taken, setTaken] = useState<string[]>([]);
   const {
     register,
     handleSubmit,
     setError,
+    setValue,
     getValues,
     control,
     formState: { errors, isSubmitting, isDirty },
@@ -53,7 +59,31 @@ export function SituationForm(props: Props) {
       router.refresh();
       return;
     }
-    if (res.code === "CONFLICT" && res.current) setConflict(res.current as SituationConflict);
+    if (res.code === "CONFLICT" && res.current) {
+      // Their changes to fields I left alone go into the form; only fields we both changed are for me to decide.
+      const current = res.current as SituationConflict;
+      const theirs = current.values;
+      const merge = mergeSituation(base, snapshotOfInput(values), theirs);
+      for (const m of merge.take) {
+        if ("field" in m) {
+          setValue(m.field, theirs[m.field] as never, { shouldDirty: true });
+        } else {
+          const i = values.crimes.findIndex((c) => c.crime === m.crime);
+          const c = theirs.crimes[m.crime];
+          if (i >= 0 && c) setValue(`crimes.${i}`, { crime: m.crime, status: c.status, rationale: c.rationale, sourceIds: c.sourceIds ?? [] }, { shouldDirty: true });
+        }
+      }
+      setTaken(merge.take.map(label));
+      setConflicts(merge.conflicts);
+      setConflict(current);
+      if (merge.conflicts.length === 0) {
+        // Nothing to decide: the form now holds both sets of changes and saves over the version it was merged with.
+        setVersion(current.version);
+        setBase(theirs);
+        setFormError(`${current.updatedBy} saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.`);
+        return;
+      }
+    }
     for (const [field, messages] of Object.entries(res.fieldErrors ?? {})) {
       if (messages?.[0]) setError(field as FieldPath<SituationInput>, { message: messages[0] });
     }
@@ -64,17 +94,12 @@ export function SituationForm(props: Props) {
 
   const mine = getValues();
   const conflictRows = conflict
-    ? (Object.keys(SITUATION_FIELD_LABELS) as (keyof typeof SITUATION_FIELD_LABELS)[]).flatMap((key) => {
-        if (key === "crimes") {
-          return Object.entries(conflict.values.crimes).flatMap(([crime, saved]) => {
-            const own = mine.crimes.find((c) => c.crime === crime);
-            if (!saved || !own || (own.status === saved.status && own.rationale === saved.rationale)) return [];
-            return [{ label: CRIME_LABELS[crime as keyof typeof CRIME_LABELS], saved: describeValue("crime", saved), yours: describeValue("crime", own) }];
-          });
+    ? conflicts.map((m) => {
+        if ("crime" in m) {
+          const own = mine.crimes.find((c) => c.crime === m.crime);
+          return { label: label(m), saved: describeValue("crime", conflict.values.crimes[m.crime]), yours: describeValue("crime", own) };
         }
-        const saved = conflict.values[key];
-        const own = mine[key as keyof SituationInput];
-        return JSON.stringify(saved) === JSON.stringify(own) ? [] : [{ label: SITUATION_FIELD_LABELS[key], saved: describeValue(key, saved), yours: describeValue(key, own) }];
+        return { label: label(m), saved: describeValue(m.field, conflict.values[m.field]), yours: describeValue(m.field, mine[m.field]) };
       })
     : [];
 
@@ -88,9 +113,8 @@ export function SituationForm(props: Props) {
       {conflict && (
         <div className="panel" role="region" aria-label="Changes saved by someone else">
           <h2 style={{ marginTop: 0 }}>Saved by {conflict.updatedBy} at {conflict.updatedAt.slice(0, 16).replace("T", " ")} UTC</h2>
-          {conflictRows.length === 0 ? (
-            <p>Their saved version matches what you typed.</p>
-          ) : (
+          {taken.length > 0 && <p>Their changes to fields you had not changed are now in the form: {taken.join(", ")}.</p>}
+          {conflictRows.length > 0 && (
             <table>
               <thead>
                 <tr>
@@ -110,21 +134,24 @@ export function SituationForm(props: Props) {
               </tbody>
             </table>
           )}
-          <p>
-            <button
-              type="button"
-              onClick={() => {
-                setVersion(conflict.version);
-                setConflict(null);
-                setFormError("Your version will replace the saved one when you press Save.");
-              }}
-            >
-              Keep my version and save over theirs
-            </button>{" "}
-            <button type="button" className="secondary" onClick={() => window.location.reload()}>
-              Discard mine and reload
-            </button>
-          </p>
+          {conflictRows.length > 0 && (
+            <p>
+              <button
+                type="button"
+                onClick={() => {
+                  setVersion(conflict.version);
+                  setBase(conflict.values);
+                  setConflict(null);
+                  setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
+                }}
+              >
+                Keep my version of these fields
+              </button>{" "}
+              <button type="button" className="secondary" onClick={() => window.location.reload()}>
+                Discard mine and reload
+              </button>
+            </p>
+          )}
         </div>
       )}
 
@@ -267,4 +294,9 @@ export function SituationForm(props: Props) {
       </button>
     </form>
   );
+}
+
+/** A field's or crime's name as the form labels it. */
+function label(m: Merged): string {
+  return "crime" in m ? CRIME_LABELS[m.crime] : SITUATION_FIELD_LABELS[m.field];
 }

@@ -8,6 +8,7 @@ import { CRIME_ORDER } from "@/lib/labels";
 import type { Crime } from "@/lib/generated/prisma/enums";
 import type { SituationConflict, SituationSnapshot } from "./mutations-types";
 import { toSituationInput, type SituationInput, type UpdateSituationInput } from "./schemas";
+import { snapshotOfInput } from "./merge";
 import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
@@ -22,14 +23,6 @@ export function snapshotOf(s: SituationRow): SituationSnapshot {
   return snapshotOfInput(
     toSituationInput({ ...s, crimes: s.crimes.map((c) => ({ ...c, sourceIds: c.citations.map((x) => x.sourceId) })) }),
   );
-}
-
-function snapshotOfInput(input: SituationInput): SituationSnapshot {
-  const { crimes, ...rest } = input;
-  return {
-    ...rest,
-    crimes: Object.fromEntries(crimes.map((c) => [c.crime, { status: c.status, rationale: c.rationale, sourceIds: [...new Set(c.sourceIds)].sort() }])),
-  };
 }
 
 /** The fields that differ, as two partial snapshots (crimes compared one by one). */

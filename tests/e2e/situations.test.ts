@@ -81,7 +81,7 @@ describe("situations, as an analyst uses them", () => {
     await page.context().close();
   });
 
-  it("tells the second of two analysts editing at once what changed, keeps their text, and lets them decide", async () => {
+  it("tells the second of two analysts editing at once what changed, keeps their text, takes the first one's other changes, and lets them decide", async () => {
     const a = await analystPage();
     const b = await analystPage("admin@demo.example");
     for (const p of [a, b]) {
@@ -92,6 +92,7 @@ describe("situations, as an analyst uses them", () => {
       await hydrated(p);
     }
     await a.getByLabel("Perpetrators").fill("Armed groups (edited by the analyst).");
+    await a.getByLabel("Risk category").selectOption("CURRENT_CRISIS");
     await a.getByRole("button", { name: "Save changes" }).click();
     await a.getByRole("heading", { name: "Demo: Burkina Faso", level: 1, exact: true }).waitFor();
 
@@ -102,12 +103,19 @@ describe("situations, as an analyst uses them", () => {
     expect(diff).toContain("Armed groups (edited by the analyst).");
     expect(diff).toContain("Security forces and auxiliaries (edited by the admin).");
     expect(await b.getByLabel("Perpetrators").inputValue()).toBe("Security forces and auxiliaries (edited by the admin).");
+    // The analyst's risk category, a field the admin left alone, is not a conflict: it is taken into the admin's form.
+    const region = b.getByRole("region", { name: "Changes saved by someone else" });
+    expect(await region.getByRole("row").count()).toBe(2); // the header and Perpetrators
+    expect(await region.getByRole("rowheader").allInnerTexts()).toEqual(["Perpetrators"]);
+    expect(diff).toContain("Their changes to fields you had not changed are now in the form: Risk category.");
+    expect(await b.getByLabel("Risk category").inputValue()).toBe("CURRENT_CRISIS");
     await screenshot(b, "situation-conflict");
 
-    await b.getByRole("button", { name: "Keep my version and save over theirs" }).click();
+    await b.getByRole("button", { name: "Keep my version of these fields" }).click();
     await b.getByRole("button", { name: "Save changes" }).click();
     await b.getByRole("heading", { name: "Demo: Burkina Faso", level: 1, exact: true }).waitFor();
     expect(await b.getByText("Security forces and auxiliaries (edited by the admin).").isVisible()).toBe(true);
+    expect(await b.locator(".header-line").first().textContent()).toContain("Current crisis");
 
     await b.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "History" }).click();
     await b.getByRole("heading", { name: "Changes" }).waitFor();
