@@ -33,14 +33,14 @@ const st = StyleSheet.create({
   note: { fontSize: 8, color: "#57606a", marginTop: 4 },
 });
 
-function Footer({ data, author, generatedAt }: { data: Pick<BriefData, "organisation">; author: string; generatedAt: Date }) {
+function Footer({ data, author, generatedAt }: { data: Pick<BriefData, "organisation" | "marking">; author: string; generatedAt: Date }) {
   return (
     <>
       <Text style={st.marking} fixed>
-        {data.organisation.sensitivityMarking}
+        {data.marking}
       </Text>
       <Text style={st.footer} fixed>
-        {`${data.organisation.name} · prepared by ${author} · ${isoDate(generatedAt)} · ${data.organisation.sensitivityMarking}`}
+        {`${data.organisation.name} · prepared by ${author} · ${isoDate(generatedAt)} · ${data.marking}`}
       </Text>
       <Text style={st.pageNumber} fixed render={({ pageNumber, totalPages }) => `page ${pageNumber} of ${totalPages}`} />
     </>
@@ -218,13 +218,19 @@ export function BriefPdf({ data, author, generatedAt }: { data: BriefData; autho
   );
 }
 
+/** The overview's first page lists every situation: it says whether any of them is not shared with the coalition. */
+function overviewMarking(marking: string, briefs: BriefData[]) {
+  const own = briefs.filter((b) => b.situation.visibility === "ORGANISATION").length;
+  return own ? `${marking} · includes ${own} situation${own === 1 ? "" : "s"} not shared with the coalition` : `${marking} · shared with coalition members`;
+}
+
 /** The coalition overview: every visible situation, most serious first, one page each. */
 export function OverviewPdf({ briefs, author, generatedAt }: { briefs: BriefData[]; author: string; generatedAt: Date }) {
   const org = briefs[0]?.organisation ?? { name: "", sensitivityMarking: "" };
   return (
     <Document title="Coalition overview" author={author} creator="Atrocity Early Warning">
       <Page size="A4" style={st.page}>
-        <Footer data={{ organisation: org }} author={author} generatedAt={generatedAt} />
+        <Footer data={{ organisation: org, marking: overviewMarking(org.sensitivityMarking, briefs) }} author={author} generatedAt={generatedAt} />
         <View style={st.body}>
           <Text style={st.title}>Coalition overview</Text>
           <Text style={st.subtitle}>{briefs.length} situations, most serious first · {isoDate(generatedAt)}</Text>

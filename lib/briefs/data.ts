@@ -46,6 +46,7 @@ export async function briefData(membership: CurrentMembership, situationId: stri
   return {
     situation: s,
     organisation: org,
+    marking: briefMarking(org.sensitivityMarking, s),
     rounds: published,
     latest,
     previous,
@@ -57,3 +58,12 @@ export async function briefData(membership: CurrentMembership, situationId: stri
   };
 }
 export type BriefData = NonNullable<Awaited<ReturnType<typeof briefData>>>;
+
+/**
+ * The marking printed on a brief: the organisation's sensitivity marking, then who the situation is
+ * shared with, from its own visibility (an organisation-only situation's brief must not read as
+ * fit for the coalition, whatever the organisation's usual marking says).
+ */
+export function briefMarking(marking: string, s: { visibility: "ORGANISATION" | "COALITION"; organisation: { name: string } }) {
+  return `${marking} · ${s.visibility === "COALITION" ? "shared with coalition members" : `${s.organisation.name} only: not shared with the coalition`}`;
+}

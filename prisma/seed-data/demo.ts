@@ -4,7 +4,7 @@ import type { Crime, CrimeStatus, RiskCategory, Visibility, RatingLevel } from "
 export const DEMO_PASSWORD = "demo-password-2026";
 
 export const DEMO_ORGS = [
-  { slug: "demo-watch", name: "Demo Atrocity Watch (demo)", assessmentIntervalDays: 120, sensitivityMarking: "RESTRICTED - coalition members only" },
+  { slug: "demo-watch", name: "Demo Atrocity Watch (demo)", assessmentIntervalDays: 120, sensitivityMarking: "RESTRICTED" },
   { slug: "demo-partner", name: "Demo Partner Network (demo)", assessmentIntervalDays: 90, sensitivityMarking: "RESTRICTED" },
 ] as const;
 

@@ -20,10 +20,12 @@ let analyst: { id: string };
 let outsider: { id: string };
 let shared: string;
 let secret: string;
+let orgName: string;
 
 beforeAll(async () => {
   const org = await createOrganisation();
-  await db.organisation.update({ where: { id: org.id }, data: { sensitivityMarking: "CONFIDENTIAL - coalition members only" } });
+  orgName = org.name;
+  await db.organisation.update({ where: { id: org.id }, data: { sensitivityMarking: "CONFIDENTIAL" } });
   analyst = await createMember(org.id, "ANALYST");
   outsider = await createMember((await createOrganisation()).id, "VIEWER");
   await actAs(analyst);
@@ -41,12 +43,21 @@ describe("PDF briefs", () => {
   it("hold the situation's data, the marking and the author, and are audited", async () => {
     await actAs(analyst);
     const text = await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${shared}`), { params: Promise.resolve({ id: shared }) }));
-    for (const expected of ["Rakhine brief test", "Current crisis", "Myanmar", "Genocide", "Ongoing (alleged)", "Intent shown in official statements.", "Lift the blockade on humanitarian aid.", "CONFIDENTIAL - coalition members only", "prepared by ANALYST user", "Recommended action", "International response"]) {
+    for (const expected of ["Rakhine brief test", "Current crisis", "Myanmar", "Genocide", "Ongoing (alleged)", "Intent shown in official statements.", "Lift the blockade on humanitarian aid.", "CONFIDENTIAL · shared with coalition members", "prepared by ANALYST user", "Recommended action", "International response"]) {
       expect(text).toContain(expected);
     }
     expect(await db.auditEntry.count({ where: { userId: analyst.id, action: "export.brief", entityId: shared } })).toBe(1);
     // No background recorded: the summary is printed once, under recent developments, not as the background too.
     expect(text.split("Villages burned.").length - 1).toBe(1);
+  });
+
+  it("say when a situation is not shared with the coalition, whatever the organisation's marking", async () => {
+    await actAs(analyst);
+    const text = await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${secret}`), { params: Promise.resolve({ id: secret }) }));
+    expect(text).toContain(`CONFIDENTIAL · ${orgName} only: not shared with the coalition`);
+    expect(text).not.toContain("shared with coalition members");
+    const all = await pdfText(await overview());
+    expect(all).toMatch(/CONFIDENTIAL · includes \d+ situations? not shared with the coalition/);
   });
 
   it("print names in other scripts as written, and number the pages", async () => {

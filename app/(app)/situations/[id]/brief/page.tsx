@@ -23,7 +23,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
       <p className="no-print">
         <Link href={`/situations/${s.id}`}>← Back to the situation</Link> · <a href={`/api/briefs/${s.id}`}>Download as PDF</a> · <PrintButton />
       </p>
-      <p className="marking">{data.organisation.sensitivityMarking}</p>
+      <p className="marking">{data.marking}</p>
       <h1>{s.title}</h1>
       <p className="muted">
         {s.country.name}
@@ -133,7 +133,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
         </ul>
       )}
       <footer className="brief-footer">
-        {data.organisation.name} · prepared by {user.name} · {todayIso()} · {data.organisation.sensitivityMarking}
+        {data.organisation.name} · prepared by {user.name} · {todayIso()} · {data.marking}
       </footer>
     </article>
   );
