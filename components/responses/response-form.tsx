@@ -13,8 +13,11 @@ import {
   RESPONSE_STATUSES,
   RESPONSE_TYPES,
   responseInputSchema,
+  type ResponseConflict,
   type ResponseInput,
 } from "@/lib/responses/schemas";
+import { mergeFields } from "@/lib/forms/merge";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
@@ -40,10 +43,16 @@ type Props = { situationId: string; initial: ResponseInput; sources: PickedSourc
 export function ResponseForm(props: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [version, setVersion] = useState(props.mode === "edit" ? props.version : 0);
+  // What the form's values were based on: what it was opened with, then the saved version it was merged with.
+  const [base, setBase] = useState(props.initial);
+  const [conflict, setConflict] = useState<{ saved: ResponseConflict; taken: string[]; fields: (keyof ResponseInput)[] } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
     control,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<ResponseInput>({ resolver: zodResolver(responseInputSchema), defaultValues: props.initial });
@@ -54,11 +63,24 @@ export function ResponseForm(props: Props) {
     const res =
       props.mode === "create"
         ? await createResponseAction({ situationId: props.situationId, data: values })
-        : await updateResponseAction({ id: props.id, version: props.version, data: values });
+        : await updateResponseAction({ id: props.id, version, data: values });
     if (res.ok) {
       router.push(`/situations/${props.situationId}?tab=responses`);
       router.refresh();
       return;
+    }
+    if (res.code === "CONFLICT" && res.current) {
+      // Their changes to fields I left alone go into the form; only fields we both changed are for me to decide.
+      const saved = res.current as ResponseConflict;
+      const merge = mergeFields(base, values, saved.values);
+      for (const f of merge.take) setValue(f, saved.values[f] as never, { shouldDirty: true });
+      setConflict({ saved, taken: merge.take.map(label), fields: merge.conflicts });
+      if (merge.conflicts.length === 0) {
+        setVersion(saved.version);
+        setBase(saved.values);
+        setFormError(`${saved.updatedBy} saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.`);
+        return;
+      }
     }
     for (const [f, m] of Object.entries(res.fieldErrors ?? {})) {
       const name = f.startsWith("data.") ? f.slice(5) : f;
@@ -90,12 +112,27 @@ export function ResponseForm(props: Props) {
     </div>
   );
 
+  const mine = getValues();
   return (
     <form onSubmit={onSubmit} noValidate className="panel">
       {formError && (
         <div className="form-error" role="alert">
           {formError}
         </div>
+      )}
+      {conflict && (
+        <ConflictPanel
+          updatedBy={conflict.saved.updatedBy}
+          updatedAt={conflict.saved.updatedAt}
+          taken={conflict.taken}
+          rows={conflict.fields.map((f) => ({ label: label(f), saved: describe(f, conflict.saved.values[f]), yours: describe(f, mine[f]) }))}
+          onKeepMine={() => {
+            setVersion(conflict.saved.version);
+            setBase(conflict.saved.values);
+            setConflict(null);
+            setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
+          }}
+        />
       )}
       {input("title")}
       <div className="grid-2">
@@ -127,4 +164,22 @@ export function ResponseForm(props: Props) {
       </button>
     </form>
   );
+}
+
+function label(f: keyof ResponseInput): string {
+  return f === "sourceIds" ? "Sources" : LABELS[f];
+}
+
+/** A value as the comparison shows it: labels for choices, "(empty)" for nothing. */
+function describe(f: keyof ResponseInput, v: unknown): string {
+  if (f === "sourceIds") return `${(v as string[]).length} cited`;
+  if (v === "" || v === null || v === undefined) return "(empty)";
+  const labels: Partial<Record<keyof ResponseInput, Record<string, string>>> = {
+    pillar: PILLAR_LABELS,
+    type: RESPONSE_TYPE_LABELS,
+    actorType: ACTOR_TYPE_LABELS,
+    status: RESPONSE_STATUS_LABELS,
+    effect: EFFECT_LABELS,
+  };
+  return labels[f]?.[v as string] ?? String(v);
 }

@@ -13,6 +13,7 @@ import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 
 export interface CountryOption {
   iso3: string;
@@ -111,48 +112,18 @@ export function SituationForm(props: Props) {
         </div>
       )}
       {conflict && (
-        <div className="panel" role="region" aria-label="Changes saved by someone else">
-          <h2 style={{ marginTop: 0 }}>Saved by {conflict.updatedBy} at {conflict.updatedAt.slice(0, 16).replace("T", " ")} UTC</h2>
-          {taken.length > 0 && <p>Their changes to fields you had not changed are now in the form: {taken.join(", ")}.</p>}
-          {conflictRows.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Saved now</th>
-                  <th scope="col">Yours (not saved)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {conflictRows.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
-                    <td>{r.saved}</td>
-                    <td>{r.yours}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {conflictRows.length > 0 && (
-            <p>
-              <button
-                type="button"
-                onClick={() => {
-                  setVersion(conflict.version);
-                  setBase(conflict.values);
-                  setConflict(null);
-                  setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
-                }}
-              >
-                Keep my version of these fields
-              </button>{" "}
-              <button type="button" className="secondary" onClick={() => window.location.reload()}>
-                Discard mine and reload
-              </button>
-            </p>
-          )}
-        </div>
+        <ConflictPanel
+          updatedBy={conflict.updatedBy}
+          updatedAt={conflict.updatedAt}
+          taken={taken}
+          rows={conflictRows}
+          onKeepMine={() => {
+            setVersion(conflict.version);
+            setBase(conflict.values);
+            setConflict(null);
+            setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
+          }}
+        />
       )}
 
       <fieldset className="panel">

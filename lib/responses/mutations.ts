@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors"
 import { ownSituation } from "@/lib/situations/ownership";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
-import type { ResponseInput } from "./schemas";
+import { toResponseInput, type ResponseConflict, type ResponseInput } from "./schemas";
 
 
 function data(input: ResponseInput) {
@@ -65,7 +65,17 @@ export async function updateResponse({ user, membership }: Actor, ref: { id: str
       where: { id: ref.id, version: ref.version, organisationId: membership.organisationId, deletedAt: null },
       data: { ...data(ref.data), version: { increment: 1 } },
     });
-    if (res.count !== 1) throw new ConflictError("Someone saved this response after you opened it. Reload the page to see their changes, then edit again.");
+    if (res.count !== 1) {
+      // What is saved now, so the form can show it beside what was typed (which it keeps).
+      const saved = await loadOwned(tx, membership, ref.id);
+      const by = await tx.auditEntry.findFirst({ where: { entityType: "Response", entityId: ref.id }, orderBy: { at: "desc" }, select: { user: { select: { name: true } } } });
+      throw new ConflictError("Someone saved this response after you opened it. Your changes are kept below; compare them with what is saved now.", {
+        version: saved.version,
+        updatedAt: saved.updatedAt.toISOString(),
+        updatedBy: by?.user?.name ?? "someone",
+        values: toResponseInput({ ...saved, sourceIds: saved.citations.map((c) => c.sourceId) }),
+      } satisfies ResponseConflict);
+    }
     await syncCitations(tx, { responseId: ref.id }, ref.data.sourceIds, user.id);
     const before = {
       ...valuesBefore(current, data(ref.data)),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UN_SYMBOL } from "@/lib/sources/schemas";
-import { todayIso } from "@/lib/format";
+import { isoDateOrEmpty, todayIso } from "@/lib/format";
 
 export const PILLARS = ["I", "II", "III"] as const;
 export const RESPONSE_TYPES = [
@@ -65,6 +65,47 @@ export const responseListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type ResponseListQuery = z.infer<typeof responseListQuerySchema>;
+
+/** A stored response as the form's values (the edit form, and what a conflict compares with). */
+export function toResponseInput(r: {
+  pillar: ResponseInput["pillar"];
+  type: ResponseInput["type"];
+  actorType: ResponseInput["actorType"];
+  actorName: string;
+  title: string;
+  description: string;
+  startDate: Date;
+  endDate: Date | null;
+  reference: string | null;
+  status: ResponseInput["status"];
+  effect: ResponseInput["effect"];
+  effectNotes: string;
+  sourceIds: string[];
+}): ResponseInput {
+  return {
+    pillar: r.pillar,
+    type: r.type,
+    actorType: r.actorType,
+    actorName: r.actorName,
+    title: r.title,
+    description: r.description,
+    startDate: isoDateOrEmpty(r.startDate),
+    endDate: isoDateOrEmpty(r.endDate),
+    reference: r.reference ?? "",
+    status: r.status,
+    effect: r.effect,
+    effectNotes: r.effectNotes,
+    sourceIds: r.sourceIds,
+  };
+}
+
+/** What the form is told when someone saved the response after it was opened. */
+export interface ResponseConflict {
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  values: ResponseInput;
+}
 
 export function emptyResponseInput(): ResponseInput {
   return {

@@ -161,6 +161,34 @@ describe("situations, as an analyst uses them", () => {
     await screenshot(page, "situation-responses");
     await page.goto(`${baseUrl}/responses?pillar=III`);
     expect(await page.getByRole("table").textContent()).toContain("Statement on attacks against civilians in Rakhine");
+
+    // Two people edit it at once: the admin's description survives the analyst's earlier save, whose effect is merged in.
+    const admin = await analystPage("admin@demo.example");
+    for (const p of [page, admin]) {
+      await p.goto(`${baseUrl}/situations?q=Myanmar`);
+      await p.getByRole("link", { name: "Demo: Myanmar, Rakhine State" }).click();
+      await p.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "Responses" }).click();
+      await p.getByRole("link", { name: "Statement on attacks against civilians in Rakhine" }).first().click();
+      await p.getByLabel("Assessed effect").waitFor();
+      await hydrated(p);
+    }
+    await page.getByLabel("Assessed effect").selectOption("LIMITED");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "What was done, and when risk changed" }).waitFor();
+    await admin.getByLabel("Description").fill("Adopted after two weeks of negotiation (typed by the admin).");
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await admin.getByText("saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.").waitFor();
+    expect(await admin.getByRole("region", { name: "Changes saved by someone else" }).textContent()).toContain("Their changes to fields you had not changed are now in the form: Assessed effect.");
+    expect(await admin.getByLabel("Assessed effect").inputValue()).toBe("LIMITED");
+    expect(await admin.getByLabel("Description").inputValue()).toBe("Adopted after two weeks of negotiation (typed by the admin).");
+    await screenshot(admin, "response-conflict");
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await admin.getByRole("heading", { name: "What was done, and when risk changed" }).waitFor();
+    await admin.getByRole("link", { name: "Statement on attacks against civilians in Rakhine" }).first().click();
+    await admin.getByLabel("Assessed effect").waitFor();
+    expect(await admin.getByLabel("Assessed effect").inputValue()).toBe("LIMITED");
+    expect(await admin.getByLabel("Description").inputValue()).toBe("Adopted after two weeks of negotiation (typed by the admin).");
+    await admin.context().close();
     await page.context().close();
   });
 

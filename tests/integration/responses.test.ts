@@ -24,7 +24,7 @@ const response = (over: Partial<ResponseInput> = {}): ResponseInput => ({
 });
 
 let org: { id: string; name: string };
-let analyst: { id: string };
+let analyst: { id: string; name: string };
 let viewer: { id: string };
 let outsider: { id: string };
 let outsiderOrg: { id: string; name: string };
@@ -88,7 +88,9 @@ describe("recording responses under the three pillars", () => {
     if (!created.ok) throw new Error(created.message);
     const id = created.data.id;
     expect(await updateResponseAction({ id, version: 1, data: response({ status: "IMPLEMENTED" }) })).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(await updateResponseAction({ id, version: 1, data: response({ status: "LAPSED" }) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    // A stale save is refused and tells the form what is saved now and who saved it, so it can compare and merge.
+    const stale = await updateResponseAction({ id, version: 1, data: response({ status: "LAPSED" }) });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT", current: { version: 2, updatedBy: analyst.name, values: { ...response({ status: "IMPLEMENTED" }), sourceIds: [] } } });
     expect((await db.response.findUniqueOrThrow({ where: { id } })).status).toBe("IMPLEMENTED");
     expect(await deleteResponseAction({ id, version: 2 })).toMatchObject({ ok: true });
     expect((await db.response.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();

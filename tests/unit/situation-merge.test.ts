@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeSituation, snapshotOfInput } from "@/lib/situations/merge";
+import { mergeFields } from "@/lib/forms/merge";
 import { emptySituationInput, type SituationInput } from "@/lib/situations/schemas";
 
 const base: SituationInput = { ...emptySituationInput(), title: "Burkina Faso", countryIso3: "BFA", riskCategory: "IMMINENT_RISK", notes: "Old notes." };
@@ -35,5 +36,15 @@ describe("merging a situation form with what someone else saved meanwhile", () =
     const theirs = edit({}, { crime: "GENOCIDE", status: "RISK", rationale: "Theirs." });
     const mine = edit({}, { crime: "GENOCIDE", status: "RISK", rationale: "Mine." });
     expect(merge(mine, theirs)).toEqual({ take: [], conflicts: [{ crime: "GENOCIDE" }] });
+  });
+});
+
+describe("merging any flat form (lib/forms/merge.ts)", () => {
+  it("takes fields only they changed, keeps mine, and lists fields both changed differently; id lists in any order", () => {
+    const base = { title: "A", effect: "NOT_ASSESSED", notes: "", sourceIds: ["s1", "s2"] };
+    const mine = { ...base, notes: "Mine.", sourceIds: ["s2", "s1"] };
+    const theirs = { ...base, effect: "LIMITED", notes: "Theirs." };
+    expect(mergeFields(base, mine, theirs)).toEqual({ take: ["effect"], conflicts: ["notes"] });
+    expect(mergeFields(base, base, base)).toEqual({ take: [], conflicts: [] });
   });
 });

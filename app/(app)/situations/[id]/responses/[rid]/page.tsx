@@ -7,7 +7,7 @@ import { getResponse } from "@/lib/responses/queries";
 import { ResponseForm } from "@/components/responses/response-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { deleteResponseAction } from "@/app/(app)/responses/actions";
-import { isoDateOrEmpty } from "@/lib/format";
+import { toResponseInput } from "@/lib/responses/schemas";
 
 export const metadata: Metadata = { title: "Edit response" };
 
@@ -28,21 +28,7 @@ export default async function EditResponsePage({ params }: { params: Promise<{ i
         version={r.version}
         situationId={id}
         sources={r.citations.map((c) => c.source)}
-        initial={{
-          pillar: r.pillar,
-          type: r.type,
-          actorType: r.actorType,
-          actorName: r.actorName,
-          title: r.title,
-          description: r.description,
-          startDate: isoDateOrEmpty(r.startDate),
-          endDate: isoDateOrEmpty(r.endDate),
-          reference: r.reference ?? "",
-          status: r.status,
-          effect: r.effect,
-          effectNotes: r.effectNotes,
-          sourceIds: r.citations.map((c) => c.source.id),
-        }}
+        initial={toResponseInput({ ...r, sourceIds: r.citations.map((c) => c.source.id) })}
       />
       <p>
         <ActionButton
