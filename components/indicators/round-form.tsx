@@ -366,7 +366,7 @@ function LiveProgress({ control, indicators, factors }: { control: Control<FormV
             const done = inF.filter((i) => r[i.id]?.level).length;
             return (
               <li key={f.number}>
-                <a href={`#factor-${f.number}`} title={f.title}>
+                <a href={`#factor-${f.number}`} title={f.title} onClick={() => requestAnimationFrame(() => focusFactor(f.number))}>
                   {f.number}
                   <span className="muted small">
                     {" "}
@@ -380,6 +380,13 @@ function LiveProgress({ control, indicators, factors }: { control: Control<FormV
       </nav>
     </div>
   );
+}
+
+/** After a jump to a risk factor, its first indicator's rating has the focus, so the keys 0-3 rate at once. */
+function focusFactor(factor: number) {
+  const row = document.getElementById(`factor-${factor}`)?.querySelector("fieldset");
+  const input = row?.querySelector<HTMLInputElement>("input[type=radio]:checked") ?? row?.querySelector<HTMLInputElement>("input[type=radio]");
+  input?.focus();
 }
 
 function LiveScores({ control, indicators }: { control: Control<FormValues>; indicators: FormIndicator[] }) {

@@ -66,7 +66,9 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await page.getByTestId("rated-count").waitFor();
     await hydrated(page);
     expect(await page.getByTestId("rated-count").textContent()).toBe("Rated 3 of 131");
-    await page.getByRole("radiogroup", { name: "Rating of 7.1", exact: true }).getByRole("radio").first().focus();
+    // "Jump to a risk factor" puts the focus on the factor's first indicator, so a key rates it at once.
+    await page.getByRole("navigation", { name: "Jump to a risk factor" }).getByRole("link", { name: /^7/ }).click();
+    await page.waitForFunction(() => document.activeElement?.closest("[role=radiogroup]")?.getAttribute("aria-label") === "Rating of 7.1");
     await page.keyboard.press("3");
     expect(Number((await overall(page))!.split("/")[0])).toBeGreaterThan(firstScore);
     expect(await page.getByRole("region", { name: "Risk scores" }).getByText("7.1 (Severe)", { exact: false }).first().isVisible()).toBe(true);
