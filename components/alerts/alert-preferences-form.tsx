@@ -31,7 +31,7 @@ export function AlertPreferencesForm({ initial, smtpConfigured }: { initial: Pre
       <label className="choice">
         <input type="checkbox" {...register("emailAlerts")} /> Also e-mail me my alerts
       </label>
-      {!smtpConfigured && <p className="muted small">This server has no e-mail configured (SMTP_URL), so alerts stay in this inbox until it does.</p>}
+      {!smtpConfigured && <p className="muted small">E-mail is not set up on this server yet, so alerts stay in this inbox; whoever runs the server can set it up.</p>}
       <button type="submit" disabled={formState.isSubmitting}>
         Save alert settings
       </button>{" "}
