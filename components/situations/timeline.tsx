@@ -69,7 +69,7 @@ export function ResponseTimeline({ segments, responses, end }: { segments: RiskS
   );
 }
 
-export function ResponsesTable({ responses, situationId, canEdit }: { responses: (TimelineResponse & { actorName: string; reference: string | null; effect: string; citations: { source: { id: string; title: string } }[] })[]; situationId: string; canEdit: boolean }) {
+export function ResponsesTable({ responses, situationId }: { responses: (TimelineResponse & { actorName: string; reference: string | null; effect: string; citations: { source: { id: string; title: string } }[] })[]; situationId: string }) {
   if (responses.length === 0) return <p>No responses recorded yet.</p>;
   return (
     <table>
@@ -90,7 +90,7 @@ export function ResponsesTable({ responses, situationId, canEdit }: { responses:
             <td>{isoDate(r.startDate)}</td>
             <td title={PILLAR_LABELS[r.pillar]}>{r.pillar}</td>
             <td>
-              {canEdit ? <Link href={`/situations/${situationId}/responses/${r.id}`}>{r.title}</Link> : r.title}
+              <Link href={`/situations/${situationId}/responses/${r.id}`}>{r.title}</Link>
               <div className="muted">
                 {RESPONSE_TYPE_LABELS[r.type]}
                 {r.reference ? ` · ${r.reference}` : ""}

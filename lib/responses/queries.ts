@@ -50,9 +50,10 @@ export function responsesForSituation(situationId: string) {
   });
 }
 
+/** A response to read or edit: the organisation's own, or one of a situation shared with the coalition (read only). */
 export function getResponse(membership: CurrentMembership, id: string) {
   return db.response.findFirst({
-    where: { id, organisationId: membership.organisationId, deletedAt: null },
+    where: { id, deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: { archivedAt: null, visibility: "COALITION" } }] },
     include: { situation: { select: { id: true, title: true } }, citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true } } } } },
   });
 }

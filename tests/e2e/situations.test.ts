@@ -200,6 +200,15 @@ describe("situations, as an analyst uses them", () => {
     await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
     expect(await page.getByRole("link", { name: "Edit" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Archive" }).count()).toBe(0);
+    // A response's details (effect, notes, sources) are there to read, not to edit.
+    await page.getByRole("navigation", { name: "Situation sections" }).getByRole("link", { name: "Responses" }).click();
+    await page.getByRole("link", { name: "Referral of the situation in Darfur to the International Criminal Court" }).click();
+    await page.getByRole("heading", { name: "Referral of the situation in Darfur to the International Criminal Court", level: 1 }).waitFor();
+    const facts = await page.locator("dl.facts").textContent();
+    expect(facts).toContain("Assessed effectLimited");
+    expect(facts).toContain("S/RES/1593 (2005)");
+    expect(await page.getByRole("button", { name: "Save changes" }).count()).toBe(0);
+    await screenshot(page, "response-read-only");
     await page.context().close();
   });
 });

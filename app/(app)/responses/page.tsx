@@ -101,7 +101,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
               </td>
               <td>{r.pillar}</td>
               <td>
-                {r.title}
+                <Link href={`/situations/${r.situation.id}/responses/${r.id}`}>{r.title}</Link>
                 <div className="muted">
                   {RESPONSE_TYPE_LABELS[r.type]}
                   {r.reference ? ` · ${r.reference}` : ""}

@@ -313,7 +313,7 @@ async function Responses({ situationId, canEdit, monitoringSince }: { situationI
       )}
       <h2>What was done, and when risk changed</h2>
       <ResponseTimeline segments={segments} responses={responses} end={end} />
-      <ResponsesTable responses={responses} situationId={situationId} canEdit={canEdit} />
+      <ResponsesTable responses={responses} situationId={situationId} />
     </section>
   );
 }
