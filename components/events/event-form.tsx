@@ -10,6 +10,7 @@ import { CRIME_LABELS, CRIME_ORDER } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { useMergeOnConflict, type SavedVersion } from "@/components/ui/use-merge-on-conflict";
 
 import type { z } from "zod";
 
@@ -33,6 +34,9 @@ const LABELS: Partial<Record<keyof EventInput, string>> = {
   notes: "What happened",
 };
 
+/** Fields whose label is not a single label element above. */
+const OTHER_LABELS = { civilianTargeting: "Civilians were targeted", crimes: "Crimes", indicatorIds: "Linked indicators", sourceIds: "Sources" };
+
 type Props = {
   initial: EventInput;
   situations: { id: string; title: string }[];
@@ -48,19 +52,39 @@ export function EventForm(props: Props) {
     register,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
     control,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<FormValues, unknown, EventInput>({ resolver: zodResolver(eventInputSchema), defaultValues: props.initial });
   useUnsavedChangesWarning(isDirty);
+  // A stale save: their changes to fields left alone come into the form, fields both changed are compared.
+  const describe = (f: keyof FormValues, v: unknown): string => {
+    if (Array.isArray(v)) return f === "crimes" ? (v.length ? v.map((c) => CRIME_LABELS[c as keyof typeof CRIME_LABELS]).join(", ") : "(none)") : `${v.length} chosen`;
+    if (typeof v === "boolean") return v ? "Yes" : "No";
+    if (v === "" || v === null || v === undefined) return "(empty)";
+    if (f === "situationId") return props.situations.find((x) => x.id === v)?.title ?? String(v);
+    if (f === "countryIso3") return props.countries.find((x) => x.iso3 === v)?.name ?? String(v);
+    return String(v);
+  };
+  const { version, merge, panel } = useMergeOnConflict<FormValues>({
+    initial: props.initial,
+    version: props.mode === "edit" ? props.version : 0,
+    setValue,
+    setFormError,
+    label: (f) => LABELS[f as keyof EventInput] ?? OTHER_LABELS[f as keyof typeof OTHER_LABELS] ?? String(f),
+    describe,
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const res = props.mode === "create" ? await createEventAction({ data: values }) : await updateEventAction({ id: props.id, version: props.version, data: values });
+    const res = props.mode === "create" ? await createEventAction({ data: values }) : await updateEventAction({ id: props.id, version, data: values });
     if (res.ok) {
       router.push(`/events/${res.data.id}`);
       router.refresh();
       return;
     }
+    if (res.code === "CONFLICT" && res.current && merge(values as FormValues, res.current as SavedVersion<FormValues>)) return;
     for (const [f, m] of Object.entries(res.fieldErrors ?? {})) {
       const name = (f.startsWith("data.") ? f.slice(5) : f) as keyof EventInput;
       if (m?.[0]) setError(name, { message: m[0] });
@@ -85,6 +109,7 @@ export function EventForm(props: Props) {
           {formError}
         </div>
       )}
+      {panel(getValues())}
       <div className="grid-2">
         <div className="field">
           <label htmlFor="situationId">{LABELS.situationId}</label>

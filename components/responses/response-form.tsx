@@ -16,8 +16,7 @@ import {
   type ResponseConflict,
   type ResponseInput,
 } from "@/lib/responses/schemas";
-import { mergeFields } from "@/lib/forms/merge";
-import { ConflictPanel } from "@/components/ui/conflict-panel";
+import { useMergeOnConflict } from "@/components/ui/use-merge-on-conflict";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
@@ -43,10 +42,6 @@ type Props = { situationId: string; initial: ResponseInput; sources: PickedSourc
 export function ResponseForm(props: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const [version, setVersion] = useState(props.mode === "edit" ? props.version : 0);
-  // What the form's values were based on: what it was opened with, then the saved version it was merged with.
-  const [base, setBase] = useState(props.initial);
-  const [conflict, setConflict] = useState<{ saved: ResponseConflict; taken: string[]; fields: (keyof ResponseInput)[] } | null>(null);
   const {
     register,
     handleSubmit,
@@ -57,6 +52,7 @@ export function ResponseForm(props: Props) {
     formState: { errors, isSubmitting, isDirty },
   } = useForm<ResponseInput>({ resolver: zodResolver(responseInputSchema), defaultValues: props.initial });
   useUnsavedChangesWarning(isDirty);
+  const { version, merge, panel } = useMergeOnConflict({ initial: props.initial, version: props.mode === "edit" ? props.version : 0, setValue, setFormError, label, describe });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -69,19 +65,7 @@ export function ResponseForm(props: Props) {
       router.refresh();
       return;
     }
-    if (res.code === "CONFLICT" && res.current) {
-      // Their changes to fields I left alone go into the form; only fields we both changed are for me to decide.
-      const saved = res.current as ResponseConflict;
-      const merge = mergeFields(base, values, saved.values);
-      for (const f of merge.take) setValue(f, saved.values[f] as never, { shouldDirty: true });
-      setConflict({ saved, taken: merge.take.map(label), fields: merge.conflicts });
-      if (merge.conflicts.length === 0) {
-        setVersion(saved.version);
-        setBase(saved.values);
-        setFormError(`${saved.updatedBy} saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.`);
-        return;
-      }
-    }
+    if (res.code === "CONFLICT" && res.current && merge(values, res.current as ResponseConflict)) return;
     for (const [f, m] of Object.entries(res.fieldErrors ?? {})) {
       const name = f.startsWith("data.") ? f.slice(5) : f;
       if (m?.[0]) setError(name as keyof ResponseInput, { message: m[0] });
@@ -112,7 +96,6 @@ export function ResponseForm(props: Props) {
     </div>
   );
 
-  const mine = getValues();
   return (
     <form onSubmit={onSubmit} noValidate className="panel">
       {formError && (
@@ -120,20 +103,7 @@ export function ResponseForm(props: Props) {
           {formError}
         </div>
       )}
-      {conflict && (
-        <ConflictPanel
-          updatedBy={conflict.saved.updatedBy}
-          updatedAt={conflict.saved.updatedAt}
-          taken={conflict.taken}
-          rows={conflict.fields.map((f) => ({ label: label(f), saved: describe(f, conflict.saved.values[f]), yours: describe(f, mine[f]) }))}
-          onKeepMine={() => {
-            setVersion(conflict.saved.version);
-            setBase(conflict.saved.values);
-            setConflict(null);
-            setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
-          }}
-        />
-      )}
+      {panel(getValues())}
       {input("title")}
       <div className="grid-2">
         {select("pillar", PILLARS, PILLAR_LABELS)}

@@ -8,6 +8,7 @@ import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/acti
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { CREDIBILITY_LABELS, RELIABILITY, RELIABILITY_LABELS, sourceInputSchema, type SourceInput } from "@/lib/sources/schemas";
+import { useMergeOnConflict, type SavedVersion } from "@/components/ui/use-merge-on-conflict";
 
 const LABELS: Record<keyof SourceInput, string> = {
   title: "Title",
@@ -29,17 +30,21 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
     register,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<SourceInput>({ resolver: zodResolver(sourceInputSchema), defaultValues: props.initial });
   useUnsavedChangesWarning(isDirty);
+  const { version, merge, panel } = useMergeOnConflict({ initial: props.initial, version: props.mode === "edit" ? props.version : 0, setValue, setFormError, label: (f) => LABELS[f], describe });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const res = props.mode === "create" ? await createSourceAction(values) : await updateSourceAction({ id: props.id, version: props.version, data: values });
+    const res = props.mode === "create" ? await createSourceAction(values) : await updateSourceAction({ id: props.id, version, data: values });
     if (res.ok) {
       router.push(`/sources/${res.data.id}`);
       router.refresh();
       return;
     }
+    if (res.code === "CONFLICT" && res.current && merge(values, res.current as SavedVersion<SourceInput>)) return;
     for (const [f, m] of Object.entries(res.fieldErrors ?? {})) if (m?.[0]) setError(f as keyof SourceInput, { message: m[0] });
     setFormError(res.message);
   });
@@ -52,6 +57,7 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
           {formError}
         </div>
       )}
+      {panel(getValues())}
       <div className="field">
         <label htmlFor="title">{LABELS.title}</label>
         <input {...a("title")} {...register("title")} />
@@ -105,4 +111,12 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
       </button>
     </form>
   );
+}
+
+/** A value as the comparison shows it: the grading's words, "(empty)" for nothing. */
+function describe(f: keyof SourceInput, v: unknown): string {
+  if (v === "" || v === null || v === undefined) return "(empty)";
+  if (f === "reliability") return RELIABILITY_LABELS[v as SourceInput["reliability"]] ?? String(v);
+  if (f === "credibility") return CREDIBILITY_LABELS[v as SourceInput["credibility"]] ?? String(v);
+  return String(v);
 }

@@ -7,7 +7,8 @@ import { ActionError, ConflictError, ForbiddenError, NotFoundError } from "@/lib
 import { ownSituation } from "@/lib/situations/ownership";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
-import type { EventInput } from "./schemas";
+import { toEventInput, type EventInput } from "./schemas";
+import { lastEditorName } from "@/lib/audit/last-editor";
 
 function data(input: EventInput) {
   return {
@@ -74,7 +75,16 @@ export async function updateEvent({ user, membership }: Actor, ref: { id: string
     const current = await loadOwned(tx, membership, ref.id);
     await checkLinks(tx, membership, ref.data);
     const res = await tx.event.updateMany({ where: { id: ref.id, version: ref.version, deletedAt: null }, data: { ...data(ref.data), version: { increment: 1 } } });
-    if (res.count !== 1) throw new ConflictError("Someone saved this event after you opened it. Reload the page to see their changes, then edit again.");
+    if (res.count !== 1) {
+      // What is saved now, so the form can show it beside what was typed (which it keeps).
+      const saved = await loadOwned(tx, membership, ref.id);
+      throw new ConflictError("Someone saved this event after you opened it. Your changes are kept below; compare them with what is saved now.", {
+        version: saved.version,
+        updatedAt: saved.updatedAt.toISOString(),
+        updatedBy: await lastEditorName(tx, "Event", ref.id),
+        values: toEventInput({ ...saved, indicatorIds: saved.indicators.map((i) => i.indicatorId), sourceIds: saved.citations.map((c) => c.sourceId) }),
+      });
+    }
     await syncCitations(tx, { eventId: ref.id }, ref.data.sourceIds, user.id);
     const wanted = [...new Set(ref.data.indicatorIds)];
     await tx.eventIndicator.deleteMany({ where: { eventId: ref.id, indicatorId: { notIn: wanted } } });

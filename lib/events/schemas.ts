@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRIME_ORDER } from "@/lib/labels";
-import { todayIso } from "@/lib/format";
+import { isoDate, todayIso } from "@/lib/format";
+import type { Crime } from "@/lib/generated/prisma/enums";
 
 /** ACLED's event types (an organisation may record others). */
 export const EVENT_TYPES = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"] as const;
@@ -47,6 +48,51 @@ export const eventInputSchema = z
   })
   .refine((e) => (e.latitude === "") === (e.longitude === ""), { path: ["longitude"], message: "Give both latitude and longitude, or neither." });
 export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** A stored event as the form's values (the edit form, and what a conflict compares with). */
+export function toEventInput(e: {
+  situationId: string | null;
+  eventDate: Date;
+  eventType: string;
+  subEventType: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  fatalities: number;
+  civilianTargeting: boolean;
+  countryIso3: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  admin3: string | null;
+  location: string | null;
+  latitude: { toString(): string } | null;
+  longitude: { toString(): string } | null;
+  notes: string;
+  crimes: string[];
+  indicatorIds: string[];
+  sourceIds: string[];
+}): EventInput {
+  return {
+    situationId: e.situationId ?? "",
+    eventDate: isoDate(e.eventDate),
+    eventType: e.eventType,
+    subEventType: e.subEventType ?? "",
+    actor1: e.actor1 ?? "",
+    actor2: e.actor2 ?? "",
+    fatalities: e.fatalities,
+    civilianTargeting: e.civilianTargeting,
+    countryIso3: e.countryIso3 ?? "",
+    admin1: e.admin1 ?? "",
+    admin2: e.admin2 ?? "",
+    admin3: e.admin3 ?? "",
+    location: e.location ?? "",
+    latitude: e.latitude?.toString() ?? "",
+    longitude: e.longitude?.toString() ?? "",
+    notes: e.notes,
+    crimes: e.crimes as Crime[],
+    indicatorIds: e.indicatorIds,
+    sourceIds: e.sourceIds,
+  };
+}
 
 export const createEventSchema = z.object({ data: eventInputSchema });
 export const updateEventSchema = z.object({ id, version: z.number().int().min(1), data: eventInputSchema });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
+import { lastEditorName } from "@/lib/audit/last-editor";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/auth/action";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
@@ -68,11 +69,10 @@ export async function updateResponse({ user, membership }: Actor, ref: { id: str
     if (res.count !== 1) {
       // What is saved now, so the form can show it beside what was typed (which it keeps).
       const saved = await loadOwned(tx, membership, ref.id);
-      const by = await tx.auditEntry.findFirst({ where: { entityType: "Response", entityId: ref.id }, orderBy: { at: "desc" }, select: { user: { select: { name: true } } } });
       throw new ConflictError("Someone saved this response after you opened it. Your changes are kept below; compare them with what is saved now.", {
         version: saved.version,
         updatedAt: saved.updatedAt.toISOString(),
-        updatedBy: by?.user?.name ?? "someone",
+        updatedBy: await lastEditorName(tx, "Response", ref.id),
         values: toResponseInput({ ...saved, sourceIds: saved.citations.map((c) => c.sourceId) }),
       } satisfies ResponseConflict);
     }

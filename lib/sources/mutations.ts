@@ -4,7 +4,8 @@ import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/action";
 import { ActionError, ConflictError, NotFoundError } from "@/lib/auth/errors";
 import { CRIME_LABELS } from "@/lib/labels";
-import type { SourceInput } from "./schemas";
+import { toSourceInput, type SourceInput } from "./schemas";
+import { lastEditorName } from "@/lib/audit/last-editor";
 import { listCitingClaims } from "./queries";
 
 
@@ -44,7 +45,16 @@ export async function updateSource({ user, membership }: Actor, ref: { id: strin
       where: { id: ref.id, version: ref.version, organisationId: membership.organisationId, deletedAt: null },
       data: { ...data(ref.data), version: { increment: 1 } },
     });
-    if (res.count !== 1) throw new ConflictError("Someone saved this source after you opened it. Reload the page to see their changes, then edit again.");
+    if (res.count !== 1) {
+      // What is saved now, so the form can show it beside what was typed (which it keeps).
+      const saved = await loadOwned(tx, membership.organisationId, ref.id);
+      throw new ConflictError("Someone saved this source after you opened it. Your changes are kept below; compare them with what is saved now.", {
+        version: saved.version,
+        updatedAt: saved.updatedAt.toISOString(),
+        updatedBy: await lastEditorName(tx, "Source", ref.id),
+        values: toSourceInput(saved),
+      });
+    }
     const after = data(ref.data);
     const before = valuesBefore(current, after);
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.update", entityType: "Source", entityId: ref.id, before, after });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayIso } from "@/lib/format";
+import { isoDateOrEmpty, todayIso } from "@/lib/format";
 
 export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 
@@ -61,6 +61,33 @@ export const sourceInputSchema = z
     }
   });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
+
+/** A stored source as the form's values (the edit form, and what a conflict compares with). */
+export function toSourceInput(s: {
+  title: string;
+  publisher: string;
+  author: string;
+  url: string | null;
+  unSymbol: string | null;
+  publishedOn: Date | null;
+  accessedOn: Date | null;
+  reliability: SourceInput["reliability"];
+  credibility: number;
+  notes: string;
+}): SourceInput {
+  return {
+    title: s.title,
+    publisher: s.publisher,
+    author: s.author,
+    url: s.url ?? "",
+    unSymbol: s.unSymbol ?? "",
+    publishedOn: isoDateOrEmpty(s.publishedOn),
+    accessedOn: isoDateOrEmpty(s.accessedOn),
+    reliability: s.reliability,
+    credibility: s.credibility as SourceInput["credibility"],
+    notes: s.notes,
+  };
+}
 
 export const updateSourceSchema = z.object({ id: z.string().min(1).max(40), version: z.number().int().positive(), data: sourceInputSchema });
 export const sourceRefSchema = z.object({ id: z.string().min(1).max(40), version: z.number().int().positive() });

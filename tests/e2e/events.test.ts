@@ -95,6 +95,35 @@ describe("the event log", () => {
     await page.getByRole("button", { name: "Record event" }).click();
     await page.getByRole("heading", { name: "Violence against civilians, 2026-10-01" }).waitFor();
     expect(await page.getByText("Demo: Sudan, Darfur").first().isVisible()).toBe(true);
+
+    // Two people correct it at once: what both typed is kept where they changed different fields; a field both changed is asked.
+    const eventUrl = page.url();
+    const admin = await pageAs("admin@demo.example");
+    for (const p of [page, admin]) {
+      await p.goto(`${eventUrl}/edit`);
+      await p.getByLabel("Place").waitFor();
+      await hydrated(p);
+    }
+    await page.getByLabel("People killed (0 if none or unknown)").fill("9");
+    await page.getByLabel("Place").fill("Tawila");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "Violence against civilians, 2026-10-01" }).waitFor();
+    await admin.getByLabel("What happened").fill("Attack on a displacement camp (typed by the admin).");
+    await admin.getByLabel("Place").fill("Tawila camp");
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    const region = admin.getByRole("region", { name: "Changes saved by someone else" });
+    await region.waitFor();
+    expect(await region.textContent()).toContain("Their changes to fields you had not changed are now in the form: People killed (0 if none or unknown).");
+    expect(await region.getByRole("rowheader").allInnerTexts()).toEqual(["Place"]);
+    expect(await admin.getByLabel("People killed (0 if none or unknown)").inputValue()).toBe("9");
+    expect(await admin.getByLabel("What happened").inputValue()).toBe("Attack on a displacement camp (typed by the admin).");
+    await admin.getByRole("button", { name: "Keep my version of these fields" }).click();
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await admin.getByRole("heading", { name: "Violence against civilians, 2026-10-01" }).waitFor();
+    const shown = await admin.locator("main").textContent();
+    expect(shown).toContain("Tawila camp");
+    expect(shown).toContain("Attack on a displacement camp (typed by the admin).");
+    await admin.context().close();
   });
 
   it("keeps the chosen filters in the form after filtering the log", async () => {

@@ -67,7 +67,12 @@ describe("recording events by hand", () => {
 
     const updated = await ok(updateEventAction({ id: created.id, version: 1, data: event({ situationId: shared.id, fatalities: 6, indicatorIds: [] }) }));
     expect(updated.version).toBe(2);
-    expect(await updateEventAction({ id: created.id, version: 1, data: event({ fatalities: 9 }) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    // A stale save is refused with what is saved now (as the form's values), so the form can compare and merge.
+    expect(await updateEventAction({ id: created.id, version: 1, data: event({ fatalities: 9 }) })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      current: { version: 2, values: { situationId: shared.id, fatalities: 6, indicatorIds: [], sourceIds: [], latitude: "14", eventDate: "2024-05-01" } },
+    });
     expect((await db.event.findUniqueOrThrow({ where: { id: created.id } })).fatalities).toBe(6);
     expect(await db.eventIndicator.count({ where: { eventId: created.id } })).toBe(0);
 

@@ -72,11 +72,15 @@ describe("the sources library", () => {
     expect(other.ok && other.data).toEqual([]);
   });
 
-  it("detects a stale edit", async () => {
+  it("detects a stale edit and tells the form what is saved now and who saved it", async () => {
     const s = await newSource();
     await actAs(analyst);
     expect(await updateSourceAction({ id: s.id, version: 1, data: source({ title: "Renamed report" }) })).toMatchObject({ ok: true });
-    expect(await updateSourceAction({ id: s.id, version: 1, data: source({ title: "Stale rename" }) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await updateSourceAction({ id: s.id, version: 1, data: source({ title: "Stale rename" }) })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      current: { version: 2, updatedBy: (await db.user.findUniqueOrThrow({ where: { id: analyst.id } })).name, values: source({ title: "Renamed report" }) },
+    });
     expect((await db.source.findUniqueOrThrow({ where: { id: s.id } })).title).toBe("Renamed report");
   });
 });

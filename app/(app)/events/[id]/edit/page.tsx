@@ -7,7 +7,7 @@ import { getEvent } from "@/lib/events/queries";
 import { eventFormOptions } from "@/lib/events/form-options";
 import { EventForm } from "@/components/events/event-form";
 import { isoDate } from "@/lib/format";
-import type { Crime } from "@/lib/generated/prisma/enums";
+import { toEventInput } from "@/lib/events/schemas";
 
 export const metadata: Metadata = { title: "Edit event" };
 
@@ -27,27 +27,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         mode="edit"
         id={e.id}
         version={e.version}
-        initial={{
-          situationId: e.situationId ?? "",
-          eventDate: isoDate(e.eventDate),
-          eventType: e.eventType,
-          subEventType: e.subEventType ?? "",
-          actor1: e.actor1 ?? "",
-          actor2: e.actor2 ?? "",
-          fatalities: e.fatalities,
-          civilianTargeting: e.civilianTargeting,
-          countryIso3: e.countryIso3 ?? "",
-          admin1: e.admin1 ?? "",
-          admin2: e.admin2 ?? "",
-          admin3: e.admin3 ?? "",
-          location: e.location ?? "",
-          latitude: e.latitude?.toString() ?? "",
-          longitude: e.longitude?.toString() ?? "",
-          notes: e.notes,
-          crimes: e.crimes as Crime[],
-          indicatorIds: e.indicators.map((i) => i.indicatorId),
-          sourceIds: e.citations.map((c) => c.sourceId),
-        }}
+        initial={toEventInput({ ...e, indicatorIds: e.indicators.map((i) => i.indicatorId), sourceIds: e.citations.map((c) => c.sourceId) })}
         {...options}
         sources={e.citations.map((c) => c.source)}
       />

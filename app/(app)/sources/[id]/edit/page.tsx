@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getSource } from "@/lib/sources/queries";
 import { SourceForm } from "@/components/sources/source-form";
-import { isoDateOrEmpty } from "@/lib/format";
+import { toSourceInput } from "@/lib/sources/schemas";
 
 export const metadata: Metadata = { title: "Edit source" };
 
@@ -24,18 +24,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
         mode="edit"
         id={s.id}
         version={s.version}
-        initial={{
-          title: s.title,
-          publisher: s.publisher,
-          author: s.author,
-          url: s.url ?? "",
-          unSymbol: s.unSymbol ?? "",
-          publishedOn: isoDateOrEmpty(s.publishedOn),
-          accessedOn: isoDateOrEmpty(s.accessedOn),
-          reliability: s.reliability,
-          credibility: s.credibility,
-          notes: s.notes,
-        }}
+        initial={toSourceInput(s)}
       />
     </>
   );
