@@ -39,7 +39,7 @@ const OTHER_LABELS = { civilianTargeting: "Civilians were targeted", crimes: "Cr
 
 type Props = {
   initial: EventInput;
-  situations: { id: string; title: string }[];
+  situations: { id: string; title: string; countryIso3?: string }[];
   countries: { iso3: string; name: string }[];
   indicators: { id: string; code: string; text: string }[];
   sources: PickedSource[];
@@ -113,7 +113,16 @@ export function EventForm(props: Props) {
       <div className="grid-2">
         <div className="field">
           <label htmlFor="situationId">{LABELS.situationId}</label>
-          <select {...a("situationId")} {...register("situationId")}>
+          <select
+            {...a("situationId")}
+            {...register("situationId", {
+              // Choosing a situation fills in its country when none is chosen yet.
+              onChange: (ev) => {
+                const country = props.situations.find((x) => x.id === ev.target.value)?.countryIso3;
+                if (country && !getValues("countryIso3")) setValue("countryIso3", country, { shouldDirty: true });
+              },
+            })}
+          >
             <option value="">None (organisation&apos;s log only)</option>
             {props.situations.map((s) => (
               <option key={s.id} value={s.id}>

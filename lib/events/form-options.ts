@@ -5,7 +5,7 @@ import { listCountries } from "@/lib/situations/queries";
 /** What the event form offers: the organisation's live situations, countries and indicators. */
 export async function eventFormOptions(organisationId: string) {
   const [situations, countries, indicators] = await Promise.all([
-    db.situation.findMany({ where: { organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    db.situation.findMany({ where: { organisationId, archivedAt: null }, select: { id: true, title: true, countryIso3: true }, orderBy: { title: "asc" } }),
     listCountries(),
     indicatorOptions(organisationId),
   ]);

@@ -14,14 +14,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   if (!hasRole(user.active.role, "ANALYST")) notFound();
   const options = await eventFormOptions(user.active.organisationId);
-  const preset = options.situations.some((s) => s.id === situation) ? situation! : "";
+  const preset = options.situations.find((s) => s.id === situation);
   return (
     <>
       <p>
-        <Link href={preset ? `/situations/${preset}?tab=events` : "/events"}>← Back to the events</Link>
+        <Link href={preset ? `/situations/${preset.id}?tab=events` : "/events"}>← Back to the events</Link>
       </p>
       <h1>Record an event</h1>
-      <EventForm mode="create" initial={{ ...emptyEventInput(), situationId: preset }} {...options} sources={[]} />
+      <EventForm mode="create" initial={{ ...emptyEventInput(), situationId: preset?.id ?? "", countryIso3: preset?.countryIso3 ?? "" }} {...options} sources={[]} />
     </>
   );
 }
