@@ -8,12 +8,16 @@ const riskColour = (c: string) => `var(--risk-${c.toLowerCase().replace(/_/g, "-
 
 /** Risk-category periods as a band on a time axis from `start` to `end`. */
 export function RiskBand({ segments, start, end }: { segments: RiskSegment[]; start: number; end: number }) {
-  const span = Math.max(1, end - start);
+  // The last period is the current one: the axis runs a little past today, so a category raised
+  // today is a visible stretch at the end rather than a sliver beside the one before it.
+  const current = Math.max(1, end - start) / 19;
+  const span = Math.max(1, end - start) + current;
   return (
     <div className="band" aria-hidden="true">
       {segments.map((seg, i) => {
         const left = ((seg.from.getTime() - start) / span) * 100;
-        const width = Math.max(0.5, ((seg.to.getTime() - seg.from.getTime()) / span) * 100);
+        const to = i === segments.length - 1 ? seg.to.getTime() + current : seg.to.getTime();
+        const width = Math.max(0.5, ((to - seg.from.getTime()) / span) * 100);
         return (
           <div key={i} className="band-segment" style={{ left: `${left}%`, width: `${width}%`, background: riskColour(seg.category) }} title={`${RISK_CATEGORY_LABELS[seg.category]}: ${isoDate(seg.from)} to ${isoDate(seg.to)}`}>
             {RISK_CATEGORY_LABELS[seg.category]}
@@ -37,7 +41,7 @@ export interface TimelineResponse {
 export function ResponseTimeline({ segments, responses, end }: { segments: RiskSegment[]; responses: TimelineResponse[]; end: number }) {
   const times = [...segments.map((s) => s.from.getTime()), ...responses.map((r) => r.startDate.getTime())];
   const start = times.length ? Math.min(...times) : end;
-  const span = Math.max(1, end - start);
+  const span = Math.max(1, end - start) * (20 / 19); // the band's axis (RiskBand: a little past today)
   return (
     <figure className="timeline-figure" aria-label="Risk category and responses over time (the table below lists the same)">
       <div className="timeline-row">
@@ -62,6 +66,7 @@ export function ResponseTimeline({ segments, responses, end }: { segments: RiskS
         </div>
       ))}
       <figcaption className="muted">
+        {segments.length > 0 && `Now: ${RISK_CATEGORY_LABELS[segments[segments.length - 1].category]} since ${isoDate(segments[segments.length - 1].from)}. `}
         {times.length ? `${isoDate(new Date(start))} to ${isoDate(new Date(end))}. ` : ""}Filled marks: adopted or implemented; hollow: proposed, blocked or
         lapsed. Before its first recorded change, the risk category given when the situation was recorded is shown from the date monitoring began.
       </figcaption>
