@@ -28,6 +28,10 @@ const ACTION_LABELS: Record<string, string> = {
   "response.create": "recorded a response",
   "response.update": "edited a response",
   "response.delete": "deleted a response",
+  "event.create": "recorded an event",
+  "event.update": "edited an event",
+  "event.delete": "deleted an event",
+  "event_import.complete": "imported events",
   "assessment.start": "started an assessment round",
   "assessment.publish": "published an assessment round",
   "assessment.discard": "discarded a draft round",
@@ -43,7 +47,8 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
     select: { id: true, at: true, action: true, entityType: true, entityId: true, meta: true, user: { select: { name: true } } },
   });
   const situationIds = entries.flatMap((e) => (e.entityType === "Situation" && e.entityId ? [e.entityId] : []));
-  const underSituation = (e: (typeof entries)[number]) => e.entityType === "Response" || e.entityType === "Assessment";
+  // Records listed under their situation's title (an event or import without a situation: under none).
+  const underSituation = (e: (typeof entries)[number]) => e.entityType === "Response" || e.entityType === "Assessment" || e.entityType === "Event" || e.entityType === "EventImport";
   const responseSituation = entries.flatMap((e) => {
     const sid = (e.meta as { situationId?: string } | null)?.situationId;
     return underSituation(e) && sid ? [sid] : [];
@@ -57,10 +62,16 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
   const titles = new Map([...situations, ...sources].map((x) => [x.id, x.title]));
   return entries.map((e) => {
     const sid = underSituation(e) ? (e.meta as { situationId?: string } | null)?.situationId : e.entityId;
-    const target = sid ?? e.entityId ?? "";
+    const target = underSituation(e) ? (sid ?? "") : (e.entityId ?? "");
     const href =
       e.entityType === "Source"
         ? `/sources/${e.entityId}`
+        : e.entityType === "Event"
+          ? e.action === "event.delete"
+            ? sid ? `/situations/${sid}?tab=events` : "/events"
+            : `/events/${e.entityId}`
+          : e.entityType === "EventImport"
+            ? `/events/import/${e.entityId}`
         : e.entityType === "Response"
           ? `/situations/${sid}?tab=responses`
           : e.entityType === "Assessment"
@@ -68,6 +79,6 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
               ? `/situations/${sid}?tab=indicators`
               : `/situations/${sid}/rounds/${e.entityId}`
             : `/situations/${e.entityId}?tab=history`;
-    return { id: String(e.id), at: e.at, who: e.user?.name ?? "system", what: ACTION_LABELS[e.action] ?? e.action, title: titles.get(target) ?? "", href };
+    return { id: String(e.id), at: e.at, who: e.user?.name ?? "system", what: ACTION_LABELS[e.action] ?? e.action, title: titles.get(target) || (e.entityType === "Event" || e.entityType === "EventImport" ? "in the event log" : ""), href };
   });
 }

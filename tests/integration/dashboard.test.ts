@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
+import { createEventAction } from "@/app/(app)/events/actions";
+import { emptyEventInput } from "@/lib/events/schemas";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
 import { assessmentIntervalAction } from "@/app/(app)/admin/actions";
 import { actAs, createMember, createOrganisation } from "../support/fixtures";
@@ -34,5 +36,13 @@ describe("dashboard panels", () => {
     const activity = await recentActivity(m);
     expect(activity[0]).toMatchObject({ what: "edited situation", title: "Renamed", href: `/situations/${never}?tab=history`, who: "ANALYST user" });
     expect(activity).toHaveLength(4);
+
+    // Events recorded by hand are activity too: listed under their situation, or under the event log when they have none.
+    const inSituation = await createEventAction({ data: { ...emptyEventInput(), eventDate: "2026-10-01", eventType: "Battles", situationId: never, countryIso3: "HTI" } });
+    const loose = await createEventAction({ data: { ...emptyEventInput(), eventDate: "2026-10-02", eventType: "Riots", countryIso3: "HTI" } });
+    if (!inSituation.ok || !loose.ok) throw new Error("event not recorded");
+    const later = await recentActivity(m);
+    expect(later[0]).toMatchObject({ what: "recorded an event", title: "in the event log", href: `/events/${loose.data.id}` });
+    expect(later[1]).toMatchObject({ what: "recorded an event", title: "Renamed", href: `/events/${inSituation.data.id}` });
   });
 });
