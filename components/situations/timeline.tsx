@@ -66,7 +66,7 @@ export function ResponseTimeline({ segments, responses, end }: { segments: RiskS
         </div>
       ))}
       <figcaption className="muted">
-        {segments.length > 0 && `Now: ${RISK_CATEGORY_LABELS[segments[segments.length - 1].category]} since ${isoDate(segments[segments.length - 1].from)}. `}
+        {segments.length > 0 && `Now: ${RISK_CATEGORY_LABELS[segments[segments.length - 1].category]}. `}
         {times.length ? `${isoDate(new Date(start))} to ${isoDate(new Date(end))}. ` : ""}Filled marks: adopted or implemented; hollow: proposed, blocked or
         lapsed. Before its first recorded change, the risk category given when the situation was recorded is shown from the date monitoring began.
       </figcaption>
