@@ -13,10 +13,9 @@ import {
   RESPONSE_STATUSES,
   RESPONSE_TYPES,
   responseInputSchema,
-  type ResponseConflict,
   type ResponseInput,
 } from "@/lib/responses/schemas";
-import { useMergeOnConflict } from "@/components/ui/use-merge-on-conflict";
+import { useMergeOnConflict, type SavedVersion } from "@/components/ui/use-merge-on-conflict";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
@@ -65,7 +64,7 @@ export function ResponseForm(props: Props) {
       router.refresh();
       return;
     }
-    if (res.code === "CONFLICT" && res.current && merge(values, res.current as ResponseConflict)) return;
+    if (res.code === "CONFLICT" && res.current && merge(values, res.current as SavedVersion<ResponseInput>)) return;
     for (const [f, m] of Object.entries(res.fieldErrors ?? {})) {
       const name = f.startsWith("data.") ? f.slice(5) : f;
       if (m?.[0]) setError(name as keyof ResponseInput, { message: m[0] });

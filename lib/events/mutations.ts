@@ -8,7 +8,7 @@ import { ownSituation } from "@/lib/situations/ownership";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import { toEventInput, type EventInput } from "./schemas";
-import { lastEditorName } from "@/lib/audit/last-editor";
+import { staleSave } from "@/lib/audit/last-editor";
 
 function data(input: EventInput) {
   return {
@@ -78,12 +78,7 @@ export async function updateEvent({ user, membership }: Actor, ref: { id: string
     if (res.count !== 1) {
       // What is saved now, so the form can show it beside what was typed (which it keeps).
       const saved = await loadOwned(tx, membership, ref.id);
-      throw new ConflictError("Someone saved this event after you opened it. Your changes are kept below; compare them with what is saved now.", {
-        version: saved.version,
-        updatedAt: saved.updatedAt.toISOString(),
-        updatedBy: await lastEditorName(tx, "Event", ref.id),
-        values: toEventInput({ ...saved, indicatorIds: saved.indicators.map((i) => i.indicatorId), sourceIds: saved.citations.map((c) => c.sourceId) }),
-      });
+      throw await staleSave(tx, "Event", saved, toEventInput({ ...saved, indicatorIds: saved.indicators.map((i) => i.indicatorId), sourceIds: saved.citations.map((c) => c.sourceId) }));
     }
     await syncCitations(tx, { eventId: ref.id }, ref.data.sourceIds, user.id);
     const wanted = [...new Set(ref.data.indicatorIds)];

@@ -1,14 +1,14 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
-import { lastEditorName } from "@/lib/audit/last-editor";
+import { staleSave } from "@/lib/audit/last-editor";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/auth/action";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { ownSituation } from "@/lib/situations/ownership";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
-import { toResponseInput, type ResponseConflict, type ResponseInput } from "./schemas";
+import { toResponseInput, type ResponseInput } from "./schemas";
 
 
 function data(input: ResponseInput) {
@@ -69,12 +69,7 @@ export async function updateResponse({ user, membership }: Actor, ref: { id: str
     if (res.count !== 1) {
       // What is saved now, so the form can show it beside what was typed (which it keeps).
       const saved = await loadOwned(tx, membership, ref.id);
-      throw new ConflictError("Someone saved this response after you opened it. Your changes are kept below; compare them with what is saved now.", {
-        version: saved.version,
-        updatedAt: saved.updatedAt.toISOString(),
-        updatedBy: await lastEditorName(tx, "Response", ref.id),
-        values: toResponseInput({ ...saved, sourceIds: saved.citations.map((c) => c.sourceId) }),
-      } satisfies ResponseConflict);
+      throw await staleSave(tx, "Response", saved, toResponseInput({ ...saved, sourceIds: saved.citations.map((c) => c.sourceId) }));
     }
     await syncCitations(tx, { responseId: ref.id }, ref.data.sourceIds, user.id);
     const before = {

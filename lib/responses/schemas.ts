@@ -99,14 +99,6 @@ export function toResponseInput(r: {
   };
 }
 
-/** What the form is told when someone saved the response after it was opened. */
-export interface ResponseConflict {
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-  values: ResponseInput;
-}
-
 export function emptyResponseInput(): ResponseInput {
   return {
     pillar: "III",

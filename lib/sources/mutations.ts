@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/action";
 import { ActionError, ConflictError, NotFoundError } from "@/lib/auth/errors";
 import { CRIME_LABELS } from "@/lib/labels";
 import { toSourceInput, type SourceInput } from "./schemas";
-import { lastEditorName } from "@/lib/audit/last-editor";
+import { staleSave } from "@/lib/audit/last-editor";
 import { listCitingClaims } from "./queries";
 
 
@@ -48,12 +48,7 @@ export async function updateSource({ user, membership }: Actor, ref: { id: strin
     if (res.count !== 1) {
       // What is saved now, so the form can show it beside what was typed (which it keeps).
       const saved = await loadOwned(tx, membership.organisationId, ref.id);
-      throw new ConflictError("Someone saved this source after you opened it. Your changes are kept below; compare them with what is saved now.", {
-        version: saved.version,
-        updatedAt: saved.updatedAt.toISOString(),
-        updatedBy: await lastEditorName(tx, "Source", ref.id),
-        values: toSourceInput(saved),
-      });
+      throw await staleSave(tx, "Source", saved, toSourceInput(saved));
     }
     const after = data(ref.data);
     const before = valuesBefore(current, after);
