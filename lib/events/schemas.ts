@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CRIME_ORDER } from "@/lib/labels";
 import { isoDate, todayIso } from "@/lib/format";
-import type { Crime } from "@/lib/generated/prisma/enums";
+import type { Event } from "@/lib/generated/prisma/browser";
 
 /** ACLED's event types (an organisation may record others). */
 export const EVENT_TYPES = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"] as const;
@@ -50,27 +50,12 @@ export const eventInputSchema = z
 export type EventInput = z.infer<typeof eventInputSchema>;
 
 /** A stored event as the form's values (the edit form, and what a conflict compares with). */
-export function toEventInput(e: {
-  situationId: string | null;
-  eventDate: Date;
-  eventType: string;
-  subEventType: string | null;
-  actor1: string | null;
-  actor2: string | null;
-  fatalities: number;
-  civilianTargeting: boolean;
-  countryIso3: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  admin3: string | null;
-  location: string | null;
-  latitude: { toString(): string } | null;
-  longitude: { toString(): string } | null;
-  notes: string;
-  crimes: string[];
-  indicatorIds: string[];
-  sourceIds: string[];
-}): EventInput {
+export function toEventInput(
+  e: Pick<Event, "situationId" | "eventDate" | "eventType" | "subEventType" | "actor1" | "actor2" | "fatalities" | "civilianTargeting" | "countryIso3" | "admin1" | "admin2" | "admin3" | "location" | "latitude" | "longitude" | "notes" | "crimes"> & {
+    indicatorIds: string[];
+    sourceIds: string[];
+  },
+): EventInput {
   return {
     situationId: e.situationId ?? "",
     eventDate: isoDate(e.eventDate),
@@ -88,7 +73,7 @@ export function toEventInput(e: {
     latitude: e.latitude?.toString() ?? "",
     longitude: e.longitude?.toString() ?? "",
     notes: e.notes,
-    crimes: e.crimes as Crime[],
+    crimes: e.crimes,
     indicatorIds: e.indicatorIds,
     sourceIds: e.sourceIds,
   };
