@@ -5,7 +5,6 @@
 // page's payload (as an escaped string, about 100 KB for a fully rated round), and carrying it
 // there cost a third of the page's server time. The data is a fraction of that size, and the same
 // functions make the same markup on the server (for the HTML) and in the browser.
-import { useMemo } from "react";
 import { html } from "@/lib/markup";
 import type { RoundComparison } from "@/lib/indicators/compare";
 import type { RoundScores } from "@/lib/indicators/score";
@@ -27,7 +26,7 @@ export interface RoundViewProps {
 }
 
 export function RoundView(p: RoundViewProps) {
-  const { summary, body } = useMemo(() => roundMarkup(p), [p]);
+  const { summary, body } = roundMarkup(p);
   return (
     <>
       <section aria-label="Risk scores" className="scores">
