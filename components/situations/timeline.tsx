@@ -6,12 +6,19 @@ import { isoDate } from "@/lib/format";
 
 const riskColour = (c: string) => `var(--risk-${c.toLowerCase().replace(/_/g, "-")})`;
 
-/** Risk-category periods as a band on a time axis from `start` to `end`. */
+/**
+ * The length of a time axis from `start` to `end` (today): it runs a little past today (a twentieth
+ * of the axis), so a risk category raised today is a visible stretch at the end rather than a
+ * sliver beside the one before it. The band and the pillars' lanes share it.
+ */
+function axisSpan(start: number, end: number) {
+  return Math.max(1, end - start) * (20 / 19);
+}
+
+/** Risk-category periods as a band on a time axis from `start` to `end`; the last period, the current one, runs to the axis's end. */
 export function RiskBand({ segments, start, end }: { segments: RiskSegment[]; start: number; end: number }) {
-  // The last period is the current one: the axis runs a little past today, so a category raised
-  // today is a visible stretch at the end rather than a sliver beside the one before it.
-  const current = Math.max(1, end - start) / 19;
-  const span = Math.max(1, end - start) + current;
+  const span = axisSpan(start, end);
+  const current = span - Math.max(1, end - start);
   return (
     <div className="band" aria-hidden="true">
       {segments.map((seg, i) => {
@@ -41,7 +48,7 @@ export interface TimelineResponse {
 export function ResponseTimeline({ segments, responses, end }: { segments: RiskSegment[]; responses: TimelineResponse[]; end: number }) {
   const times = [...segments.map((s) => s.from.getTime()), ...responses.map((r) => r.startDate.getTime())];
   const start = times.length ? Math.min(...times) : end;
-  const span = Math.max(1, end - start) * (20 / 19); // the band's axis (RiskBand: a little past today)
+  const span = axisSpan(start, end);
   return (
     <figure className="timeline-figure" aria-label="Risk category and responses over time (the table below lists the same)">
       <div className="timeline-row">
