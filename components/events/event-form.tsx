@@ -62,7 +62,6 @@ export function EventForm(props: Props) {
   const describe = (f: keyof FormValues, v: unknown): string => {
     if (Array.isArray(v)) return f === "crimes" ? (v.length ? v.map((c) => CRIME_LABELS[c as keyof typeof CRIME_LABELS]).join(", ") : "(none)") : `${v.length} chosen`;
     if (typeof v === "boolean") return v ? "Yes" : "No";
-    if (v === "" || v === null || v === undefined) return "(empty)";
     if (f === "situationId") return props.situations.find((x) => x.id === v)?.title ?? String(v);
     if (f === "countryIso3") return props.countries.find((x) => x.iso3 === v)?.name ?? String(v);
     return String(v);

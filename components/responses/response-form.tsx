@@ -139,10 +139,9 @@ function label(f: keyof ResponseInput): string {
   return f === "sourceIds" ? "Sources" : LABELS[f];
 }
 
-/** A value as the comparison shows it: labels for choices, "(empty)" for nothing. */
+/** A value as the comparison shows it: labels for choices. */
 function describe(f: keyof ResponseInput, v: unknown): string {
   if (f === "sourceIds") return `${(v as string[]).length} cited`;
-  if (v === "" || v === null || v === undefined) return "(empty)";
   const labels: Partial<Record<keyof ResponseInput, Record<string, string>>> = {
     pillar: PILLAR_LABELS,
     type: RESPONSE_TYPE_LABELS,

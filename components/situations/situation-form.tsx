@@ -14,6 +14,7 @@ import { SourcePicker, type PickedSource } from "@/components/sources/source-pic
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { ConflictPanel } from "@/components/ui/conflict-panel";
+import { KEEP_MINE_NOTICE, mergedNotice } from "@/components/ui/use-merge-on-conflict";
 
 export interface CountryOption {
   iso3: string;
@@ -81,7 +82,7 @@ export function SituationForm(props: Props) {
         // Nothing to decide: the form now holds both sets of changes and saves over the version it was merged with.
         setVersion(current.version);
         setBase(theirs);
-        setFormError(`${current.updatedBy} saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.`);
+        setFormError(mergedNotice(current.updatedBy));
         return;
       }
     }
@@ -121,7 +122,7 @@ export function SituationForm(props: Props) {
             setVersion(conflict.version);
             setBase(conflict.values);
             setConflict(null);
-            setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
+            setFormError(KEEP_MINE_NOTICE);
           }}
         />
       )}

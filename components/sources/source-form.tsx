@@ -113,9 +113,8 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
   );
 }
 
-/** A value as the comparison shows it: the grading's words, "(empty)" for nothing. */
+/** A value as the comparison shows it: the grading's words. */
 function describe(f: keyof SourceInput, v: unknown): string {
-  if (v === "" || v === null || v === undefined) return "(empty)";
   if (f === "reliability") return RELIABILITY_LABELS[v as SourceInput["reliability"]] ?? String(v);
   if (f === "credibility") return CREDIBILITY_LABELS[v as SourceInput["credibility"]] ?? String(v);
   return String(v);

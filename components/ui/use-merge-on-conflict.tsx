@@ -7,6 +7,11 @@ import type { FieldValues, Path, PathValue, UseFormSetValue } from "react-hook-f
 import { mergeFields } from "@/lib/forms/merge";
 import { ConflictPanel } from "./conflict-panel";
 
+/** What the form says when the other person's changes were all to fields left alone. */
+export const mergedNotice = (updatedBy: string) => `${updatedBy} saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.`;
+/** What the form says after "Keep my version of these fields". */
+export const KEEP_MINE_NOTICE = "Your version of the fields above will replace theirs when you press Save; their other changes stay.";
+
 /** What a refused save says is saved now (the `current` of the action's CONFLICT result). */
 export interface SavedVersion<T> {
   version: number;
@@ -21,8 +26,10 @@ export function useMergeOnConflict<T extends FieldValues>(opts: {
   setValue: UseFormSetValue<T>;
   setFormError: (message: string | null) => void;
   label: (field: keyof T) => string;
+  /** A value as the comparison shows it (an empty text or nothing shows as "(empty)" without asking). */
   describe: (field: keyof T, value: unknown) => string;
 }) {
+  const show = (f: keyof T, v: unknown) => (v === "" || v === null || v === undefined ? "(empty)" : opts.describe(f, v));
   const [version, setVersion] = useState(opts.version);
   const [base, setBase] = useState(opts.initial);
   const [conflict, setConflict] = useState<{ saved: SavedVersion<T>; taken: string[]; fields: (keyof T)[] } | null>(null);
@@ -35,7 +42,7 @@ export function useMergeOnConflict<T extends FieldValues>(opts: {
     if (m.conflicts.length > 0) return false;
     setVersion(saved.version);
     setBase(saved.values);
-    opts.setFormError(`${saved.updatedBy} saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.`);
+    opts.setFormError(mergedNotice(saved.updatedBy));
     return true;
   };
 
@@ -45,12 +52,12 @@ export function useMergeOnConflict<T extends FieldValues>(opts: {
         updatedBy={conflict.saved.updatedBy}
         updatedAt={conflict.saved.updatedAt}
         taken={conflict.taken}
-        rows={conflict.fields.map((f) => ({ label: opts.label(f), saved: opts.describe(f, conflict.saved.values[f]), yours: opts.describe(f, mine[f]) }))}
+        rows={conflict.fields.map((f) => ({ label: opts.label(f), saved: show(f, conflict.saved.values[f]), yours: show(f, mine[f]) }))}
         onKeepMine={() => {
           setVersion(conflict.saved.version);
           setBase(conflict.saved.values);
           setConflict(null);
-          opts.setFormError("Your version of the fields above will replace theirs when you press Save; their other changes stay.");
+          opts.setFormError(KEEP_MINE_NOTICE);
         }}
       />
     );
