@@ -1,7 +1,7 @@
 // The country brief as a PDF (server-side, @react-pdf/renderer; no browser): the structure NGO
 // briefs use, with a footer carrying the organisation, author, date and sensitivity marking.
 import { Document, Font, Line, Page, Polyline, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
-import type { BriefData } from "@/lib/briefs/data";
+import { overviewMarking, type BriefData } from "@/lib/briefs/data";
 import { SCRIPT_FONTS, ttf } from "./fonts";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
@@ -216,12 +216,6 @@ export function BriefPdf({ data, author, generatedAt }: { data: BriefData; autho
       </Page>
     </Document>
   );
-}
-
-/** The overview's first page lists every situation: it says whether any of them is not shared with the coalition. */
-function overviewMarking(marking: string, briefs: BriefData[]) {
-  const own = briefs.filter((b) => b.situation.visibility === "ORGANISATION").length;
-  return own ? `${marking} · includes ${own} situation${own === 1 ? "" : "s"} not shared with the coalition` : `${marking} · shared with coalition members`;
 }
 
 /** The coalition overview: every visible situation, most serious first, one page each. */

@@ -65,5 +65,14 @@ export type BriefData = NonNullable<Awaited<ReturnType<typeof briefData>>>;
  * fit for the coalition, whatever the organisation's usual marking says).
  */
 export function briefMarking(marking: string, s: { visibility: "ORGANISATION" | "COALITION"; organisation: { name: string } }) {
-  return `${marking} · ${s.visibility === "COALITION" ? "shared with coalition members" : `${s.organisation.name} only: not shared with the coalition`}`;
+  return `${marking} · ${s.visibility === "COALITION" ? SHARED : `${s.organisation.name} only: ${NOT_SHARED}`}`;
 }
+
+/** The overview's first page lists every situation: it says whether any of them is not shared with the coalition. */
+export function overviewMarking(marking: string, briefs: { situation: { visibility: "ORGANISATION" | "COALITION" } }[]) {
+  const own = briefs.filter((b) => b.situation.visibility === "ORGANISATION").length;
+  return `${marking} · ${own ? `includes ${own} situation${own === 1 ? "" : "s"} ${NOT_SHARED}` : SHARED}`;
+}
+
+const SHARED = "shared with coalition members";
+const NOT_SHARED = "not shared with the coalition";
