@@ -8,7 +8,7 @@ import { ownSituation } from "@/lib/situations/ownership";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import { toEventInput, type EventInput } from "./schemas";
-import { staleSave } from "@/lib/audit/last-editor";
+import { staleSave } from "@/lib/audit/stale-save";
 
 function data(input: EventInput) {
   return {

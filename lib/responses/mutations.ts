@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
-import { staleSave } from "@/lib/audit/last-editor";
+import { staleSave } from "@/lib/audit/stale-save";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/auth/action";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";

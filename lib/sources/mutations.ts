@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/action";
 import { ActionError, ConflictError, NotFoundError } from "@/lib/auth/errors";
 import { CRIME_LABELS } from "@/lib/labels";
 import { toSourceInput, type SourceInput } from "./schemas";
-import { staleSave } from "@/lib/audit/last-editor";
+import { staleSave } from "@/lib/audit/stale-save";
 import { listCitingClaims } from "./queries";
 
 
