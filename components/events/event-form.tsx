@@ -42,6 +42,8 @@ type Props = {
   situations: { id: string; title: string; countryIso3?: string }[];
   countries: { iso3: string; name: string }[];
   indicators: { id: string; code: string; text: string }[];
+  /** Event types the organisation has used beyond ACLED's, offered after them. */
+  otherTypes: string[];
   sources: PickedSource[];
 } & ({ mode: "create" } | { mode: "edit"; id: string; version: number });
 
@@ -134,7 +136,7 @@ export function EventForm(props: Props) {
         {input("eventDate", "date")}
         {input("eventType", "text", { list: "event-types", placeholder: "e.g. Violence against civilians" })}
         <datalist id="event-types">
-          {EVENT_TYPES.map((t) => (
+          {[...EVENT_TYPES, ...props.otherTypes].map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>

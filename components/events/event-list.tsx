@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { listEvents } from "@/lib/events/queries";
+import { otherEventTypes } from "@/lib/events/form-options";
 import { EVENT_TYPES, type EventListQuery } from "@/lib/events/schemas";
 import { isoDate } from "@/lib/format";
 import { EventMap } from "./event-map";
@@ -32,7 +33,9 @@ export async function EventList({
   showSituation?: boolean;
 }) {
   const q = { ...query, ...fixed };
-  const page = await listEvents(membership, q);
+  const [page, ownTypes] = await Promise.all([listEvents(membership, q), otherEventTypes(membership.organisationId)]);
+  // The organisation's own types beyond ACLED's, and the type filtered by if it is neither (a link or another organisation's shared events).
+  const otherTypes = query.type && !(EVENT_TYPES as readonly string[]).includes(query.type) && !ownTypes.includes(query.type) ? [...ownTypes, query.type].sort() : ownTypes;
   const filtersOnly = { ...query, after: undefined };
   const filtered = Object.values(filtersOnly).some((v) => v !== undefined && v !== "");
   return (
@@ -50,6 +53,13 @@ export async function EventList({
               {EVENT_TYPES.map((t) => (
                 <option key={t}>{t}</option>
               ))}
+              {otherTypes.length > 0 && (
+                <optgroup label="Other types recorded">
+                  {otherTypes.map((t) => (
+                    <option key={t}>{t}</option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </div>
           <div className="field">

@@ -140,6 +140,30 @@ describe("the event log", () => {
     expect(await page.getByLabel("Event type").inputValue()).toBe("Battles");
   });
 
+  it("offers a type typed by hand in the log's filter, which then finds the event", async () => {
+    const page = await pageAs("analyst@demo.example");
+    await page.goto(`${baseUrl}/events/new`);
+    await hydrated(page);
+    await page.getByLabel("Date").fill("2026-09-12");
+    await page.getByLabel("Event type").fill("Mass arrest of journalists");
+    await page.getByLabel("People killed (0 if none or unknown)").fill("0");
+    await page.getByLabel("Country").selectOption({ label: "Sudan" });
+    await page.getByRole("button", { name: "Record event" }).click();
+    await page.getByRole("heading", { name: "Mass arrest of journalists, 2026-09-12" }).waitFor();
+
+    await page.goto(`${baseUrl}/events`);
+    await hydrated(page);
+    const type = page.getByLabel("Event type");
+    expect(await type.locator("optgroup[label='Other types recorded'] option").allInnerTexts()).toContain("Mass arrest of journalists");
+    await type.selectOption("Mass arrest of journalists");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/type=Mass/);
+    const rows = page.locator("main table tbody tr");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain("2026-09-12");
+    expect(await page.getByLabel("Event type").inputValue()).toBe("Mass arrest of journalists");
+  });
+
   it("says so next to the field when the dates of the filter are the wrong way round", async () => {
     const page = await pageAs("analyst@demo.example");
     await page.goto(`${baseUrl}/events`);

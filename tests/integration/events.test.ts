@@ -6,6 +6,7 @@ import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
 import { eventPlaces, listEvents, monthlyCounts, sharedSituations } from "@/lib/events/queries";
 import { visibleEventsSql } from "@/lib/events/sql";
+import { eventFormOptions, otherEventTypes } from "@/lib/events/form-options";
 import { NextRequest } from "next/server";
 import { GET as mapGET } from "@/app/api/events/map/route";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
@@ -99,6 +100,28 @@ describe("recording events by hand", () => {
 });
 
 describe("the event log", () => {
+  it("offers the types an organisation typed beyond ACLED's (not those of deleted events only, nor another organisation's) in the filter and the form", async () => {
+    const mine = await createOrganisation();
+    const theirs = await createOrganisation();
+    const me = await createMember(mine.id, "ANALYST");
+    const them = await createMember(theirs.id, "ANALYST");
+    expect(await otherEventTypes(mine.id)).toEqual([]);
+    await actAs(me);
+    for (const eventType of ["Protests", "Mass arrest", "Abduction", "Mass arrest", "Hate speech broadcast"]) await ok(createEventAction({ data: event({ eventType }) }));
+    const gone = await ok(createEventAction({ data: event({ eventType: "Curfew" }) }));
+    await ok(deleteEventAction({ id: gone.id, version: 1 }));
+    await actAs(them);
+    await ok(createEventAction({ data: event({ eventType: "Their own type" }) }));
+
+    expect(await otherEventTypes(mine.id)).toEqual(["Abduction", "Hate speech broadcast", "Mass arrest"]);
+    expect((await eventFormOptions(mine.id)).otherTypes).toEqual(["Abduction", "Hate speech broadcast", "Mass arrest"]);
+    expect(await otherEventTypes(theirs.id)).toEqual(["Their own type"]);
+    expect(await otherEventTypes(mine.id, 2)).toEqual(["Abduction", "Hate speech broadcast"]);
+    // The filter finds them: the list filters by the exact type.
+    const m = { organisationId: mine.id, organisationName: mine.name, role: "ANALYST" as const };
+    expect((await listEvents(m, { type: "Mass arrest" })).rows).toHaveLength(2);
+  });
+
   it("pages by keyset without gaps or repeats, filters, and shows coalition-shared events only to other organisations", async () => {
     await actAs(analyst);
     for (let i = 0; i < 30; i++) {
