@@ -108,6 +108,8 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
       for (const s of DEMO_SITUATIONS) {
         const organisationId = orgs.get(s.org)!;
         const authorId = users.get(s.org === "demo-watch" ? "analyst@demo.example" : "partner@demo.example")!;
+        // The demo organisation's rounds are drafted by its analyst and published by its administrator (whose change raises the alerts).
+        const publisherId = s.org === "demo-watch" ? users.get("admin@demo.example")! : authorId;
         if (await tx.situation.findFirst({ where: { organisationId, title: s.title } })) continue;
 
         const situation = await tx.situation.create({
@@ -163,7 +165,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
               assessedOn,
               status: "PUBLISHED",
               publishedAt: assessedOn,
-              publishedById: authorId,
+              publishedById: publisherId,
               createdById: authorId,
               summary: "Demo assessment round.",
               overallScore: scores.overall.score,
@@ -191,7 +193,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
             scores,
             severe: indicators.filter((i) => profileLevel(round.profile, i.code) === "SEVERE").map((i) => ({ indicatorId: i.id, code: i.code, factor: i.riskFactorNumber })),
           };
-          await raiseAlerts(tx, { id: situation.id, organisationId }, roundAlerts({ id: situation.id, title: s.title }, previous, facts));
+          await raiseAlerts(tx, { id: situation.id, organisationId }, roundAlerts({ id: situation.id, title: s.title }, previous, facts), publisherId);
           previous = facts;
         }
 

@@ -13,7 +13,7 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
   const base = appUrl();
   const receipts = await db.alertReceipt.findMany({
     where: { alertId: { in: alertIds }, emailedAt: null, user: { emailAlerts: true, active: true } },
-    include: { alert: { select: { title: true, situationId: true, severity: true } }, user: { select: { email: true } } },
+    include: { alert: { select: { title: true, situationId: true, severity: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
   });
   let sent = 0;
   for (const r of receipts) {
@@ -21,7 +21,7 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
       await mail.send(
         r.user.email,
         `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${r.alert.title}`,
-        `${r.alert.title}\n\nOpen the situation: ${base}/situations/${r.alert.situationId}\nYour alerts: ${base}/alerts\n`,
+        `${r.alert.title}\n${r.alert.raisedBy ? `Raised by a change ${r.alert.raisedBy.name} made.\n` : ""}\nOpen the situation: ${base}/situations/${r.alert.situationId}\nYour alerts: ${base}/alerts\n`,
       );
       await db.alertReceipt.update({ where: { alertId_userId: { alertId: r.alertId, userId: r.userId } }, data: { emailedAt: new Date() } });
       sent++;

@@ -31,7 +31,7 @@ export async function listInbox(user: Pick<CurrentUser, "id" | "memberships">, q
       orderBy: [{ alert: { createdAt: "desc" } }, { alertId: "desc" }],
       skip: pageSkip(query.page ?? 1),
       take: PAGE_SIZE,
-      include: { alert: { include: { situation: { select: { id: true, title: true, riskCategory: true } } } } },
+      include: { alert: { include: { situation: { select: { id: true, title: true, riskCategory: true } }, raisedBy: { select: { name: true } } } } },
     }),
   ]);
   return { total, pages: pageCount(total), rows };

@@ -6,13 +6,14 @@ import type { AlertDraft } from "./rules";
 
 /**
  * Recipients: active members of the owning organisation who follow all its situations or follow
- * this one; and members of other organisations who follow it while it is shared with the coalition.
+ * this one; and members of other organisations who follow it while it is shared with the coalition;
+ * not the person whose change raised it (`raisedById`: they made it, and the alert names them).
  * Returns the ids of the alerts created (a dedupe key already used raises nothing).
  */
-export async function raiseAlerts(tx: Tx, situation: { id: string; organisationId: string }, drafts: AlertDraft[]): Promise<string[]> {
+export async function raiseAlerts(tx: Tx, situation: { id: string; organisationId: string }, drafts: AlertDraft[], raisedById: string): Promise<string[]> {
   if (drafts.length === 0) return [];
   const created = await tx.alert.createManyAndReturn({
-    data: drafts.map((d) => ({ organisationId: situation.organisationId, situationId: situation.id, rule: d.rule, severity: d.severity, title: d.title, detail: d.detail as object, dedupeKey: d.dedupeKey })),
+    data: drafts.map((d) => ({ organisationId: situation.organisationId, situationId: situation.id, rule: d.rule, severity: d.severity, title: d.title, detail: d.detail as object, dedupeKey: d.dedupeKey, raisedById })),
     skipDuplicates: true,
     select: { id: true },
   });
@@ -21,6 +22,7 @@ export async function raiseAlerts(tx: Tx, situation: { id: string; organisationI
   const recipients = await tx.user.findMany({
     where: {
       active: true,
+      id: { not: raisedById },
       OR: [
         { memberships: { some: { organisationId: situation.organisationId } }, alertScope: "ALL" },
         { memberships: { some: { organisationId: situation.organisationId } }, watches: { some: { situationId: situation.id } } },

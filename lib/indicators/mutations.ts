@@ -203,6 +203,7 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
         latest && latestScores ? { id: latest.id, assessedOn: isoDate(latest.assessedOn), scores: latestScores, severe: severe(latest.ratings) } : null,
         { id: ref.id, assessedOn: isoDate(round.assessedOn), scores, severe: severe(round.ratings) },
       ),
+      user.id,
     );
     await writeAudit(tx, {
       userId: user.id,

@@ -180,6 +180,7 @@ export async function updateSituation({ user, membership }: Actor, input: Update
       tx,
       { id, organisationId: membership.organisationId },
       situationAlerts({ id, title: fields.title, version: version + 1 }, { riskCategory: current.riskCategory, crimes: current.crimes }, { riskCategory: fields.riskCategory, crimes: fields.crimes }),
+      user.id,
     );
     return { id, version: version + 1, changed: true, alertIds };
   });

@@ -57,6 +57,10 @@ describe("the overview dashboard", () => {
     await hydrated(page);
     const list = page.getByRole("list", { name: "Alerts, newest first" });
     expect(await list.getByText("Demo: Sudan, Darfur: overall score rose 14.8 points (22.2 → 37)").isVisible()).toBe(true);
+    // Who made the change that raised it (the demo's rounds are published by its administrator), and a link to that round.
+    const item = list.getByRole("listitem").filter({ hasText: "overall score rose 14.8 points" });
+    expect(await item.textContent()).toContain("by Amina Admin");
+    expect(await item.getByRole("link", { name: "Open the round" }).getAttribute("href")).toMatch(/^\/situations\/[^/]+\/rounds\/[^/]+$/);
     await screenshot(page, "alerts");
     // By keyboard: the button goes with the alert it marked, and focus goes to the page's heading, not back to the top.
     await list.getByRole("button", { name: "Mark as read" }).first().focus();

@@ -58,8 +58,13 @@ describe("early-warning alerts", () => {
     expect(alerts.map((a) => a.rule).sort()).toEqual(["NEW_SEVERE_INDICATOR", "SCORE_RISE"]);
     expect(alerts.find((a) => a.rule === "NEW_SEVERE_INDICATOR")!.detail).toMatchObject({ assessmentId: second.id, codes: ["7.1", "8.1", "10.1"] });
     const recipients = new Set(alerts[0].receipts.map((r) => r.userId));
-    expect(recipients).toEqual(new Set([analyst.id, colleague.id, partnerUser.id])); // not: picky (follows only watched), inactive, non-following partner
+    // Not: the analyst who published (their change raised it), picky (follows only watched), inactive, non-following partner.
+    expect(recipients).toEqual(new Set([colleague.id, partnerUser.id]));
     expect(recipients.has(outsiderNotWatching.id)).toBe(false);
+    expect(alerts.map((a) => a.raisedById)).toEqual([analyst.id, analyst.id]);
+    const inbox = await listInbox({ id: colleague.id, memberships: [{ organisationId: org.id, organisationName: org.name, role: "VIEWER" }] }, {});
+    const analystName = (await db.user.findUniqueOrThrow({ where: { id: analyst.id } })).name;
+    expect(inbox.rows.filter((r) => r.alert.situationId === s.id).map((r) => r.alert.raisedBy?.name)).toEqual([analystName, analystName]);
 
     await actAs(partnerUser);
     expect(await unreadAlertCount({ id: partnerUser.id, memberships: [{ organisationId: partner.id, organisationName: partner.name, role: "VIEWER" }] })).toBe(2);

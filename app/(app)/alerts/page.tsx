@@ -14,6 +14,12 @@ export const metadata: Metadata = { title: "Alerts" };
 
 const SEVERITY_LABELS = { INFO: "Information", WARNING: "Warning", CRITICAL: "Critical" } as const;
 
+/** The published round that raised an alert (score rise, new severe indicator), if any. */
+function roundOf(alert: { detail: unknown }): string | null {
+  const id = (alert.detail as { assessmentId?: unknown } | null)?.assessmentId;
+  return typeof id === "string" ? id : null;
+}
+
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ unread?: string; page?: string }> }) {
   const sp = await searchParams;
   const user = await requireUser();
@@ -46,16 +52,20 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <div>
                 <span className={`severity ${r.alert.severity}`}>{SEVERITY_LABELS[r.alert.severity]}</span>
                 <div className="muted small">{r.alert.createdAt.toISOString().slice(0, 16).replace("T", " ")}</div>
+                {r.alert.raisedBy && <div className="muted small">by {r.alert.raisedBy.name}</div>}
               </div>
               <div>
                 <div className="alert-title">
                   {r.readAt ? "" : <span className="visually-hidden">Unread: </span>}
                   {r.alert.title}
                 </div>
-                <Link href={`/situations/${r.alert.situation.id}${r.alert.rule === "SCORE_RISE" || r.alert.rule === "NEW_SEVERE_INDICATOR" ? "?tab=indicators" : ""}`}>
-                  {r.alert.situation.title}
-                </Link>{" "}
-                <RiskBadge category={r.alert.situation.riskCategory} />
+                <Link href={`/situations/${r.alert.situation.id}`}>{r.alert.situation.title}</Link> <RiskBadge category={r.alert.situation.riskCategory} />
+                {roundOf(r.alert) && (
+                  <>
+                    {" · "}
+                    <Link href={`/situations/${r.alert.situation.id}/rounds/${roundOf(r.alert)}`}>Open the round</Link>
+                  </>
+                )}
               </div>
               <div>{!r.readAt && <ActionButton action={markAlertsReadAction} input={{ alertIds: [r.alertId] }} label="Mark as read" busyLabel="Marking…" />}</div>
             </li>
