@@ -188,6 +188,21 @@ describe("situations, as an analyst uses them", () => {
     await admin.getByLabel("Assessed effect").waitFor();
     expect(await admin.getByLabel("Assessed effect").inputValue()).toBe("LIMITED");
     expect(await admin.getByLabel("Description").inputValue()).toBe("Adopted after two weeks of negotiation (typed by the admin).");
+
+    // After a merge the page's Delete button acts on what is saved now, without a reload.
+    await page.goto(admin.url());
+    await page.getByLabel("Assessed effect").waitFor();
+    await hydrated(page);
+    await page.getByLabel("Assessed effect").selectOption("NONE");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "What was done, and when risk changed" }).waitFor();
+    await hydrated(admin);
+    await admin.getByLabel("Notes on its effect").fill("To be withdrawn.");
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await admin.getByText("saved changes to other fields meanwhile").waitFor();
+    await admin.getByRole("button", { name: "Delete response" }).click();
+    await admin.getByRole("heading", { name: "What was done, and when risk changed" }).waitFor();
+    expect(await admin.getByRole("link", { name: "Statement on attacks against civilians in Rakhine" }).count()).toBe(0);
     await admin.context().close();
     await page.context().close();
   });
