@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createResponseAction, updateResponseAction } from "@/app/(app)/responses/actions";
+import { createResponseAction, deleteResponseAction, updateResponseAction } from "@/app/(app)/responses/actions";
+import { ActionButton } from "@/components/ui/action-button";
 import {
   ACTOR_TYPES,
   EFFECT_LABELS,
@@ -96,42 +97,57 @@ export function ResponseForm(props: Props) {
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="panel">
-      {formError && (
-        <div className="form-error" role="alert">
-          {formError}
+    <>
+      <form onSubmit={onSubmit} noValidate className="panel">
+        {formError && (
+          <div className="form-error" role="alert">
+            {formError}
+          </div>
+        )}
+        {panel(getValues())}
+        {input("title")}
+        <div className="grid-2">
+          {select("pillar", PILLARS, PILLAR_LABELS)}
+          {select("type", RESPONSE_TYPES, RESPONSE_TYPE_LABELS)}
+          {select("actorType", ACTOR_TYPES, ACTOR_TYPE_LABELS)}
+          {input("actorName", "text", "e.g. UN Security Council")}
+          {input("startDate", "date")}
+          {input("endDate", "date")}
+          {input("reference", "text", "S/RES/1593 (2005)")}
+          {select("status", RESPONSE_STATUSES, RESPONSE_STATUS_LABELS)}
+          {select("effect", RESPONSE_EFFECTS, EFFECT_LABELS)}
         </div>
+        {(["description", "effectNotes"] as const).map((n) => (
+          <div className="field" key={n}>
+            <label htmlFor={n}>{LABELS[n]}</label>
+            <textarea rows={3} {...a(n)} {...register(n)} />
+            {err(n)}
+          </div>
+        ))}
+        <Controller
+          control={control}
+          name="sourceIds"
+          render={({ field }) => <SourcePicker label="Sources for this response" value={field.value} onChange={field.onChange} known={props.sources} />}
+        />
+        {err("sourceIds")}
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : props.mode === "create" ? "Record response" : "Save changes"}
+        </button>
+      </form>
+      {props.mode === "edit" && (
+        // Beside the form, with the version the form's next save checks: after their changes were merged in, it deletes what is saved now.
+        <p>
+          <ActionButton
+            action={deleteResponseAction}
+            input={{ id: props.id, version }}
+            label="Delete response"
+            busyLabel="Deleting…"
+            confirm="Delete this response? It is kept in the audit log."
+            then={`/situations/${props.situationId}?tab=responses`}
+          />
+        </p>
       )}
-      {panel(getValues())}
-      {input("title")}
-      <div className="grid-2">
-        {select("pillar", PILLARS, PILLAR_LABELS)}
-        {select("type", RESPONSE_TYPES, RESPONSE_TYPE_LABELS)}
-        {select("actorType", ACTOR_TYPES, ACTOR_TYPE_LABELS)}
-        {input("actorName", "text", "e.g. UN Security Council")}
-        {input("startDate", "date")}
-        {input("endDate", "date")}
-        {input("reference", "text", "S/RES/1593 (2005)")}
-        {select("status", RESPONSE_STATUSES, RESPONSE_STATUS_LABELS)}
-        {select("effect", RESPONSE_EFFECTS, EFFECT_LABELS)}
-      </div>
-      {(["description", "effectNotes"] as const).map((n) => (
-        <div className="field" key={n}>
-          <label htmlFor={n}>{LABELS[n]}</label>
-          <textarea rows={3} {...a(n)} {...register(n)} />
-          {err(n)}
-        </div>
-      ))}
-      <Controller
-        control={control}
-        name="sourceIds"
-        render={({ field }) => <SourcePicker label="Sources for this response" value={field.value} onChange={field.onChange} known={props.sources} />}
-      />
-      {err("sourceIds")}
-      <button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Saving…" : props.mode === "create" ? "Record response" : "Save changes"}
-      </button>
-    </form>
+    </>
   );
 }
 

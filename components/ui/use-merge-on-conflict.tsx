@@ -3,7 +3,6 @@
 // next save checks, what the form's values are based on, and the conflict panel. Their changes to
 // fields left alone go into the form; fields both changed are listed to decide.
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import type { FieldValues, Path, PathValue, UseFormSetValue } from "react-hook-form";
 import { mergeFields } from "@/lib/forms/merge";
 import { ConflictPanel } from "./conflict-panel";
@@ -30,7 +29,6 @@ export function useMergeOnConflict<T extends FieldValues>(opts: {
   /** A value as the comparison shows it (an empty text or nothing shows as "(empty)" without asking). */
   describe: (field: keyof T, value: unknown) => string;
 }) {
-  const router = useRouter();
   const show = (f: keyof T, v: unknown) => (v === "" || v === null || v === undefined ? "(empty)" : opts.describe(f, v));
   const [version, setVersion] = useState(opts.version);
   const [base, setBase] = useState(opts.initial);
@@ -38,9 +36,6 @@ export function useMergeOnConflict<T extends FieldValues>(opts: {
 
   /** Merges what is saved now into the form; true when nothing is left to decide (the form says to save again). */
   const merge = (values: T, saved: SavedVersion<T>): boolean => {
-    // The rest of the page (a Delete button beside the form, say) is drawn again from what is saved
-    // now; the form keeps what was typed.
-    router.refresh();
     const m = mergeFields(base, values, saved.values);
     for (const f of m.take) opts.setValue(f as Path<T>, saved.values[f] as PathValue<T, Path<T>>, { shouldDirty: true });
     setConflict({ saved, taken: m.take.map(opts.label), fields: m.conflicts });

@@ -5,8 +5,6 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getResponse } from "@/lib/responses/queries";
 import { ResponseForm } from "@/components/responses/response-form";
-import { ActionButton } from "@/components/ui/action-button";
-import { deleteResponseAction } from "@/app/(app)/responses/actions";
 import { EFFECT_LABELS, toResponseInput } from "@/lib/responses/schemas";
 import { isoDate } from "@/lib/format";
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
@@ -80,16 +78,6 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
         sources={r.citations.map((c) => c.source)}
         initial={toResponseInput({ ...r, sourceIds: r.citations.map((c) => c.source.id) })}
       />
-      <p>
-        <ActionButton
-          action={deleteResponseAction}
-          input={{ id: r.id, version: r.version }}
-          label="Delete response"
-          busyLabel="Deleting…"
-          confirm="Delete this response? It is kept in the audit log."
-          then={`/situations/${id}?tab=responses`}
-        />
-      </p>
     </>
   );
 }
