@@ -193,7 +193,9 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
             scores,
             severe: indicators.filter((i) => profileLevel(round.profile, i.code) === "SEVERE").map((i) => ({ indicatorId: i.id, code: i.code, factor: i.riskFactorNumber })),
           };
-          await raiseAlerts(tx, { id: situation.id, organisationId }, roundAlerts({ id: situation.id, title: s.title }, previous, facts), publisherId);
+          const alertIds = await raiseAlerts(tx, { id: situation.id, organisationId }, roundAlerts({ id: situation.id, title: s.title }, previous, facts), publisherId);
+          // Dated when the round was published, as they would have been.
+          await tx.alert.updateMany({ where: { id: { in: alertIds } }, data: { createdAt: assessedOn } });
           previous = facts;
         }
 
