@@ -92,7 +92,7 @@ export function factorScoreTable(scores: RoundScores, titles: Record<number, str
     .map(Number)
     .map(
       (f) =>
-        html`<tr><th scope="row">${f}. ${titles[f]}</th><td class="score-cell"><strong>${scores.factors[f]?.score ?? 0}</strong> ${scoreBar(scores.factors[f]?.score ?? 0, `Risk factor ${f}`)}</td><td>${
+        html`<tr><th scope="row"><a href="#rf-${f}">${f}. ${titles[f]}</a></th><td class="score-cell"><strong>${scores.factors[f]?.score ?? 0}</strong> ${scoreBar(scores.factors[f]?.score ?? 0, `Risk factor ${f}`)}</td><td>${
           scores.factors[f]?.drivers.length ? codes(scores.factors[f].drivers) : "—"
         }</td></tr>`,
     )}</tbody></table>`;

@@ -79,6 +79,22 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     expect(await changed.getByText("None → Severe").first().isVisible()).toBe(true);
     await screenshot(page, "round-published");
 
+    // The ratings can be narrowed to the indicators that matter, without a reload.
+    const rows = page.locator("table.ratings-table tbody tr");
+    expect(await rows.count()).toBe(131);
+    const high = await rows.filter({ has: page.locator(".level-SEVERE, .level-SIGNIFICANT") }).count();
+    expect(high).toBeGreaterThan(0);
+    await page.getByRole("radio", { name: `Rated Significant or Severe (${high})` }).check();
+    await page.waitForFunction((n) => document.querySelectorAll("table.ratings-table tbody tr").length === n, high);
+    expect(await rows.filter({ has: page.locator(".level-SEVERE, .level-SIGNIFICANT") }).count()).toBe(high);
+    expect(await page.getByText(/^None of its \d+ indicators is rated Significant or Severe\.$/).count()).toBeGreaterThan(0);
+    await screenshot(page, "round-published-narrowed");
+    await page.getByRole("radio", { name: /^Every indicator/ }).check();
+    await page.waitForFunction(() => document.querySelectorAll("table.ratings-table tbody tr").length === 131);
+    // A risk factor in the score table leads to its ratings.
+    await page.getByRole("table", { name: "Score by risk factor" }).getByRole("link", { name: /^7\. / }).click();
+    await page.waitForURL(/#rf-7$/);
+
     // Trends: the tab shows both rounds in the chart's table and the heatmap.
     await page.getByRole("link", { name: /indicators$/ }).click();
     await page.getByRole("heading", { name: "Risk factors over time" }).waitFor();
