@@ -9,7 +9,7 @@ import { EVENT_TYPES, eventInputSchema, type EventInput } from "@/lib/events/sch
 import { CRIME_LABELS, CRIME_ORDER } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
-import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { FieldError, FormError, fieldProps } from "@/components/ui/form-field";
 import { useMergeOnConflict, type SavedVersion } from "@/components/ui/use-merge-on-conflict";
 
 import type { z } from "zod";
@@ -105,11 +105,7 @@ export function EventForm(props: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel">
-      {formError && (
-        <div className="form-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       {panel(getValues())}
       <div className="grid-2">
         <div className="field">

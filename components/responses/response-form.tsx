@@ -20,7 +20,7 @@ import { useMergeOnConflict, type SavedVersion } from "@/components/ui/use-merge
 import { ACTOR_TYPE_LABELS, PILLAR_LABELS, RESPONSE_STATUS_LABELS, RESPONSE_TYPE_LABELS } from "@/lib/labels";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
-import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { FieldError, FormError, fieldProps } from "@/components/ui/form-field";
 
 const LABELS: Record<Exclude<keyof ResponseInput, "sourceIds">, string> = {
   pillar: "Pillar",
@@ -99,11 +99,7 @@ export function ResponseForm(props: Props) {
   return (
     <>
       <form onSubmit={onSubmit} noValidate className="panel">
-        {formError && (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        )}
+        <FormError message={formError} />
         {panel(getValues())}
         {input("title")}
         <div className="grid-2">

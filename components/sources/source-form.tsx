@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
-import { FieldError, fieldProps } from "@/components/ui/form-field";
+import { FieldError, FormError, fieldProps } from "@/components/ui/form-field";
 import { CREDIBILITY_LABELS, RELIABILITY, RELIABILITY_LABELS, sourceInputSchema, type SourceInput } from "@/lib/sources/schemas";
 import { useMergeOnConflict, type SavedVersion } from "@/components/ui/use-merge-on-conflict";
 
@@ -52,11 +52,7 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
   const err = (name: keyof SourceInput) => <FieldError id={name} message={errors[name]?.message} />;
   return (
     <form onSubmit={onSubmit} noValidate className="panel">
-      {formError && (
-        <div className="form-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       {panel(getValues())}
       <div className="field">
         <label htmlFor="title">{LABELS.title}</label>

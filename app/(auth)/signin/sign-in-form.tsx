@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
+import { FormError } from "@/components/ui/form-field";
 
 function messageFor(error: string): string {
   if (error.startsWith("LOCKED")) {
@@ -41,11 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="form-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="field">
         <label htmlFor="email">E-mail</label>
         <input
