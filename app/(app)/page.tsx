@@ -5,7 +5,8 @@ import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { WorldMap, type MapCountry } from "@/components/dashboard/world-map";
-import { scoreClass } from "@/components/indicators/score-summary";
+import { HeatmapRows } from "@/components/dashboard/heatmap-rows";
+import { mapShapeKeys } from "@/lib/dashboard/map-shapes";
 import { RISK_RANK } from "@/lib/alerts/rules";
 import { db } from "@/lib/db";
 import { RiskBadge, riskBadge } from "@/components/ui/risk-badge";
@@ -83,23 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <a className="skip-link" href="#escalations-heading">
         Skip the map&apos;s {mapCountries.length} country links
       </a>
-      <WorldMap countries={mapCountries} />
-      <details>
-        <summary>The countries on the map, as a list</summary>
-        {/* By highest risk category, as on the map; a number after a name is its count of situations. */}
-        <dl
-          className="map-countries"
-          dangerouslySetInnerHTML={{
-            __html: html`${RISK_CATEGORY_ORDER.map((category) => {
-              const inCategory = mapCountries.filter((c) => c.category === category);
-              if (inCategory.length === 0) return null;
-              return html`<div><dt>${RISK_CATEGORY_LABELS[category]} (${inCategory.length} ${inCategory.length === 1 ? "country" : "countries"})</dt><dd>${inCategory.map(
-                (c, i) => html`${i > 0 && ", "}<a href="${c.href}">${c.name}</a>${c.count > 1 && ` (${c.count})`}`,
-              )}</dd></div>`;
-            })}`.value,
-          }}
-        />
-      </details>
+      <WorldMap shapes={mapShapeKeys()} countries={mapCountries} />
 
       <section className="panel" aria-labelledby="escalations-heading" style={{ marginTop: "1rem" }}>
         <h2 id="escalations-heading" style={{ marginTop: 0 }}>
@@ -170,17 +155,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 ))}
               </tr>
             </thead>
-            {/* Up to 25 rows (or all) of 16 cells: one escaped string (lib/markup.ts) rather than a React element per cell. */}
-            <tbody
-              dangerouslySetInnerHTML={{
-                __html: html`${heatmap.map((s) => {
-                  const r = overview.latest.get(s.id)!;
-                  return html`<tr><th scope="row"><a href="/situations/${s.id}?tab=indicators">${s.title}</a></th><td>${isoDate(r.assessedOn)}</td>${factors.map((f) => {
-                    const score = r.scores.factors[f.number]?.score ?? 0;
-                    return html`<td class="${scoreClass(score)}">${score}</td>`;
-                  })}</tr>`;
-                })}`.value,
-              }}
+            <HeatmapRows
+              rows={heatmap.map((s) => {
+                const r = overview.latest.get(s.id)!;
+                return { id: s.id, title: s.title, date: isoDate(r.assessedOn), scores: factors.map((f) => r.scores.factors[f.number]?.score ?? 0) };
+              })}
             />
           </table>
         </div>

@@ -7,8 +7,9 @@ import type { Topology, GeometryCollection } from "topojson-specification";
 import worldCountries, { type Country as WorldCountry } from "world-countries";
 import topologyJson from "world-atlas/countries-110m.json";
 
-export const MAP_WIDTH = 960;
-export const MAP_HEIGHT = 470;
+import { MAP_HEIGHT, MAP_WIDTH } from "./map-file";
+
+export { MAP_FILE, MAP_HEIGHT, MAP_WIDTH, shapeId } from "./map-file";
 
 let cached: { iso3: string | null; name: string; d: string }[] | null = null;
 let features: ReturnType<typeof loadFeatures> | null = null;
@@ -24,14 +25,6 @@ export function countryFeatures() {
   return features;
 }
 
-/** The id of a shape in the map file (/maps/world.svg): c-ISO3, or c-<index> for the few without a code. */
-export function shapeId(shape: { iso3: string | null }, index: number) {
-  return `c-${shape.iso3 ?? index}`;
-}
-
-/** The map file's address (app/maps/world.svg). */
-export const MAP_FILE = "/maps/world.svg";
-
 export function countryShapes() {
   if (cached) return cached;
   // world-countries is a JSON array; bundlers may wrap it as { default }.
@@ -44,6 +37,16 @@ export function countryShapes() {
     .filter((f) => f.properties?.name !== "Antarctica")
     .map((f) => ({ iso3: iso3ByNumeric.get(String(f.id)) ?? null, name: f.properties?.name ?? "", d: path(f) ?? "" }));
   return cached;
+}
+
+let shapeKeys: string | null = null;
+
+/** The map file's shapes in order, each as its ISO3 code ("" without one), comma-separated: what the dashboard's map points into. */
+export function mapShapeKeys() {
+  shapeKeys ??= countryShapes()
+    .map((s) => s.iso3 ?? "")
+    .join(",");
+  return shapeKeys;
 }
 
 /**

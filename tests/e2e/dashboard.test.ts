@@ -46,6 +46,15 @@ describe("the overview dashboard", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => !!document.activeElement?.closest("[aria-labelledby='escalations-heading']"))).toBe(true);
+
+    // Reached without a reload (the menu's link), the map and the heatmap are drawn in the browser from the same data.
+    await page.goto(`${baseUrl}/situations`);
+    await hydrated(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    expect(await page.getByRole("link", { name: "Sudan: Current crisis" }).count()).toBe(1);
+    expect(await page.locator("svg.world-map use").count()).toBeGreaterThan(150);
+    expect(await page.getByRole("table", { name: /Risk factor scores of each situation/ }).getByRole("link", { name: "Demo: Sudan, Darfur" }).isVisible()).toBe(true);
   });
 
   it("puts alerts in an inbox with an unread count, and follows a situation into the watchlist", async () => {
