@@ -28,7 +28,7 @@ export interface RoundViewProps {
 }
 
 /** Which ratings the list shows: every indicator, or those rated at least this level. */
-type Shown = "ALL" | RatingLevel;
+type Shown = "ALL" | "PRESENT" | "SIGNIFICANT";
 const SHOWN: { value: Shown; label: string }[] = [
   { value: "ALL", label: "Every indicator" },
   { value: "PRESENT", label: "Rated Present or above" },
@@ -67,7 +67,7 @@ function roundMarkup({ factors, indicators: sent, scores, comparison, against, o
   const summary = scoreSummaryMarkup(scores, text).value;
   const listed = indicators.filter((i) => !i.retired || i.rating);
   const atLeast = (level: RatingLevel) => (i: (typeof listed)[number]) => i.rating !== undefined && RANK[i.rating.level] >= RANK[level];
-  const counts = { ALL: listed.length, NONE: listed.length, PRESENT: listed.filter(atLeast("PRESENT")).length, SIGNIFICANT: listed.filter(atLeast("SIGNIFICANT")).length, SEVERE: listed.filter(atLeast("SEVERE")).length };
+  const counts: Record<Shown, number> = { ALL: listed.length, PRESENT: listed.filter(atLeast("PRESENT")).length, SIGNIFICANT: listed.filter(atLeast("SIGNIFICANT")).length };
   const body = html`${factorScoreTable(scores, titles)}${
     others.length > 0 &&
     html`<form method="get" class="actions-row" style="margin-top:1rem"><label for="compare">Compare with the round of</label><select id="compare" name="compare" class="inline">${others.map(
