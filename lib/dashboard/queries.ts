@@ -48,11 +48,11 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
   });
   const situationIds = entries.flatMap((e) => (e.entityType === "Situation" && e.entityId ? [e.entityId] : []));
   // Records listed under their situation's title (an event or import without a situation: under none).
-  const underSituation = (e: (typeof entries)[number]) => e.entityType === "Response" || e.entityType === "Assessment" || e.entityType === "Event" || e.entityType === "EventImport";
-  const responseSituation = entries.flatMap((e) => {
-    const sid = (e.meta as { situationId?: string } | null)?.situationId;
-    return underSituation(e) && sid ? [sid] : [];
-  });
+  const situationOf = (e: (typeof entries)[number]) =>
+    e.entityType === "Response" || e.entityType === "Assessment" || e.entityType === "Event" || e.entityType === "EventImport"
+      ? { sid: (e.meta as { situationId?: string } | null)?.situationId }
+      : null;
+  const responseSituation = entries.flatMap((e) => situationOf(e)?.sid ?? []);
   const sourceIds = entries.flatMap((e) => (e.entityType === "Source" && e.entityId ? [e.entityId] : []));
   const none: { id: string; title: string }[] = [];
   const [situations, sources] = await Promise.all([
@@ -61,24 +61,27 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
   ]);
   const titles = new Map([...situations, ...sources].map((x) => [x.id, x.title]));
   return entries.map((e) => {
-    const sid = underSituation(e) ? (e.meta as { situationId?: string } | null)?.situationId : e.entityId;
-    const target = underSituation(e) ? (sid ?? "") : (e.entityId ?? "");
-    const href =
-      e.entityType === "Source"
-        ? `/sources/${e.entityId}`
-        : e.entityType === "Event"
-          ? e.action === "event.delete"
-            ? sid ? `/situations/${sid}?tab=events` : "/events"
-            : `/events/${e.entityId}`
-          : e.entityType === "EventImport"
-            ? `/events/import/${e.entityId}`
-        : e.entityType === "Response"
-          ? `/situations/${sid}?tab=responses`
-          : e.entityType === "Assessment"
-            ? e.action === "assessment.discard"
-              ? `/situations/${sid}?tab=indicators`
-              : `/situations/${sid}/rounds/${e.entityId}`
-            : `/situations/${e.entityId}?tab=history`;
-    return { id: String(e.id), at: e.at, who: e.user?.name ?? "system", what: ACTION_LABELS[e.action] ?? e.action, title: titles.get(target) || (e.entityType === "Event" || e.entityType === "EventImport" ? "in the event log" : ""), href };
+    const under = situationOf(e);
+    const target = under ? (under.sid ?? "") : (e.entityId ?? "");
+    const title = titles.get(target) || (e.entityType === "Event" || e.entityType === "EventImport" ? "in the event log" : "");
+    return { id: String(e.id), at: e.at, who: e.user?.name ?? "system", what: ACTION_LABELS[e.action] ?? e.action, title, href: activityHref(e, under?.sid) };
   });
+}
+
+/** Where an activity line leads: the record's page, or its situation's tab where the record has none (or is gone). */
+function activityHref(e: { entityType: string; entityId: string | null; action: string }, sid: string | undefined): string {
+  switch (e.entityType) {
+    case "Source":
+      return `/sources/${e.entityId}`;
+    case "Event":
+      return e.action !== "event.delete" ? `/events/${e.entityId}` : sid ? `/situations/${sid}?tab=events` : "/events";
+    case "EventImport":
+      return `/events/import/${e.entityId}`;
+    case "Response":
+      return `/situations/${sid}?tab=responses`;
+    case "Assessment":
+      return e.action === "assessment.discard" ? `/situations/${sid}?tab=indicators` : `/situations/${sid}/rounds/${e.entityId}`;
+    default:
+      return `/situations/${e.entityId}?tab=history`;
+  }
 }
