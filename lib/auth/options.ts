@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { signInWithPassword } from "./sign-in";
+import { authRedirect } from "./callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -32,6 +33,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only a path on this site is followed after sign-in or sign-out (lib/auth/callback-url.ts).
+    redirect: authRedirect,
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
 import { FormError } from "@/components/ui/form-field";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 function messageFor(error: string): string {
   if (error.startsWith("LOCKED")) {
@@ -37,7 +38,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setFormError(messageFor(res?.error ?? ""));
       return;
     }
-    window.location.assign(callbackUrl);
+    // Checked again here, where the browser will follow it, against this page's own origin.
+    window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
   });
 
   return (
