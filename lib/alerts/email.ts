@@ -1,18 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { appUrl, mailer } from "@/lib/mail";
+import { maySeeSituationWhere } from "./raise";
 
 /**
  * E-mails new alerts to recipients who asked for e-mail, when SMTP_URL is configured (e.g.
  * smtps://user:pass@mail.example.org). Runs after the change committed; a mail failure never
- * undoes the change and the alert stays in the inbox. Returns how many were sent.
+ * undoes the change and the alert stays in the inbox. Only to those who may still see the
+ * situation when it is sent (a member deactivated in between gets nothing). Returns how many were sent.
  */
 export async function emailAlerts(alertIds: string[]): Promise<number> {
   const mail = mailer();
   if (!mail || alertIds.length === 0) return 0;
   const base = appUrl();
+  const situations = await db.situation.findMany({ where: { alerts: { some: { id: { in: alertIds } } } }, select: { id: true, organisationId: true, visibility: true } });
+  if (situations.length === 0) return 0;
   const receipts = await db.alertReceipt.findMany({
-    where: { alertId: { in: alertIds }, emailedAt: null, user: { emailAlerts: true, active: true } },
+    where: {
+      alertId: { in: alertIds },
+      emailedAt: null,
+      OR: situations.map((s) => ({ alert: { situationId: s.id }, user: { AND: [{ emailAlerts: true }, maySeeSituationWhere(s)] } })),
+    },
     include: { alert: { select: { title: true, situationId: true, severity: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
   });
   let sent = 0;

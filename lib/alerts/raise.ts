@@ -2,11 +2,27 @@
 // caller's transaction: an alert exists exactly when the change that raised it was committed.
 // Not server-only: the seed raises the demo's alerts with the same code.
 import type { Tx } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Visibility } from "@/lib/generated/prisma/enums";
 import type { AlertDraft } from "./rules";
+
+/**
+ * Who may see a situation now, as a `User` filter: an active account with a membership that is
+ * not deactivated, in the owning organisation, or in any organisation when the situation is shared
+ * with the coalition. Deactivating a member removes only their membership row's access (the
+ * account stays active for their other organisations), so recipients must be checked here too.
+ */
+export function maySeeSituationWhere(situation: { organisationId: string; visibility: Visibility }): Prisma.UserWhereInput {
+  return {
+    active: true,
+    memberships: { some: situation.visibility === "COALITION" ? { deactivatedAt: null } : { organisationId: situation.organisationId, deactivatedAt: null } },
+  };
+}
 
 /**
  * Recipients: active members of the owning organisation who follow all its situations or follow
  * this one; and members of other organisations who follow it while it is shared with the coalition;
+ * only while they may see it (`maySeeSituationWhere`: a deactivated membership counts for nothing);
  * not the person whose change raised it (`raisedById`: they made it, and the alert names them).
  * Returns the ids of the alerts created (a dedupe key already used raises nothing).
  */
@@ -18,15 +34,15 @@ export async function raiseAlerts(tx: Tx, situation: { id: string; organisationI
     select: { id: true },
   });
   if (created.length === 0) return [];
-  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { visibility: true } });
+  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { organisationId: true, visibility: true } });
+  const ownMember: Prisma.UserWhereInput = { memberships: { some: { organisationId: s.organisationId, deactivatedAt: null } } };
+  const watcher: Prisma.UserWhereInput = { watches: { some: { situationId: situation.id } } };
   const recipients = await tx.user.findMany({
     where: {
-      active: true,
-      id: { not: raisedById },
-      OR: [
-        { memberships: { some: { organisationId: situation.organisationId } }, alertScope: "ALL" },
-        { memberships: { some: { organisationId: situation.organisationId } }, watches: { some: { situationId: situation.id } } },
-        ...(s.visibility === "COALITION" ? [{ watches: { some: { situationId: situation.id } } }] : []),
+      AND: [
+        maySeeSituationWhere(s),
+        { id: { not: raisedById } },
+        { OR: [{ ...ownMember, alertScope: "ALL" }, { ...ownMember, ...watcher }, ...(s.visibility === "COALITION" ? [watcher] : [])] },
       ],
     },
     select: { id: true },

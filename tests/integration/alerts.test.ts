@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
 import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
 import { alertPreferencesAction, markAlertsReadAction, watchSituationAction } from "@/app/(app)/alerts/actions";
+import { setMemberActiveAction } from "@/app/(app)/admin/actions";
 import { emptySituationInput, type SituationInput } from "@/lib/situations/schemas";
 import { listInbox, unreadAlertCount } from "@/lib/alerts/queries";
 import { dashboardOverview } from "@/lib/dashboard/overview";
@@ -124,6 +125,54 @@ describe("early-warning alerts", () => {
     const receipt = await db.alertReceipt.findUniqueOrThrow({ where: { alertId_userId: { alertId: alert.id, userId: colleague.id } } });
     expect(receipt.emailedAt).not.toBeNull();
     expect(await emailAlerts([alert.id])).toBe(0); // no SMTP: nothing sent, nothing fails
+  });
+
+  it("reach only active members allowed to see the situation, in the inbox and by e-mail", async () => {
+    const o = await createOrganisation();
+    const p = await createOrganisation();
+    const [oAdmin, oAnalyst, stays, gone, goneLater] = [await createMember(o.id, "ADMIN"), await createMember(o.id, "ANALYST"), await createMember(o.id, "VIEWER"), await createMember(o.id, "VIEWER"), await createMember(o.id, "VIEWER")];
+    const [pAdmin, pWatcher, pGone] = [await createMember(p.id, "ADMIN"), await createMember(p.id, "VIEWER"), await createMember(p.id, "VIEWER")];
+    await db.user.updateMany({ where: { id: { in: [stays, gone, goneLater, pWatcher, pGone].map((u) => u.id) } }, data: { emailAlerts: true } });
+
+    await actAs(oAnalyst);
+    const own = await ok(createSituationAction(situationInput({ riskCategory: "MONITORING", visibility: "ORGANISATION" })));
+    const shared = await ok(createSituationAction(situationInput({ riskCategory: "MONITORING", visibility: "COALITION" })));
+    for (const u of [gone, pWatcher, pGone]) {
+      await actAs(u);
+      await ok(watchSituationAction({ situationId: u === gone ? own.id : shared.id, watch: true }));
+    }
+    await actAs(gone);
+    await ok(watchSituationAction({ situationId: shared.id, watch: true }));
+
+    // Each organisation's administrator deactivates one of its members; their accounts stay active.
+    await actAs(oAdmin);
+    await ok(setMemberActiveAction({ userId: gone.id, active: false }));
+    await actAs(pAdmin);
+    await ok(setMemberActiveAction({ userId: pGone.id, active: false }));
+
+    await actAs(oAnalyst);
+    await ok(updateSituationAction({ ...situationInput({ riskCategory: "CURRENT_CRISIS", visibility: "ORGANISATION" }), id: own.id, version: 1 }));
+    await ok(updateSituationAction({ ...situationInput({ riskCategory: "CURRENT_CRISIS", visibility: "COALITION" }), id: shared.id, version: 1 }));
+    const receiptsOf = async (situationId: string) => new Set((await db.alertReceipt.findMany({ where: { alert: { situationId } } })).map((r) => r.userId));
+    expect(await receiptsOf(own.id)).toEqual(new Set([oAdmin.id, stays.id, goneLater.id]));
+    expect(await receiptsOf(shared.id)).toEqual(new Set([oAdmin.id, stays.id, goneLater.id, pWatcher.id]));
+
+    // Deactivated after the alert was raised, before the e-mail went: no e-mail either.
+    await actAs(oAdmin);
+    await ok(setMemberActiveAction({ userId: goneLater.id, active: false }));
+    const alertIds = (await db.alert.findMany({ where: { situationId: { in: [own.id, shared.id] } }, select: { id: true } })).map((a) => a.id);
+    expect(alertIds).toHaveLength(2);
+    const previous = process.env.SMTP_URL;
+    process.env.SMTP_URL = "json";
+    try {
+      expect(await emailAlerts(alertIds)).toBe(3); // stays twice, the partner's watcher once
+    } finally {
+      if (previous === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = previous;
+    }
+    const emailed = await db.alertReceipt.findMany({ where: { alertId: { in: alertIds }, emailedAt: { not: null } } });
+    expect(emailed.map((r) => r.userId).sort()).toEqual([stays.id, stays.id, pWatcher.id].sort());
+    expect(await db.alertReceipt.count({ where: { userId: { in: [gone.id, pGone.id] } } })).toBe(0);
   });
 });
 
