@@ -118,4 +118,19 @@ describe("the JSON backup", () => {
     expect((await GET()).status).toBe(403);
     expect((await restore("{}")).status).toBe(403);
   });
+
+  it("refuses a restore sent from another site's page (Origin or Referer not this site), before reading it", async () => {
+    const orgD = await createOrganisation();
+    const adminD = await createMember(orgD.id, "ADMIN");
+    await actAs(adminD);
+    const body = JSON.stringify({ format: "atrocity-early-warning-backup", version: 1 });
+    const from = (headers: Record<string, string>) => POST(new NextRequest("http://tracker.example.org/api/backup", { method: "POST", body, headers: { host: "tracker.example.org", ...headers } }));
+    for (const res of [await from({ origin: "https://evil.example" }), await from({ referer: "https://evil.example/page" }), await from({ origin: "null" })]) {
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ ok: false, message: "This request came from another site and was refused." });
+    }
+    // The app's own page gets past the check (and on to the backup's own checks).
+    expect((await from({ origin: "http://tracker.example.org" })).status).not.toBe(403);
+    expect(await db.auditEntry.count({ where: { organisationId: orgD.id, action: "import.backup" } })).toBe(0);
+  });
 });

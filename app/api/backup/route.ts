@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
+import { crossSiteRefusal } from "@/lib/api/origin";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -26,6 +27,8 @@ export async function GET() {
 
 /** Restores a backup into the active organisation, which must hold no data yet. All or nothing. */
 export async function POST(req: NextRequest) {
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return crossSite;
   const a = await admin();
   if (a.error) return a.error;
   const orgId = a.membership.organisationId;
