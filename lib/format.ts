@@ -23,5 +23,6 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return counted(bytes, "byte");
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString("en")} KB`;
-  return `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} GB`;
 }

@@ -2,48 +2,38 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { fileSize } from "@/lib/format";
+import { progressLabel, sendFile, type UploadPhase } from "@/components/uploads/send-file";
 
-/** Uploads the file as a stream (XMLHttpRequest, for the upload progress bar). */
-export function ImportUpload({ situations, preset, maxMb }: { situations: { id: string; title: string }[]; preset: string; maxMb: number }) {
+/** Uploads the file as a stream, with its fingerprint (components/uploads/send-file.ts) and a progress bar. */
+export function ImportUpload({ situations, preset, maxBytes }: { situations: { id: string; title: string }[]; preset: string; maxBytes: number }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [situation, setSituation] = useState(preset);
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{ phase: UploadPhase; percent: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  function upload(e: React.FormEvent) {
+  async function upload(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
     if (!file) return setError("Choose a CSV file to import.");
-    if (file.size > maxMb * 1024 * 1024) return setError(`The file is larger than ${maxMb} MB, the most we accept. Split it, e.g. by year, and import the parts.`);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports${situation ? `?situation=${encodeURIComponent(situation)}` : ""}`);
-    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
-    xhr.setRequestHeader("Content-Type", "text/csv");
-    xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((100 * ev.loaded) / ev.total));
-    xhr.onload = () => {
-      setProgress(null);
-      let body: { ok?: boolean; id?: string; message?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status === 200 && body.id) router.push(`/events/import/${body.id}`);
-      else setError(body.message ?? "The file could not be uploaded. Please try again.");
-    };
-    xhr.onerror = () => {
-      setProgress(null);
-      setError("The upload was interrupted. Check your connection and try again.");
-    };
-    setProgress(0);
-    xhr.send(file);
+    if (file.size > maxBytes) return setError(`The file is larger than ${fileSize(maxBytes)}, the most we accept. Split it, e.g. by year, and import the parts.`);
+    const res = await sendFile({
+      method: "POST",
+      url: `/api/imports${situation ? `?situation=${encodeURIComponent(situation)}` : ""}`,
+      file,
+      contentType: "text/csv",
+      onProgress: (phase, percent) => setProgress({ phase, percent }),
+    });
+    if (res.status === 200 && res.body.id) return router.push(`/events/import/${res.body.id}`);
+    setProgress(null);
+    setError(res.interrupted ? "The upload was interrupted, so nothing was stored. Check your connection and try again." : (res.body.message ?? "The file could not be uploaded. Please try again."));
   }
 
   return (
     <form onSubmit={upload} className="panel" noValidate>
       <div className="field">
-        <label htmlFor="file">CSV file (up to {maxMb} MB)</label>
+        <label htmlFor="file">CSV file (up to {fileSize(maxBytes)})</label>
         <input id="file" type="file" accept=".csv,.tsv,.txt,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-describedby={error ? "file-error" : undefined} aria-invalid={error ? "true" : "false"} />
         {error && (
           <p className="field-error" id="file-error" role="alert">
@@ -64,8 +54,8 @@ export function ImportUpload({ situations, preset, maxMb }: { situations: { id: 
       </div>
       {progress !== null && (
         <div className="progress-wrap">
-          <label htmlFor="upload-progress">Uploading: {progress}%</label>
-          <progress id="upload-progress" max={100} value={progress} />
+          <label htmlFor="upload-progress">{progressLabel(progress.phase, progress.percent)}</label>
+          <progress id="upload-progress" max={100} value={progress.percent} />
         </div>
       )}
       <button type="submit" disabled={progress !== null}>

@@ -3,41 +3,26 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { fileSize } from "@/lib/format";
+import { progressLabel, sendFile, type UploadPhase } from "@/components/uploads/send-file";
 
 /** Attach, replace or remove a source's file, with upload progress. */
-export function Attachment({ sourceId, file, canEdit, maxMb }: { sourceId: string; file: { name: string; size: number; sha256: string; type: string } | null; canEdit: boolean; maxMb: number }) {
+export function Attachment({ sourceId, file, canEdit, maxBytes }: { sourceId: string; file: { name: string; size: number; sha256: string; type: string } | null; canEdit: boolean; maxBytes: number }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{ phase: UploadPhase; percent: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const upload = () => {
+  const upload = async () => {
     const f = input.current?.files?.[0];
     if (!f) return setError("Choose a file first.");
-    if (f.size > maxMb * 1024 * 1024) return setError(`The file is larger than ${maxMb} MB, the most we accept.`);
+    if (f.size > maxBytes) return setError(`The file is larger than ${fileSize(maxBytes)}, the most we accept.`);
     setError(null);
-    const xhr = new XMLHttpRequest();
-    xhr.open("PUT", `/api/sources/${sourceId}/file`);
-    xhr.setRequestHeader("X-File-Name", encodeURIComponent(f.name));
-    xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      setProgress(null);
-      let body: { ok?: boolean; message?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status === 200 && body.ok) {
-        if (input.current) input.current.value = "";
-        router.refresh();
-      } else setError(body.message ?? "The file could not be attached. Please try again.");
-    };
-    xhr.onerror = () => {
-      setProgress(null);
-      setError("The upload was interrupted. Please try again.");
-    };
-    xhr.send(f);
+    const res = await sendFile({ method: "PUT", url: `/api/sources/${sourceId}/file`, file: f, onProgress: (phase, percent) => setProgress({ phase, percent }) });
+    setProgress(null);
+    if (res.status === 200 && res.body.ok) {
+      if (input.current) input.current.value = "";
+      router.refresh();
+    } else setError(res.interrupted ? "The upload was interrupted, so nothing was stored. Please try again." : (res.body.message ?? "The file could not be attached. Please try again."));
   };
 
   const remove = async () => {
@@ -67,11 +52,11 @@ export function Attachment({ sourceId, file, canEdit, maxMb }: { sourceId: strin
       {canEdit && (
         <div className="actions-row">
           <label htmlFor="attachment" style={{ margin: 0 }}>
-            {file ? "Replace with" : "Attach a file"} (PDF, image, Word, Excel, OpenDocument or text; up to {maxMb} MB)
+            {file ? "Replace with" : "Attach a file"} (PDF, image, Word, Excel, OpenDocument or text; up to {fileSize(maxBytes)})
           </label>
           <input id="attachment" ref={input} type="file" style={{ maxWidth: "22rem" }} aria-describedby={error ? "attachment-error" : undefined} />
           <button type="button" onClick={upload} disabled={progress !== null}>
-            {progress !== null ? `Uploading… ${progress}%` : "Upload"}
+            {progress !== null ? "Uploading…" : "Upload"}
           </button>
           {file && (
             <button type="button" className="secondary" onClick={remove}>
@@ -80,7 +65,12 @@ export function Attachment({ sourceId, file, canEdit, maxMb }: { sourceId: strin
           )}
         </div>
       )}
-      {progress !== null && <progress max={100} value={progress} aria-label="Upload progress" />}
+      {progress !== null && (
+        <div className="progress-wrap">
+          <label htmlFor="attachment-progress">{progressLabel(progress.phase, progress.percent)}</label>
+          <progress id="attachment-progress" max={100} value={progress.percent} />
+        </div>
+      )}
       {error && (
         <p className="field-error" id="attachment-error" role="alert">
           {error}

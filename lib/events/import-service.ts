@@ -8,21 +8,22 @@ import type { CurrentMembership } from "@/lib/auth/current-user";
 import { ActionError, NotFoundError } from "@/lib/auth/errors";
 import { ownSituation } from "@/lib/situations/ownership";
 import { storeUpload, uploadDir, UploadError } from "@/lib/sources/files";
+import { maxImportBytes } from "@/lib/uploads/limits";
+import type { UploadHeaders } from "@/lib/uploads/receive";
 import { applicableMapping, autoMapping, IMPORT_FIELDS, missingRequired, type ColumnMapping } from "./acled";
 import { CsvFileError, inspectCsv } from "./csv-file";
 import { checkFile, runImport, type CheckResult } from "./import";
 
 export const LAST_MAPPING = "last";
 
-export function maxImportBytes(): number {
-  return Number(process.env.IMPORT_MAX_BYTES ?? 100 * 1024 * 1024);
-}
+export { maxImportBytes } from "@/lib/uploads/limits";
 const CSV_TYPES = { "text/plain": { ext: ["csv", "txt", "tsv"], label: "text (CSV) file" } };
 
 /** Stores an uploaded CSV and opens an import for it, with the columns mapped automatically or as last time. */
-export async function createImport({ user, membership }: Actor, body: ReadableStream<Uint8Array>, fileName: string, situationId: string | null) {
+export async function createImport({ user, membership }: Actor, body: ReadableStream<Uint8Array>, upload: UploadHeaders, situationId: string | null) {
   if (situationId) await db.$transaction((tx) => ownSituation(tx, membership, situationId, { refuseArchived: true }));
-  const stored = await storeUpload(body, fileName, { limit: maxImportBytes(), accepted: CSV_TYPES, expected: "upload a CSV file (text, UTF-8), e.g. an ACLED export" });
+  const { fileName } = upload;
+  const stored = await storeUpload(body, fileName, { limit: maxImportBytes(), accepted: CSV_TYPES, expected: "upload a CSV file (text, UTF-8), e.g. an ACLED export", declaredSize: upload.declaredSize, sha256: upload.sha256 });
   const file = path.join(uploadDir(), stored.key);
   let header: { delimiter: string; headers: string[] };
   try {

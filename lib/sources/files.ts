@@ -5,14 +5,13 @@ import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileTypeFromFile } from "file-type";
+import { maxUploadBytes, tooLargeMessage } from "@/lib/uploads/limits";
 
 /** Where attached files live (outside the web root); served only through /api/sources/[id]/file. */
 export function uploadDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? ".data/uploads");
 }
-export function maxUploadBytes(): number {
-  return Number(process.env.UPLOAD_MAX_BYTES ?? 25 * 1024 * 1024);
-}
+export { maxUploadBytes } from "@/lib/uploads/limits";
 
 /** What may be attached, by the file's real content (not its name). */
 export const ACCEPTED: Record<string, { ext: string[]; label: string }> = {
@@ -61,14 +60,17 @@ async function looksLikeText(file: string): Promise<boolean> {
   }
 }
 
+const INTERRUPTED = "The upload stopped before the whole file arrived, so nothing was stored. Please try again.";
+
 /**
  * Streams an upload to disk (never whole in memory), stopping at the size limit, records its
- * SHA-256, and keeps it only if its content is an accepted type matching its name.
+ * SHA-256, and keeps it only if it is whole (as many bytes as the sender declared, and the
+ * fingerprint the browser computed) and its content is an accepted type matching its name.
  */
 export async function storeUpload(
   body: ReadableStream<Uint8Array>,
   fileName: string,
-  opts: { limit?: number; accepted?: Record<string, { ext: string[]; label: string }>; expected?: string } = {},
+  opts: { limit?: number; accepted?: Record<string, { ext: string[]; label: string }>; expected?: string; declaredSize?: number | null; sha256?: string | null } = {},
 ): Promise<StoredFile> {
   const dir = uploadDir();
   const tmpDir = path.join(dir, "tmp");
@@ -87,17 +89,26 @@ export async function storeUpload(
         if (size > limit) {
           input.destroy();
           out.destroy();
-          reject(new UploadError(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413));
+          reject(new UploadError(tooLargeMessage(limit), 413));
           return;
         }
         hash.update(chunk);
       });
-      input.on("error", reject);
-      out.on("error", reject);
+      input.on("error", () => reject(new UploadError(INTERRUPTED, 400)));
+      out.on("error", (e: NodeJS.ErrnoException) =>
+        reject(e.code === "ENOSPC" || e.code === "EDQUOT" ? new UploadError("The server has no room left to store this file, so nothing was stored. Tell your administrator.", 507) : e),
+      );
       out.on("finish", () => resolve());
       input.pipe(out);
     });
+    if (opts.declaredSize != null && size !== opts.declaredSize) {
+      throw new UploadError(`Only ${size.toLocaleString("en")} of the ${opts.declaredSize.toLocaleString("en")} bytes sent arrived, so nothing was stored. Please try again.`, 400);
+    }
     if (size === 0) throw new UploadError("The file is empty.", 400);
+    const sha256 = hash.digest("hex");
+    if (opts.sha256 && opts.sha256 !== sha256) {
+      throw new UploadError("The file that arrived is not the file that was sent (its SHA-256 fingerprint differs), so nothing was stored. Please try again.", 422);
+    }
     const detected = await fileTypeFromFile(/*turbopackIgnore: true*/ tmp);
     const contentType = detected?.mime ?? ((await looksLikeText(tmp)) ? "text/plain" : "application/octet-stream");
     const accepted = acceptedTypes[contentType];
@@ -111,7 +122,6 @@ export async function storeUpload(
     if (ext && !accepted.ext.includes(ext)) {
       throw new UploadError(`The file is named .${ext} but its content is a ${accepted.label}. Rename it or attach the right file.`, 415);
     }
-    const sha256 = hash.digest("hex");
     const key = path.join(sha256.slice(0, 2), `${randomUUID()}`);
     await mkdir(path.join(/*turbopackIgnore: true*/ dir, sha256.slice(0, 2)), { recursive: true });
     await rename(/*turbopackIgnore: true*/ tmp, path.join(/*turbopackIgnore: true*/ dir, key));

@@ -1,6 +1,8 @@
 // E2E: one database and one production server of the app for the run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { withDatabase } from "../../lib/database-url";
@@ -8,11 +10,13 @@ import { createPrismaClient } from "../../lib/db-client";
 import { seedDemo } from "../../prisma/seed";
 import { adminQuery, createTemplate } from "../support/template";
 import { startTestServer } from "../support/test-server";
+import { E2E_IMPORT_MAX_BYTES, E2E_UPLOAD_MAX_BYTES } from "./limits";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     e2eDatabaseUrl: string;
+    e2eUploadDir: string;
   }
 }
 
@@ -56,10 +60,13 @@ async function startApp(project: TestProject, server: Awaited<ReturnType<typeof 
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = process.env.E2E_PORT ?? "3100";
+  const uploadDir = mkdtempSync(path.join(tmpdir(), "aew-e2e-uploads-"));
+  mkdirSync(path.join(uploadDir, "tmp"));
   const baseUrl = `http://localhost:${port}`;
   const app = spawn(process.execPath, [nextBin, "start", "-p", port], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, DATABASE_URL: withDatabase(url, dbName), NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex") },
+    env: { ...env, DATABASE_URL: withDatabase(url, dbName), NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      UPLOAD_DIR: uploadDir, IMPORT_MAX_BYTES: String(E2E_IMPORT_MAX_BYTES), UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES) },
   });
   try {
     await waitFor(`${baseUrl}/signin`, 60_000, app);
@@ -69,11 +76,13 @@ async function startApp(project: TestProject, server: Awaited<ReturnType<typeof 
   }
   project.provide("baseUrl", baseUrl);
   project.provide("e2eDatabaseUrl", url);
+  project.provide("e2eUploadDir", uploadDir);
 
   return async () => {
     app.kill("SIGTERM");
     await new Promise((r) => (app.exitCode !== null ? r(null) : app.once("exit", r)));
     if (server.kind === "external") await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
     await server.stop();
+    rmSync(uploadDir, { recursive: true, force: true });
   };
 }

@@ -17,8 +17,8 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 // The first bytes of a Windows program (an "MZ" header with a PE signature).
 const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x40, 0, 0, 0]), Buffer.from("PE\0\0"), Buffer.alloc(200)]);
 
-function put(id: string, body: Buffer, name: string) {
-  return PUT(new NextRequest(`http://localhost/api/sources/${id}/file`, { method: "PUT", body: new Uint8Array(body), headers: { "x-file-name": encodeURIComponent(name), "content-length": String(body.length) } }), {
+function put(id: string, body: Buffer, name: string, headers: Record<string, string> = {}) {
+  return PUT(new NextRequest(`http://localhost/api/sources/${id}/file`, { method: "PUT", body: new Uint8Array(body), headers: { "x-file-name": encodeURIComponent(name), "content-length": String(body.length), ...headers } }), {
     params: Promise.resolve({ id }),
   });
 }
@@ -84,5 +84,23 @@ describe("attaching a file to a source", () => {
     expect(del.status).toBe(200);
     expect((await db.source.findUniqueOrThrow({ where: { id: sourceId } })).fileKey).toBeNull();
     expect(await db.auditEntry.count({ where: { entityId: sourceId, action: "source.remove_file" } })).toBe(1);
+  });
+
+  it("keeps a file only if it arrived whole: as many bytes as declared, with the sender's SHA-256", async () => {
+    await actAs(analyst);
+    const before = await db.source.findUniqueOrThrow({ where: { id: sourceId } });
+    const sha = createHash("sha256").update(PDF).digest("hex");
+    const wrongSha = await put(sourceId, PDF, "statement.pdf", { "x-content-sha256": "ab".repeat(32) });
+    expect(wrongSha.status).toBe(422);
+    expect(((await wrongSha.json()) as { message: string }).message).toContain("SHA-256 fingerprint differs");
+    const cut = await put(sourceId, PDF, "statement.pdf", { "content-length": String(PDF.length + 1000) });
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { message: string }).message).toBe(`Only ${PDF.length} of the ${(PDF.length + 1000).toLocaleString("en")} bytes sent arrived, so nothing was stored. Please try again.`);
+    const badName = await PUT(new NextRequest(`http://localhost/api/sources/${sourceId}/file`, { method: "PUT", body: new Uint8Array(PDF), headers: { "x-file-name": "%E0%A4%A", "content-length": String(PDF.length) } }), { params: Promise.resolve({ id: sourceId }) });
+    expect(badName.status).toBe(400);
+    const badSha = await put(sourceId, PDF, "statement.pdf", { "x-content-sha256": "not-a-hash" });
+    expect(badSha.status).toBe(400);
+    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ fileKey: before.fileKey, fileSha256: before.fileSha256 });
+    expect((await put(sourceId, PDF, "statement.pdf", { "x-content-sha256": sha.toUpperCase() })).status).toBe(200);
   });
 });

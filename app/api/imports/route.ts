@@ -2,30 +2,32 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
 import { ActionError } from "@/lib/auth/errors";
 import { UploadError } from "@/lib/sources/files";
-import { createImport, maxImportBytes } from "@/lib/events/import-service";
+import { createImport } from "@/lib/events/import-service";
+import { maxImportBytes } from "@/lib/uploads/limits";
+import { uploadHeaders } from "@/lib/uploads/receive";
+
+const SPLIT_HINT = "Split it, e.g. by year, and import the parts.";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Uploads a CSV file to import events from. The body is the raw file (streamed to disk, never
- * held in memory); its name comes in X-File-Name; ?situation=<id> imports into one situation,
+ * held in memory, kept only if every byte declared arrived with the fingerprint the browser sent in
+ * X-Content-SHA256); its name comes in X-File-Name; ?situation=<id> imports into one situation,
  * otherwise rows are matched to situations by country, area and date.
  */
 export async function POST(req: NextRequest) {
   const caller = await apiCaller("ANALYST");
   if (caller.error) return caller.error;
-  const limit = maxImportBytes();
-  if (Number(req.headers.get("content-length") ?? "0") > limit) return apiError(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept. Split it, e.g. by year, and import the parts.`, 413);
-  const fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "").replace(/[\\/\0]/g, "_").slice(0, 255);
-  if (!fileName) return apiError("The file needs a name.", 400);
-  if (!req.body) return apiError("No file was sent.", 400);
+  const upload = uploadHeaders(req, maxImportBytes(), SPLIT_HINT);
+  if (!upload.ok) return upload.response;
   const situation = req.nextUrl.searchParams.get("situation") ?? "";
   if (situation.length > 40) return apiError("Not found.", 404);
   try {
-    const { id } = await createImport(caller, req.body, fileName, situation || null);
+    const { id } = await createImport(caller, req.body!, upload.value, situation || null);
     return NextResponse.json({ ok: true, id });
   } catch (e) {
-    if (e instanceof UploadError) return apiError(e.message.replace("the most we accept.", "the most we accept. Split it, e.g. by year, and import the parts."), e.status);
+    if (e instanceof UploadError) return apiError(e.status === 413 ? `${e.message} ${SPLIT_HINT}` : e.message, e.status);
     if (e instanceof ActionError) return apiError(e.message, e.code === "NOT_FOUND" ? 404 : e.code === "FORBIDDEN" ? 403 : 400);
     console.error("Import upload failed", e);
     return apiError("The file could not be stored; nothing was imported. Please try again.", 500);

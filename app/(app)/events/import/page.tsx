@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { maxImportBytes } from "@/lib/events/import-service";
+import { maxImportBytes } from "@/lib/uploads/limits";
 import { ImportUpload } from "@/components/events/import-upload";
 
 export const metadata: Metadata = { title: "Import events" };
@@ -25,7 +25,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         stored and every problem (row, column, what is wrong) before anything is imported. Importing a file again updates the events it
         changes instead of adding them twice, and leaves the others as they are.
       </p>
-      <ImportUpload situations={situations} preset={situations.some((s) => s.id === situation) ? situation! : ""} maxMb={Math.round(maxImportBytes() / 1024 / 1024)} />
+      <ImportUpload situations={situations} preset={situations.some((s) => s.id === situation) ? situation! : ""} maxBytes={maxImportBytes()} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { CRIME_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
 import { deleteSourceAction } from "@/app/(app)/sources/actions";
 import { Attachment } from "@/components/sources/attachment";
-import { maxUploadBytes } from "@/lib/sources/files";
+import { maxUploadBytes } from "@/lib/uploads/limits";
 import { isoDate, isoDateOrEmpty } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Source" };
@@ -77,7 +77,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       <Attachment
         sourceId={s.id}
         canEdit={canEdit}
-        maxMb={Math.round(maxUploadBytes() / 1024 / 1024)}
+        maxBytes={maxUploadBytes()}
         file={s.fileKey ? { name: s.fileName ?? "file", size: s.fileSize ?? 0, sha256: s.fileSha256 ?? "", type: s.fileType ?? "" } : null}
       />
       <h2>Cited by</h2>

@@ -3,6 +3,7 @@ import { apiCaller, apiError } from "@/lib/api/caller";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maxUploadBytes, openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
+import { uploadHeaders } from "@/lib/uploads/receive";
 
 export const dynamic = "force-dynamic";
 
@@ -40,18 +41,19 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
   }
 }
 
-/** Attaches (or replaces) the file. The body is the raw file; its name comes in X-File-Name. */
+/**
+ * Attaches (or replaces) the file. The body is the raw file; its name comes in X-File-Name, the
+ * browser's SHA-256 of it in X-Content-SHA256 (a file that arrives different is refused).
+ */
 export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorise((await params).id, "ANALYST");
   if (!auth.ok) return auth.response;
   const { user, membership, source } = auth;
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxUploadBytes()) return apiError(`The file is larger than ${Math.round(maxUploadBytes() / 1024 / 1024)} MB, the most we accept.`, 413);
-  const fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "").replace(/[\\/\0]/g, "_").slice(0, 255);
-  if (!fileName) return apiError("The file needs a name.", 400);
-  if (!req.body) return apiError("No file was sent.", 400);
+  const upload = uploadHeaders(req, maxUploadBytes());
+  if (!upload.ok) return upload.response;
+  const { fileName, declaredSize, sha256 } = upload.value;
   try {
-    const stored = await storeUpload(req.body, fileName);
+    const stored = await storeUpload(req.body!, fileName, { declaredSize, sha256 });
     const before = { fileName: source.fileName, fileSha256: source.fileSha256, fileSize: source.fileSize };
     const after = { fileName, fileSha256: stored.sha256, fileSize: stored.size, fileType: stored.contentType };
     await db.$transaction(async (tx) => {
