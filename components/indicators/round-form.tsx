@@ -69,6 +69,7 @@ function toInput(id: string, version: number, v: FormValues): SaveRoundInput {
     version,
     assessedOn: v.assessedOn,
     summary: v.summary,
+    unrated: [],
     ratings: Object.entries(v.r)
       .filter(([, r]) => !!r.level)
       .map(([indicatorId, r]) => ({ indicatorId, level: r.level as Level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, sourceIds: r.sourceIds })),

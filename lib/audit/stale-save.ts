@@ -13,8 +13,10 @@ async function lastEditorName(tx: Tx, entityType: string, entityId: string): Pro
  * values), its version and who saved it, so the form can keep what was typed, take the other
  * person's changes to fields left alone and compare the rest (components/ui/use-merge-on-conflict.tsx).
  */
-export async function staleSave<T>(tx: Tx, entityType: "Response" | "Source" | "Event", saved: { id: string; version: number; updatedAt: Date }, values: T) {
-  return new ConflictError(`Someone saved this ${entityType.toLowerCase()} after you opened it. Your changes are kept below; compare them with what is saved now.`, {
+const NOUN = { Response: "response", Source: "source", Event: "event", Assessment: "draft round" } as const;
+
+export async function staleSave<T>(tx: Tx, entityType: keyof typeof NOUN, saved: { id: string; version: number; updatedAt: Date }, values: T) {
+  return new ConflictError(`Someone saved this ${NOUN[entityType]} after you opened it. Your changes are kept below; compare them with what is saved now.`, {
     version: saved.version,
     updatedAt: saved.updatedAt.toISOString(),
     updatedBy: await lastEditorName(tx, entityType, saved.id),

@@ -12,6 +12,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { scoreRound, toScoringInput, type RoundScores } from "./score";
 import { roundAlerts } from "@/lib/alerts/rules";
 import { raiseAlerts } from "@/lib/alerts/raise";
+import { staleSave } from "@/lib/audit/stale-save";
+import type { RatingValues, SavedRound } from "./round-merge";
 import type { RatingInput, SaveRoundInput } from "./schemas";
 
 const PUBLISHED_IS_FINAL = "This round is published and can no longer change. Start a new round to correct it.";
@@ -97,17 +99,39 @@ async function loadDraft(tx: Tx, membership: CurrentMembership, id: string) {
 
 type StoredRating = Awaited<ReturnType<typeof loadDraft>>["ratings"][number];
 
-function ratingSnapshot(r: Pick<StoredRating, "level" | "trend" | "confidence" | "evidence"> & { sourceIds: string[] }) {
+function ratingSnapshot(r: Pick<StoredRating, "level" | "trend" | "confidence" | "evidence"> & { sourceIds: string[] }): RatingValues {
   return { level: r.level, trend: r.trend ?? "", confidence: r.confidence ?? "", evidence: r.evidence, sourceIds: [...new Set(r.sourceIds)].sort() };
 }
 
 const ratingData = (r: RatingInput) => ({ level: r.level, trend: r.trend || null, confidence: r.confidence || null, evidence: r.evidence });
 
-/** Saves a draft: its date, summary and every rating (a rating left out is un-rated). Version-checked. */
+/** The draft as saved now, as a form holds it, with its cited sources (for the refusal of a stale save). */
+async function savedValues(tx: Tx, round: Awaited<ReturnType<typeof loadDraft>>) {
+  const ratings = Object.fromEntries(round.ratings.map((r) => [r.indicatorId, ratingSnapshot({ ...r, sourceIds: r.citations.map((c) => c.sourceId) })]));
+  const cited = [...new Set(round.ratings.flatMap((r) => r.citations.map((c) => c.sourceId)))];
+  const sources = cited.length
+    ? await tx.source.findMany({ where: { id: { in: cited } }, select: { id: true, title: true, publisher: true, reliability: true, credibility: true }, orderBy: { title: "asc" } })
+    : [];
+  return { assessedOn: isoDate(round.assessedOn), summary: round.summary, ratings, sources } satisfies SavedRound;
+}
+
+/**
+ * Saves what a draft's form changed (see saveRoundSchema): its date or summary when sent, the
+ * ratings sent, and removes only the ratings named in `unrated`; whatever is left out stays as
+ * saved. A save on an older version is refused with what is saved now and who saved it, so the
+ * form merges it (lib/indicators/round-merge.ts) and saves again on that version.
+ */
 export async function saveRound({ user, membership }: Actor, input: SaveRoundInput) {
   return db.$transaction(async (tx) => {
     const round = await loadDraft(tx, membership, input.id);
-    assertNotBefore(await latestPublished(tx, round.situationId), input.assessedOn);
+    const stale = async () => {
+      const now = await loadDraft(tx, membership, input.id);
+      return staleSave(tx, "Assessment", now, await savedValues(tx, now));
+    };
+    if (round.version !== input.version) throw await stale();
+    const assessedOn = input.assessedOn ?? isoDate(round.assessedOn);
+    const summary = input.summary ?? round.summary;
+    assertNotBefore(await latestPublished(tx, round.situationId), assessedOn);
 
     const stored = new Map(round.ratings.map((r) => [r.indicatorId, r]));
     const ids = input.ratings.map((r) => r.indicatorId);
@@ -124,20 +148,17 @@ export async function saveRound({ user, membership }: Actor, input: SaveRoundInp
     }
     await assertOwnSources(tx, membership.organisationId, input.ratings.flatMap((r) => r.sourceIds), "ratings");
 
+    // The version check is in the update's WHERE: of two saves on one version, the second waits for the first and is refused.
     const res = await tx.assessment.updateMany({
       where: { id: input.id, version: input.version, status: "DRAFT", deletedAt: null },
-      data: { assessedOn: new Date(input.assessedOn), summary: input.summary, version: { increment: 1 } },
+      data: { assessedOn: new Date(assessedOn), summary, version: { increment: 1 } },
     });
-    if (res.count !== 1) {
-      const now = await tx.assessment.findUnique({ where: { id: input.id }, select: { version: true, status: true, updatedAt: true } });
-      if (now?.status === "PUBLISHED") throw new ActionError(PUBLISHED_IS_FINAL);
-      throw new ConflictError("Someone saved this draft after you opened it. Your ratings are still in the form.", { version: now?.version, updatedAt: now?.updatedAt });
-    }
+    if (res.count !== 1) throw await stale();
 
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    if (isoDate(round.assessedOn) !== input.assessedOn) [before.assessedOn, after.assessedOn] = [isoDate(round.assessedOn), input.assessedOn];
-    if (round.summary !== input.summary) [before.summary, after.summary] = [round.summary, input.summary];
+    if (isoDate(round.assessedOn) !== assessedOn) [before.assessedOn, after.assessedOn] = [isoDate(round.assessedOn), assessedOn];
+    if (round.summary !== summary) [before.summary, after.summary] = [round.summary, summary];
     for (const r of input.ratings) {
       const old = stored.get(r.indicatorId);
       const next = ratingSnapshot({ ...ratingData(r), sourceIds: r.sourceIds });
@@ -155,8 +176,9 @@ export async function saveRound({ user, membership }: Actor, input: SaveRoundInp
       before[code] = prev;
       after[code] = next;
     }
-    const kept = new Set(ids);
-    const removed = round.ratings.filter((r) => !kept.has(r.indicatorId));
+    // Only the ratings named are removed: one left out of the save is kept.
+    const unrated = new Set(input.unrated);
+    const removed = round.ratings.filter((r) => unrated.has(r.indicatorId));
     if (removed.length) {
       await tx.indicatorRating.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } });
       for (const r of removed) {

@@ -25,16 +25,28 @@ export type RatingInput = z.infer<typeof ratingInputSchema>;
 
 export const startRoundSchema = z.object({ situationId: id, assessedOn: roundDate });
 
-export const saveRoundSchema = z.object({
-  id,
-  version: z.number().int().min(1),
-  assessedOn: roundDate,
-  summary: z.string().trim().max(10000, "The summary is too long (at most 10,000 characters)."),
-  ratings: z
-    .array(ratingInputSchema)
-    .max(1000)
-    .refine((rs) => new Set(rs.map((r) => r.indicatorId)).size === rs.length, "An indicator is rated twice."),
-});
+/**
+ * A save of a draft round sends what the form changed, on the version it was based on: a field or a
+ * rating left out stays as it is saved, and a rating is removed only when named in `unrated`. So a
+ * save can never drop another analyst's work it did not touch (issue #25).
+ */
+export const saveRoundSchema = z
+  .object({
+    id,
+    version: z.number().int().min(1),
+    /** Left out: unchanged. */
+    assessedOn: roundDate.optional(),
+    /** Left out: unchanged. */
+    summary: z.string().trim().max(10000, "The summary is too long (at most 10,000 characters).").optional(),
+    /** The ratings set or changed; an indicator left out keeps its rating. */
+    ratings: z
+      .array(ratingInputSchema)
+      .max(1000)
+      .refine((rs) => new Set(rs.map((r) => r.indicatorId)).size === rs.length, "An indicator is rated twice."),
+    /** The indicators whose rating is removed, each named. */
+    unrated: z.array(id).max(1000).default([]),
+  })
+  .refine((v) => !v.unrated.some((u) => v.ratings.some((r) => r.indicatorId === u)), { path: ["unrated"], message: "An indicator is both rated and un-rated." });
 export type SaveRoundInput = z.infer<typeof saveRoundSchema>;
 
 export const roundRefSchema = z.object({ id, version: z.number().int().min(1) });

@@ -175,6 +175,62 @@ describe("assessment rounds", () => {
     expect(rows.map((x) => x.level)).toEqual(["PRESENT"]);
   });
 
+  it("refuse a stale save of a shared draft with what is saved now, and never lose what the second analyst's form did not touch", async () => {
+    // Issue #25, item 2: A rates 1.1 Severe and writes a summary; B, whose form was opened before, rates 1.2 and 2.1.
+    const s = await newSituation();
+    await actAs(analyst);
+    const source = await ok(createSourceAction({ ...emptySourceInput(), title: "Witness statements", publisher: "Monitor", reliability: "B", credibility: 2 }));
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    const a11 = rating("1.1", "SEVERE", { trend: "RISING", confidence: "HIGH", evidence: "Mass arrests in the capital.", sourceIds: [source.id] });
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "Arrests are rising.", ratings: [a11] }));
+
+    await actAs(admin);
+    const b12 = rating("1.2", "SIGNIFICANT", { evidence: "Curfew extended." });
+    const b21 = rating("2.1", "PRESENT");
+    // B's form sends what B changed (1.2 and 2.1) on the version it was opened with: refused, with what is saved now.
+    const refused = await saveRoundAction({ id: r.id, version: 1, ratings: [b12, b21] });
+    expect(refused).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      message: "Someone saved this draft round after you opened it. Your changes are kept below; compare them with what is saved now.",
+      current: {
+        version: 2,
+        updatedAt: expect.any(String),
+        updatedBy: "ANALYST user",
+        values: {
+          assessedOn: "2026-01-01",
+          summary: "Arrests are rising.",
+          ratings: { [ind["1.1"]]: { level: "SEVERE", trend: "RISING", confidence: "HIGH", evidence: "Mass arrests in the capital.", sourceIds: [source.id] } },
+          sources: [{ id: source.id, title: "Witness statements", publisher: "Monitor", reliability: "B", credibility: 2 }],
+        },
+      },
+    });
+    const levels = async () =>
+      Object.fromEntries((await db.indicatorRating.findMany({ where: { assessmentId: r.id }, include: { indicator: true } })).map((x) => [x.indicator.code, x.level]));
+    expect(await levels()).toEqual({ "1.1": "SEVERE" });
+    // A stale form can never delete: even naming 1.1 to un-rate, or blanking the summary, is refused on the old version.
+    expect(await saveRoundAction({ id: r.id, version: 1, summary: "", ratings: [], unrated: [ind["1.1"]] })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await levels()).toEqual({ "1.1": "SEVERE" });
+
+    // B's form has taken A's 1.1 and summary (B touched neither) and sends B's own changes on the version saved now: all is kept.
+    expect((await ok(saveRoundAction({ id: r.id, version: 2, ratings: [b12, b21] }))).version).toBe(3);
+    expect(await levels()).toEqual({ "1.1": "SEVERE", "1.2": "SIGNIFICANT", "2.1": "PRESENT" });
+    const round = await db.assessment.findUniqueOrThrow({ where: { id: r.id } });
+    expect(round.summary).toBe("Arrests are rising.");
+    const a11Row = await db.indicatorRating.findFirstOrThrow({ where: { assessmentId: r.id, indicatorId: ind["1.1"] }, include: { citations: true } });
+    expect(a11Row).toMatchObject({ trend: "RISING", confidence: "HIGH", evidence: "Mass arrests in the capital." });
+    expect(a11Row.citations.map((c) => c.sourceId)).toEqual([source.id]);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: r.id, action: "assessment.save" }, orderBy: { id: "desc" } });
+    expect(audit.userId).toBe(admin.id);
+    expect(Object.keys(audit.after as object).sort()).toEqual(["1.2", "2.1"]);
+    expect(audit.before).toEqual({});
+
+    // A save that leaves every rating out, on the version saved now, un-rates nothing and keeps the summary.
+    await ok(saveRoundAction({ id: r.id, version: 3, ratings: [] }));
+    expect(await levels()).toEqual({ "1.1": "SEVERE", "1.2": "SIGNIFICANT", "2.1": "PRESENT" });
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).summary).toBe("Arrests are rising.");
+  });
+
   it("refuse ratings outside the scale, duplicates, other organisations' indicators and sources, and viewers", async () => {
     const s = await newSituation();
     await actAs(outsiderAdmin);
@@ -205,16 +261,23 @@ describe("assessment rounds", () => {
     expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).version).toBe(1);
   });
 
-  it("un-rate an indicator left out of a save, and discard a draft softly with an audit entry", async () => {
+  it("un-rate only an indicator named to un-rate (one left out of a save keeps its rating), and discard a draft softly with an audit entry", async () => {
     const s = await newSituation();
     await actAs(analyst);
     const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
     await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [rating("4.1", "PRESENT"), rating("4.2", "SEVERE")] }));
+    // Before issue #25 a rating left out was un-rated: a stale form's save dropped ratings it never showed.
     await ok(saveRoundAction({ id: r.id, version: 2, assessedOn: "2026-01-01", summary: "", ratings: [rating("4.2", "SEVERE")] }));
+    expect(await db.indicatorRating.count({ where: { assessmentId: r.id } })).toBe(2);
+    expect(await saveRoundAction({ id: r.id, version: 3, ratings: [rating("4.1", "NONE")], unrated: [ind["4.1"]] })).toMatchObject({
+      ok: false,
+      fieldErrors: { unrated: ["An indicator is both rated and un-rated."] },
+    });
+    await ok(saveRoundAction({ id: r.id, version: 3, ratings: [], unrated: [ind["4.1"]] }));
     expect(await db.indicatorRating.count({ where: { assessmentId: r.id } })).toBe(1);
     const save = await db.auditEntry.findFirstOrThrow({ where: { entityId: r.id, action: "assessment.save" }, orderBy: { id: "desc" } });
     expect(save.after).toEqual({ "4.1": null });
-    await ok(discardRoundAction({ id: r.id, version: 3 }));
+    await ok(discardRoundAction({ id: r.id, version: 4 }));
     expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).deletedAt).not.toBeNull();
     expect(await db.auditEntry.count({ where: { entityId: r.id, action: "assessment.discard" } })).toBe(1);
     // A new round can start once the draft is gone.
