@@ -45,7 +45,8 @@ export function SourceForm(props: { initial: SourceInput } & ({ mode: "create" }
       return;
     }
     if (res.code === "CONFLICT" && res.current && merge(values, res.current as SavedVersion<SourceInput>)) return;
-    for (const [f, m] of Object.entries(res.fieldErrors ?? {})) if (m?.[0]) setError(f as keyof SourceInput, { message: m[0] });
+    // An edit's errors come as "data.publishedOn" (its input is { id, version, data }).
+    for (const [f, m] of Object.entries(res.fieldErrors ?? {})) if (m?.[0]) setError((f.startsWith("data.") ? f.slice(5) : f) as keyof SourceInput, { message: m[0] });
     setFormError(res.message);
   });
   const a = (name: keyof SourceInput) => fieldProps(name, errors[name]);

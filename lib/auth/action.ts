@@ -20,6 +20,22 @@ export interface ActionContext<I> extends Actor {
 }
 
 /**
+ * The input's errors by field, as z.flattenError() gives them, except that the form's values of an
+ * input shaped `{ id, version, data }` (events, sources, responses) are named by field,
+ * "data.eventDate", which the forms put next to the field: flattened, they would all fall under
+ * "data", next to no field.
+ */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    if (!issue.path.length) continue;
+    const key = issue.path[0] === "data" && issue.path.length > 1 ? `data.${String(issue.path[1])}` : String(issue.path[0]);
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
  * Wraps a server action so that no body runs before: the session is valid, the caller is a
  * member of their active organisation with at least `role`, and the input parses with `schema`.
  * Expected errors become messages; anything else is logged and reported generically.
@@ -45,7 +61,7 @@ export function authorizedAction<S extends z.ZodType, T>(
         ok: false,
         code: "INVALID",
         message: flat.formErrors[0] ?? "Some fields need attention.",
-        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+        fieldErrors: fieldErrorsOf(parsed.error),
       };
     }
     try {

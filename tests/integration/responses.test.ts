@@ -65,11 +65,12 @@ describe("recording responses under the three pillars", () => {
     const res = await createResponseAction({ situationId, data: { ...response({ reference: "S/RES/", startDate: "2024-05-01", endDate: "2024-01-01" }), type: "INVASION" as "OTHER" } });
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(Object.keys(res.fieldErrors ?? {})).toEqual(["data"]);
+    // Each next to its field ("data.type" in an input { situationId, data }), not all under "data".
+    expect(Object.keys(res.fieldErrors ?? {}).sort()).toEqual(["data.reference", "data.type"]);
     const bad = await createResponseAction({ situationId, data: response({ reference: "S/RES/" }) });
     expect(bad.ok).toBe(false);
     const dates = await createResponseAction({ situationId, data: response({ startDate: "2024-05-01", endDate: "2024-01-01" }) });
-    expect(dates.ok).toBe(false);
+    expect(dates).toMatchObject({ ok: false, fieldErrors: { "data.endDate": ["The end date is before the start date."] } });
     expect(await db.response.count({ where: { situationId } })).toBe(0);
   });
 
