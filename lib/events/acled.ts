@@ -1,6 +1,7 @@
 // Turning CSV rows (ACLED exports or any CSV, through a column mapping) into events: pure and
 // unit-tested; lib/events/import.ts streams the file through it. Cells are kept as text: a cell
 // such as =HYPERLINK(...) is stored as written (exports neutralise formulas, the page escapes).
+import { DATE_RULES, dateProblem, isRealDay } from "@/lib/forms/dates";
 
 /** What an event field is filled from: a column of the file. */
 export const IMPORT_FIELDS = [
@@ -110,20 +111,32 @@ export function sniffDelimiter(firstLine: string): "," | ";" | "\t" | "|" {
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-/** ISO dates (2024-01-15) and ACLED's written form (15 January 2024); anything else is refused. */
-export function parseEventDate(value: string): string | null {
+/** ISO dates (2024-01-15, or 2024-1-5) and ACLED's written form (15 January 2024) as an ISO day, not yet checked against the calendar; null for anything else. */
+function isoDayOf(value: string): string | null {
   const v = value.trim();
-  let y: number, m: number, d: number;
+  let y: string, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (match) [y, m, d] = [match[1], Number(match[2]), Number(match[3])];
   else if ((match = /^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{4})$/.exec(v))) {
     const month = MONTHS.findIndex((name) => name.startsWith(match![2].toLowerCase()) && match![2].length >= 3);
     if (month < 0) return null;
-    [y, m, d] = [Number(match[3]), month + 1, Number(match[1])];
+    [y, m, d] = [match[3], month + 1, Number(match[1])];
   } else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** ISO dates (2024-01-15) and ACLED's written form (15 January 2024) that exist in the calendar; anything else is refused. */
+export function parseEventDate(value: string): string | null {
+  const iso = isoDayOf(value);
+  return iso && isRealDay(iso) ? iso : null;
+}
+
+/** A row's date, checked by the same rule as the event form's (lib/forms/dates): the day, or why not. */
+export function checkedEventDate(value: string, today: string): { date: string } | { problem: string } {
+  const iso = isoDayOf(value);
+  if (!iso) return { problem: `"${value.slice(0, 40)}" is not a date (use 2024-01-15 or 15 January 2024).` };
+  const problem = dateProblem(iso, DATE_RULES.eventDate, today);
+  return problem ? { problem: `"${value.slice(0, 40)}": ${problem}` } : { date: iso };
 }
 
 const MAX_TEXT = 10000;
@@ -151,10 +164,10 @@ export function toEventRow(record: Record<string, string>, mapping: ColumnMappin
   };
 
   const rawDate = cell("eventDate");
-  const eventDate = rawDate ? parseEventDate(rawDate) : null;
-  if (!rawDate) problems.push({ row, column: mapping.eventDate ?? "event_date", problem: "The date is missing." });
-  else if (!eventDate) problems.push({ row, column: mapping.eventDate!, problem: `"${rawDate.slice(0, 40)}" is not a date (use 2024-01-15 or 15 January 2024).` });
-  else if (eventDate > today) problems.push({ row, column: mapping.eventDate!, problem: `${eventDate} is in the future.` });
+  const checkedDate = rawDate ? checkedEventDate(rawDate, today) : null;
+  const eventDate = checkedDate && "date" in checkedDate ? checkedDate.date : null;
+  if (!checkedDate) problems.push({ row, column: mapping.eventDate ?? "event_date", problem: "The date is missing." });
+  else if ("problem" in checkedDate) problems.push({ row, column: mapping.eventDate!, problem: checkedDate.problem });
 
   const eventType = cell("eventType");
   if (!eventType) problems.push({ row, column: mapping.eventType ?? "event_type", problem: "The event type is missing." });

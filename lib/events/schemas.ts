@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRIME_ORDER } from "@/lib/labels";
-import { isoDate, todayIso } from "@/lib/format";
+import { isoDate } from "@/lib/format";
+import { DATE_RULES, dateField } from "@/lib/forms/dates";
 import type { Event } from "@/lib/generated/prisma/browser";
 
 /** ACLED's event types (an organisation may record others). */
@@ -21,13 +22,7 @@ const coordinate = (min: number, max: number, label: string) =>
 export const eventInputSchema = z
   .object({
     situationId: z.union([z.literal(""), id]),
-    eventDate: z
-      .string()
-      .min(1, "Enter the date of the event.")
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-      .refine((v) => !Number.isNaN(Date.parse(v)), "This is not a real date.")
-      .refine((v) => v >= "1900-01-01", "This date is too far in the past.")
-      .refine((v) => v <= todayIso(), "An event cannot be dated in the future."),
+    eventDate: dateField(DATE_RULES.eventDate),
     eventType: z.string().trim().min(2, "Choose or write the type of event.").max(100, "The event type is too long (at most 100 characters)."),
     subEventType: text(100, "The sub-type"),
     actor1: text(300, "The first actor"),

@@ -1,17 +1,12 @@
 import { z } from "zod";
-import { todayIso } from "@/lib/format";
+import { DATE_RULES, dateField } from "@/lib/forms/dates";
 
 export const LEVELS = ["NONE", "PRESENT", "SIGNIFICANT", "SEVERE"] as const;
 export const TRENDS = ["RISING", "STABLE", "FALLING"] as const;
 export const CONFIDENCES = ["LOW", "MEDIUM", "HIGH"] as const;
 
 const id = z.string().min(1).max(40);
-const roundDate = z
-  .string()
-  .min(1, "Enter the date of the assessment.")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((v) => v >= "1990-01-01", "This date is too far in the past.")
-  .refine((v) => v <= todayIso(), "A round cannot be dated in the future.");
+const roundDate = dateField(DATE_RULES.assessedOn);
 
 export const ratingInputSchema = z.object({
   indicatorId: id,

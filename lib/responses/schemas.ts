@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UN_SYMBOL } from "@/lib/sources/schemas";
 import { isoDateOrEmpty, todayIso } from "@/lib/format";
+import { DATE_RULES, dateField, optionalDateField } from "@/lib/forms/dates";
 
 export const PILLARS = ["I", "II", "III"] as const;
 export const RESPONSE_TYPES = [
@@ -22,12 +23,6 @@ export const EFFECT_LABELS: Record<(typeof RESPONSE_EFFECTS)[number], string> = 
   COUNTERPRODUCTIVE: "Counterproductive",
 };
 
-const date = z
-  .string()
-  .min(1, "Enter a date.")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((v) => v >= "1945-01-01", "This date is too far in the past.");
-
 export const responseInputSchema = z
   .object({
     pillar: z.enum(PILLARS, { message: "Choose a pillar." }),
@@ -36,8 +31,8 @@ export const responseInputSchema = z
     actorName: z.string().trim().min(2, "Name the actor, e.g. “African Union Peace and Security Council”.").max(200, "The actor's name is too long (at most 200 characters)."),
     title: z.string().trim().min(3, "Describe the response in a few words (3 characters or more).").max(300, "The title is too long (at most 300 characters)."),
     description: z.string().trim().max(10000, "The description is too long (at most 10,000 characters)."),
-    startDate: date,
-    endDate: z.union([z.literal(""), date]),
+    startDate: dateField(DATE_RULES.responseDate),
+    endDate: optionalDateField(DATE_RULES.responseDate),
     reference: z
       .string()
       .trim()

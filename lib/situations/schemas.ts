@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRIME_ORDER, RISK_CATEGORY_ORDER } from "@/lib/labels";
-import { isoDateOrEmpty, todayIso } from "@/lib/format";
+import { isoDateOrEmpty } from "@/lib/format";
+import { DATE_RULES, optionalDateField } from "@/lib/forms/dates";
 
 export const CRIME_STATUSES = ["NOT_ASSESSED", "RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
 export const VISIBILITIES = ["ORGANISATION", "COALITION"] as const;
@@ -34,11 +35,7 @@ export const situationInputSchema = z.object({
   populationsAtRisk: text(5000, "Populations at risk"),
   perpetrators: text(5000, "Perpetrators"),
   visibility: z.enum(VISIBILITIES, { message: "Choose who may see it." }),
-  monitoringSince: z
-    .string()
-    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Use a date like 2026-03-31.")
-    .refine((v) => v === "" || v <= todayIso(), "This date is in the future.")
-    .refine((v) => v === "" || v >= "1945-01-01", "This date is too far in the past."),
+  monitoringSince: optionalDateField(DATE_RULES.monitoringSince),
   crimes: z
     .array(crimeAssessmentInputSchema)
     .length(CRIME_ORDER.length)

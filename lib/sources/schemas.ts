@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateOrEmpty, todayIso } from "@/lib/format";
+import { DATE_RULES, optionalDateField } from "@/lib/forms/dates";
 
 export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 
@@ -33,11 +34,6 @@ function isHttpUrl(v: string) {
   }
 }
 
-const dateField = z
-  .string()
-  .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Use a date like 2026-03-31.")
-  .refine((v) => v === "" || v <= todayIso(), "This date is in the future.");
-
 export const sourceInputSchema = z
   .object({
     title: z.string().trim().min(3, "Give the source a title (3 characters or more).").max(500, "The title is too long (at most 500 characters)."),
@@ -49,8 +45,8 @@ export const sourceInputSchema = z
       .trim()
       .max(100)
       .refine((v) => v === "" || UN_SYMBOL.test(v), "Enter a UN document symbol such as S/RES/1593 (2005) or A/HRC/RES/54/2."),
-    publishedOn: dateField,
-    accessedOn: dateField,
+    publishedOn: optionalDateField(DATE_RULES.publishedOn),
+    accessedOn: optionalDateField(DATE_RULES.accessedOn),
     reliability: z.enum(RELIABILITY, { message: "Choose a reliability grade (A-F)." }),
     credibility: z.coerce.number<number>().int().min(1, "Choose a credibility grade (1-6).").max(6, "Choose a credibility grade (1-6)."),
     notes: z.string().trim().max(5000, "The notes are too long (at most 5,000 characters)."),

@@ -58,7 +58,7 @@ describe("importing an ACLED CSV export", () => {
     const report = stored.problems as { problems: { row: number; column: string; problem: string }[] };
     expect(report.problems).toEqual([
       { row: 4, column: "fatalities", problem: "Fatalities cannot be negative." },
-      { row: 5, column: "event_date", problem: '"2024-13-01" is not a date (use 2024-01-15 or 15 January 2024).' },
+      { row: 5, column: "event_date", problem: '"2024-13-01": There is no month 13. Enter a real date, such as 2024-12-01.' },
       { row: 6, column: "latitude", problem: '"120.5" is not a latitude (between -90 and 90).' },
     ]);
     expect(await db.event.count({ where: { importId: id } })).toBe(0); // nothing before the analyst confirms

@@ -65,7 +65,7 @@ describe("recording a situation", () => {
     if (res.ok) return;
     expect(res.code).toBe("INVALID");
     expect(Object.keys(res.fieldErrors ?? {})).toEqual(expect.arrayContaining(["title", "countryIso3", "monitoringSince", "crimes", "summary"]));
-    expect(res.fieldErrors?.monitoringSince).toEqual(["This date is in the future."]);
+    expect(res.fieldErrors?.monitoringSince).toEqual(["Monitoring cannot start in the future."]);
     expect(await db.situation.count()).toBe(before);
   });
 

@@ -48,12 +48,14 @@ describe("reading ACLED-shaped rows", () => {
   it("reports each problem with its row and column", () => {
     const r = toEventRow(record({ event_date: "2024-13-01", fatalities: "-2", latitude: "120", country: "Atlantis", iso: "" }), mapping, countries, 7, TODAY);
     expect("problems" in r && r.problems).toEqual([
-      { row: 7, column: "event_date", problem: '"2024-13-01" is not a date (use 2024-01-15 or 15 January 2024).' },
+      { row: 7, column: "event_date", problem: '"2024-13-01": There is no month 13. Enter a real date, such as 2024-12-01.' },
       { row: 7, column: "fatalities", problem: "Fatalities cannot be negative." },
       { row: 7, column: "latitude", problem: '"120" is not a latitude (between -90 and 90).' },
       { row: 7, column: "country", problem: 'Unknown country "Atlantis".' },
     ]);
-    expect(toEventRow(record({ event_date: "2099-01-01" }), mapping, countries, 3, TODAY)).toMatchObject({ problems: [{ problem: "2099-01-01 is in the future." }] });
+    expect(toEventRow(record({ event_date: "2099-01-01" }), mapping, countries, 3, TODAY)).toMatchObject({ problems: [{ problem: '"2099-01-01": The event date cannot be in the future.' }] });
+    expect(toEventRow(record({ event_date: "1850-06-01" }), mapping, countries, 3, TODAY)).toMatchObject({ problems: [{ problem: '"1850-06-01": Enter a date from 1900 on.' }] });
+    expect(toEventRow(record({ event_date: "30 February 2024" }), mapping, countries, 3, TODAY)).toMatchObject({ problems: [{ problem: '"30 February 2024": February 2024 has 29 days. Enter a real date, such as 2024-02-29.' }] });
     expect(toEventRow(record({ event_type: "" }), mapping, countries, 3, TODAY)).toMatchObject({ problems: [{ column: "event_type", problem: "The event type is missing." }] });
   });
 });
