@@ -8,12 +8,15 @@ import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch, type Control } from "react-hook-form";
 import { discardRoundAction, publishRoundAction, saveRoundAction } from "@/app/(app)/indicators/actions";
 import { CONFIDENCES, LEVELS, TRENDS, saveRoundSchema, type SaveRoundInput } from "@/lib/indicators/schemas";
+import { mergeRound, roundChanges, type RatingValues, type RoundFormValues, type RoundItem, type RoundValues, type SavedRound } from "@/lib/indicators/round-merge";
 import { scoreRound, type IndicatorInput, type Level } from "@/lib/indicators/score";
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import { keepFocusAfterAction } from "@/components/shell/keep-focus";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
+import { KEEP_MINE_NOTICE, mergedNotice, type SavedVersion } from "@/components/ui/use-merge-on-conflict";
 import { ScoreSummary } from "./score-summary";
 
 export interface FormRating {
@@ -62,25 +65,33 @@ function ratedOf(indicators: FormIndicator[], ratings: FormValues["r"]): { rated
 }
 
 const blank = (): FormRating => ({ level: "", trend: "", confidence: "", evidence: "", sourceIds: [] });
+const formRating = (r: RatingValues | undefined): FormRating => (r ? { level: r.level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, sourceIds: r.sourceIds } : blank());
+const roundOf = (v: FormValues): RoundFormValues => ({ assessedOn: v.assessedOn, summary: v.summary, ratings: v.r });
+const savedOf = (v: RoundValues): RoundFormValues => ({ assessedOn: v.assessedOn, summary: v.summary, ratings: v.ratings });
 
-function toInput(id: string, version: number, v: FormValues): SaveRoundInput {
-  return {
-    id,
-    version,
-    assessedOn: v.assessedOn,
-    summary: v.summary,
-    unrated: [],
-    ratings: Object.entries(v.r)
-      .filter(([, r]) => !!r.level)
-      .map(([indicatorId, r]) => ({ indicatorId, level: r.level as Level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, sourceIds: r.sourceIds })),
-  };
+/** What a save sends: only what the form changed since the version it is based on (a rating left out stays as saved). */
+function toInput(id: string, version: number, base: RoundFormValues, v: FormValues): SaveRoundInput {
+  return { id, version, ...roundChanges(base, roundOf(v)) };
+}
+
+const FIELD_LABELS = { assessedOn: "Date of the assessment", summary: "Summary of this round" } as const;
+
+/** A rating as the comparison of two versions shows it, in a sentence. */
+function describeRating(r: RatingValues | undefined): string {
+  if (!r) return "Not rated";
+  const words = [RATING_LEVEL_LABELS[r.level], r.trend && TREND_LABELS[r.trend].toLowerCase(), r.confidence && `${CONFIDENCE_LABELS[r.confidence].toLowerCase()} confidence`].filter(Boolean);
+  const evidence = r.evidence ? ` Evidence: ${r.evidence.length > 200 ? `${r.evidence.slice(0, 200)}…` : r.evidence}` : " No evidence written.";
+  const sources = r.sourceIds.length === 1 ? " 1 source cited." : ` ${r.sourceIds.length} sources cited.`;
+  return `${words.join(", ")}.${evidence}${sources}`;
 }
 
 export function RoundForm(props: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(props.round.version);
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ version?: number } | null>(null);
+  // What someone else saved meanwhile: their changes to what this form left alone are taken in, the indicators and fields both changed are compared.
+  const [conflict, setConflict] = useState<{ saved: SavedVersion<SavedRound>; taken: string[]; items: RoundItem[] } | null>(null);
+  const [sources, setSources] = useState(props.sources);
   const [status, setStatus] = useState<string>("");
   const [busy, setBusy] = useState<null | "save" | "publish" | "discard">(null);
   const defaultValues = useMemo<FormValues>(
@@ -92,17 +103,43 @@ export function RoundForm(props: Props) {
     [props.indicators, props.ratings, props.round.assessedOn, props.round.summary],
   );
   const { register, control, handleSubmit, setValue, getValues, reset, setError, formState } = useForm<FormValues>({ defaultValues });
+  // What the form's values are based on: the draft as opened, then as saved or as merged with someone else's save.
+  const [base, setBase] = useState<RoundFormValues>(() => roundOf(defaultValues));
   const { errors, isDirty } = formState;
   const rows = useRef<HTMLFieldSetElement[]>([]);
 
   useUnsavedChangesWarning(isDirty);
 
   const visible = props.indicators.filter((i) => !i.retired || props.ratings[i.id]);
+  const codes = useMemo(() => new Map(props.indicators.map((i) => [i.id, i.code])), [props.indicators]);
+  const label = (item: RoundItem) => ("field" in item ? FIELD_LABELS[item.field] : `Indicator ${codes.get(item.indicatorId) ?? "not in your list"}`);
+
+  /** Takes what someone else saved into the form where this form left it alone; true when nothing is left to decide. */
+  function merge(values: FormValues, saved: SavedVersion<SavedRound>): boolean {
+    const m = mergeRound(base, roundOf(values), saved.values);
+    for (const item of m.take) {
+      if ("field" in item) {
+        setValue(item.field, saved.values[item.field], { shouldDirty: true });
+        continue;
+      }
+      const r = formRating(saved.values.ratings[item.indicatorId]);
+      for (const key of ["level", "trend", "confidence", "evidence", "sourceIds"] as const) setValue(`r.${item.indicatorId}.${key}`, r[key], { shouldDirty: true });
+    }
+    const known = new Set(sources.map((x) => x.id));
+    if (saved.values.sources.some((x) => !known.has(x.id))) setSources([...sources, ...saved.values.sources.filter((x) => !known.has(x.id))]);
+    setConflict({ saved, taken: m.take.map(label), items: m.conflicts });
+    if (m.conflicts.length > 0) return false;
+    // Nothing to decide: the form holds both sets of changes and saves on the version it was merged with.
+    setVersion(saved.version);
+    setBase(savedOf(saved.values));
+    setFormError(mergedNotice(saved.updatedBy));
+    return true;
+  }
 
   async function save(values: FormValues, atVersion: number): Promise<number | null> {
     setFormError(null);
     setConflict(null);
-    const input = toInput(props.round.id, atVersion, values);
+    const input = toInput(props.round.id, atVersion, base, values);
     const parsed = saveRoundSchema.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -116,11 +153,12 @@ export function RoundForm(props: Props) {
     const res = await saveRoundAction(input);
     if (res.ok) {
       setVersion(res.data.version);
+      setBase(roundOf(values));
       reset(values);
       setStatus(`Draft saved at ${new Date().toISOString().slice(11, 19)} UTC.`);
       return res.data.version;
     }
-    if (res.code === "CONFLICT") setConflict((res.current as { version?: number }) ?? {});
+    if (res.code === "CONFLICT" && res.current && merge(values, res.current as SavedVersion<SavedRound>)) return null;
     for (const [key, messages] of Object.entries(res.fieldErrors ?? {})) {
       const m = /^ratings\.(\d+)/.exec(key);
       if (m) setError(`r.${input.ratings[Number(m[1])].indicatorId}.level`, { message: messages[0] });
@@ -151,7 +189,6 @@ export function RoundForm(props: Props) {
         setBusy(null);
         return;
       }
-      if (res.code === "CONFLICT") setConflict({});
       setFormError(res.message);
     }
     setBusy(null);
@@ -260,7 +297,7 @@ export function RoundForm(props: Props) {
                         {prev && <span className="muted small">Last round: {RATING_LEVEL_LABELS[prev]}</span>}
                       </div>
                       <FieldError id={`r-${i.id}-level`} message={e?.level?.message} />
-                      <Evidence control={control} id={i.id} code={i.code} sources={props.sources} register={register} error={e?.evidence?.message} />
+                      <Evidence control={control} id={i.id} code={i.code} sources={sources} register={register} error={e?.evidence?.message} />
                     </fieldset>
                   );
                 })}
@@ -294,17 +331,27 @@ export function RoundForm(props: Props) {
           {formError && (
             <div role="alert" className="form-error">
               {formError}
-              {conflict && (
-                <div className="actions-row">
-                  <button type="button" onClick={() => conflict.version && save(getValues(), conflict.version)} disabled={!conflict.version}>
-                    Save mine over theirs
-                  </button>
-                  <button type="button" className="secondary" onClick={() => window.location.reload()}>
-                    Load theirs (drops my changes)
-                  </button>
-                </div>
-              )}
             </div>
+          )}
+          {conflict && (
+            <ConflictPanel
+              updatedBy={conflict.saved.updatedBy}
+              updatedAt={conflict.saved.updatedAt}
+              taken={conflict.taken}
+              rows={conflict.items.map((item) => {
+                const mine = getValues();
+                const theirs = conflict.saved.values;
+                if ("field" in item) return { label: label(item), saved: theirs[item.field] || "(empty)", yours: mine[item.field] || "(empty)" };
+                const own = mine.r[item.indicatorId];
+                return { label: label(item), saved: describeRating(theirs.ratings[item.indicatorId]), yours: describeRating(own?.level ? (own as RatingValues) : undefined) };
+              })}
+              onKeepMine={() => {
+                setVersion(conflict.saved.version);
+                setBase(savedOf(conflict.saved.values));
+                setConflict(null);
+                setFormError(KEEP_MINE_NOTICE);
+              }}
+            />
           )}
           <LiveScores control={control} indicators={visible} />
         </aside>
@@ -330,7 +377,7 @@ function Evidence({ control, id, code, sources, register, error }: { control: Co
             <textarea id={fid} rows={3} {...register(`r.${id}.evidence`)} aria-invalid={error ? "true" : "false"} aria-describedby={error ? `${fid}-error` : undefined} />
             <FieldError id={fid} message={error} />
           </div>
-          <Controller control={control} name={`r.${id}.sourceIds`} render={({ field }) => <SourcePicker label={`Sources for ${code}`} value={field.value} onChange={field.onChange} known={sources} />} />
+          <Controller control={control} name={`r.${id}.sourceIds`} render={({ field }) => <SourcePicker key={sources.length} label={`Sources for ${code}`} value={field.value} onChange={field.onChange} known={sources} />} />
         </>
       )}
     </details>

@@ -31,7 +31,13 @@ export const ROUND_FIELDS: readonly RoundField[] = ["assessedOn", "summary"];
 export type RoundItem = { field: RoundField } | { indicatorId: string };
 
 /** What the server would store: surrounding spaces trimmed, sources in one order, "not rated" as null. */
-type LooseRating = { level?: string | null; trend?: string; confidence?: string; evidence?: string; sourceIds?: string[] } | null | undefined;
+export type LooseRating = { level?: string | null; trend?: string; confidence?: string; evidence?: string; sourceIds?: string[] } | null | undefined;
+/** A round as a form holds it: an indicator not rated may be a blank rating (level "" or null) or absent. */
+export interface RoundFormValues {
+  assessedOn: string;
+  summary: string;
+  ratings: Record<string, LooseRating>;
+}
 export function canonicalRating(r: LooseRating): RatingValues | null {
   if (!r?.level) return null;
   return {
@@ -44,15 +50,15 @@ export function canonicalRating(r: LooseRating): RatingValues | null {
 }
 
 const fieldOf = (v: { assessedOn: string; summary: string }, f: RoundField) => v[f].trim();
-const ids = (...rounds: { ratings: Record<string, LooseRating> }[]) => [...new Set(rounds.flatMap((r) => Object.keys(r.ratings)))];
+const ids = (...rounds: RoundFormValues[]) => [...new Set(rounds.flatMap((r) => Object.keys(r.ratings)))];
 
 /**
  * What to take from theirs (they changed it, I did not) and what both changed differently, from
  * what the form was based on (base), what it holds (mine) and what is saved now (theirs).
  */
 export function mergeRound(
-  base: { assessedOn: string; summary: string; ratings: Record<string, LooseRating> },
-  mine: { assessedOn: string; summary: string; ratings: Record<string, LooseRating> },
+  base: RoundFormValues,
+  mine: RoundFormValues,
   theirs: RoundValues,
 ): { take: RoundItem[]; conflicts: RoundItem[] } {
   const take: RoundItem[] = [];
@@ -68,8 +74,8 @@ export function mergeRound(
 
 /** What a save sends: only what the form changed since what it is based on; a rating removed is named. */
 export function roundChanges(
-  base: { assessedOn: string; summary: string; ratings: Record<string, LooseRating> },
-  mine: { assessedOn: string; summary: string; ratings: Record<string, LooseRating> },
+  base: RoundFormValues,
+  mine: RoundFormValues,
 ): { assessedOn?: string; summary?: string; ratings: (RatingValues & { indicatorId: string })[]; unrated: string[] } {
   const out: ReturnType<typeof roundChanges> = { ratings: [], unrated: [] };
   for (const field of ROUND_FIELDS) if (fieldOf(base, field) !== fieldOf(mine, field)) out[field] = mine[field];
