@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DATE_RULES, storedDayField } from "@/lib/forms/dates";
 
 export const BACKUP_FORMAT = "atrocity-early-warning-backup";
 export const BACKUP_VERSION = 1;
@@ -118,16 +119,17 @@ export async function* backupChunks(db: Db, organisationId: string): AsyncGenera
 }
 
 const citation = z.object({ sourceId: z.string(), locator: z.string() });
+// The records' days are checked by the forms' date rules (lib/forms/dates), so a restore brings back no day a form would refuse.
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { message: "This is not a backup of this application." }),
   version: z.literal(BACKUP_VERSION, { message: `This backup's format version is not ${BACKUP_VERSION}, the one this version of the application reads.` }),
   organisation: z.object({ assessmentIntervalDays: z.number().int(), sensitivityMarking: z.string(), requireTwoFactor: z.boolean() }).passthrough(),
   indicators: z.array(z.object({ key: z.string(), code: z.string(), riskFactor: z.number().int().min(1).max(14), position: z.number().int(), text: z.string(), retiredAt: z.string().nullable() })),
-  sources: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), title: z.string() }))),
-  situations: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), crimes: z.array(z.object({ crime: z.string(), status: z.string(), rationale: z.string(), updatedBy: z.string().nullable(), citations: z.array(citation) })) }))),
-  assessments: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), situationId: z.string(), ratings: z.array(z.record(z.string(), z.unknown()).and(z.object({ indicator: z.string(), citations: z.array(citation) }))) }))),
-  responses: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), situationId: z.string(), citations: z.array(citation) }))),
-  events: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), situationId: z.string().nullable(), indicators: z.array(z.string()), citations: z.array(citation) }))),
+  sources: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), title: z.string(), publishedOn: storedDayField(DATE_RULES.publishedOn).nullish(), accessedOn: storedDayField(DATE_RULES.accessedOn).nullish() }))),
+  situations: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), monitoringSince: storedDayField(DATE_RULES.monitoringSince).nullish(), crimes: z.array(z.object({ crime: z.string(), status: z.string(), rationale: z.string(), updatedBy: z.string().nullable(), citations: z.array(citation) })) }))),
+  assessments: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), situationId: z.string(), assessedOn: storedDayField(DATE_RULES.assessedOn), ratings: z.array(z.record(z.string(), z.unknown()).and(z.object({ indicator: z.string(), citations: z.array(citation) }))) }))),
+  responses: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), situationId: z.string(), startDate: storedDayField(DATE_RULES.responseDate), endDate: storedDayField(DATE_RULES.responseDate).nullish(), citations: z.array(citation) }))),
+  events: z.array(z.record(z.string(), z.unknown()).and(z.object({ id: z.string(), situationId: z.string().nullable(), eventDate: storedDayField(DATE_RULES.eventDate), indicators: z.array(z.string()), citations: z.array(citation) }))),
 });
 export type Backup = z.infer<typeof backupSchema>;
 

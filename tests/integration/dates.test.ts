@@ -9,6 +9,8 @@ import { createSituationAction, updateSituationAction } from "@/app/(app)/situat
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
 import { createResponseAction, updateResponseAction } from "@/app/(app)/responses/actions";
 import { saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
+import { GET as backupGET, POST as backupPOST } from "@/app/api/backup/route";
+import { NextRequest } from "next/server";
 import { emptyEventInput, type EventInput } from "@/lib/events/schemas";
 import { emptySituationInput, type SituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput, type SourceInput } from "@/lib/sources/schemas";
@@ -170,5 +172,84 @@ describe("assessment round date", () => {
     const round = await ok(startRoundAction({ situationId: s.id, assessedOn: "2024-02-29" }));
     expect(isoDate((await db.assessment.findUniqueOrThrow({ where: { id: round.id } })).assessedOn)).toBe("2024-02-29");
     await expectRefused((d) => saveRoundAction({ id: round.id, version: 1, assessedOn: d, summary: "", ratings: [] }), stored, "assessedOn", cases);
+  });
+});
+
+describe("restoring a backup", () => {
+  type Rec = Record<string, unknown>;
+  let good: Record<"sources" | "situations" | "assessments" | "responses" | "events", Rec[]>;
+  beforeAll(async () => {
+    const from = await createOrganisation();
+    const [admin, author] = [await createMember(from.id, "ADMIN"), await createMember(from.id, "ANALYST")];
+    await actAs(author);
+    await ok(createSourceAction({ ...emptySourceInput(), title: "Report", publishedOn: "2024-02-29", accessedOn: "2024-03-01" }));
+    const s = await ok(createSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Darfur", monitoringSince: "2023-04-15" }));
+    await ok(startRoundAction({ situationId: s.id, assessedOn: "2024-02-29" }));
+    await ok(createResponseAction({ situationId: s.id, data: { ...emptyResponseInput(), actorName: "UN Security Council", title: "Referral", startDate: "2005-03-31", endDate: "2005-04-30" } }));
+    await ok(createEventAction({ data: { ...emptyEventInput(), situationId: s.id, eventDate: "2024-02-29", eventType: "Battles", countryIso3: "SDN" } }));
+    await actAs(admin);
+    good = JSON.parse(await (await backupGET()).text());
+  });
+
+  /** Restores a tampered copy into a new, empty organisation: the answer, and what was stored. */
+  async function restoreWith(change: (b: typeof good) => void) {
+    const copy = structuredClone(good);
+    change(copy);
+    const into = await createOrganisation();
+    await actAs(await createMember(into.id, "ADMIN"), into.id);
+    const body = JSON.stringify(copy);
+    const res = await backupPOST(new NextRequest("http://localhost/api/backup", { method: "POST", body, headers: { "content-length": String(Buffer.byteLength(body)) } }));
+    const where = { organisationId: into.id };
+    const stored = (await db.situation.count({ where })) + (await db.source.count({ where })) + (await db.event.count({ where })) + (await db.response.count({ where })) + (await db.assessment.count({ where }));
+    return { status: res.status, message: ((await res.json()) as { message?: string }).message ?? "", stored, into };
+  }
+
+  const cases: [string, (b: typeof good, v: string) => void, string, number][] = [
+    ["eventDate", (b, v) => (b.events[0].eventDate = v), "The event date cannot be in the future.", 1900],
+    ["monitoringSince", (b, v) => (b.situations[0].monitoringSince = v), "Monitoring cannot start in the future.", 1945],
+    ["publishedOn", (b, v) => (b.sources[0].publishedOn = v), "The publication date cannot be in the future.", 1800],
+    ["accessedOn", (b, v) => (b.sources[0].accessedOn = v), "The access date cannot be in the future.", 1945],
+    ["startDate", (b, v) => (b.responses[0].startDate = v), `Enter a date up to ${dayAfter(todayIso(), 10)}, ten years from today.`, 1945],
+    ["endDate", (b, v) => (b.responses[0].endDate = v), `Enter a date up to ${dayAfter(todayIso(), 10)}, ten years from today.`, 1945],
+    ["assessedOn", (b, v) => (b.assessments[0].assessedOn = v), "A round cannot be dated in the future.", 1990],
+  ];
+
+  it.each(cases)("refuses an impossible or implausible %s by the forms' rule, and restores nothing", async (field, set, future, from) => {
+    const wrong: [string, string][] = [
+      ["2025-02-30T00:00:00.000Z", NOT_A_DAY["2025-02-30"]],
+      ["2025-13-01T00:00:00.000Z", NOT_A_DAY["2025-13-01"]],
+      ["0001-01-01T00:00:00.000Z", `Enter a date from ${from} on.`],
+      ["2999-01-01T00:00:00.000Z", future],
+      ["yesterday", "Use a date like 2026-03-31."],
+    ];
+    for (const [value, message] of wrong) {
+      const r = await restoreWith((b) => set(b, value));
+      expect(r.status, value).toBe(400);
+      expect(r.message, value).toContain(field);
+      expect(r.message, value).toContain(message);
+      expect(r.stored, value).toBe(0);
+    }
+  });
+
+  it("restores the real days as the same calendar days", async () => {
+    const r = await restoreWith(() => {});
+    expect(r.status).toBe(200);
+    const where = { organisationId: r.into.id };
+    const [source, situation, round, response, event] = await Promise.all([
+      db.source.findFirstOrThrow({ where }),
+      db.situation.findFirstOrThrow({ where }),
+      db.assessment.findFirstOrThrow({ where }),
+      db.response.findFirstOrThrow({ where }),
+      db.event.findFirstOrThrow({ where }),
+    ]);
+    expect([source.publishedOn, source.accessedOn, situation.monitoringSince, round.assessedOn, response.startDate, response.endDate, event.eventDate].map((d) => isoDate(d!))).toEqual([
+      "2024-02-29",
+      "2024-03-01",
+      "2023-04-15",
+      "2024-02-29",
+      "2005-03-31",
+      "2005-04-30",
+      "2024-02-29",
+    ]);
   });
 });
