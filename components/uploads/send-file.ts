@@ -1,21 +1,22 @@
 // Sends one file as a request body, the way every upload in the app does: first its SHA-256 is
 // computed here, reading the file in slices (a 2 GB file is never whole in memory), then the file
 // is sent with its name (X-File-Name) and that fingerprint (X-Content-SHA256), so the server keeps
-// it only if exactly this file arrived. XMLHttpRequest, for the upload's progress.
-import { createSHA256 } from "hash-wasm";
+// it only if exactly this file arrived. XMLHttpRequest, for the upload's progress. The hash is
+// @noble/hashes' plain JavaScript SHA-256 (no WebAssembly, which the page's CSP does not allow).
+import { sha256 as sha256Hasher } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 
 const SLICE = 8 * 1024 * 1024;
 
 export type UploadPhase = "fingerprint" | "upload";
 
 export async function fileSha256(file: Blob, onProgress?: (percent: number) => void): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = sha256Hasher.create();
   for (let at = 0; at < file.size; at += SLICE) {
     hasher.update(new Uint8Array(await file.slice(at, at + SLICE).arrayBuffer()));
     onProgress?.(Math.round((100 * Math.min(at + SLICE, file.size)) / file.size));
   }
-  return hasher.digest("hex");
+  return bytesToHex(hasher.digest());
 }
 
 export interface SendFileResult {

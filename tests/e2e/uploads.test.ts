@@ -104,7 +104,7 @@ describe("large uploads: every byte kept, or refused before anything is written"
     await analyst.getByRole("button", { name: "Check the file" }).click();
     await analyst.getByText(`Import ${rows.toLocaleString("en")} rows`, { exact: false }).waitFor({ timeout: 120_000 });
     await screenshot(analyst, "import-large-file-checked");
-  });
+  }, 240_000);
 
   it("keeps imports just under and just over 10 MB and at the limit, byte for byte", async () => {
     for (const size of [10 * MiB - 1, 10 * MiB + 1, E2E_IMPORT_MAX_BYTES]) {
