@@ -102,6 +102,91 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await screenshot(page, "round-trends");
   });
 
+  it("merges two people's saves of one draft per indicator and per field: nothing the second one did not touch is lost (issue #25)", async () => {
+    // The demo's DR Congo round starts from 1.1 and 1.2 Severe, 2.1 Significant; the summary starts empty.
+    const title = "Demo: Democratic Republic of the Congo, eastern provinces";
+    const a = await pageAs("analyst@demo.example");
+    await openIndicatorsTab(a, title);
+    await a.getByRole("button", { name: "Start round" }).click();
+    await a.getByRole("heading", { name: /^Assessment round of / }).waitFor();
+    await hydrated(a);
+    const b = await pageAs("admin@demo.example");
+    await b.goto(a.url());
+    await b.getByRole("heading", { name: /^Assessment round of / }).waitFor();
+    await hydrated(b);
+
+    const group = (p: Page, code: string) => p.getByRole("radiogroup", { name: `Rating of ${code}`, exact: true });
+    const level = (p: Page, code: string, label: string) => group(p, code).getByLabel(label, { exact: true }).isChecked();
+    /** Rates by keyboard as analysts do: 0 None, 1 Present, 2 Significant, 3 Severe. */
+    const rate = async (p: Page, code: string, key: string) => {
+      await group(p, code).getByRole("radio").first().focus();
+      await p.keyboard.press(key);
+    };
+    const summary = "Attacks on displacement camps rose in the last month (typed by the analyst).";
+    const saved = (p: Page) => p.getByText(/^Draft saved at \d\d:\d\d:\d\d UTC\.$/).waitFor();
+
+    // A rates 1.1 and writes the summary, and saves.
+    await rate(a, "1.1", "1");
+    await a.getByLabel("Summary of this round (optional)").fill(summary);
+    await a.getByRole("button", { name: "Save draft" }).click();
+    await saved(a);
+
+    // B, whose form was opened before, rates 1.2 and 2.1: refused, and A's changes come into B's form beside B's.
+    await rate(b, "1.2", "1");
+    await rate(b, "2.1", "3");
+    await b.getByRole("button", { name: "Save draft" }).click();
+    await b.getByText("Arturo Analyst saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.").waitFor();
+    const region = b.getByRole("region", { name: "Changes saved by someone else" });
+    expect(await region.textContent()).toContain("Their changes to fields you had not changed are now in the form: Summary of this round, Indicator 1.1.");
+    expect(await region.getByRole("table").count()).toBe(0); // nothing to decide
+    expect(await b.getByRole("button", { name: "Save mine over theirs" }).count()).toBe(0);
+    expect(await b.getByLabel("Summary of this round (optional)").inputValue()).toBe(summary);
+    expect(await level(b, "1.1", "Present")).toBe(true);
+    expect(await level(b, "1.2", "Present")).toBe(true);
+    expect(await level(b, "2.1", "Severe")).toBe(true);
+    await screenshot(b, "round-conflict-merged");
+    await b.getByRole("button", { name: "Save draft" }).click();
+    await saved(b);
+    await b.reload();
+    await b.getByLabel("Summary of this round (optional)").waitFor();
+    await hydrated(b);
+    expect(await b.getByLabel("Summary of this round (optional)").inputValue()).toBe(summary);
+    expect(await level(b, "1.1", "Present")).toBe(true);
+    expect(await level(b, "1.2", "Present")).toBe(true);
+    expect(await level(b, "2.1", "Severe")).toBe(true);
+
+    // A's form is now the old one: A rates 2.1, which B also changed. Only 2.1 is compared; B's 1.2 comes into A's form.
+    await rate(a, "2.1", "0");
+    await a.getByRole("button", { name: "Save draft" }).click();
+    await a.getByText("Someone saved this draft round after you opened it.", { exact: false }).waitFor();
+    const compared = a.getByRole("region", { name: "Changes saved by someone else" });
+    expect(await compared.getByRole("heading").textContent()).toMatch(/^Saved by Amina Admin at /);
+    expect(await compared.getByRole("rowheader").allInnerTexts()).toEqual(["Indicator 2.1"]);
+    const row = await compared.getByRole("row").filter({ hasText: "Indicator 2.1" }).textContent();
+    expect(row).toMatch(/Severe.*None/);
+    expect(await compared.textContent()).toContain("Their changes to fields you had not changed are now in the form: Indicator 1.2.");
+    expect(await level(a, "1.2", "Present")).toBe(true);
+    expect(await level(a, "2.1", "None")).toBe(true);
+    await screenshot(a, "round-conflict-compared");
+    await a.getByRole("button", { name: "Keep my version of these fields" }).click();
+    await a.getByText("Your version of the fields above will replace theirs when you press Save; their other changes stay.").waitFor();
+    await a.getByRole("button", { name: "Save draft" }).click();
+    await saved(a);
+    await a.reload();
+    await a.getByLabel("Summary of this round (optional)").waitFor();
+    await hydrated(a);
+    expect(await a.getByLabel("Summary of this round (optional)").inputValue()).toBe(summary);
+    expect(await level(a, "1.1", "Present")).toBe(true);
+    expect(await level(a, "1.2", "Present")).toBe(true);
+    expect(await level(a, "2.1", "None")).toBe(true);
+
+    // The draft is discarded, so the demo's situation is as it was.
+    await a.getByRole("button", { name: "Discard draft" }).click();
+    await a.getByRole("button", { name: "Start round" }).waitFor();
+    await a.context().close();
+    await b.context().close();
+  });
+
   it("lets an administrator add and retire an indicator of the organisation", async () => {
     const page = await pageAs("admin@demo.example");
     await page.goto(`${baseUrl}/indicators`);
