@@ -12,7 +12,7 @@ import { maxImportBytes } from "@/lib/uploads/limits";
 import type { UploadHeaders } from "@/lib/uploads/receive";
 import { applicableMapping, autoMapping, IMPORT_FIELDS, missingRequired, type ColumnMapping } from "./acled";
 import { CsvFileError, inspectCsv } from "./csv-file";
-import { checkFile, runImport, type CheckResult } from "./import";
+import { checkFile, importAbandoned, ImportBusyError, runImport, type CheckResult } from "./import";
 
 export const LAST_MAPPING = "last";
 
@@ -57,16 +57,22 @@ export async function createImport({ user, membership }: Actor, body: ReadableSt
   return { id: imp.id };
 }
 
+/** A file not yet imported, or whose import failed (nothing was written), can be checked and run. */
+export function canStillRun<T extends { status: string; fileKey: string | null }>(imp: T): imp is T & { fileKey: string } {
+  return (imp.status === "PENDING" || imp.status === "FAILED") && imp.fileKey !== null;
+}
+
+/** The import, if it is the caller's organisation's; one whose process died is marked failed first. */
 export async function loadImport(membership: CurrentMembership, id: string) {
   const imp = await db.eventImport.findFirst({ where: { id, organisationId: membership.organisationId }, include: { createdBy: { select: { name: true } } } });
   if (!imp) throw new NotFoundError("This import does not exist, or you cannot see it.");
-  return imp;
+  return { ...imp, status: (await importAbandoned(db, imp)) as typeof imp.status };
 }
 
 /** Sets the column mapping (remembered for the next file) and reads the whole file through it. */
 export async function checkImport({ membership }: Actor, input: { id: string; mapping: ColumnMapping; situationId: string }): Promise<CheckResult & { mapping: ColumnMapping }> {
   const imp = await loadImport(membership, input.id);
-  if (imp.status !== "PENDING" || !imp.fileKey) throw new ActionError("This import has already run; upload the file again to import it again.");
+  if (!canStillRun(imp)) throw new ActionError("This import has already run; upload the file again to import it again.");
   const known = new Set(imp.headers);
   const fields = new Set<string>(IMPORT_FIELDS.map((f) => f.field));
   const mapping = Object.fromEntries(Object.entries(input.mapping).filter(([f, h]) => fields.has(f) && h)) as ColumnMapping;
@@ -95,7 +101,8 @@ export async function checkImport({ membership }: Actor, input: { id: string; ma
 
 export async function startImport({ user, membership }: Actor, input: { id: string }) {
   const imp = await loadImport(membership, input.id);
-  if (imp.status !== "PENDING" || !imp.fileKey) throw new ActionError("This import has already run; upload the file again to import it again.");
+  if (imp.status === "RUNNING") throw new ActionError("This import is already running.");
+  if (!canStillRun(imp)) throw new ActionError("This import has already run; upload the file again to import it again.");
   if (!imp.problems) throw new ActionError("Check the file before importing it.");
   const mapping = imp.mapping as ColumnMapping;
   const result = await runImport(
@@ -103,6 +110,7 @@ export async function startImport({ user, membership }: Actor, input: { id: stri
     { id: imp.id, organisationId: imp.organisationId, situationId: imp.situationId, fileName: imp.fileName, sha256: imp.sha256, file: path.join(uploadDir(), imp.fileKey), delimiter: imp.delimiter, mapping },
     user.id,
   ).catch((e) => {
+    if (e instanceof ImportBusyError) throw new ActionError("This import is already running, or has already run.");
     throw e instanceof CsvFileError ? new ActionError(`${e.message} Nothing was imported.`) : e;
   });
   return { id: imp.id, situationId: imp.situationId, ...result };

@@ -255,15 +255,22 @@ export async function runImport(
   userId: string,
   opts: { perRowChecks?: boolean } = {},
 ) {
-  const claimed = await db.eventImport.updateMany({ where: { id: imp.id, status: "PENDING" }, data: { status: "RUNNING", processedRows: 0 } });
-  if (claimed.count !== 1) throw new Error("This import has already run or is running.");
   const countries = await countryLookup(db);
   const bulkAvailable = !opts.perRowChecks && (await bulkReferenceChecksAvailable(db));
   const today = new Date().toISOString().slice(0, 10);
   let processed = 0;
+  let claimed = false;
   try {
     const counts = await db.$transaction(
       async (tx) => {
+        // The import's transaction holds this lock until it ends, however it ends: a process that
+        // dies takes it away with its connection, which is how a dead import is told from a live one
+        // (importAbandoned). It is taken before the import is marked running, so a running import
+        // always holds it.
+        if (!(await holdImportLock(tx, imp.id))) throw new ImportBusyError();
+        const claim = await db.eventImport.updateMany({ where: { id: imp.id, status: { in: ["PENDING", "FAILED"] } }, data: { status: "RUNNING", processedRows: 0, finishedAt: null } });
+        if (claim.count !== 1) throw new ImportBusyError();
+        claimed = true;
         const situations = imp.situationId ? { match: () => imp.situationId, ids: [imp.situationId] } : await situationMatcher(tx, imp.organisationId);
         const match = situations.match;
         const bulk =
@@ -342,7 +349,9 @@ export async function runImport(
     );
     return counts;
   } catch (e) {
-    await db.eventImport.update({ where: { id: imp.id }, data: { status: "FAILED", finishedAt: new Date(), processedRows: processed } });
+    if (!claimed) throw e;
+    const failed = await db.eventImport.updateMany({ where: { id: imp.id, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), processedRows: processed } });
+    if (failed.count === 0) throw e; // already marked failed by importAbandoned
     await writeAudit(db, {
       userId,
       organisationId: imp.organisationId,
@@ -353,4 +362,41 @@ export async function runImport(
     });
     throw e;
   }
+}
+
+const IMPORT_LOCK = 72707370; // an advisory lock space of our own (Prisma's migration lock is 72707369)
+
+export class ImportBusyError extends Error {
+  constructor() {
+    super("This import has already run or is running.");
+  }
+}
+
+/** Takes the import's lock for the rest of the transaction; false when another transaction holds it. */
+async function holdImportLock(tx: Tx, importId: string): Promise<boolean> {
+  const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}::int, hashtext(${importId})) AS locked`;
+  return locked;
+}
+
+/**
+ * An import marked running whose transaction is gone (its server process was killed or lost its
+ * database connection: PostgreSQL rolled everything back) is marked failed, audited, and may be
+ * run again. Returns the import's status as it now stands. Safe to call from any process.
+ */
+export async function importAbandoned(db: Db, imp: { id: string; status: string; organisationId: string; fileName: string; sha256: string; createdById: string }): Promise<string> {
+  if (imp.status !== "RUNNING") return imp.status;
+  return db.$transaction(async (tx) => {
+    if (!(await holdImportLock(tx, imp.id))) return "RUNNING";
+    const failed = await tx.eventImport.updateMany({ where: { id: imp.id, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date() } });
+    if (failed.count === 0) return (await tx.eventImport.findUniqueOrThrow({ where: { id: imp.id }, select: { status: true } })).status;
+    await writeAudit(tx, {
+      userId: imp.createdById,
+      organisationId: imp.organisationId,
+      action: "event_import.fail",
+      entityType: "EventImport",
+      entityId: imp.id,
+      after: { fileName: imp.fileName, sha256: imp.sha256, error: "The server stopped during the import; nothing was imported." },
+    });
+    return "FAILED";
+  });
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
-import { db } from "@/lib/db";
+import { loadImport } from "@/lib/events/import-service";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
   const caller = await apiCaller("VIEWER");
   if (caller.error) return caller.error;
   const id = (await params).id;
-  const imp = id.length <= 40 ? await db.eventImport.findFirst({ where: { id, organisationId: caller.membership.organisationId }, select: { status: true, processedRows: true, totalRows: true } }) : null;
+  const imp = id.length <= 40 ? await loadImport(caller.membership, id).catch(() => null) : null;
   if (!imp) return apiError("Not found.", 404);
-  return NextResponse.json({ ok: true, ...imp }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json({ ok: true, status: imp.status, processedRows: imp.processedRows, totalRows: imp.totalRows }, { headers: { "Cache-Control": "no-store" } });
 }

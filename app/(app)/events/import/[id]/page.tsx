@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/auth/errors";
+import { canStillRun, loadImport } from "@/lib/events/import-service";
 import type { ColumnMapping, EventRow, Problem } from "@/lib/events/acled";
 import type { CheckResult } from "@/lib/events/import";
 import { ImportMappingForm, ImportRunner } from "@/components/events/import-steps";
@@ -32,9 +34,11 @@ const PREVIEW_COLUMNS: [keyof EventRow, string][] = [
 export default async function ImportStepsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const imp = await db.eventImport.findFirst({ where: { id, organisationId: user.active.organisationId }, include: { createdBy: { select: { name: true } } } });
-  if (!imp) notFound();
-  const canRun = hasRole(user.active.role, "ANALYST") && imp.status === "PENDING";
+  const imp = await loadImport(user.active, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const canRun = hasRole(user.active.role, "ANALYST") && canStillRun(imp);
   const situations = await db.situation.findMany({ where: { organisationId: user.active.organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
   const check = imp.problems as (CheckResult & { validRows: number }) | null;
   const target = situations.find((s) => s.id === imp.situationId);
@@ -66,7 +70,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
       )}
       {imp.status === "FAILED" && (
         <p className="form-error" role="alert">
-          This import failed and nothing was imported. Upload the file again to retry.
+          This import stopped before the end, so nothing was imported.{canRun ? " You can run it again below." : ""}
         </p>
       )}
       {imp.status === "RUNNING" && <p className="notice">This import is running…</p>}
