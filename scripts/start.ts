@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { openDatabase } from "./lib/database";
 import { LOCAL_ENV_FILE } from "./lib/local-env";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
@@ -20,7 +21,9 @@ async function main() {
   const db = await openDatabase();
   const port = process.env.PORT ?? "3000";
   // Production: one server process per core (scripts/next-cluster.mjs; WEB_CONCURRENCY sets how many).
-  const command = dev ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", port] : [path.resolve("scripts/next-cluster.mjs"), "start", "-p", port];
+  // Development: the connection's address ends X-Forwarded-For as in production (scripts/socket-address.mjs).
+  const preload = ["--import", pathToFileURL(path.resolve("scripts/socket-address.mjs")).href];
+  const command = dev ? [...preload, path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", port] : [path.resolve("scripts/next-cluster.mjs"), "start", "-p", port];
   const child = spawn(process.execPath, command, {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },

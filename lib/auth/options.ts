@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { signInWithPassword } from "./sign-in";
 import { authRedirect } from "./callback-url";
+import { requestClientAddress } from "./client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -22,7 +23,9 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
-        const ip = header(req, "x-forwarded-for")?.split(",")[0].trim() || header(req, "x-real-ip") || null;
+        // The connection's address, or the one trusted proxies saw (TRUSTED_PROXIES): never what
+        // the client wrote in X-Forwarded-For, which once let it escape the per-address limit.
+        const ip = requestClientAddress(header(req, "x-forwarded-for"));
         const outcome = await signInWithPassword(credentials, { ip, userAgent: header(req, "user-agent") });
         if (!outcome.ok) {
           // next-auth passes this text to the client as the error code.
