@@ -30,12 +30,12 @@ beforeAll(async () => {
   sudan = await createSituation(org.id, analyst.id, { countryIso3: "SDN", title: "Sudan" });
 });
 
-async function upload(body: Buffer, name: string, situation = "") {
+async function upload(body: Buffer, name: string, situation = "", headers: Record<string, string> = {}) {
   const res = await POST(
     new NextRequest(`http://localhost/api/imports${situation ? `?situation=${situation}` : ""}`, {
       method: "POST",
       body: new Uint8Array(body),
-      headers: { "x-file-name": encodeURIComponent(name), "content-length": String(body.length) },
+      headers: { "x-file-name": encodeURIComponent(name), "content-length": String(body.length), ...headers },
     }),
   );
   return { status: res.status, body: (await res.json()) as { ok: boolean; id?: string; message?: string } };
@@ -50,6 +50,14 @@ async function uploadAndCheck(name: string, situation = "") {
 }
 
 describe("importing an ACLED CSV export", () => {
+  it("refuses an upload sent from another site's page, storing nothing", async () => {
+    await actAs(analyst);
+    const before = await db.eventImport.count();
+    const res = await upload(fixture("acled-small.csv"), "acled-small.csv", "", { origin: "https://evil.example", host: "localhost" });
+    expect(res).toEqual({ status: 403, body: { ok: false, message: "This request came from another site and was refused." } });
+    expect(await db.eventImport.count()).toBe(before);
+  });
+
   it("checks the whole file (BOM, quoted newlines), lists problems by row and column, imports valid rows in one go, audited", async () => {
     await actAs(analyst);
     const { id, check } = await uploadAndCheck("acled-small.csv", sudan.id);

@@ -103,4 +103,16 @@ describe("attaching a file to a source", () => {
     expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ fileKey: before.fileKey, fileSha256: before.fileSha256 });
     expect((await put(sourceId, PDF, "statement.pdf", { "x-content-sha256": sha.toUpperCase() })).status).toBe(200);
   });
+
+  it("refuses to attach or remove a file from another site's page (Origin not ours)", async () => {
+    await actAs(analyst);
+    const before = await db.source.findUniqueOrThrow({ where: { id: sourceId } });
+    const foreign = await put(sourceId, PDF, "statement.pdf", { origin: "https://evil.example", host: "localhost" });
+    expect(foreign.status).toBe(403);
+    expect(((await foreign.json()) as { message: string }).message).toBe("This request came from another site and was refused.");
+    const del = await DELETE(new NextRequest(`http://localhost/api/sources/${sourceId}/file`, { method: "DELETE", headers: { origin: "https://evil.example", host: "localhost" } }), { params: Promise.resolve({ id: sourceId }) });
+    expect(del.status).toBe(403);
+    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ fileKey: before.fileKey, version: before.version });
+    expect((await put(sourceId, PDF, "statement.pdf", { origin: "http://localhost", host: "localhost" })).status).toBe(200);
+  });
 });
