@@ -13,7 +13,7 @@ export function InviteForm() {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<(typeof ROLES)[number]>("ANALYST");
   const [error, setError] = useState<string | undefined>();
-  const [result, setResult] = useState<{ link: string; emailed: boolean } | null>(null);
+  const [result, setResult] = useState<{ link: string | null; emailed: boolean } | null>(null);
   return (
     <form
       className="panel"
@@ -49,14 +49,22 @@ export function InviteForm() {
       </div>
       <button type="submit">Create invitation</button>
       {result && (
+        // The link is shown only when this server sends no e-mail: otherwise it goes to the invited address alone.
         <div className="notice" role="status">
-          {result.emailed ? "The invitation was e-mailed. " : "No e-mail is configured on this server: send this link yourself, by a channel you trust. "}
-          It works once, for 7 days:
-          <div>
-            <code data-testid="invite-link" style={{ overflowWrap: "anywhere" }}>
-              {result.link}
-            </code>
-          </div>
+          {result.link ? (
+            <>
+              No e-mail is configured on this server: send this link yourself, by a channel you trust. It works once, for 7 days:
+              <div>
+                <code data-testid="invite-link" style={{ overflowWrap: "anywhere" }}>
+                  {result.link}
+                </code>
+              </div>
+            </>
+          ) : result.emailed ? (
+            "The invitation was e-mailed to the address you entered. Its link works once, for 7 days."
+          ) : (
+            "The invitation e-mail could not be sent. Ask whoever runs this server to check its mail settings, then invite again: the new invitation replaces this one."
+          )}
         </div>
       )}
     </form>

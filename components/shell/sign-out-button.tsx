@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { signOut } from "next-auth/react";
 
-export function SignOutButton() {
+/** Signs out, then opens `callbackUrl` (a path on this site; the sign-in page by default). */
+export function SignOutButton({ callbackUrl = "/signin" }: { callbackUrl?: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -12,7 +13,7 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
-        await signOut({ callbackUrl: "/signin" });
+        await signOut({ callbackUrl });
       }}
     >
       {busy ? "Signing out…" : "Sign out"}

@@ -5,14 +5,17 @@ import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/action";
 import { ActionError, NotFoundError } from "@/lib/auth/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const INVITATION_DAYS = 7;
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Invites someone by a single-use link valid INVITATION_DAYS days; e-mailed when SMTP is configured, else shown to copy. */
-export async function inviteMember({ user, membership }: Actor, input: { email: string; role: Role }) {
+/**
+ * Invites someone by a single-use link valid INVITATION_DAYS days. With e-mail configured the link
+ * goes only to the invited address (also when sending fails: then the administrator invites again,
+ * which replaces it), so the administrator never holds it; without e-mail it is shown to copy.
+ */
+export async function inviteMember({ user, membership }: Actor, input: { email: string; role: Role }): Promise<{ id: string; emailed: boolean; link: string | null }> {
   const email = input.email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organisationId: membership.organisationId, user: { email } } });
   if (existing && !existing.deactivatedAt) throw new ActionError("Some fields need attention.", "INVALID", { email: ["This person is already a member."] });
@@ -26,21 +29,19 @@ export async function inviteMember({ user, membership }: Actor, input: { email: 
     return inv;
   });
   const link = `${appUrl()}/invite/${token}`;
-  let emailed = false;
   const mail = mailer();
-  if (mail) {
-    try {
-      await mail.send(
-        email,
-        `Invitation to ${membership.organisationName} on Atrocity Early Warning`,
-        `${user.name} invites you to join ${membership.organisationName}.\n\nOpen this link within ${INVITATION_DAYS} days to accept (it works once):\n${link}\n`,
-      );
-      emailed = true;
-    } catch (e) {
-      console.error("Invitation e-mail failed", e);
-    }
+  if (!mail) return { id: invitation.id, emailed: false, link };
+  try {
+    await mail.send(
+      email,
+      `Invitation to ${membership.organisationName} on Atrocity Early Warning`,
+      `${user.name} invites you to join ${membership.organisationName}.\n\nOpen this link within ${INVITATION_DAYS} days to accept (it works once):\n${link}\n`,
+    );
+    return { id: invitation.id, emailed: true, link: null };
+  } catch (e) {
+    console.error("Invitation e-mail failed", e);
+    return { id: invitation.id, emailed: false, link: null };
   }
-  return { id: invitation.id, link, emailed };
 }
 
 export async function revokeInvitation({ user, membership }: Actor, input: { id: string }) {
@@ -96,38 +97,6 @@ export async function setRequireTwoFactor({ user, membership }: Actor, input: { 
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "organisation.two_factor_policy", entityType: "Organisation", entityId: membership.organisationId, before, after: { requireTwoFactor: input.required } });
   });
   return input;
-}
-
-/** The open invitation behind a link, if it is still valid. */
-export async function openInvitation(token: string) {
-  const inv = await db.invitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: { organisation: { select: { name: true } } } });
-  if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt < new Date()) return null;
-  const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { ...inv, hasAccount: Boolean(account) };
-}
-
-/** Accepts an invitation: a new account (name and password), or an existing one (its password). Single use. */
-export async function acceptInvitation(input: { token: string; name?: string; password: string }) {
-  return db.$transaction(async (tx) => {
-    const inv = await tx.invitation.findUnique({ where: { tokenHash: tokenHash(input.token) } });
-    if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt < new Date()) throw new ActionError("This invitation link has expired or was already used. Ask your administrator for a new one.");
-    let account = await tx.user.findUnique({ where: { email: inv.email }, omit: { passwordHash: false } });
-    if (account) {
-      if (!(await verifyPassword(account.passwordHash, input.password))) throw new ActionError("Some fields need attention.", "INVALID", { password: ["That is not the password of this account."] });
-    } else {
-      if (!input.name || input.name.trim().length < 2) throw new ActionError("Some fields need attention.", "INVALID", { name: ["Enter your name."] });
-      account = await tx.user.create({ data: { email: inv.email, name: input.name.trim(), passwordHash: await hashPassword(input.password) }, omit: { passwordHash: false } });
-    }
-    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
-    if (claimed.count !== 1) throw new ActionError("This invitation link was already used.");
-    await tx.membership.upsert({
-      where: { userId_organisationId: { userId: account.id, organisationId: inv.organisationId } },
-      create: { userId: account.id, organisationId: inv.organisationId, role: inv.role },
-      update: { role: inv.role, deactivatedAt: null },
-    });
-    await writeAudit(tx, { userId: account.id, organisationId: inv.organisationId, action: "member.joined", entityType: "Invitation", entityId: inv.id, after: { role: inv.role } });
-    return { email: inv.email };
-  });
 }
 
 /** How many days without a published round make a situation "due for assessment" on the dashboard. */

@@ -7,8 +7,10 @@ import { hasRole } from "@/lib/auth/roles";
 import { actAs, createMember, createOrganisation } from "../support/fixtures";
 
 const MATRIX: Record<string, Role | "PUBLIC"> = {
-  // The invitation token is the credential: open without a session, refused without a valid token.
-  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "PUBLIC",
+  // The invitation token is the credential of a new account: open without a session, refused without a valid token.
+  "app/(auth)/invite/[token]/actions.ts#createInvitedAccountAction": "PUBLIC",
+  // Any signed-in account (also one without an organisation yet); only the invited address joins.
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "VIEWER",
   "app/(app)/actions.ts#switchOrganisationAction": "VIEWER",
   "app/(app)/situations/actions.ts#createSituationAction": "ANALYST",
   "app/(app)/situations/actions.ts#updateSituationAction": "ANALYST",

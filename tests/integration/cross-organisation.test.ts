@@ -96,7 +96,8 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/admin/actions.ts#setMemberActiveAction": () => setMemberActiveAction({ userId: analystA.id, active: false }),
   "app/(app)/admin/actions.ts#requireTwoFactorAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "the caller's own organisation only",
-  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "needs the invitation's own secret token",
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "needs the invitation's own secret token, and the invited address's account (tests/integration/invitations.test.ts)",
+  "app/(auth)/invite/[token]/actions.ts#createInvitedAccountAction": "needs the invitation's own secret token; creates no membership",
 };
 
 const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts", { eager: true });

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { currentCode, decryptSecret } from "@/lib/auth/totp";
 import { changePasswordAction, confirmTwoFactorAction, disableTwoFactorAction, signOutEverywhereAction, startTwoFactorAction } from "@/app/(app)/account/actions";
 import { changeRoleAction, inviteMemberAction, requireTwoFactorAction, setMemberActiveAction } from "@/app/(app)/admin/actions";
-import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import { acceptInvitationAction, createInvitedAccountAction } from "@/app/(auth)/invite/[token]/actions";
 import { createSituationAction } from "@/app/(app)/situations/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { GET as exportList } from "@/app/api/exports/[entity]/route";
@@ -87,17 +87,22 @@ describe("account", () => {
 });
 
 describe("administration", () => {
-  it("invites by a single-use link; the invitee creates an account and joins", async () => {
+  it("invites by a single-use link; the invitee creates an account, signs in and joins", async () => {
     await actAs(admin);
     const inv = await ok(inviteMemberAction({ email: "New.Person@Example.org", role: "ANALYST" }));
     expect(inv.emailed).toBe(false);
-    const token = inv.link.split("/invite/")[1];
+    const token = inv.link!.split("/invite/")[1];
     await actAs(null);
-    expect(await acceptInvitationAction({ token, name: "New Person", password: "123456789012" })).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining("leaked")] } });
-    await ok(acceptInvitationAction({ token, name: "New Person", password: "granite meadow 77 owl" }));
+    expect(await createInvitedAccountAction({ token, name: "New Person", password: "123456789012" })).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining("leaked")] } });
+    await ok(createInvitedAccountAction({ token, name: "New Person", password: "granite meadow 77 owl" }));
+    const created = await db.user.findUniqueOrThrow({ where: { email: "new.person@example.org" }, include: { memberships: true } });
+    expect(created.memberships).toEqual([]); // joining is a signed-in step, the same for every invitee
+    expect(await signInWithPassword({ email: "new.person@example.org", password: "granite meadow 77 owl" })).toMatchObject({ ok: true });
+    await actAs(created);
+    await ok(acceptInvitationAction({ token }));
     const joined = await db.user.findUniqueOrThrow({ where: { email: "new.person@example.org" }, include: { memberships: true } });
     expect(joined.memberships).toMatchObject([{ organisationId: org.id, role: "ANALYST" }]);
-    expect(await acceptInvitationAction({ token, name: "Again", password: "granite meadow 77 owl" })).toMatchObject({ ok: false, message: expect.stringContaining("expired or was already used") });
+    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, message: expect.stringContaining("expired or was already used") });
     const stored = await db.invitation.findFirstOrThrow({ where: { email: "new.person@example.org" } });
     expect(stored.tokenHash).not.toBe(token);
   });
