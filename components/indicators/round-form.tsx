@@ -112,7 +112,11 @@ export function RoundForm(props: Props) {
 
   const visible = props.indicators.filter((i) => !i.retired || props.ratings[i.id]);
   const codes = useMemo(() => new Map(props.indicators.map((i) => [i.id, i.code])), [props.indicators]);
-  const label = (item: RoundItem) => ("field" in item ? FIELD_LABELS[item.field] : `Indicator ${codes.get(item.indicatorId) ?? "not in your list"}`);
+  const label = (item: RoundItem) => {
+    if ("field" in item) return FIELD_LABELS[item.field];
+    const code = codes.get(item.indicatorId);
+    return code ? `Indicator ${code}` : "An indicator added after you opened this page";
+  };
 
   /** Takes what someone else saved into the form where this form left it alone; true when nothing is left to decide. */
   function merge(values: FormValues, saved: SavedVersion<SavedRound>): boolean {
