@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { ACCOUNT_LIMIT, IP_LIMIT, accountKey, clearFailures, ipKey, lockedMinutes, registerFailure } from "./rate-limit";
+import { ACCOUNT_LIMIT, IP_LIMIT, accountKey, clearFailures, ipKey, lockAtLimit, releaseAttempt, reserveAttempt } from "./rate-limit";
 import { signInSchema } from "./schemas";
 import { checkCode, decryptSecret, hashRecoveryCode } from "./totp";
 
@@ -13,6 +13,8 @@ export type SignInOutcome =
 /**
  * Checks e-mail and password, throttled per account and per IP. The answer never tells
  * whether the account exists. On success opens an AuthSession (the JWT carries its id).
+ * Each attempt is counted before the password is checked (`reserveAttempt`), so parallel
+ * attempts cannot outrun the limit; one that turns out right gives its count back.
  */
 export async function signInWithPassword(
   input: unknown,
@@ -22,8 +24,14 @@ export async function signInWithPassword(
   if (!parsed.success) return { ok: false, error: "INVALID" };
   const email = parsed.data.email.trim().toLowerCase();
   const keys = [accountKey(email), ...(client.ip ? [ipKey(client.ip)] : [])];
+  const limits = [ACCOUNT_LIMIT, IP_LIMIT];
 
-  const locked = await lockedMinutes(keys);
+  let locked = await reserveAttempt(keys[0], ACCOUNT_LIMIT);
+  if (!locked && keys[1]) {
+    locked = await reserveAttempt(keys[1], IP_LIMIT);
+    if (locked) await releaseAttempt(keys[0]);
+  }
+  const failed = () => Promise.all(keys.map((key, i) => lockAtLimit(key, limits[i])));
   if (locked) {
     await writeAudit(db, { userId: null, organisationId: null, action: "auth.sign_in_locked", entityType: "User", meta: { email, ip: client.ip } });
     return { ok: false, error: "LOCKED", minutes: locked };
@@ -32,8 +40,7 @@ export async function signInWithPassword(
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false, totpSecret: false } });
   const valid = user && user.active ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyAgainstDummy(parsed.data.password);
   if (!user || !user.active || !valid) {
-    await registerFailure(keys[0], ACCOUNT_LIMIT);
-    if (client.ip) await registerFailure(ipKey(client.ip), IP_LIMIT);
+    await failed();
     await writeAudit(db, {
       userId: user?.id ?? null,
       organisationId: null,
@@ -47,11 +54,14 @@ export async function signInWithPassword(
 
   if (user.totpEnabledAt && user.totpSecret) {
     const code = parsed.data.code ?? "";
-    if (!code) return { ok: false, error: "CODE_REQUIRED" };
+    if (!code) {
+      // The right password, the code still to come: not a failure.
+      await Promise.all(keys.map((key) => releaseAttempt(key)));
+      return { ok: false, error: "CODE_REQUIRED" };
+    }
     const usedRecovery = await checkSecondFactor(user.id, user.totpSecret, code);
     if (!usedRecovery) {
-      await registerFailure(keys[0], ACCOUNT_LIMIT);
-      if (client.ip) await registerFailure(ipKey(client.ip), IP_LIMIT);
+      await failed();
       await writeAudit(db, { userId: user.id, organisationId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, meta: { email, ip: client.ip, reason: "wrong two-factor code" } });
       return { ok: false, error: "CODE_INVALID" };
     }
@@ -59,6 +69,7 @@ export async function signInWithPassword(
   }
 
   await clearFailures(keys[0]);
+  if (keys[1]) await releaseAttempt(keys[1]);
   const session = await db.$transaction(async (tx) => {
     const s = await tx.authSession.create({
       data: { userId: user.id, ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null },
