@@ -229,6 +229,14 @@ describe("assessment rounds", () => {
     await ok(saveRoundAction({ id: r.id, version: 3, ratings: [] }));
     expect(await levels()).toEqual({ "1.1": "SEVERE", "1.2": "SIGNIFICANT", "2.1": "PRESENT" });
     expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).summary).toBe("Arrests are rising.");
+
+    // Two saves on one version at the same moment: one is stored, the other is refused with what it stored.
+    const both = await Promise.all([saveRoundAction({ id: r.id, version: 4, ratings: [rating("3.1", "PRESENT")] }), saveRoundAction({ id: r.id, version: 4, ratings: [rating("3.2", "SEVERE")] })]);
+    const [won, lost] = both[0].ok ? both : [both[1], both[0]];
+    expect(won).toMatchObject({ ok: true, data: { version: 5 } });
+    const wonCode = both[0].ok ? "3.1" : "3.2";
+    expect(lost).toMatchObject({ ok: false, code: "CONFLICT", current: { version: 5, values: { ratings: { [ind[wonCode]]: { level: wonCode === "3.1" ? "PRESENT" : "SEVERE" } } } } });
+    expect(Object.keys(await levels()).sort()).toEqual(["1.1", "1.2", "2.1", wonCode]);
   });
 
   it("refuse ratings outside the scale, duplicates, other organisations' indicators and sources, and viewers", async () => {
