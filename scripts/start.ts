@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  if (!process.env.DATABASE_URL && !existsSync(LOCAL_ENV_FILE)) {
+  if (!process.env.DATABASE_URL && !process.env.EMBEDDED_DB_PASSWORD && !existsSync(LOCAL_ENV_FILE)) {
     console.error("No .env.local yet: run `npm run setup` (or `npm run demo`) first.");
     process.exit(1);
   }

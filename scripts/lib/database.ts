@@ -14,7 +14,7 @@ export async function openDatabase(): Promise<EmbeddedServer> {
     throw new Error("No database configured: set DATABASE_URL, or run `npm run setup` first to create the embedded database.");
   }
   return ensureEmbeddedServer({
-    dataDir: ".data/postgres",
+    dataDir: process.env.EMBEDDED_DB_DIR || ".data/postgres",
     port: Number(process.env.EMBEDDED_DB_PORT ?? EMBEDDED_DB_DEFAULT_PORT),
     password,
     database: EMBEDDED_DB_NAME,
