@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { ACCOUNT_LIMIT, IP_LIMIT, accountKey, clearFailures, ipKey, lockAtLimit, releaseAttempt, reserveAttempt } from "./rate-limit";
 import { signInSchema } from "./schemas";
-import { checkCode, decryptSecret, hashRecoveryCode } from "./totp";
+import { acceptCode, decryptSecret, hashRecoveryCode } from "./totp";
 
 export type SignInOutcome =
   | { ok: true; userId: string; sessionId: string }
@@ -59,7 +59,7 @@ export async function signInWithPassword(
       await Promise.all(keys.map((key) => releaseAttempt(key)));
       return { ok: false, error: "CODE_REQUIRED" };
     }
-    const usedRecovery = await checkSecondFactor(user.id, user.totpSecret, code);
+    const usedRecovery = await checkSecondFactor(user.id, user.totpSecret, user.totpLastStep, code);
     if (!usedRecovery) {
       await failed();
       await writeAudit(db, { userId: user.id, organisationId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, meta: { email, ip: client.ip, reason: "wrong two-factor code" } });
@@ -82,9 +82,17 @@ export async function signInWithPassword(
 }
 
 
-/** The authenticator code, or else an unused recovery code (then used up). */
-async function checkSecondFactor(userId: string, encryptedSecret: string, code: string): Promise<"totp" | "recovery" | null> {
-  if (await checkCode(decryptSecret(encryptedSecret), code)) return "totp";
+/**
+ * The authenticator code, once (its time step must come after the last one accepted, recorded
+ * with a compare-and-set so parallel requests with one code cannot both pass), or else an unused
+ * recovery code (then used up).
+ */
+async function checkSecondFactor(userId: string, encryptedSecret: string, lastStep: number | null, code: string): Promise<"totp" | "recovery" | null> {
+  const step = await acceptCode(decryptSecret(encryptedSecret), code, lastStep);
+  if (step !== null) {
+    const taken = await db.user.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+    return taken.count === 1 ? "totp" : null;
+  }
   const hash = hashRecoveryCode(code);
   const used = await db.recoveryCode.updateMany({ where: { userId, codeHash: hash, usedAt: null }, data: { usedAt: new Date() } });
   return used.count === 1 ? "recovery" : null;

@@ -44,6 +44,18 @@ export async function checkCode(secret: string, code: string): Promise<boolean> 
   return result.valid;
 }
 
+/**
+ * Like `checkCode`, for signing in: the 30-second time step of the code when it is valid and of a
+ * later step than `afterStep` (the last one accepted for this user), else null. Without this, one
+ * code signed in as often as it was sent while it was valid.
+ */
+export async function acceptCode(secret: string, code: string, afterStep: number | null): Promise<number | null> {
+  const token = code.replace(/\s/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({ secret, token, epochTolerance: 30, ...(afterStep === null ? {} : { afterTimeStep: afterStep }) });
+  return result.valid && "timeStep" in result ? result.timeStep : null;
+}
+
 /** The current code: for tests only. */
 export function currentCode(secret: string): Promise<string> {
   return generate({ secret });
