@@ -11,6 +11,7 @@ import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { emptyEventInput } from "@/lib/events/schemas";
+import { restoredId } from "@/lib/exports/restore-backup";
 import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
 async function backup() {
@@ -20,28 +21,38 @@ async function backup() {
 }
 const restore = (body: string) => POST(new NextRequest("http://localhost/api/backup", { method: "POST", body, headers: { "content-length": String(Buffer.byteLength(body)) } }));
 
-/** The backup without what necessarily changes (ids, export time): references become titles, arrays sorted. */
-function normalise(b: Record<string, unknown>) {
-  const titles = new Map<string, string>();
-  for (const s of b.sources as { id: string; title: string }[]) titles.set(s.id, `source:${s.title}`);
-  for (const s of b.situations as { id: string; title: string }[]) titles.set(s.id, `situation:${s.title}`);
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-    if (v && typeof v === "object") {
-      return Object.fromEntries(
-        Object.entries(v)
-          .filter(([k]) => k !== "id" && k !== "exportedAt")
-          .map(([k, x]) => [k, (k === "sourceId" || k === "situationId") && typeof x === "string" ? titles.get(x) : walk(x)]),
-      );
+/** Every record id a backup holds (at any depth), and its organisation's id. */
+function idsOf(b: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(b)) b.forEach((x) => idsOf(x, into));
+  else if (b && typeof b === "object") {
+    for (const [k, v] of Object.entries(b)) {
+      if (k === "id" && typeof v === "string") into.add(v);
+      else idsOf(v, into);
     }
-    return v;
-  };
-  return walk(b);
+  }
+  return into;
 }
+
+/**
+ * What restoring into `toOrg` must give: every id of a record of the file (and any reference to
+ * it, inside details and alert keys too) becomes the restored id, the organisation's id the new
+ * one's; arrays sorted. A lost field or a reference mapped wrong makes the two differ.
+ */
+function mapped(v: unknown, ids: Set<string>, fromOrg: string, toOrg: string): unknown {
+  const one = (x: string) => (x === fromOrg ? toOrg : ids.has(x) ? restoredId(toOrg, x) : x);
+  if (typeof v === "string") return v.includes(":") && !v.includes(" ") ? v.split(":").map(one).join(":") : one(v);
+  if (Array.isArray(v)) return v.map((x) => mapped(x, ids, fromOrg, toOrg)).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapped(x, ids, fromOrg, toOrg)]));
+  return v;
+}
+const sorted = (v: unknown) => mapped(v, new Set(), "", "");
+/** The object without the named keys. */
+const without = <T extends object>(o: T, ...keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 let orgA: { id: string };
 let adminA: { id: string };
 let analystA: { id: string };
+let viewerA: { id: string };
 
 beforeAll(async () => {
   orgA = await createOrganisation();
@@ -74,26 +85,118 @@ beforeAll(async () => {
   const e = await ok(createEventAction({ data: { ...emptyEventInput(), situationId: s.id, eventDate: "2025-12-01", eventType: "Battles", countryIso3: "SDN", fatalities: 3, latitude: "13.5", longitude: "25.25", indicatorIds: [ind.id, own.id], sourceIds: [src.id], crimes: ["WAR_CRIMES"] } }));
   const gone = await ok(createEventAction({ data: { ...emptyEventInput(), eventDate: "2025-12-02", eventType: "Riots", countryIso3: "SDN" } }));
   await ok(deleteEventAction({ id: gone.id, version: 1 }));
+  // What the rest of the app adds: an import (its event stored as the import stores them, with no
+  // crime list), a rating from an outside system, a citation of the situation itself, an alert
+  // read by a member, a followed situation, the saved column mapping.
+  viewerA = await createMember(orgA.id, "VIEWER");
+  const imp = await db.eventImport.create({
+    data: { organisationId: orgA.id, situationId: s.id, fileName: "acled-2025.csv", sha256: "a".repeat(64), fileSize: 1234, headers: ["event_id_cnty", "event_date"], status: "COMPLETED", totalRows: 1, processedRows: 1, createdCount: 1, problems: [{ row: 3, column: "fatalities", problem: "Not a number." }], mapping: { externalId: "event_id_cnty" }, createdById: analystA.id, finishedAt: new Date() },
+  });
+  const imported = await ok(createEventAction({ data: { ...emptyEventInput(), eventDate: "2025-11-30", eventType: "Protests", countryIso3: "SDN", notes: "Imported." } }));
+  await db.$executeRaw`UPDATE "Event" SET crimes = NULL, "importId" = ${imp.id}, "externalId" = 'SDN1234', "assocActor1" = 'Students', "sourceText" = 'Radio Dabanga' WHERE id = ${imported.id}`;
+  await db.externalRating.create({ data: { situationId: s.id, system: "Early Warning Project", value: "High risk", score: 0.31, ratedOn: new Date("2025-12-01"), url: "https://earlywarningproject.ushmm.org/" } });
+  await db.citation.create({ data: { situationId: s.id, sourceId: src.id, locator: "p. 4", createdById: analystA.id } });
+  const alert = await db.alert.create({ data: { organisationId: orgA.id, situationId: s.id, rule: "SCORE_RISE", severity: "CRITICAL", title: "Darfur: overall score up 12 points", detail: { assessmentId: r.id, before: 40, after: 52 }, dedupeKey: `SCORE_RISE:${r.id}`, raisedById: analystA.id } });
+  await db.alertReceipt.createMany({ data: [{ alertId: alert.id, userId: adminA.id, readAt: new Date() }, { alertId: alert.id, userId: viewerA.id }] });
+  await db.watch.createMany({ data: [{ userId: analystA.id, situationId: s.id }, { userId: viewerA.id, situationId: s.id }] });
+  await db.importMapping.create({ data: { organisationId: orgA.id, name: "csv:event_id_cnty,event_date", mapping: { externalId: "event_id_cnty", eventDate: "event_date" } } });
   void e;
 });
 
+/**
+ * Every column of every table a restore writes, for one organisation, read with SQL (so nothing is
+ * left out by a query that names columns): rows as plain objects.
+ */
+async function tables(orgId: string) {
+  const q = (sql: string) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, orgId);
+  const sit = `SELECT id FROM "Situation" WHERE "organisationId" = $1`;
+  const rows = {
+    Organisation: await q(`SELECT "assessmentIntervalDays", "requireTwoFactor", "sensitivityMarking" FROM "Organisation" WHERE id = $1`),
+    Indicator: await q(`SELECT * FROM "Indicator" WHERE "organisationId" = $1`),
+    Source: await q(`SELECT * FROM "Source" WHERE "organisationId" = $1`),
+    Situation: await q(`SELECT * FROM "Situation" WHERE "organisationId" = $1`),
+    CrimeAssessment: await q(`SELECT * FROM "CrimeAssessment" WHERE "situationId" IN (${sit})`),
+    ExternalRating: await q(`SELECT * FROM "ExternalRating" WHERE "situationId" IN (${sit})`),
+    EventImport: await q(`SELECT * FROM "EventImport" WHERE "organisationId" = $1`),
+    Assessment: await q(`SELECT * FROM "Assessment" WHERE "organisationId" = $1`),
+    IndicatorRating: await q(`SELECT * FROM "IndicatorRating" WHERE "assessmentId" IN (SELECT id FROM "Assessment" WHERE "organisationId" = $1)`),
+    Response: await q(`SELECT * FROM "Response" WHERE "organisationId" = $1`),
+    Event: await q(`SELECT * FROM "Event" WHERE "organisationId" = $1`),
+    EventIndicator: await q(`SELECT * FROM "EventIndicator" WHERE "eventId" IN (SELECT id FROM "Event" WHERE "organisationId" = $1)`),
+    Citation: await q(`SELECT * FROM "Citation" WHERE "sourceId" IN (SELECT id FROM "Source" WHERE "organisationId" = $1)`),
+    Alert: await q(`SELECT * FROM "Alert" WHERE "organisationId" = $1`),
+    AlertReceipt: await q(`SELECT * FROM "AlertReceipt" WHERE "alertId" IN (SELECT id FROM "Alert" WHERE "organisationId" = $1)`),
+    Watch: await q(`SELECT * FROM "Watch" WHERE "situationId" IN (${sit})`),
+    ImportMapping: await q(`SELECT * FROM "ImportMapping" WHERE "organisationId" = $1`),
+    AuditEntry: await q(`SELECT * FROM "AuditEntry" WHERE "organisationId" = $1 ORDER BY id`),
+  };
+  // JSON-safe: dates as ISO strings, decimals and big integers as text.
+  return JSON.parse(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Record<keyof typeof rows, Record<string, unknown>[]>;
+}
+
 describe("the JSON backup", () => {
-  it("restores into an empty organisation and loses nothing: backing up the copy gives the same data", async () => {
+  it("restores into an empty organisation and loses nothing: backing up the copy gives the same file, and every column of every table is the same", async () => {
     await actAs(adminA);
     const before = await backup();
-    expect(before).toMatchObject({ format: "atrocity-early-warning-backup", version: 1 });
-    expect(before.events).toHaveLength(2);
+    expect(before).toMatchObject({ format: "atrocity-early-warning-backup", version: 2 });
+    expect(before.events).toHaveLength(3);
+    const tablesA = await tables(orgA.id); // read after the backup, whose own audit entry is in the file
 
     const orgB = await createOrganisation();
     const adminB = await createMember(orgB.id, "ADMIN");
-    // The same people are members of the new organisation, so authorship maps back by e-mail.
+    // The same people are members of the new organisation, so authorship maps back by e-mail; the
+    // viewer is not, so their alert receipt and followed situation are not restored.
     await db.membership.createMany({ data: [adminA, analystA].map((u) => ({ userId: u.id, organisationId: orgB.id, role: "ANALYST" as const })) });
     await actAs(adminB, orgB.id);
     const res = await restore(JSON.stringify(before));
-    expect(await res.json()).toMatchObject({ ok: true, counts: { situations: 1, sources: 1, assessments: 1, responses: 1, events: 2, indicators: 1 } });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      counts: { situations: 1, sources: 1, assessments: 1, ratings: 2, responses: 1, events: 3, indicators: 1, imports: 1, alerts: tablesA.Alert.length, watches: 1, importMappings: 1, auditEntries: before.auditLog.length, citations: tablesA.Citation.length },
+    });
+    const tablesB = await tables(orgB.id);
     const after = await backup();
-    // Everything is the same but the organisation's own name (the copy keeps the name it was created with).
-    expect(normalise({ ...after, organisation: { ...after.organisation, name: "" } })).toEqual(normalise({ ...before, organisation: { ...before.organisation, name: "" } }));
+
+    // The file: the copy's backup is the original's with the ids mapped. Its audit log adds the restore
+    // and this backup (not history from the file), and marks the history it brought back as restored.
+    const viewer = await db.user.findUniqueOrThrow({ where: { id: viewerA.id } });
+    type Entry = { action: string; restored: { at: string; exportedAt: string; user: string | null } | null };
+    expect((after.auditLog as Entry[]).filter((a) => !a.restored).map((a) => a.action)).toEqual(["import.backup", "export.backup"]);
+    for (const a of (after.auditLog as Entry[]).filter((x) => x.restored)) expect(a.restored).toMatchObject({ exportedAt: before.exportedAt, at: expect.any(String) });
+    const history = (b: typeof before, restoredOnly: boolean) => ({
+      ...b,
+      exportedAt: null,
+      organisation: { ...b.organisation, name: "" }, // the copy keeps the name it was created with
+      auditLog: (b.auditLog as Entry[]).filter((a) => !restoredOnly || a.restored).map((a) => without(a, "restored")),
+      watches: (b.watches as { user: string }[]).filter((w) => w.user !== viewer.email),
+      alerts: (b.alerts as { receipts: { user: string }[] }[]).map((a) => ({ ...a, receipts: a.receipts.filter((r) => r.user !== viewer.email) })),
+    });
+    expect(sorted(history(after, true))).toEqual(mapped(history(before, false), idsOf(before), orgA.id, orgB.id));
+
+    // The database: every column of every table the restore writes, read with SELECT *, is the
+    // original's, ids mapped, but for what a restore cannot or must not copy: the stored files' keys
+    // (files are not in a backup), the audit log's own numbering and its mark of restored history,
+    // and what people outside the organisation read or followed.
+    const idsA = new Set(Object.entries(tablesA).flatMap(([table, rows]) => (table === "AuditEntry" ? [] : rows.flatMap((r) => (typeof r.id === "string" ? [r.id] : [])))));
+    const members = new Set([adminA.id, analystA.id, adminB.id]);
+    const noFileKey = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, fileKey: null }));
+    const expected = mapped(
+      {
+        ...tablesA,
+        Source: noFileKey(tablesA.Source),
+        EventImport: noFileKey(tablesA.EventImport),
+        AlertReceipt: tablesA.AlertReceipt.filter((r) => members.has(r.userId as string)),
+        Watch: tablesA.Watch.filter((r) => members.has(r.userId as string)),
+        AuditEntry: tablesA.AuditEntry.map((a) => without(a, "id", "restored")),
+      },
+      idsA,
+      orgA.id,
+      orgB.id,
+    );
+    const actual = sorted({ ...tablesB, AuditEntry: tablesB.AuditEntry.filter((a) => a.restored).map((a) => without(a, "id", "restored")) });
+    for (const table of Object.keys(expected as object) as (keyof typeof tablesA)[]) expect({ [table]: (actual as typeof tablesA)[table] }).toEqual({ [table]: (expected as typeof tablesA)[table] });
+    // The event stored without a crime list keeps none (it came back as {} before); the form's empty list stays empty.
+    // (PostgreSQL sends an enum array as its text form.)
+    expect(tablesB.Event.map((e) => String(e.crimes)).sort()).toEqual(["null", "{WAR_CRIMES}", "{}"].sort());
     expect(await db.auditEntry.count({ where: { organisationId: orgB.id, action: "import.backup" } })).toBe(1);
 
     // The restored round's drivers point at the restored indicators, so its page can name them.
@@ -124,13 +227,81 @@ describe("the JSON backup", () => {
     const adminD = await createMember(orgD.id, "ADMIN");
     await actAs(adminD);
     const body = JSON.stringify({ format: "atrocity-early-warning-backup", version: 1 });
-    const from = (headers: Record<string, string>) => POST(new NextRequest("http://tracker.example.org/api/backup", { method: "POST", body, headers: { host: "tracker.example.org", ...headers } }));
+    const from = (headers: Record<string, string>, text = body) => POST(new NextRequest("http://tracker.example.org/api/backup", { method: "POST", body: text, headers: { host: "tracker.example.org", ...headers } }));
     for (const res of [await from({ origin: "https://evil.example" }), await from({ referer: "https://evil.example/page" }), await from({ origin: "null" })]) {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({ ok: false, message: "This request came from another site and was refused." });
     }
-    // The app's own page gets past the check (and on to the backup's own checks).
-    expect((await from({ origin: "http://tracker.example.org" })).status).not.toBe(403);
+    // The app's own page gets past the check, on to the backup's own checks (this file is not JSON).
+    expect((await from({ origin: "http://tracker.example.org" }, "not json")).status).toBe(400);
     expect(await db.auditEntry.count({ where: { organisationId: orgD.id, action: "import.backup" } })).toBe(0);
+  });
+
+  describe("checks every record with the forms' own rules and stores nothing when one fails", () => {
+    let good: Record<string, unknown> & { organisation: Record<string, unknown>; sources: Record<string, unknown>[]; situations: Record<string, unknown>[] };
+    beforeAll(async () => {
+      await actAs(adminA);
+      good = await backup();
+    });
+
+    /** Restores the tampered copy into a new empty organisation: the answer, and whether anything was stored. */
+    async function tampered(change: (b: typeof good) => void) {
+      const copy = structuredClone(good);
+      change(copy);
+      const org = await createOrganisation();
+      const admin = await createMember(org.id, "ADMIN");
+      await actAs(admin, org.id);
+      const res = await restore(JSON.stringify(copy));
+      const body = await res.json();
+      const stored = (await db.situation.count({ where: { organisationId: org.id } })) + (await db.source.count({ where: { organisationId: org.id } })) + (await db.event.count({ where: { organisationId: org.id } }));
+      const settings = await db.organisation.findUniqueOrThrow({ where: { id: org.id } });
+      return { status: res.status, message: body.message as string, stored, settings };
+    }
+
+    it("a negative assessment interval", async () => {
+      const r = await tampered((b) => (b.organisation.assessmentIntervalDays = -30));
+      expect(r.status).toBe(400);
+      expect(r.message).toMatch(/organisation's settings.*assessmentIntervalDays/i);
+      expect(r.stored).toBe(0);
+      expect(r.settings.assessmentIntervalDays).toBe(120);
+    });
+
+    it("a javascript: web address of a source", async () => {
+      const r = await tampered((b) => (b.sources[0].url = "javascript:alert(document.cookie)"));
+      expect(r.status).toBe(400);
+      expect(r.message).toContain("source 1 (“Field report =1+1”)");
+      expect(r.message).toContain("url: Enter a web address starting with https:// or http://.");
+      expect(r.stored).toBe(0);
+    });
+
+    it("markup in the sensitivity marking", async () => {
+      const r = await tampered((b) => (b.organisation.sensitivityMarking = '<img src=x onerror="alert(1)">'));
+      expect(r.status).toBe(400);
+      expect(r.message).toMatch(/organisation's settings.*sensitivityMarking/i);
+      expect(r.stored).toBe(0);
+      expect(r.settings.sensitivityMarking).toBe("RESTRICTED");
+    });
+
+    it("a creation date in the future or not a date (a date in the past is the record's own history, and kept)", async () => {
+      for (const createdAt of ["2999-01-01T00:00:00.000Z", "yesterday", "2025-02-30T00:00:00.000Z"]) {
+        const r = await tampered((b) => (b.situations[0].createdAt = createdAt));
+        expect(r.status).toBe(400);
+        expect(r.message).toContain("situation 1 (“Darfur”)");
+        expect(r.message).toContain("createdAt");
+        expect(r.stored).toBe(0);
+      }
+      const kept = await tampered((b) => (b.situations[0].createdAt = "2001-09-10T08:00:00.000Z"));
+      expect(kept.status).toBe(200);
+    });
+
+    it("a file name that climbs out of the upload directory, or holds a NUL, or is too long", async () => {
+      for (const fileName of ["../../etc/passwd", "..\\windows\\system.ini", "report\u0000.pdf", `${"a".repeat(256)}.pdf`]) {
+        const r = await tampered((b) => Object.assign(b.sources[0], { fileName, fileSize: 10, fileType: "application/pdf", fileSha256: "0".repeat(64) }));
+        expect(r.status).toBe(400);
+        expect(r.message).toContain("source 1 (“Field report =1+1”)");
+        expect(r.message).toContain("fileName");
+        expect(r.stored).toBe(0);
+      }
+    });
   });
 });

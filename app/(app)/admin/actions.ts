@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setRequireTwoFactor } from "@/lib/admin/mutations";
+import { organisationSettingsSchema } from "@/lib/admin/schemas";
 
 const id = z.string().min(1).max(40);
 const role = z.enum(["VIEWER", "ANALYST", "ADMIN"], { message: "Choose a role." });
@@ -38,7 +39,7 @@ export const requireTwoFactorAction = authorizedAction({ role: "ADMIN", schema: 
 });
 
 export const assessmentIntervalAction = authorizedAction(
-  { role: "ADMIN", schema: z.object({ days: z.coerce.number({ message: "Enter a number of days." }).int("Enter whole days.").min(7, "At least 7 days.").max(730, "At most 730 days (two years).") }) },
+  { role: "ADMIN", schema: z.object({ days: organisationSettingsSchema.shape.assessmentIntervalDays }) },
   async (ctx) => {
     const r = await setAssessmentInterval(ctx, ctx.input);
     revalidatePath("/admin");

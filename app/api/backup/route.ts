@@ -4,8 +4,10 @@ import { crossSiteRefusal } from "@/lib/api/origin";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { backupChunks, parseBackup, restoreBackup } from "@/lib/exports/backup";
-import { maxImportBytes } from "@/lib/events/import-service";
+import { backupChunks } from "@/lib/exports/backup";
+import { BackupFileError, readBackup } from "@/lib/exports/backup-reader";
+import { BackupRecordError } from "@/lib/exports/backup-records";
+import { restoreBackup } from "@/lib/exports/restore-backup";
 import { todayIso } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -25,39 +27,39 @@ export async function GET() {
   });
 }
 
-/** Restores a backup into the active organisation, which must hold no data yet. All or nothing. */
+/**
+ * Restores a backup into the active organisation, which must hold no data yet: read from the
+ * request as a stream (any size, flat memory), every record checked by its form's rules and written
+ * as it arrives, all in one transaction, so a refused record or a cut file leaves nothing behind.
+ */
 export async function POST(req: NextRequest) {
   const crossSite = crossSiteRefusal(req);
   if (crossSite) return crossSite;
   const a = await admin();
   if (a.error) return a.error;
   const orgId = a.membership.organisationId;
-  const limit = maxImportBytes();
-  if (Number(req.headers.get("content-length") ?? "0") > limit) return apiError(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413);
   const [situations, sources, events] = await Promise.all([db.situation.count({ where: { organisationId: orgId } }), db.source.count({ where: { organisationId: orgId } }), db.event.count({ where: { organisationId: orgId } })]);
   if (situations + sources + events > 0) return apiError("This organisation already has data. Restore a backup into a new, empty organisation.", 409);
-  let data: unknown;
+  const declared = req.headers.get("content-length");
+  const declaredLength = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
   try {
-    const text = await req.text();
-    if (text.length > limit) return apiError(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most we accept.`, 413);
-    data = JSON.parse(text);
-  } catch {
-    return apiError("This file is not valid JSON. Choose a backup downloaded from the Exports page.", 400);
-  }
-  const parsed = parseBackup(data);
-  if (!parsed.ok) return apiError(parsed.message, 400);
-  try {
-    const counts = await db.$transaction(
+    const result = await db.$transaction(
       async (tx) => {
-        const c = await restoreBackup(tx, parsed.backup, orgId, a.user.id);
-        await writeAudit(tx, { userId: a.user.id, organisationId: orgId, action: "import.backup", entityType: "Organisation", entityId: orgId, after: { ...c, exportedAt: (data as { exportedAt?: string }).exportedAt ?? null } });
-        return c;
+        const r = await restoreBackup(tx, readBackup(req.body, declaredLength), orgId, a.user.id);
+        await writeAudit(tx, { userId: a.user.id, organisationId: orgId, action: "import.backup", entityType: "Organisation", entityId: orgId, after: { ...r.counts, exportedAt: r.exportedAt } });
+        return r;
       },
-      { timeout: 30 * 60_000 },
+      // A backup has no size limit: the transaction may stay open as long as the upload and its writes take.
+      { timeout: 12 * 60 * 60_000, maxWait: 10_000 },
     );
-    return NextResponse.json({ ok: true, counts });
+    return NextResponse.json({ ok: true, counts: result.counts });
   } catch (e) {
+    if (e instanceof BackupFileError) return apiError(e.message, 400);
+    if (e instanceof BackupRecordError) return apiError(`${e.message} Nothing was restored.`, 400);
+    const code = (e as { code?: string }).code;
+    if (code === "P2003") return apiError("The backup refers to a record it does not hold (a situation, source, import or indicator). Nothing was restored.", 422);
+    if (code === "P2002") return apiError("The backup holds the same record twice. Nothing was restored.", 422);
     console.error("Restore failed", e);
-    return apiError(`The backup could not be restored; nothing was changed. ${e instanceof Error && e.message.startsWith("The backup") ? e.message : ""}`.trim(), 422);
+    return apiError("The backup could not be restored; nothing was changed.", 422);
   }
 }
