@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DATABASE_UNAVAILABLE_SAVE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getCurrentUser, type CurrentMembership, type CurrentUser } from "./current-user";
 import { ActionError } from "./errors";
@@ -45,6 +46,15 @@ export function authorizedAction<S extends z.ZodType, T>(
   handler: (ctx: ActionContext<z.output<S>>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
+    try {
+      return await guarded(input);
+    } catch (e) {
+      // Reading the session failed (the database is down): say so, instead of an error page that loses the form.
+      if (isDatabaseUnavailable(e)) return { ok: false, code: "ERROR", message: DATABASE_UNAVAILABLE_SAVE };
+      throw e;
+    }
+  };
+  async function guarded(input: z.input<S>): Promise<ActionResult<T>> {
     const user = await getCurrentUser();
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
     const membership = user.active;
@@ -70,8 +80,9 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (e instanceof ActionError) {
         return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, current: (e as { current?: unknown }).current };
       }
+      if (isDatabaseUnavailable(e)) return { ok: false, code: "ERROR", message: DATABASE_UNAVAILABLE_SAVE };
       console.error("Server action failed", e);
       return { ok: false, code: "ERROR", message: "Something went wrong on our side; nothing was saved. Please try again." };
     }
-  };
+  }
 }
