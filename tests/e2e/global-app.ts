@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TestProject } from "vitest/node";
 import { withDatabase } from "../../lib/database-url";
 import { createPrismaClient } from "../../lib/db-client";
@@ -63,7 +64,9 @@ async function startApp(project: TestProject, server: Awaited<ReturnType<typeof 
   const uploadDir = mkdtempSync(path.join(tmpdir(), "aew-e2e-uploads-"));
   mkdirSync(path.join(uploadDir, "tmp"));
   const baseUrl = `http://localhost:${port}`;
-  const app = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  // As `npm start` runs it: the connection's address reaches the app (scripts/socket-address.mjs).
+  const preload = pathToFileURL(path.resolve("scripts/socket-address.mjs")).href;
+  const app = spawn(process.execPath, ["--import", preload, nextBin, "start", "-p", port], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, DATABASE_URL: withDatabase(url, dbName), NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       UPLOAD_DIR: uploadDir, IMPORT_MAX_BYTES: String(E2E_IMPORT_MAX_BYTES), UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES) },
