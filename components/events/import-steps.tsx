@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { IMPORT_FIELDS, type ColumnMapping } from "@/lib/events/acled";
+import type { KeepRepeats } from "@/lib/events/repeats";
 import { counted } from "@/lib/format";
 
 /** Step 2: which column fills which field (remembered for the next file), then check the whole file. */
@@ -69,21 +70,26 @@ export function ImportMappingForm(props: { id: string; headers: string[]; mappin
   );
 }
 
-/** Step 3: import, with a progress bar fed by the import's own progress record. */
-export function ImportRunner({ id, totalRows, validRows }: { id: string; totalRows: number; validRows: number }) {
+/**
+ * Step 3: import, with a progress bar fed by the import's own progress record. When ids of the file
+ * are on rows with different contents, the analyst first chooses which row of each is imported.
+ */
+export function ImportRunner({ id, totalRows, importRows, differingRepeatIds }: { id: string; totalRows: number; importRows: number; differingRepeatIds: number }) {
   const router = useRouter();
   const [processed, setProcessed] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [keepRepeats, setKeepRepeats] = useState<KeepRepeats | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   useEffect(() => () => void (timer.current && clearInterval(timer.current)), []);
   async function run() {
+    if (differingRepeatIds > 0 && !keepRepeats) return setError("Choose whether to import the first or the last row of each repeated id.");
     setError(null);
     setProcessed(0);
     timer.current = setInterval(async () => {
       const r = await fetch(`/api/imports/${id}`, { cache: "no-store" }).then((x) => x.json()).catch(() => null);
       if (r?.ok) setProcessed(r.processedRows);
     }, 500);
-    const res = await runImportAction({ id });
+    const res = await runImportAction({ id, keepRepeats: keepRepeats ?? undefined });
     if (timer.current) clearInterval(timer.current);
     if (!res.ok) {
       setProcessed(null);
@@ -101,12 +107,26 @@ export function ImportRunner({ id, totalRows, validRows }: { id: string; totalRo
           <progress id="import-progress" max={totalRows} value={processed} />
         </div>
       ) : (
-        <button type="button" onClick={run}>
-          Import {counted(validRows, "row")}{validRows < totalRows ? ` and skip ${(totalRows - validRows).toLocaleString("en")}` : ""}
-        </button>
+        <>
+          {differingRepeatIds > 0 && (
+            <fieldset className="repeat-choice" aria-describedby={error ? "import-error" : undefined}>
+              <legend>{differingRepeatIds === 1 ? "The id on rows with different contents" : "Ids on rows with different contents"}</legend>
+              {(["FIRST", "LAST"] as const).map((keep) => (
+                <label key={keep} className="choice">
+                  <input type="radio" name="keep-repeats" value={keep} checked={keepRepeats === keep} onChange={() => setKeepRepeats(keep)} />
+                  {keep === "FIRST" ? "Keep the first row of each repeated id" : "Keep the last row of each repeated id"}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <button type="button" onClick={run}>
+            Import {counted(importRows, "row")}
+            {importRows < totalRows ? ` and skip ${(totalRows - importRows).toLocaleString("en")}` : ""}
+          </button>
+        </>
       )}
       {error && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="form-error" id="import-error">
           {error}
         </p>
       )}

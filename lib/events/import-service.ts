@@ -13,6 +13,7 @@ import type { UploadHeaders } from "@/lib/uploads/receive";
 import { applicableMapping, autoMapping, IMPORT_FIELDS, missingRequired, type ColumnMapping } from "./acled";
 import { CsvFileError, inspectCsv } from "./csv-file";
 import { checkFile, importAbandoned, ImportBusyError, runImport, type CheckResult } from "./import";
+import type { KeepRepeats, RepeatCounts } from "./repeats";
 
 export const LAST_MAPPING = "last";
 
@@ -99,16 +100,30 @@ export async function checkImport({ membership }: Actor, input: { id: string; ma
   return { ...result, mapping };
 }
 
-export async function startImport({ user, membership }: Actor, input: { id: string }) {
+/**
+ * Runs a checked import. Ids the check found on rows with different contents are imported from
+ * the row the analyst chose (`keepRepeats`: the first or the last of each); the import is refused
+ * until they choose. Rows repeating an earlier row exactly are imported once, without asking.
+ */
+export async function startImport({ user, membership }: Actor, input: { id: string; keepRepeats?: KeepRepeats }) {
   const imp = await loadImport(membership, input.id);
   if (imp.status === "RUNNING") throw new ActionError("This import is already running.");
   if (!canStillRun(imp)) throw new ActionError("This import has already run; upload the file again to import it again.");
   if (!imp.problems) throw new ActionError("Check the file before importing it.");
+  const check = imp.problems as Partial<RepeatCounts>;
+  const differing = check.differingRepeatIds ?? 0;
+  if (differing > 0 && !input.keepRepeats) {
+    const message = `${differing === 1 ? "1 id is" : `${differing.toLocaleString("en")} ids are`} on more than one row with different contents: choose whether to keep the first or the last row of each before importing.`;
+    throw new ActionError(message, "INVALID", { keepRepeats: [message] });
+  }
+  // A check from before repeats were counted has no repeatedIds: the import then looks for them itself.
+  const repeats = check.repeatedIds === 0 ? "NONE" : differing > 0 ? input.keepRepeats! : "FIRST";
   const mapping = imp.mapping as ColumnMapping;
   const result = await runImport(
     db,
     { id: imp.id, organisationId: imp.organisationId, situationId: imp.situationId, fileName: imp.fileName, sha256: imp.sha256, file: path.join(uploadDir(), imp.fileKey), delimiter: imp.delimiter, mapping },
     user.id,
+    { repeats },
   ).catch((e) => {
     if (e instanceof ImportBusyError) throw new ActionError("This import is already running, or has already run.");
     throw e instanceof CsvFileError ? new ActionError(`${e.message} Nothing was imported.`) : e;

@@ -9,8 +9,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareValue } from "pg/lib/utils";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { toEventRow, type ColumnMapping, type CountryLookup, type EventRow, type Problem } from "./acled";
-import { readCsvRows } from "./csv-file";
+import { CsvFileError, readCsvRows } from "./csv-file";
 import { hasPlace, inArea } from "./area";
+import { contentHash, RepeatFilter, RepeatTracker, type KeepRepeats, type Repeat, type RepeatCounts } from "./repeats";
 import worldCountries, { type Country as WorldCountry } from "world-countries";
 
 export const MAX_PROBLEMS_KEPT = 1000;
@@ -43,37 +44,49 @@ export async function countryLookup(db: Db | Tx): Promise<CountryLookup & { code
   };
 }
 
-export interface CheckResult {
+export interface CheckResult extends RepeatCounts {
   totalRows: number;
   validRows: number;
   problemRows: number;
   problems: Problem[];
   preview: ({ row: number } & ({ event: EventRow } | { problems: Problem[] }))[];
+  /** Ids on more than one valid row (the first MAX_REPEATS_KEPT), with their rows. */
+  repeats: Repeat[];
 }
 
-/** Reads the whole file through the mapping: counts, problems (the first MAX_PROBLEMS_KEPT) and a preview. */
+/**
+ * Reads the whole file through the mapping: counts, problems (the first MAX_PROBLEMS_KEPT), ids
+ * repeated within the file (see ./repeats) and a preview.
+ */
 export async function checkFile(db: Db | Tx, file: string, delimiter: string, mapping: ColumnMapping, onProgress?: (rows: number) => void): Promise<CheckResult> {
   const countries = await countryLookup(db);
   const today = new Date().toISOString().slice(0, 10);
-  const result: CheckResult = { totalRows: 0, validRows: 0, problemRows: 0, problems: [], preview: [] };
+  const result: CheckResult = { totalRows: 0, validRows: 0, problemRows: 0, problems: [], preview: [], repeats: [], repeatedIds: 0, identicalRepeatRows: 0, differingRepeatIds: 0, differingRepeatRows: 0 };
+  const repeats = new RepeatTracker();
   for await (const r of readCsvRows(file, delimiter)) {
     result.totalRows++;
     const parsed = r.record ? toEventRow(r.record, mapping, countries, r.row, today) : { problems: [{ row: r.row, column: "", problem: r.problem! }] };
-    if ("event" in parsed) result.validRows++;
-    else {
+    if ("event" in parsed) {
+      result.validRows++;
+      const content = JSON.stringify(parsed.event);
+      // A row without an id is known by its content: a repeat of it is always identical.
+      if (parsed.event.externalId) repeats.see(parsed.event.externalId, parsed.event.externalId, r.row, contentHash(content));
+      else repeats.see(contentKey(content), null, r.row, 0);
+    } else {
       result.problemRows++;
       for (const p of parsed.problems) if (result.problems.length < MAX_PROBLEMS_KEPT) result.problems.push(p);
     }
     if (result.preview.length < PREVIEW_ROWS) result.preview.push({ row: r.row, ...parsed });
     if (onProgress && result.totalRows % 5000 === 0) onProgress(result.totalRows);
   }
-  return result;
+  return { ...result, ...repeats.counts, repeats: repeats.list };
 }
 
 /** A stable id for rows without one, so re-importing the same file updates instead of duplicating. */
-function rowKey(e: EventRow) {
-  return "row:" + createHash("sha256").update(JSON.stringify(e)).digest("hex").slice(0, 32);
+function contentKey(json: string) {
+  return "row:" + createHash("sha256").update(json).digest("hex").slice(0, 32);
 }
+const rowKey = (e: EventRow) => e.externalId ?? contentKey(JSON.stringify(e));
 
 /**
  * The organisation's situation an event belongs to, matched by country, area and date: among the
@@ -248,13 +261,20 @@ async function upsertBatch(tx: Tx, arrays: string[], rows: number, ctx: { organi
  * Imports every valid row of a checked file in one transaction (nothing is written if anything
  * fails); rows with problems are skipped and counted. Progress is written to the import record
  * from outside the transaction, for the progress bar.
+ *
+ * An id on several rows of the file is imported from one of them, never written twice:
+ * `repeats` FIRST keeps the first row of each (the default), LAST the last one (the file is read
+ * once more first, to find each id's last row); the other rows are skipped and counted
+ * (repeatSkippedCount). NONE, when the check found no repeated id: nothing is remembered across
+ * batches (no memory per id), and a repeat found after all stops the import.
  */
 export async function runImport(
   db: Db,
   imp: { id: string; organisationId: string; situationId: string | null; fileName: string; sha256: string; file: string; delimiter: string; mapping: ColumnMapping },
   userId: string,
-  opts: { perRowChecks?: boolean } = {},
+  opts: { perRowChecks?: boolean; repeats?: KeepRepeats | "NONE" } = {},
 ) {
+  const repeatMode = opts.repeats ?? "FIRST";
   const countries = await countryLookup(db);
   const bulkAvailable = !opts.perRowChecks && (await bulkReferenceChecksAvailable(db));
   const today = new Date().toISOString().slice(0, 10);
@@ -277,10 +297,18 @@ export async function runImport(
           bulkAvailable &&
           (await lockReferences(tx, { organisationId: imp.organisationId, userId, importId: imp.id, situationIds: situations.ids, countries: countries.codes }));
         if (bulk) await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+        const filter = repeatMode === "NONE" ? null : new RepeatFilter(repeatMode);
+        if (filter?.keep === "LAST") {
+          for await (const r of readCsvRows(imp.file, imp.delimiter)) {
+            const parsed = r.record ? toEventRow(r.record, imp.mapping, countries, r.row, today) : null;
+            if (parsed && "event" in parsed) filter.noteRow(rowKey(parsed.event), r.row);
+          }
+        }
         let created = 0;
         let updated = 0;
         let unchanged = 0;
         let skipped = 0;
+        let repeatSkipped = 0;
         let unmatched = 0;
         let batch: ImportRow[] = [];
         let batchKeys = new Set<string>();
@@ -294,7 +322,7 @@ export async function runImport(
           const upTo = processed;
           batch = [];
           batchKeys = new Set();
-          await writing; // batches go in file order: a later row with the same id wins
+          await writing; // batches go in file order
           writing = (async () => {
             const r = await upsertBatch(tx, arrays, rows, { organisationId: imp.organisationId, userId, importId: imp.id });
             created += r.created;
@@ -312,8 +340,13 @@ export async function runImport(
               skipped++;
               continue;
             }
-            const key = parsed.event.externalId ?? rowKey(parsed.event);
-            if (batchKeys.has(key)) await flush(); // the same id twice in one statement is refused by PostgreSQL: the later row wins, in order
+            const key = rowKey(parsed.event);
+            if (filter && !filter.keepRow(key, r.row)) {
+              repeatSkipped++;
+              continue;
+            }
+            // Only when the check found no repeated id (NONE): one it did not find is not written over.
+            if (batchKeys.has(key)) throw new CsvFileError(`Row ${r.row} repeats the id of an earlier row, which the check did not find: check the file again.`);
             batchKeys.add(key);
             const situationId = match(parsed.event);
             if (!situationId) unmatched++;
@@ -333,17 +366,20 @@ export async function runImport(
           if (broken) throw new Error(`${broken} imported rows refer to a situation, country, organisation or user that does not exist; nothing was imported.`);
         }
         const summary = { totalRows: processed, createdCount: created, updatedCount: updated, unchangedCount: unchanged, skippedCount: skipped, withoutSituationCount: unmatched };
+        const repeats = { repeatSkippedCount: repeatSkipped, keepRepeats: repeatMode === "NONE" ? null : repeatMode };
         await tx.eventImport.update({ where: { id: imp.id }, data: { ...summary, processedRows: processed, status: "COMPLETED", finishedAt: new Date() } });
+        // Kept with the check's report (which lists the repeated ids) rather than in columns of their own.
+        await tx.$executeRaw`UPDATE "EventImport" SET problems = problems || ${JSON.stringify(repeats)}::jsonb WHERE id = ${imp.id} AND jsonb_typeof(problems) = 'object'`;
         await writeAudit(tx, {
           userId,
           organisationId: imp.organisationId,
           action: "event_import.complete",
           entityType: "EventImport",
           entityId: imp.id,
-          after: { fileName: imp.fileName, sha256: imp.sha256, ...summary },
+          after: { fileName: imp.fileName, sha256: imp.sha256, ...summary, ...repeats },
           meta: { situationId: imp.situationId },
         });
-        return { ...summary, bulkChecks: bulk };
+        return { ...summary, ...repeats, bulkChecks: bulk };
       },
       { timeout: 30 * 60_000, maxWait: 10_000 },
     );
@@ -358,7 +394,7 @@ export async function runImport(
       action: "event_import.fail",
       entityType: "EventImport",
       entityId: imp.id,
-      after: { fileName: imp.fileName, sha256: imp.sha256, error: (e as Error).message.slice(0, 500) },
+      after: { fileName: imp.fileName, sha256: imp.sha256, keepRepeats: repeatMode === "NONE" ? null : repeatMode, error: (e as Error).message.slice(0, 500) },
     });
     throw e;
   }

@@ -230,6 +230,76 @@ describe("importing an ACLED CSV export", () => {
   });
 });
 
+describe("an id repeated within one file", () => {
+  const HEADER = "event_id_cnty,event_date,event_type,country,fatalities\n";
+  async function uploadChecked(csv: string, name: string) {
+    const up = await upload(Buffer.from(csv), name, sudan.id);
+    const imp = await db.eventImport.findUniqueOrThrow({ where: { id: up.body.id! } });
+    const check = await checkImportAction({ id: imp.id, mapping: imp.mapping as Record<string, string>, situationId: sudan.id });
+    const report = (await db.eventImport.findUniqueOrThrow({ where: { id: imp.id } })).problems as Record<string, unknown>;
+    return { id: imp.id, check, report };
+  }
+
+  it("is listed by the check with both row numbers, and the import will not start until the analyst chooses which row to keep", async () => {
+    await actAs(analyst);
+    // The issue's file: DUPX001 with 5 killed, then DUPX001 with 99 (rows 2 and 4; the header is row 1).
+    const { id, check, report } = await uploadChecked(HEADER + "DUPX001,2024-03-01,Battles,Sudan,5\nDUPX002,2024-03-02,Battles,Sudan,1\nDUPX001,2024-03-03,Battles,Sudan,99\n", "dupx.csv");
+    expect(check).toMatchObject({ ok: true, data: { totalRows: 3, validRows: 3, repeatedIds: 1, differingRepeatIds: 1, differingRepeatRows: 1, identicalRepeatRows: 0 } });
+    expect(report.repeats).toEqual([{ id: "DUPX001", rows: [2, 4], identical: false }]);
+
+    // Not resolved: refused, nothing written.
+    expect(await runImportAction({ id })).toMatchObject({
+      ok: false,
+      message: "1 id is on more than one row with different contents: choose whether to keep the first or the last row of each before importing.",
+    });
+    expect(await db.event.count({ where: { organisationId: org.id, externalId: { in: ["DUPX001", "DUPX002"] } } })).toBe(0);
+    expect((await db.eventImport.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+
+    // Keep the first: 5 killed is stored, the later row is skipped and counted, nothing is "updated".
+    const run = await runImportAction({ id, keepRepeats: "FIRST" });
+    expect(run).toMatchObject({ ok: true, data: { createdCount: 2, updatedCount: 0, unchangedCount: 0, skippedCount: 0, repeatSkippedCount: 1, keepRepeats: "FIRST" } });
+    const events = await db.event.findMany({ where: { organisationId: org.id, externalId: { in: ["DUPX001", "DUPX002"] } }, orderBy: { externalId: "asc" } });
+    expect(events.map((e) => [e.externalId, e.fatalities, e.version])).toEqual([
+      ["DUPX001", 5, 1],
+      ["DUPX002", 1, 1],
+    ]);
+    const stored = await db.eventImport.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ status: "COMPLETED", createdCount: 2, updatedCount: 0, unchangedCount: 0, skippedCount: 0 });
+    expect(stored.problems).toMatchObject({ keepRepeats: "FIRST", repeatSkippedCount: 1 });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "event_import.complete" } });
+    expect(audit.after).toMatchObject({ createdCount: 2, updatedCount: 0, unchangedCount: 0, repeatSkippedCount: 1, keepRepeats: "FIRST" });
+  });
+
+  it("keeps the last row of each repeated id when the analyst says so, also when the rows are in different batches", async () => {
+    await actAs(analyst);
+    const filler = Array.from({ length: IMPORT_BATCH + 10 }, (_, i) => `DUPF${i},2024-03-05,Battles,Sudan,0\n`).join("");
+    const csv = HEADER + "DUPY001,2024-03-01,Battles,Sudan,5\nDUPY002,2024-03-02,Battles,Sudan,1\n" + filler + "DUPY001,2024-03-03,Battles,Sudan,99\n";
+    const lastRow = IMPORT_BATCH + 10 + 4;
+    const { id, check, report } = await uploadChecked(csv, "dupy.csv");
+    expect(check).toMatchObject({ ok: true, data: { validRows: IMPORT_BATCH + 13, differingRepeatIds: 1, differingRepeatRows: 1 } });
+    expect(report.repeats).toEqual([{ id: "DUPY001", rows: [2, lastRow], identical: false }]);
+    const run = await runImportAction({ id, keepRepeats: "LAST" });
+    expect(run).toMatchObject({ ok: true, data: { createdCount: IMPORT_BATCH + 12, updatedCount: 0, unchangedCount: 0, repeatSkippedCount: 1, keepRepeats: "LAST" } });
+    const kept = await db.event.findFirstOrThrow({ where: { organisationId: org.id, externalId: "DUPY001" } });
+    expect([kept.fatalities, kept.eventDate.toISOString().slice(0, 10), kept.version]).toEqual([99, "2024-03-03", 1]);
+  });
+
+  it("counts rows that repeat an earlier row exactly and imports them once: not 'unchanged', no choice needed", async () => {
+    await actAs(analyst);
+    const same = "DUPZ001,2024-03-01,Battles,Sudan,5\n";
+    const noId = ",2024-03-04,Protests,Sudan,0\n"; // no id: known by its content
+    const { id, check, report } = await uploadChecked(HEADER + same + same + "DUPZ002,2024-03-02,Battles,Sudan,1\n" + noId + noId + same, "dupz.csv");
+    expect(check).toMatchObject({ ok: true, data: { totalRows: 6, validRows: 6, repeatedIds: 2, identicalRepeatRows: 3, differingRepeatIds: 0, differingRepeatRows: 0 } });
+    expect(report.repeats).toEqual([
+      { id: "DUPZ001", rows: [2, 3, 7], identical: true },
+      { id: null, rows: [5, 6], identical: true },
+    ]);
+    const run = await runImportAction({ id });
+    expect(run).toMatchObject({ ok: true, data: { createdCount: 3, updatedCount: 0, unchangedCount: 0, repeatSkippedCount: 3 } });
+    expect(await db.event.count({ where: { importId: id } })).toBe(3);
+  });
+});
+
 describe("reference checks in bulk", () => {
   /** Uploads and checks a file, then runs the import engine with or without per-row reference checks. */
   async function importWith(csv: string, name: string, perRowChecks: boolean, situationId: string | null = null) {

@@ -31,12 +31,12 @@ const mappingSchema = z.object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f.fi
 export const checkImportAction = authorizedAction(
   { role: "ANALYST", schema: z.object({ id: z.string().min(1).max(40), mapping: mappingSchema, situationId: z.union([z.literal(""), z.string().min(1).max(40)]) }) },
   async (ctx) => {
-    const { preview, problems, ...counts } = await checkImport(ctx, ctx.input);
-    return { ...counts, problemCount: problems.length, previewCount: preview.length };
+    const { preview, problems, repeats, ...counts } = await checkImport(ctx, ctx.input);
+    return { ...counts, problemCount: problems.length, previewCount: preview.length, repeatsListed: repeats.length };
   },
 );
 
-export const runImportAction = authorizedAction({ role: "ANALYST", schema: z.object({ id: z.string().min(1).max(40) }) }, async (ctx) => {
+export const runImportAction = authorizedAction({ role: "ANALYST", schema: z.object({ id: z.string().min(1).max(40), keepRepeats: z.enum(["FIRST", "LAST"]).optional() }) }, async (ctx) => {
   const result = await startImport(ctx, ctx.input);
   revalidatePath("/events");
   if (result.situationId) revalidatePath(`/situations/${result.situationId}`);

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { canStillRun, loadImport } from "@/lib/events/import-service";
 import type { ColumnMapping, EventRow, Problem } from "@/lib/events/acled";
 import type { CheckResult } from "@/lib/events/import";
+import { MAX_REPEATS_KEPT, type KeepRepeats } from "@/lib/events/repeats";
 import { ImportMappingForm, ImportRunner } from "@/components/events/import-steps";
 import { counted, fileSize } from "@/lib/format";
 
@@ -40,7 +41,9 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
   });
   const canRun = hasRole(user.active.role, "ANALYST") && canStillRun(imp);
   const situations = await db.situation.findMany({ where: { organisationId: user.active.organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
-  const check = imp.problems as (CheckResult & { validRows: number }) | null;
+  const stored = imp.problems as (Partial<CheckResult> & Omit<CheckResult, "repeats"> & { repeatSkippedCount?: number; keepRepeats?: KeepRepeats | null }) | null;
+  // A check stored before repeated ids were looked for has none of their counts.
+  const check = stored && { ...stored, repeats: stored.repeats ?? [], repeatedIds: stored.repeatedIds ?? 0, identicalRepeatRows: stored.identicalRepeatRows ?? 0, differingRepeatIds: stored.differingRepeatIds ?? 0, differingRepeatRows: stored.differingRepeatRows ?? 0 };
   const target = situations.find((s) => s.id === imp.situationId);
   return (
     <>
@@ -57,6 +60,13 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
         <div className="notice" role="status">
           <strong>Imported.</strong> {counted(imp.createdCount, "new event")}, {imp.updatedCount.toLocaleString("en")} updated, {imp.unchangedCount.toLocaleString("en")} unchanged, {counted(imp.skippedCount, "row")} skipped
           {imp.skippedCount > 0 ? " (listed below)" : ""}.
+          {!!stored?.repeatSkippedCount && (
+            <>
+              {" "}
+              {stored.repeatSkippedCount === 1 ? "1 row was not imported because another row of the file has the same id" : `${stored.repeatSkippedCount.toLocaleString("en")} rows were not imported because another row of the file has the same id`}
+              {stored.keepRepeats === "LAST" ? " (the last row of each id was imported)" : " (the first row of each id was imported)"}.
+            </>
+          )}
           {!target && imp.withoutSituationCount > 0 && (
             <>
               {" "}
@@ -89,7 +99,31 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
             )}
             . Events go into {target ? target.title : "the situation of their country, area and date (or only your organisation's log when none matches)"}.
           </p>
-          {canRun && check.validRows > 0 && <ImportRunner id={imp.id} totalRows={check.totalRows} validRows={check.validRows} />}
+          {check.identicalRepeatRows > 0 && (
+            <p>
+              {check.identicalRepeatRows === 1
+                ? "1 row repeats an earlier row exactly and will be imported once."
+                : `${check.identicalRepeatRows.toLocaleString("en")} rows repeat an earlier row exactly and will be imported once.`}
+            </p>
+          )}
+          {check.differingRepeatIds > 0 && (
+            <p>
+              <strong>
+                {check.differingRepeatIds === 1
+                  ? "1 id is on more than one row with different contents"
+                  : `${check.differingRepeatIds.toLocaleString("en")} ids are on more than one row with different contents`}
+              </strong>{" "}
+              (listed below): only one row of each can be imported. Choose whether to import the first or the last row of each.
+            </p>
+          )}
+          {canRun && check.validRows > 0 && (
+            <ImportRunner
+              id={imp.id}
+              totalRows={check.totalRows}
+              importRows={check.validRows - check.identicalRepeatRows - check.differingRepeatRows}
+              differingRepeatIds={check.differingRepeatIds}
+            />
+          )}
           {canRun && check.validRows === 0 && <p className="form-error">No row can be imported: correct the file or the columns above.</p>}
 
           <h3>The first rows, as they will be stored</h3>
@@ -121,6 +155,33 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
               </tbody>
             </table>
           </div>
+
+          {check.repeats.length > 0 && (
+            <>
+              <h3>Ids on more than one row{check.repeats.length >= MAX_REPEATS_KEPT ? ` (the first ${MAX_REPEATS_KEPT.toLocaleString("en")})` : ""}</h3>
+              <table className="problems">
+                <thead>
+                  <tr>
+                    <th scope="col">Id</th>
+                    <th scope="col">Rows</th>
+                    <th scope="col">Contents</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {check.repeats.map((r) => (
+                    <tr key={r.rows[0]}>
+                      <td>{r.id ?? "No id (the same contents)"}</td>
+                      <td>
+                        {r.rows.map((n) => n.toLocaleString("en")).join(", ")}
+                        {r.more ? ` and ${counted(r.more, "more row")}` : ""}
+                      </td>
+                      <td>{r.identical ? "The same on every row: imported once" : "Different: the row you choose is imported"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
 
           {check.problems.length > 0 && (
             <>
