@@ -81,7 +81,10 @@ export async function setMemberActive({ user, membership }: Actor, input: { user
       if (m.role === "ADMIN") await assertAnotherAdmin(tx, membership.organisationId, input.userId);
     }
     await tx.membership.update({ where: { id: m.id }, data: { deactivatedAt: input.active ? null : new Date() } });
-    if (!input.active) {
+    // Access to this organisation ends at once without touching sessions (every request reads the
+    // active memberships). Sessions end only for a member left with no organisation: those in
+    // others keep working there, since this administrator governs this organisation only.
+    if (!input.active && !(await tx.membership.count({ where: { userId: input.userId, deactivatedAt: null } }))) {
       await tx.user.update({ where: { id: input.userId }, data: { sessionsValidFrom: new Date() } });
       await tx.authSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     }

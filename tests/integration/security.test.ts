@@ -7,10 +7,12 @@ import { currentCode, decryptSecret } from "@/lib/auth/totp";
 import { changePasswordAction, confirmTwoFactorAction, disableTwoFactorAction, signOutEverywhereAction, startTwoFactorAction } from "@/app/(app)/account/actions";
 import { changeRoleAction, inviteMemberAction, requireTwoFactorAction, setMemberActiveAction } from "@/app/(app)/admin/actions";
 import { acceptInvitationAction, createInvitedAccountAction } from "@/app/(auth)/invite/[token]/actions";
-import { createSituationAction } from "@/app/(app)/situations/actions";
+import { archiveSituationAction, createSituationAction, updateSituationAction } from "@/app/(app)/situations/actions";
+import { switchOrganisationAction } from "@/app/(app)/actions";
+import { getSituation, listVisibleSituations } from "@/lib/situations/queries";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { GET as exportList } from "@/app/api/exports/[entity]/route";
-import { PASSWORD, actAs, createMember, createOrganisation, createUser, ok } from "../support/fixtures";
+import { PASSWORD, actAs, createMember, createOrganisation, createSituation, createUser, ok } from "../support/fixtures";
 
 let org: { id: string };
 let admin: { id: string };
@@ -129,6 +131,39 @@ describe("administration", () => {
     await actAs(a);
     expect(await setMemberActiveAction({ userId: a.id, active: false })).toMatchObject({ ok: false, message: "You cannot deactivate yourself." });
     expect((await db.auditEntry.findMany({ where: { organisationId: o.id, action: { startsWith: "member." } } })).map((e) => e.action).sort()).toEqual(["member.deactivated", "member.role_changed"]);
+  });
+
+  it("deactivation in one organisation ends access to that one only: the member's session goes on in their others", async () => {
+    const x = await createOrganisation();
+    const y = await createOrganisation();
+    const adminX = await createMember(x.id, "ADMIN");
+    const both = await createUser({ memberships: [{ organisationId: x.id, role: "ANALYST" }, { organisationId: y.id, role: "ANALYST" }] });
+    const privateX = await createSituation(x.id, adminX.id, { title: "Private to X" });
+    const session = await actAs(both, x.id);
+    expect((await getCurrentUser())?.active?.organisationId).toBe(x.id);
+    const claims = { ...(await import("../support/request-context")).testSession.claims };
+
+    await actAs(adminX);
+    await ok(setMemberActiveAction({ userId: both.id, active: false }));
+
+    // The same session, still asking for X: it works, in Y.
+    const ctx = await import("../support/request-context");
+    ctx.testSession.claims = claims as typeof ctx.testSession.claims;
+    ctx.testCookies.set("active-org", x.id);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: session!.id } })).revokedAt).toBeNull();
+    const me = await getCurrentUser();
+    expect(me?.id).toBe(both.id);
+    expect(me?.active?.organisationId).toBe(y.id);
+    expect(me?.memberships.map((m) => m.organisationId)).toEqual([y.id]);
+    // X is closed to them: its records are neither shown nor changed, and they cannot switch back.
+    expect(await getSituation(me!.active!, privateX.id)).toBeNull();
+    expect((await listVisibleSituations(me!.active!)).map((s) => s.id)).not.toContain(privateX.id);
+    expect(await updateSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Taken over", id: privateX.id, version: privateX.version })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await archiveSituationAction({ id: privateX.id, version: privateX.version })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await switchOrganisationAction({ organisationId: x.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await db.situation.findUniqueOrThrow({ where: { id: privateX.id } })).title).toBe("Private to X");
+    expect(await createSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Filed in Y" })).toMatchObject({ ok: true });
+    expect((await db.situation.findFirstOrThrow({ where: { title: "Filed in Y" } })).organisationId).toBe(y.id);
   });
 
   it("lets administrators only export the audit log", async () => {

@@ -64,7 +64,7 @@ export default async function AdminPage() {
                       input={{ userId: m.user.id, active: false }}
                       label={`Deactivate ${m.user.name}`}
                       busyLabel="Deactivating…"
-                      confirm={`Deactivate ${m.user.name}? They lose access to ${org.name} at once and are signed out everywhere.`}
+                      confirm={`Deactivate ${m.user.name}? They lose access to ${org.name} at once. Their other organisations are not affected; someone left with none is signed out.`}
                     />
                   )}
                 </td>
