@@ -8,12 +8,24 @@ import { sniffDelimiter } from "./acled";
 
 export class CsvFileError extends Error {}
 
-/** The file's delimiter and header row, from its first 64 KB; refuses what is not CSV text. */
+/**
+ * The most columns and the longest column name an import reads. Every column becomes a row of the
+ * mapping form and is stored with the import: a header of 16,574 columns made a mapping page of
+ * 13 MB, and five loads of it took a server process to 933 MB. ACLED's exports have 31 columns.
+ */
+export const MAX_COLUMNS = 500;
+export const MAX_COLUMN_NAME = 200;
+/** How much of the file is read to find the header row: 500 names of 200 characters fit. */
+const HEAD_BYTES = 128 * 1024;
+
+const count = (n: number) => new Intl.NumberFormat("en").format(n);
+
+/** The file's delimiter and header row, from its first 128 KB; refuses what is not CSV text, and headers too wide to map. */
 export async function inspectCsv(file: string): Promise<{ delimiter: string; headers: string[] }> {
   const fh = await open(file, "r");
   let head: Buffer;
   try {
-    const buf = Buffer.alloc(65536);
+    const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     head = buf.subarray(0, bytesRead);
   } finally {
@@ -23,19 +35,33 @@ export async function inspectCsv(file: string): Promise<{ delimiter: string; hea
   if (head.includes(0)) throw new CsvFileError("This file is not a CSV text file (it contains binary data). Export the data as CSV and upload that.");
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(head.length === 65536 ? head.subarray(0, 65530) : head);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head.length === HEAD_BYTES ? head.subarray(0, HEAD_BYTES - 6) : head);
   } catch {
     throw new CsvFileError("This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.");
   }
   text = text.replace(/^\uFEFF/, "");
   const firstLine = text.split(/\r?\n/, 1)[0];
+  // The header row ends within what was read, or the file ends there.
+  const whole = firstLine.length < text.length || head.length < HEAD_BYTES;
   const delimiter = sniffDelimiter(firstLine);
   const headers = await new Promise<string[]>((resolve, reject) => {
     parse(firstLine, { delimiter, to_line: 1, relax_quotes: true }, (err, rows: string[][]) => (err ? reject(err) : resolve(rows[0] ?? [])));
   }).catch(() => {
-    throw new CsvFileError("The first line of the file could not be read as column names.");
+    if (whole) throw new CsvFileError("The first line of the file could not be read as column names.");
+    return firstLine.split(delimiter); // cut inside a quoted name: counted roughly, refused below
   });
+  const tooMany = (what: string) => `This file has ${what} columns; we read at most ${MAX_COLUMNS}. Remove the columns you do not need and upload it again.`;
+  if (!whole) {
+    // The last name read may be cut short, so only the ones before it are certain.
+    if (headers.length - 1 > MAX_COLUMNS) throw new CsvFileError(tooMany(`more than ${count(headers.length - 1)}`));
+    throw new CsvFileError(`The first line of the file (the column names) is longer than ${HEAD_BYTES / 1024} KB, which is more than we read. Remove the columns you do not need and upload it again.`);
+  }
+  if (headers.length > MAX_COLUMNS) throw new CsvFileError(tooMany(count(headers.length)));
   const cleaned = headers.map((h) => h.trim());
+  const long = cleaned.find((h) => [...h].length > MAX_COLUMN_NAME);
+  if (long) {
+    throw new CsvFileError(`The column name "${[...long].slice(0, 40).join("")}…" is ${count([...long].length)} characters long; a column name may have at most ${MAX_COLUMN_NAME}. Shorten it and upload the file again.`);
+  }
   if (cleaned.length < 2) throw new CsvFileError("The first line has fewer than two columns: this does not look like a CSV file with a header row.");
   const dupes = cleaned.filter((h, i) => h && cleaned.indexOf(h) !== i);
   if (dupes.length) throw new CsvFileError(`The column "${dupes[0]}" appears twice in the header row; rename one of them.`);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCsvRows } from "@/lib/events/csv-file";
+import { inspectCsv, readCsvRows } from "@/lib/events/csv-file";
 
 const dir = mkdtempSync(path.join(tmpdir(), "aew-csv-"));
 async function rows(name: string, text: string, delimiter = ",") {
@@ -42,5 +42,41 @@ describe("reading a CSV file row by row", () => {
     const many = await rows("e.csv", "n\n" + Array.from({ length: 1234 }, (_, i) => i).join("\n") + "\n");
     expect(many.map((r) => Number(r.record!.n))).toEqual(Array.from({ length: 1234 }, (_, i) => i));
     expect(many.at(-1)!.row).toBe(1235);
+  });
+});
+
+describe("inspecting a CSV file's header row", () => {
+  function file(name: string, text: string) {
+    const f = path.join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  }
+  const columns = (n: number, name = (i: number) => `col${i}`) => Array.from({ length: n }, (_, i) => name(i)).join(",");
+
+  it("reads up to 500 columns", async () => {
+    const { headers } = await inspectCsv(file("500.csv", columns(500) + "\n" + columns(500, () => "x") + "\n"));
+    expect(headers).toHaveLength(500);
+  });
+
+  it("refuses a header of 600 columns, naming how many it has and how many are read", async () => {
+    await expect(inspectCsv(file("600.csv", columns(600) + "\n" + columns(600, () => "x") + "\n"))).rejects.toThrow(
+      "This file has 600 columns; we read at most 500. Remove the columns you do not need and upload it again.",
+    );
+  });
+
+  it("counts thousands of columns with separators, and says 'more than' when the header row does not end in the part read", async () => {
+    await expect(inspectCsv(file("16574.csv", columns(16574, () => "c") + "\n1\n"))).rejects.toThrow(
+      "This file has 16,574 columns; we read at most 500. Remove the columns you do not need and upload it again.",
+    );
+    const endless = file("endless.csv", columns(20000, (i) => `column${i}`) + "\n1\n");
+    await expect(inspectCsv(endless)).rejects.toThrow(/^This file has more than [\d,]+ columns; we read at most 500\. Remove the columns you do not need and upload it again\.$/);
+  });
+
+  it("refuses a column name longer than 200 characters, naming its start and its length", async () => {
+    await expect(inspectCsv(file("long.csv", `id,${"n".repeat(201)}\n1,2\n`))).rejects.toThrow(
+      `The column name "${"n".repeat(40)}…" is 201 characters long; a column name may have at most 200. Shorten it and upload the file again.`,
+    );
+    const { headers } = await inspectCsv(file("200.csv", `id,${"n".repeat(200)}\n1,2\n`));
+    expect(headers[1]).toHaveLength(200);
   });
 });
