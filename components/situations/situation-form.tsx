@@ -20,6 +20,8 @@ export interface CountryOption {
   iso3: string;
   name: string;
   region: string;
+  /** The country's first-level regions, offered for the area (lib/events/area.ts: admin1Names). */
+  subdivisions?: string[];
 }
 
 type Props =
@@ -52,6 +54,15 @@ export function SituationForm(props: Props) {
     (c) => c.iso3 === chosenCountry || !countryFilter || c.name.toLowerCase().includes(countryFilter.toLowerCase()) || c.iso3 === countryFilter.toUpperCase(),
   );
   const regions = [...new Set(shownCountries.map((c) => c.region))].sort();
+  const country = props.countries.find((c) => c.iso3 === chosenCountry);
+  const subdivisions = country?.subdivisions ?? [];
+  const [subdivision, setSubdivision] = useState("");
+  const addSubdivision = () => {
+    if (!subdivision) return;
+    const scope = (getValues("scope") ?? "").trim();
+    setValue("scope", scope ? `${scope}, ${subdivision}` : subdivision, { shouldDirty: true, shouldValidate: !!errors.scope });
+    setSubdivision("");
+  };
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -163,7 +174,44 @@ export function SituationForm(props: Props) {
           </div>
           <div className="field">
             <label htmlFor="scope">Sub-national scope (optional)</label>
-            <input {...aria("scope", errors.scope)} placeholder="e.g. Darfur" {...register("scope")} />
+            <p className="muted small" id="scope-help" style={{ marginBlock: "0 0.3rem" }}>
+              Choose the regions this situation covers, or type an area; rows from ACLED are matched by any of a region&apos;s names.
+            </p>
+            <input
+              {...aria("scope", errors.scope)}
+              aria-describedby={errors.scope ? "scope-help scope-error" : "scope-help"}
+              list={subdivisions.length ? "scope-regions" : undefined}
+              autoComplete="off"
+              placeholder="e.g. Darfur"
+              {...register("scope")}
+            />
+            {subdivisions.length > 0 && (
+              <>
+                <datalist id="scope-regions">
+                  {subdivisions.map((n) => (
+                    <option key={n} value={n} />
+                  ))}
+                </datalist>
+                <div style={{ display: "flex", gap: "0.5rem", marginBlockStart: "0.3rem", alignItems: "center" }}>
+                  <select
+                    style={{ flex: "1 1 auto", minInlineSize: 0 }}
+                    aria-label={`A region of ${country!.name} to add to the area`}
+                    value={subdivision}
+                    onChange={(e) => setSubdivision(e.target.value)}
+                  >
+                    <option value="">{subdivisions.length === 1 ? `Choose the region of ${country!.name}` : `Choose one of the ${subdivisions.length} regions of ${country!.name}`}</option>
+                    {subdivisions.map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="button" className="secondary" onClick={addSubdivision} disabled={!subdivision}>
+                    Add to the area
+                  </button>
+                </div>
+              </>
+            )}
             <FieldError id="scope" message={errors.scope?.message} />
           </div>
           <div className="field">

@@ -94,9 +94,7 @@ export function normaliseName(name: string): string {
 
 /** The first-level regions of a country to choose from, by the name shown (English where known), in alphabetical order. */
 export function admin1Names(countryIso3: string): string[] {
-  return Object.values(NAMES[countryIso3] ?? {})
-    .map((names) => names[0])
-    .sort((a, b) => a.localeCompare(b));
+  return [...new Set(Object.values(NAMES[countryIso3] ?? {}).map((names) => names[0]))].sort((a, b) => a.localeCompare(b));
 }
 
 /** Splits an area naming several regions: "North Kivu and South Kivu", "Nord-Kivu, Sud-Kivu", "Kachin / Shan". */

@@ -5,13 +5,14 @@ import { hasRole } from "@/lib/auth/roles";
 import { listCountries } from "@/lib/situations/queries";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { SituationForm } from "@/components/situations/situation-form";
+import { admin1Names } from "@/lib/events/area";
 
 export const metadata: Metadata = { title: "New situation" };
 
 export default async function NewSituationPage() {
   const user = await requireUser();
   if (!hasRole(user.active.role, "ANALYST")) notFound();
-  const countries = await listCountries();
+  const countries = (await listCountries()).map((c) => ({ ...c, subdivisions: admin1Names(c.iso3) }));
   return (
     <>
       <h1>New situation</h1>

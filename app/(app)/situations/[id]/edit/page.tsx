@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getSituation, listCountries } from "@/lib/situations/queries";
 import { toSituationInput } from "@/lib/situations/schemas";
 import { SituationForm } from "@/components/situations/situation-form";
+import { admin1Names } from "@/lib/events/area";
 
 export const metadata: Metadata = { title: "Edit situation" };
 
@@ -23,7 +24,7 @@ export default async function EditSituationPage({ params }: { params: Promise<{ 
       <h1>Edit: {s.title}</h1>
       <SituationForm
         mode="edit"
-        countries={await listCountries()}
+        countries={(await listCountries()).map((c) => ({ ...c, subdivisions: admin1Names(c.iso3) }))}
         initial={initial}
         id={s.id}
         version={s.version}
