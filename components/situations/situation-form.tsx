@@ -192,21 +192,21 @@ export function SituationForm(props: Props) {
                     <option key={n} value={n} />
                   ))}
                 </datalist>
-                <div style={{ display: "flex", gap: "0.5rem", marginBlockStart: "0.3rem", alignItems: "center" }}>
+                <div style={{ display: "flex", flexWrap: "wrap", gap: "0.3rem 0.5rem", marginBlockStart: "0.3rem", alignItems: "center" }}>
                   <select
-                    style={{ flex: "1 1 auto", minInlineSize: 0 }}
+                    style={{ flex: "1 1 12rem", minInlineSize: 0 }}
                     aria-label={`A region of ${country!.name} to add to the area`}
                     value={subdivision}
                     onChange={(e) => setSubdivision(e.target.value)}
                   >
-                    <option value="">{subdivisions.length === 1 ? `Choose the region of ${country!.name}` : `Choose one of the ${subdivisions.length} regions of ${country!.name}`}</option>
+                    <option value="">{subdivisions.length === 1 ? "Choose its region" : `Choose one of its ${subdivisions.length} regions`}</option>
                     {subdivisions.map((n) => (
                       <option key={n} value={n}>
                         {n}
                       </option>
                     ))}
                   </select>
-                  <button type="button" className="secondary" onClick={addSubdivision} disabled={!subdivision}>
+                  <button type="button" className="secondary" style={{ whiteSpace: "nowrap" }} onClick={addSubdivision} disabled={!subdivision}>
                     Add to the area
                   </button>
                 </div>
