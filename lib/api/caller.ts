@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { getCurrentUser, type CurrentMembership, type CurrentUser } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
+import { gate } from "@/lib/access/gate";
+import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** An API route's error answer: `{ ok: false, message }` with its HTTP status. */
@@ -16,14 +16,21 @@ export const TWO_FACTOR_REQUIRED = "Your organisation requires two-factor sign-i
 
 /**
  * Who calls an API route: signed in, with at least `role` in their active organisation, and with
- * two-factor sign-in set up if that organisation requires it (as for actions and pages);
- * otherwise the 401 or 403 answer to send. Every route checks this itself (the proxy is a first
- * line only).
+ * two-factor sign-in set up if that organisation requires it, as the access gate decides for
+ * actions and pages too (lib/access/gate.ts); otherwise the 401 or 403 answer to send. Every route
+ * checks this itself (the proxy is a first line only).
  */
 export async function apiCaller(role: Role, forbidden = "You do not have permission to do this."): Promise<Caller> {
-  const user = await getCurrentUser();
-  if (!user) return { error: apiError("Your session has ended. Please sign in again.", 401) };
-  if (!user.active || !hasRole(user.active.role, role)) return { error: apiError(forbidden, 403) };
-  if (user.mustSetUpTwoFactor) return { error: apiError(TWO_FACTOR_REQUIRED, 403) };
-  return { user, membership: user.active };
+  const access = await gate({ role });
+  if (access.ok) return { user: access.user, membership: access.membership };
+  switch (access.reason) {
+    case "SIGNED_OUT":
+      return { error: apiError("Your session has ended. Please sign in again.", 401) };
+    case "NO_MEMBERSHIP":
+    case "DEACTIVATED":
+    case "ROLE":
+      return { error: apiError(forbidden, 403) };
+    case "TWO_FACTOR_SETUP_REQUIRED":
+      return { error: apiError(TWO_FACTOR_REQUIRED, 403) };
+  }
 }

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { DATABASE_UNAVAILABLE_SAVE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { getCurrentUser, type CurrentMembership, type CurrentUser } from "./current-user";
+import { gate, type AccessDenied } from "@/lib/access/gate";
+import type { CurrentMembership, CurrentUser } from "./current-user";
 import { ActionError } from "./errors";
-import { hasRole } from "./roles";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -36,9 +36,24 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/** What an action answers when the access gate refuses. */
+export function refusal(reason: AccessDenied): ActionResult<never> {
+  switch (reason) {
+    case "SIGNED_OUT":
+      return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
+    case "NO_MEMBERSHIP":
+    case "DEACTIVATED":
+    case "ROLE":
+      return { ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." };
+    case "TWO_FACTOR_SETUP_REQUIRED":
+      return { ok: false, code: "FORBIDDEN", message: "Your organisation requires two-factor sign-in. Set it up on your account page first." };
+  }
+}
+
 /**
  * Wraps a server action so that no body runs before: the session is valid, the caller is a
- * member of their active organisation with at least `role`, and the input parses with `schema`.
+ * member of their active organisation with at least `role` (and has set up two-factor sign-in if it
+ * requires it), as the access gate decides (lib/access/gate.ts), and the input parses with `schema`.
  * Expected errors become messages; anything else is logged and reported generically.
  */
 export function authorizedAction<S extends z.ZodType, T>(
@@ -55,15 +70,9 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
   };
   async function guarded(input: z.input<S>): Promise<ActionResult<T>> {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
-    const membership = user.active;
-    if (!membership || !hasRole(membership.role, opts.role)) {
-      return { ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." };
-    }
-    if (user.mustSetUpTwoFactor && !opts.beforeTwoFactor) {
-      return { ok: false, code: "FORBIDDEN", message: "Your organisation requires two-factor sign-in. Set it up on your account page first." };
-    }
+    const access = await gate(opts);
+    if (!access.ok) return refusal(access.reason);
+    const { user, membership } = access;
     const parsed = opts.schema.safeParse(input);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);

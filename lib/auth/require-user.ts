@@ -1,15 +1,27 @@
 import "server-only";
-import { redirect } from "next/navigation";
-import { getCurrentUser, type CurrentMembership, type CurrentUser } from "./current-user";
+import { notFound, redirect } from "next/navigation";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { gate } from "@/lib/access/gate";
+import type { CurrentMembership, CurrentUser } from "./current-user";
 
 /**
- * For pages: the signed-in user with an organisation, or a redirect to sign-in. Members whose
- * organisation requires two-factor sign-in are sent to set it up first (the account page opts out).
+ * For pages: the signed-in user with an organisation, as the access gate decides (lib/access/gate.ts),
+ * or a redirect: to sign-in, to "no organisation", or to set up two-factor sign-in first when the
+ * organisation requires it (the account page opts out). A page for `role` and above is "not found"
+ * to others, as it would be to a visitor of another organisation.
  */
-export async function requireUser(opts: { beforeTwoFactor?: boolean } = {}): Promise<CurrentUser & { active: CurrentMembership }> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
-  if (!user.active) redirect("/no-organisation");
-  if (user.mustSetUpTwoFactor && !opts.beforeTwoFactor) redirect("/account?setup=two-factor");
-  return user as CurrentUser & { active: CurrentMembership };
+export async function requireUser(opts: { beforeTwoFactor?: boolean; role?: Role } = {}): Promise<CurrentUser & { active: CurrentMembership }> {
+  const access = await gate(opts);
+  if (access.ok) return access.user as CurrentUser & { active: CurrentMembership };
+  switch (access.reason) {
+    case "SIGNED_OUT":
+      redirect("/signin");
+    case "NO_MEMBERSHIP":
+    case "DEACTIVATED":
+      redirect("/no-organisation");
+    case "ROLE":
+      notFound();
+    case "TWO_FACTOR_SETUP_REQUIRED":
+      redirect("/account?setup=two-factor");
+  }
 }

@@ -1,0 +1,67 @@
+// Who a session is: the rules that turn a session's row into the signed-in user. Pure, so unit
+// tests state them; lib/auth/current-user.ts reads the row (one query per request) and asks here.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface CurrentMembership {
+  organisationId: string;
+  organisationName: string;
+  role: Role;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  sessionId: string;
+  /** The organisations the user may work in now: their memberships that are not deactivated. */
+  memberships: CurrentMembership[];
+  /** The organisation the user is working in now (chosen in the header; the first one by default). */
+  active: CurrentMembership | null;
+  /** Organisations whose administrators deactivated the user: no access there, nothing else. */
+  deactivatedIn: string[];
+  /** Whether the user signs in with a second factor. */
+  twoFactor: boolean;
+  /** The active organisation requires two-factor sign-in and the user has not set it up yet. */
+  mustSetUpTwoFactor: boolean;
+}
+
+/** A session's row with its user and every membership, as lib/auth/current-user.ts reads it. */
+export interface SessionRow {
+  sessionId: string;
+  createdAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  /** The account is active (false: no session of it is valid). */
+  active: boolean;
+  /** Sessions created before this are invalid ("sign out everywhere", a changed password). */
+  sessionsValidFrom: Date;
+  twoFactor: boolean;
+  memberships: { organisationId: string; organisationName: string; role: Role; requireTwoFactor: boolean; deactivated: boolean }[];
+}
+
+/**
+ * The signed-in user of a session that is not revoked (the query asks only for those), or null
+ * when the account is deactivated or the session predates its "valid from". The active
+ * organisation is the one asked for (the header's choice) if the user may work in it, else their
+ * first one: a deactivated membership is never active, so a member deactivated in one
+ * organisation goes on in their others.
+ */
+export function resolveSessionUser(row: SessionRow | undefined, wantedOrganisationId: string | undefined): CurrentUser | null {
+  if (!row || !row.active || row.createdAt < row.sessionsValidFrom) return null;
+  const open = row.memberships.filter((m) => !m.deactivated);
+  const chosen = open.find((m) => m.organisationId === wantedOrganisationId) ?? open[0];
+  const memberships = open.map(({ organisationId, organisationName, role }) => ({ organisationId, organisationName, role }));
+  const active = memberships.find((m) => m.organisationId === chosen?.organisationId) ?? null;
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    sessionId: row.sessionId,
+    memberships,
+    active,
+    deactivatedIn: row.memberships.filter((m) => m.deactivated).map((m) => m.organisationId),
+    twoFactor: row.twoFactor,
+    mustSetUpTwoFactor: !!chosen?.requireTwoFactor && !row.twoFactor,
+  };
+}

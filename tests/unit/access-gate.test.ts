@@ -1,0 +1,88 @@
+// The access gate's decisions, one row per kind of caller: what every page, action and route asks.
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { decideAccess, type AccessRequirement } from "@/lib/access/gate";
+import { resolveSessionUser, type CurrentUser, type SessionRow } from "@/lib/access/session";
+
+const X = { organisationId: "org-x", organisationName: "X", role: "ANALYST" as Role };
+function user(over: Partial<CurrentUser> = {}): CurrentUser {
+  return { id: "u", email: "u@example.org", name: "U", sessionId: "s", memberships: [X], active: X, deactivatedIn: [], twoFactor: false, mustSetUpTwoFactor: false, ...over };
+}
+const viewer = { ...X, role: "VIEWER" as Role };
+const admin = { ...X, role: "ADMIN" as Role };
+
+const CASES: [string, CurrentUser | null, AccessRequirement, string][] = [
+  ["not signed in", null, {}, "SIGNED_OUT"],
+  ["not signed in, for the account page", null, { beforeTwoFactor: true }, "SIGNED_OUT"],
+  ["signed in, a member of nothing", user({ memberships: [], active: null }), {}, "NO_MEMBERSHIP"],
+  ["signed in, deactivated in their only organisation", user({ memberships: [], active: null, deactivatedIn: ["org-x"] }), { role: "VIEWER" }, "DEACTIVATED"],
+  ["deactivated, even before two-factor", user({ memberships: [], active: null, deactivatedIn: ["org-x"], mustSetUpTwoFactor: true }), { beforeTwoFactor: true }, "DEACTIVATED"],
+  ["a viewer, for an analyst's action", user({ memberships: [viewer], active: viewer }), { role: "ANALYST" }, "ROLE"],
+  ["an analyst, for an administrator's route", user(), { role: "ADMIN" }, "ROLE"],
+  ["an analyst, for an analyst's action", user(), { role: "ANALYST" }, "ok"],
+  ["an administrator, for a viewer's route", user({ memberships: [admin], active: admin }), { role: "VIEWER" }, "ok"],
+  ["a page with no role", user({ memberships: [viewer], active: viewer }), {}, "ok"],
+  ["two-factor required and not set up", user({ mustSetUpTwoFactor: true }), { role: "ANALYST" }, "TWO_FACTOR_SETUP_REQUIRED"],
+  ["two-factor pending, on the account page", user({ mustSetUpTwoFactor: true }), { role: "VIEWER", beforeTwoFactor: true }, "ok"],
+  ["two-factor pending and a role too low: the role is named first", user({ memberships: [viewer], active: viewer, mustSetUpTwoFactor: true }), { role: "ADMIN" }, "ROLE"],
+  ["deactivated in one organisation, active in another", user({ deactivatedIn: ["org-y"] }), { role: "ANALYST" }, "ok"],
+];
+
+describe("the access gate", () => {
+  for (const [who, u, requirement, expected] of CASES) {
+    it(`${who} (${JSON.stringify(requirement)}): ${expected}`, () => {
+      const access = decideAccess(u, requirement);
+      if (expected === "ok") expect(access).toEqual({ ok: true, user: u, membership: u!.active });
+      else expect(access).toEqual({ ok: false, reason: expected, user: u });
+    });
+  }
+});
+
+describe("who a session is", () => {
+  const row = (over: Partial<SessionRow> = {}): SessionRow => ({
+    sessionId: "s",
+    createdAt: new Date("2026-01-02"),
+    userId: "u",
+    email: "u@example.org",
+    name: "U",
+    active: true,
+    sessionsValidFrom: new Date("2026-01-01"),
+    twoFactor: false,
+    memberships: [
+      { organisationId: "org-x", organisationName: "X", role: "ADMIN", requireTwoFactor: false, deactivated: false },
+      { organisationId: "org-y", organisationName: "Y", role: "VIEWER", requireTwoFactor: true, deactivated: false },
+    ],
+    ...over,
+  });
+
+  it("is nobody without a row, for a deactivated account, or for a session older than its 'valid from'", () => {
+    expect(resolveSessionUser(undefined, undefined)).toBeNull();
+    expect(resolveSessionUser(row({ active: false }), undefined)).toBeNull();
+    expect(resolveSessionUser(row({ sessionsValidFrom: new Date("2026-01-03") }), undefined)).toBeNull();
+  });
+
+  it("works in the organisation asked for if a member there, else in the first one", () => {
+    expect(resolveSessionUser(row(), undefined)?.active?.organisationId).toBe("org-x");
+    expect(resolveSessionUser(row(), "org-y")?.active).toEqual({ organisationId: "org-y", organisationName: "Y", role: "VIEWER" });
+    expect(resolveSessionUser(row(), "org-elsewhere")?.active?.organisationId).toBe("org-x");
+  });
+
+  it("must set up two-factor sign-in only where the active organisation requires it and it is not set up", () => {
+    expect(resolveSessionUser(row(), "org-x")?.mustSetUpTwoFactor).toBe(false);
+    expect(resolveSessionUser(row(), "org-y")?.mustSetUpTwoFactor).toBe(true);
+    expect(resolveSessionUser(row({ twoFactor: true }), "org-y")?.mustSetUpTwoFactor).toBe(false);
+  });
+
+  it("never works in an organisation that deactivated them: their others go on, and with none left they are 'deactivated'", () => {
+    const r = row();
+    r.memberships[0].deactivated = true;
+    const u = resolveSessionUser(r, "org-x")!;
+    expect(u.active?.organisationId).toBe("org-y");
+    expect(u.memberships.map((m) => m.organisationId)).toEqual(["org-y"]);
+    expect(u.deactivatedIn).toEqual(["org-x"]);
+    r.memberships[1].deactivated = true;
+    const none = resolveSessionUser(r, "org-x")!;
+    expect(none.active).toBeNull();
+    expect(decideAccess(none, {})).toMatchObject({ ok: false, reason: "DEACTIVATED" });
+  });
+});
