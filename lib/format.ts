@@ -19,6 +19,16 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
   return `${n.toLocaleString("en")} ${n === 1 ? singular : plural}`;
 }
 
+/**
+ * People killed as lists and totals show it. `total`: one event's figure, or a sum of the known
+ * figures (null when none is known: SQL's sum over nulls only); `unknown`: how many of the summed
+ * events have no figure. "12"; "unknown" when nothing is known; "at least 12" when some are unknown.
+ */
+export function killed(total: number | null, unknown = 0): string {
+  if (total === null) return "unknown";
+  return unknown > 0 ? `at least ${total.toLocaleString("en")}` : total.toLocaleString("en");
+}
+
 /** A file's size as people read it: bytes, KB or MB. */
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return counted(bytes, "byte");

@@ -23,7 +23,7 @@ const LABELS: Partial<Record<keyof EventInput, string>> = {
   subEventType: "Sub-type (optional)",
   actor1: "First actor",
   actor2: "Second actor (optional)",
-  fatalities: "People killed (0 if none or unknown)",
+  fatalities: "People killed (leave empty if not known)",
   countryIso3: "Country",
   admin1: "Admin 1 (state, province)",
   admin2: "Admin 2 (district)",
@@ -64,6 +64,7 @@ export function EventForm(props: Props) {
   const describe = (f: keyof FormValues, v: unknown): string => {
     if (Array.isArray(v)) return f === "crimes" ? (v.length ? v.map((c) => CRIME_LABELS[c as keyof typeof CRIME_LABELS]).join(", ") : "(none)") : `${v.length} chosen`;
     if (typeof v === "boolean") return v ? "Yes" : "No";
+    if (f === "fatalities" && (v === null || v === "")) return "Unknown";
     if (f === "situationId") return props.situations.find((x) => x.id === v)?.title ?? String(v);
     if (f === "countryIso3") return props.countries.find((x) => x.iso3 === v)?.name ?? String(v);
     return String(v);
@@ -139,7 +140,7 @@ export function EventForm(props: Props) {
         {input("subEventType")}
         {input("actor1")}
         {input("actor2")}
-        {input("fatalities", "number", { min: 0 })}
+        {input("fatalities", "number", { min: 0, placeholder: "Unknown" })}
         <div className="field">
           <label htmlFor="countryIso3">{LABELS.countryIso3}</label>
           <select {...a("countryIso3")} {...register("countryIso3")}>

@@ -4,7 +4,7 @@ import type { CurrentMembership } from "@/lib/auth/current-user";
 import { listEvents } from "@/lib/events/queries";
 import { otherEventTypes } from "@/lib/events/form-options";
 import { EVENT_TYPES, type EventListQuery } from "@/lib/events/schemas";
-import { isoDate } from "@/lib/format";
+import { isoDate, killed } from "@/lib/format";
 import { EventMap } from "./event-map";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { html } from "@/lib/markup";
@@ -129,7 +129,7 @@ export async function EventList({
                 (e) =>
                   html`<tr><td><a href="/events/${e.id}">${isoDate(e.eventDate)}</a></td><td>${e.eventType}${e.subEventType && html`<div class="muted small">${e.subEventType}</div>`}${
                     e.civilianTargeting && html`<span class="badge neutral">civilians targeted</span>`
-                  }</td><td>${[e.location, e.admin1, e.country?.name].filter(Boolean).join(", ") || "—"}</td><td>${[e.actor1, e.actor2].filter(Boolean).join(" vs ") || "—"}</td><td>${e.fatalities}</td>${
+                  }</td><td>${[e.location, e.admin1, e.country?.name].filter(Boolean).join(", ") || "—"}</td><td>${[e.actor1, e.actor2].filter(Boolean).join(" vs ") || "—"}</td><td>${killed(e.fatalities)}</td>${
                     showSituation && html`<td>${e.situation ? html`<a href="/situations/${e.situation.id}?tab=events">${e.situation.title}</a>` : "—"}</td>`
                   }</tr>`,
               )}`.value,

@@ -17,7 +17,7 @@ export function MonthlyChart({ data }: { data: { month: string; events: number; 
           <Tooltip />
           <Legend />
           <Bar yAxisId="events" dataKey="events" name="Events" fill="#0072B2" isAnimationActive={false} />
-          <Line yAxisId="killed" dataKey="fatalities" name="People killed" stroke="#D55E00" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line yAxisId="killed" dataKey="fatalities" name="People killed (known)" stroke="#D55E00" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

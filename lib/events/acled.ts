@@ -60,7 +60,8 @@ export interface EventRow {
   sourceText: string | null;
   sourceScale: string | null;
   notes: string;
-  fatalities: number;
+  /** Null when the cell is empty: the number is not known (not none). */
+  fatalities: number | null;
   tags: string | null;
 }
 export interface Problem {
@@ -172,7 +173,7 @@ export function toEventRow(record: Record<string, string>, mapping: ColumnMappin
   const eventType = cell("eventType");
   if (!eventType) problems.push({ row, column: mapping.eventType ?? "event_type", problem: "The event type is missing." });
 
-  let fatalities = 0;
+  let fatalities: number | null = null;
   const rawFatalities = cell("fatalities");
   if (rawFatalities) {
     if (!/^-?\d+$/.test(rawFatalities)) problems.push({ row, column: mapping.fatalities!, problem: `"${rawFatalities.slice(0, 40)}" is not a whole number.` });

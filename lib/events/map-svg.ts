@@ -5,6 +5,7 @@
 import { MERCATOR_FILE, MERCATOR_SIZE, mercator, mercatorShapes } from "@/lib/dashboard/map-shapes";
 import type { EventPlace } from "@/lib/events/queries";
 import { escapeXml } from "@/lib/markup";
+import { killed } from "@/lib/format";
 import { MAP_HEIGHT, MAP_LIMIT, MAP_WIDTH } from "./map-constants";
 
 /** The drawing, or null when no event has coordinates. */
@@ -33,8 +34,8 @@ export function eventMapSvg(places: EventPlace[], considered: number, limit = MA
     .map((l) => `<text x="${r1(l.x)}" y="${r1(l.y)}" text-anchor="middle" font-size="${r1(13 * k)}" aria-hidden="true">${escapeXml(l.name)}</text>`);
   const dots = places.map((p) => {
     const [x, y] = mercator([p.lon, p.lat])!;
-    const title = `${p.label || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed (latest ${p.last})`;
-    return `<circle cx="${r1(x)}" cy="${r1(y)}" r="${r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities) / 2 + Math.log2(p.events)))}"><title>${escapeXml(title)}</title></circle>`;
+    const title = `${p.label || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities === null ? "number killed unknown" : `${killed(p.fatalities, p.unknownFatalities)} killed`} (latest ${p.last})`;
+    return `<circle cx="${r1(x)}" cy="${r1(y)}" r="${r1(k * Math.min(16, 3 + Math.sqrt(p.fatalities ?? 0) / 2 + Math.log2(p.events)))}"><title>${escapeXml(title)}</title></circle>`;
   });
   const label = `Map of ${events} event${events === 1 ? "" : "s"}${considered === limit ? ` (among the newest ${limit})` : ""}`;
   return (

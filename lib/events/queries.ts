@@ -114,7 +114,10 @@ export interface EventPlace {
   lat: number;
   lon: number;
   events: number;
-  fatalities: number;
+  /** People killed in the events whose figure is known; null when none is known. */
+  fatalities: number | null;
+  /** Events there whose number killed is unknown: the total is then "at least" (lib/format killed()). */
+  unknownFatalities: number;
   /** The place name of the newest event there. */
   label: string;
   last: string;
@@ -137,20 +140,23 @@ export async function eventPlaces(membership: CurrentMembership, q: EventListQue
     SELECT round(latitude, 1)::text || ',' || round(longitude, 1)::text AS key,
       (array_agg(latitude ORDER BY "eventDate" DESC, id DESC))[1]::float8 AS lat,
       (array_agg(longitude ORDER BY "eventDate" DESC, id DESC))[1]::float8 AS lon,
-      count(*)::int AS events, sum(fatalities)::int AS fatalities,
+      count(*)::int AS events, sum(fatalities)::int AS fatalities, (count(*) - count(fatalities))::int AS "unknownFatalities",
       coalesce((array_agg(location ORDER BY "eventDate" DESC, id DESC))[1], '') AS label, max("eventDate") AS last,
       (SELECT count(*) FROM n)::int AS considered
     FROM n WHERE latitude IS NOT NULL AND longitude IS NOT NULL
     GROUP BY round(latitude, 1), round(longitude, 1)`, ...params);
   const considered = rows[0]?.considered ?? 0;
-  const places: EventPlace[] = rows.map((r) => ({ key: r.key, lat: r.lat, lon: r.lon, events: r.events, fatalities: r.fatalities, label: r.label, last: r.last.toISOString().slice(0, 10) }));
+  const places: EventPlace[] = rows.map((r) => ({ key: r.key, lat: r.lat, lon: r.lon, events: r.events, fatalities: r.fatalities, unknownFatalities: r.unknownFatalities, label: r.label, last: r.last.toISOString().slice(0, 10) }));
   return { considered, places };
 }
 
-/** Events and fatalities per month for a situation (indexed by situationId, eventDate). */
+/**
+ * Events and people killed per month for a situation (indexed by situationId, eventDate): the sum of
+ * the known figures (null when none is known) and how many events have none (unknownFatalities).
+ */
 export function monthlyCounts(situationId: string) {
-  return db.$queryRaw<{ month: Date; events: bigint; fatalities: bigint }[]>`
-    SELECT date_trunc('month', "eventDate")::date AS month, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
+  return db.$queryRaw<{ month: Date; events: bigint; fatalities: bigint | null; unknownFatalities: bigint }[]>`
+    SELECT date_trunc('month', "eventDate")::date AS month, count(*) AS events, sum(fatalities) AS fatalities, count(*) - count(fatalities) AS "unknownFatalities"
     FROM "Event" WHERE "situationId" = ${situationId} AND "deletedAt" IS NULL
     GROUP BY 1 ORDER BY 1`;
 }

@@ -27,7 +27,16 @@ export const eventInputSchema = z
     subEventType: text(100, "The sub-type"),
     actor1: text(300, "The first actor"),
     actor2: text(300, "The second actor"),
-    fatalities: z.coerce.number({ message: "Write the number of people killed (0 if none or unknown)." }).int("Write a whole number of people killed.").min(0, "The number of people killed cannot be negative.").max(1_000_000, "That number of people killed looks too high (at most 1,000,000)."),
+    // Empty: not known (stored as null), which is not the same as 0.
+    fatalities: z.preprocess(
+      (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? (v.trim() === "" ? null : Number(v.trim())) : v),
+      z
+        .number({ error: "Write the number of people killed, or leave it empty if it is not known." })
+        .int("Write a whole number of people killed.")
+        .min(0, "The number of people killed cannot be negative.")
+        .max(1_000_000, "That number of people killed looks too high (at most 1,000,000).")
+        .nullable(),
+    ),
     civilianTargeting: z.boolean(),
     countryIso3: z.union([z.literal(""), z.string().regex(/^[A-Z]{3}$/, "Choose a country from the list.")]),
     admin1: text(200, "Admin 1"),
@@ -86,7 +95,7 @@ export function emptyEventInput(): EventInput {
     subEventType: "",
     actor1: "",
     actor2: "",
-    fatalities: 0,
+    fatalities: null,
     civilianTargeting: false,
     countryIso3: "",
     admin1: "",

@@ -81,14 +81,14 @@ describe("the event log", () => {
     await page.goto(`${baseUrl}/events/new`);
     await hydrated(page);
     await page.getByLabel("Event type").fill("Violence against civilians");
-    await page.getByLabel("People killed (0 if none or unknown)").fill("-4");
+    await page.getByLabel("People killed (leave empty if not known)").fill("-4");
     await page.getByLabel("Latitude").fill("13.1");
     await page.getByRole("button", { name: "Record event" }).click();
     await page.getByText("The number of people killed cannot be negative.").waitFor();
     expect(await page.getByText("Give both latitude and longitude, or neither.").isVisible()).toBe(true);
     expect(await page.getByLabel("Event type").inputValue()).toBe("Violence against civilians");
     await page.getByLabel("Date").fill("2026-10-01");
-    await page.getByLabel("People killed (0 if none or unknown)").fill("7");
+    await page.getByLabel("People killed (leave empty if not known)").fill("7");
     await page.getByLabel("Longitude").fill("24.9");
     await page.getByLabel("Country").selectOption({ label: "Sudan" });
     await page.getByLabel("Situation").selectOption({ label: "Demo: Sudan, Darfur" });
@@ -104,7 +104,7 @@ describe("the event log", () => {
       await p.getByLabel("Place").waitFor();
       await hydrated(p);
     }
-    await page.getByLabel("People killed (0 if none or unknown)").fill("9");
+    await page.getByLabel("People killed (leave empty if not known)").fill("9");
     await page.getByLabel("Place").fill("Tawila");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByRole("heading", { name: "Violence against civilians, 2026-10-01" }).waitFor();
@@ -113,9 +113,9 @@ describe("the event log", () => {
     await admin.getByRole("button", { name: "Save changes" }).click();
     const region = admin.getByRole("region", { name: "Changes saved by someone else" });
     await region.waitFor();
-    expect(await region.textContent()).toContain("Their changes to fields you had not changed are now in the form: People killed (0 if none or unknown).");
+    expect(await region.textContent()).toContain("Their changes to fields you had not changed are now in the form: People killed (leave empty if not known).");
     expect(await region.getByRole("rowheader").allInnerTexts()).toEqual(["Place"]);
-    expect(await admin.getByLabel("People killed (0 if none or unknown)").inputValue()).toBe("9");
+    expect(await admin.getByLabel("People killed (leave empty if not known)").inputValue()).toBe("9");
     expect(await admin.getByLabel("What happened").inputValue()).toBe("Attack on a displacement camp (typed by the admin).");
     await admin.getByRole("button", { name: "Keep my version of these fields" }).click();
     await admin.getByRole("button", { name: "Save changes" }).click();
@@ -146,7 +146,7 @@ describe("the event log", () => {
     await hydrated(page);
     await page.getByLabel("Date").fill("2026-09-12");
     await page.getByLabel("Event type").fill("Mass arrest of journalists");
-    await page.getByLabel("People killed (0 if none or unknown)").fill("0");
+    await page.getByLabel("People killed (leave empty if not known)").fill("0");
     await page.getByLabel("Country").selectOption({ label: "Sudan" });
     await page.getByRole("button", { name: "Record event" }).click();
     await page.getByRole("heading", { name: "Mass arrest of journalists, 2026-09-12" }).waitFor();

@@ -8,7 +8,11 @@ import { POST } from "@/app/api/imports/route";
 import { GET as progress } from "@/app/api/imports/[id]/route";
 import { checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { IMPORT_BATCH, bulkReferenceChecksAvailable, lockReferences, runImport, unreferencedRows } from "@/lib/events/import";
+import { GET as exportGET } from "@/app/api/exports/[entity]/route";
+import { eventPlaces, listEvents, monthlyCounts } from "@/lib/events/queries";
+import { killed } from "@/lib/format";
 import pg from "pg";
+import ExcelJS from "exceljs";
 import { databaseUrl } from "@/lib/database-url";
 import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 
@@ -297,6 +301,55 @@ describe("an id repeated within one file", () => {
     const run = await runImportAction({ id });
     expect(run).toMatchObject({ ok: true, data: { createdCount: 3, updatedCount: 0, unchangedCount: 0, repeatSkippedCount: 3 } });
     expect(await db.event.count({ where: { importId: id } })).toBe(3);
+  });
+});
+
+describe("an empty fatalities cell", () => {
+  it("is stored as unknown (null), not 0; a 0 stays 0; the list says unknown, totals 'at least', exports leave it empty", async () => {
+    const own = await createOrganisation();
+    const member = await createMember(own.id, "ANALYST");
+    const situation = await createSituation(own.id, member.id, { countryIso3: "SDN", title: "Sudan (unknown figures)" });
+    await actAs(member);
+    const csv =
+      "event_id_cnty,event_date,event_type,country,fatalities,latitude,longitude,location\n" +
+      "FATU001,2023-05-01,Battles,Sudan,,13.6,25.3,El Fasher\n" +
+      "FATU002,2023-05-02,Battles,Sudan,0,13.6,25.3,El Fasher\n" +
+      "FATU003,2023-05-03,Battles,Sudan,12,13.6,25.3,El Fasher\n";
+    const up = await upload(Buffer.from(csv), "unknown.csv", situation.id);
+    const imp = await db.eventImport.findUniqueOrThrow({ where: { id: up.body.id! } });
+    expect(await checkImportAction({ id: imp.id, mapping: imp.mapping as Record<string, string>, situationId: situation.id })).toMatchObject({ ok: true, data: { validRows: 3 } });
+    expect(await runImportAction({ id: imp.id })).toMatchObject({ ok: true, data: { createdCount: 3 } });
+    const stored = await db.event.findMany({ where: { importId: imp.id }, orderBy: { externalId: "asc" } });
+    expect(stored.map((e) => [e.externalId, e.fatalities])).toEqual([
+      ["FATU001", null],
+      ["FATU002", 0],
+      ["FATU003", 12],
+    ]);
+
+    // The list: one event unknown.
+    const m = { organisationId: own.id, organisationName: own.name, role: "ANALYST" as const };
+    const list = await listEvents(m, { situation: situation.id, sort: "oldest" });
+    expect(list.rows.map((e) => killed(e.fatalities))).toEqual(["unknown", "0", "12"]);
+    // The situation's months and the map's places: at least 12.
+    const months = await monthlyCounts(situation.id);
+    expect(months.map((x) => [x.month.toISOString().slice(0, 7), Number(x.events), killed(x.fatalities === null ? null : Number(x.fatalities), Number(x.unknownFatalities))])).toEqual([["2023-05", 3, "at least 12"]]);
+    const places = await eventPlaces(m, { situation: situation.id });
+    expect(places.places.map((p) => [p.events, killed(p.fatalities, p.unknownFatalities)])).toEqual([[3, "at least 12"]]);
+    // A filter on people killed does not take an unknown figure for one.
+    expect((await listEvents(m, { situation: situation.id, minFatalities: 1 })).rows.map((e) => e.fatalities)).toEqual([12]);
+
+    // Exports: an empty CSV cell, null in JSON.
+    const exported = (format: string) => exportGET(new NextRequest(`http://localhost/api/exports/events?format=${format}&situation=${situation.id}`), { params: Promise.resolve({ entity: "events" }) });
+    const json = (await (await exported("json")).json()) as { rows: Record<string, unknown>[] };
+    expect(json.rows.map((r) => r.fatalities).sort()).toEqual([0, 12, null]);
+    const text = (await (await exported("csv")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const column = text[0].split(",").indexOf("People killed");
+    expect(text.slice(1).map((line) => line.split(",")[column]).sort()).toEqual(["", "0", "12"]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await exported("xlsx")).arrayBuffer());
+    const sheet = book.getWorksheet("Events")!;
+    const killedColumn = (sheet.getRow(1).values as unknown[]).indexOf("People killed");
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(killedColumn).value).sort()).toEqual([0, 12, null]);
   });
 });
 

@@ -85,6 +85,20 @@ describe("recording events by hand", () => {
     expect(audit[1].after).toMatchObject({ fatalities: 6 });
   });
 
+  it("records an event whose number killed is not known: left empty, stored as null (not 0)", async () => {
+    await actAs(analyst);
+    const typedEmpty = await ok(createEventAction({ data: event({ fatalities: "" as unknown as null }) }));
+    const none = await ok(createEventAction({ data: event({ fatalities: null }) }));
+    const zero = await ok(createEventAction({ data: event({ fatalities: "0" as unknown as number }) }));
+    const stored = async (id: string) => (await db.event.findUniqueOrThrow({ where: { id } })).fatalities;
+    expect([await stored(typedEmpty.id), await stored(none.id), await stored(zero.id)]).toEqual([null, null, 0]);
+    expect(emptyEventInput().fatalities).toBeNull(); // a new event's form starts empty: unknown
+    expect(await createEventAction({ data: event({ fatalities: "many" as unknown as number }) })).toMatchObject({
+      ok: false,
+      fieldErrors: { "data.fatalities": ["Write the number of people killed, or leave it empty if it is not known."] },
+    });
+  });
+
   it("refuses bad input next to the field, and viewers and other organisations", async () => {
     await actAs(analyst);
     expect(await createEventAction({ data: event({ fatalities: -1 }) })).toMatchObject({ ok: false, code: "INVALID" });
@@ -143,7 +157,7 @@ describe("the event log", () => {
     const asc = [...o1.rows, ...o2.rows];
     expect(asc.map((r) => r.id)).toEqual([...first.rows, ...second.rows].map((r) => r.id).reverse());
 
-    expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", minFatalities: 25 })).rows.map((r) => r.fatalities).sort((a, b) => a - b)).toEqual([25, 26, 27, 28, 29]);
+    expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", minFatalities: 25 })).rows.map((r) => r.fatalities!).sort((a, b) => a - b)).toEqual([25, 26, 27, 28, 29]);
     expect((await listEvents(m, { from: "2024-06-01", to: "2024-06-30", civilian: "1" })).rows).toHaveLength(10);
 
     const theirs = { organisationId: other.id, organisationName: other.name, role: "ANALYST" as const };

@@ -45,6 +45,12 @@ describe("reading ACLED-shaped rows", () => {
     expect(r).toMatchObject({ event: { externalId: "SDN1", eventDate: "2024-01-15", countryIso3: "SDN", latitude: "13.628900", fatalities: 3, civilianTargeting: true, notes: '=HYPERLINK("http://evil.example")' } });
   });
 
+  it("keeps an empty fatalities cell as unknown (null), and a 0 as 0", () => {
+    expect(toEventRow(record({ fatalities: "" }), mapping, countries, 2, TODAY)).toMatchObject({ event: { fatalities: null } });
+    expect(toEventRow(record({ fatalities: "  " }), mapping, countries, 2, TODAY)).toMatchObject({ event: { fatalities: null } });
+    expect(toEventRow(record({ fatalities: "0" }), mapping, countries, 2, TODAY)).toMatchObject({ event: { fatalities: 0 } });
+  });
+
   it("reports each problem with its row and column", () => {
     const r = toEventRow(record({ event_date: "2024-13-01", fatalities: "-2", latitude: "120", country: "Atlantis", iso: "" }), mapping, countries, 7, TODAY);
     expect("problems" in r && r.problems).toEqual([

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getEvent } from "@/lib/events/queries";
 import { CRIME_LABELS } from "@/lib/labels";
-import { isoDate } from "@/lib/format";
+import { isoDate, killed } from "@/lib/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { deleteEventAction } from "../actions";
 
@@ -46,7 +46,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         {row("Disorder type", e.disorderType)}
         {row("Actors", [e.actor1, e.actor2].filter(Boolean).join(" vs "))}
         {row("Associated actors", [e.assocActor1, e.assocActor2].filter(Boolean).join("; "))}
-        {row("People killed", String(e.fatalities))}
+        {row("People killed", killed(e.fatalities))}
         {row("Civilians targeted", e.civilianTargeting ? "Yes" : "No")}
         {row("Where", [e.location, e.admin3, e.admin2, e.admin1, e.country?.name].filter(Boolean).join(", "))}
         {row("Coordinates", e.latitude && e.longitude ? `${e.latitude}, ${e.longitude}` : null)}

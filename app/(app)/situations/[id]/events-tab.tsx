@@ -5,10 +5,18 @@ import { indicatorOptions } from "@/lib/events/form-options";
 import type { EventListQuery } from "@/lib/events/schemas";
 import { EventList } from "@/components/events/event-list";
 import { MonthlyChart } from "@/components/events/monthly-chart";
+import { killed } from "@/lib/format";
 
 export async function EventsTab({ situationId, organisationId, membership, query, canEdit }: { situationId: string; organisationId: string; membership: CurrentMembership; query: EventListQuery; canEdit: boolean }) {
   const [months, indicators] = await Promise.all([monthlyCounts(situationId), indicatorOptions(organisationId)]);
-  const data = months.map((m) => ({ month: m.month.toISOString().slice(0, 7), events: Number(m.events), fatalities: Number(m.fatalities) }));
+  // The chart draws the known figures; the table says "at least" where some are unknown.
+  const data = months.map((m) => ({
+    month: m.month.toISOString().slice(0, 7),
+    events: Number(m.events),
+    fatalities: Number(m.fatalities ?? 0),
+    killed: killed(m.fatalities === null ? null : Number(m.fatalities), Number(m.unknownFatalities)),
+  }));
+  const someUnknown = months.some((m) => m.unknownFatalities > 0);
   return (
     <section aria-label="Events">
       {canEdit && (
@@ -25,6 +33,7 @@ export async function EventsTab({ situationId, organisationId, membership, query
         <>
           <h2>Events and people killed per month</h2>
           <MonthlyChart data={data} />
+          {someUnknown && <p className="muted">For some events the number of people killed is not known: the chart shows the known figures, and the table says &ldquo;at least&rdquo; for those months.</p>}
           <details>
             <summary>The figures per month, as a table</summary>
             <table>
@@ -40,7 +49,7 @@ export async function EventsTab({ situationId, organisationId, membership, query
                   <tr key={d.month}>
                     <th scope="row">{d.month}</th>
                     <td>{d.events}</td>
-                    <td>{d.fatalities}</td>
+                    <td>{d.killed}</td>
                   </tr>
                 ))}
               </tbody>

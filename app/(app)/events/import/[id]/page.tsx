@@ -10,7 +10,7 @@ import type { ColumnMapping, EventRow, Problem } from "@/lib/events/acled";
 import type { CheckResult } from "@/lib/events/import";
 import { MAX_REPEATS_KEPT, type KeepRepeats } from "@/lib/events/repeats";
 import { ImportMappingForm, ImportRunner } from "@/components/events/import-steps";
-import { counted, fileSize } from "@/lib/format";
+import { counted, fileSize, killed } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Import events" };
 
@@ -144,7 +144,11 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
                   <tr key={p.row}>
                     <th scope="row">{p.row}</th>
                     {"event" in p ? (
-                      PREVIEW_COLUMNS.map(([k]) => <td key={k} className={NO_WRAP.has(k) ? "nowrap" : undefined}>{typeof p.event[k] === "boolean" ? (p.event[k] ? "yes" : "no") : String(p.event[k] ?? "")}</td>)
+                      PREVIEW_COLUMNS.map(([k]) => (
+                        <td key={k} className={NO_WRAP.has(k) ? "nowrap" : undefined}>
+                          {typeof p.event[k] === "boolean" ? (p.event[k] ? "yes" : "no") : k === "fatalities" ? killed(p.event.fatalities) : String(p.event[k] ?? "")}
+                        </td>
+                      ))
                     ) : (
                       <td colSpan={PREVIEW_COLUMNS.length} className="field-error">
                         Skipped: {p.problems.map((x) => `${x.column ? `${x.column}: ` : ""}${x.problem}`).join(" ")}
