@@ -1,7 +1,15 @@
-// Every server action, called as anonymous, VIEWER, ANALYST and ADMIN: who gets past the
-// wrapper. A new action without an entry here fails this test. (Cross-organisation refusals
-// need real records and are tested per feature: situations, sources, responses, files.)
+// Every server action, called as anonymous, VIEWER, ANALYST and ADMIN, and as three callers the
+// gate must stop or confine: a member whose organisation requires two-factor sign-in they have not
+// set up, a member whose only membership was deactivated (their session still open), and a member
+// of another organisation whose active-organisation cookie names this one: who gets past the
+// wrapper. A new action without an entry here fails this test, as does a "use server" file that is
+// not an actions.ts read here. (Refusals of another organisation's records need real records and
+// are in tests/integration/cross-organisation.test.ts, which also lists every action.)
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/auth/roles";
 import { actAs, createMember, createOrganisation } from "../support/fixtures";
@@ -52,7 +60,21 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/(app)/events/actions.ts#runImportAction": "ANALYST",
 };
 
-type Action = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
+// Open to a member who must still set up two-factor sign-in: setting it up, and the account's own
+// safety (password, sessions). Every other action refuses them.
+const BEFORE_TWO_FACTOR = new Set([
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction",
+  "app/(app)/account/actions.ts#changePasswordAction",
+  "app/(app)/account/actions.ts#startTwoFactorAction",
+  "app/(app)/account/actions.ts#confirmTwoFactorAction",
+  "app/(app)/account/actions.ts#disableTwoFactorAction",
+  "app/(app)/account/actions.ts#revokeSessionAction",
+  "app/(app)/account/actions.ts#signOutEverywhereAction",
+]);
+// Open to any signed-in account, with an organisation or not (so also to one deactivated everywhere).
+const WITHOUT_ORGANISATION = new Set(["app/(auth)/invite/[token]/actions.ts#acceptInvitationAction"]);
+
+type Action = (input: unknown) => Promise<{ ok: boolean; code?: string; message?: string }>;
 const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts", { eager: true });
 const actions: Record<string, Action> = {};
 for (const [file, mod] of Object.entries(modules)) {
@@ -61,17 +83,48 @@ for (const [file, mod] of Object.entries(modules)) {
   }
 }
 
+/** The files under app/ that declare server actions ("use server"), by path from the repository root. */
+function serverActionFiles(dir = "app"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return serverActionFiles(file);
+    return /\.(ts|tsx|js|jsx|mjs)$/.test(e.name) && /["']use server["']/.test(readFileSync(file, "utf8")) ? [file.split(path.sep).join("/")] : [];
+  });
+}
+
 const ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
 const members: Partial<Record<Role, { id: string }>> = {};
+let org: { id: string };
+let pending: { id: string };
+let deactivated: { id: string };
+let outsider: { id: string };
 
 beforeAll(async () => {
-  const org = await createOrganisation();
+  org = await createOrganisation();
   for (const role of ROLES) members[role] = await createMember(org.id, role);
+  // Administrators, so that only what the column is about can stop them.
+  const strict = await createOrganisation();
+  await db.organisation.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
+  pending = await createMember(strict.id, "ADMIN");
+  deactivated = await createMember(org.id, "ADMIN");
+  await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
+  outsider = await createMember((await createOrganisation()).id, "ADMIN");
 });
 
 describe("the authorisation matrix", () => {
   it("lists every server action, and only existing ones", () => {
     expect(Object.keys(actions).sort()).toEqual(Object.keys(MATRIX).sort());
+    for (const key of [...BEFORE_TWO_FACTOR, ...WITHOUT_ORGANISATION]) expect(Object.keys(MATRIX)).toContain(key);
+  });
+
+  it("reads every file under app/ that declares server actions", () => {
+    const read = new Set(Object.keys(actions).map((key) => key.split("#")[0]));
+    expect(serverActionFiles().sort()).toEqual([...read].sort());
+  });
+
+  it("confines a member of another organisation who names this one as active to their own", async () => {
+    await actAs(outsider, org.id);
+    expect((await getCurrentUser())?.active?.organisationId).not.toBe(org.id);
   });
 
   for (const [key, minimum] of Object.entries(MATRIX)) {
@@ -92,6 +145,25 @@ describe("the authorisation matrix", () => {
         if (hasRole(role, minimum)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
         else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN" });
       }
+    });
+
+    it(`${key}: two-factor pending ${BEFORE_TWO_FACTOR.has(key) ? "allowed past the check" : "refused, saying how to go on"}`, async () => {
+      await actAs(pending);
+      const res = await actions[key]({});
+      if (BEFORE_TWO_FACTOR.has(key)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
+      else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN", message: "Your organisation requires two-factor sign-in. Set it up on your account page first." });
+    });
+
+    it(`${key}: deactivated ${WITHOUT_ORGANISATION.has(key) ? "allowed past the check (no organisation needed)" : "refused"}`, async () => {
+      await actAs(deactivated, org.id);
+      const res = await actions[key]({});
+      if (WITHOUT_ORGANISATION.has(key)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
+      else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." });
+    });
+
+    it(`${key}: other organisation naming this one: past the check only as a member of their own`, async () => {
+      await actAs(outsider, org.id);
+      expect(await actions[key]({})).toMatchObject({ ok: false, code: "INVALID" });
     });
   }
 });

@@ -1,11 +1,20 @@
-// Every route handler and method, called as anonymous, VIEWER, ANALYST and ADMIN: who gets past the
-// checks. A new route or method without an entry here fails this test. (Another organisation's
-// records are refused per feature: source files, imports, exports, briefs, backup.)
+// Every route handler and method, called as anonymous, VIEWER, ANALYST and ADMIN, and as three
+// callers the gate must stop or confine: a member whose organisation requires two-factor sign-in
+// they have not set up, a member whose only membership was deactivated (their session still open),
+// and an administrator of another organisation whose active-organisation cookie names this one,
+// asking for this organisation's private records: who gets past the checks, and what they get. A
+// new route or method without an entry here fails this test, as does a route.ts under app/ that
+// exports a handler this test does not call.
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
 import { hasRole } from "@/lib/auth/roles";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { TWO_FACTOR_REQUIRED } from "@/lib/api/caller";
+import { ENTITIES } from "@/lib/exports/datasets";
+import { actAs, createMember, createOrganisation, createSituation, uid } from "../support/fixtures";
 
 const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "PUBLIC",
@@ -27,29 +36,68 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
 };
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-const modules = import.meta.glob<Record<string, unknown>>("/app/**/route.ts", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>("/app/**/route.{ts,tsx,js,mjs}", { eager: true });
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const handlers: Record<string, Handler> = {};
 for (const [file, mod] of Object.entries(modules)) {
-  for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[method] === "function") handlers[`${file.slice(1)}#${method}`] = mod[method] as Handler;
+  for (const method of METHODS) if (typeof mod[method] === "function") handlers[`${file.slice(1)}#${method}`] = mod[method] as Handler;
 }
 
 const ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
 const members: Partial<Record<Role, { id: string }>> = {};
+let org: { id: string };
+let pending: { id: string };
+let deactivated: { id: string };
+let outsider: { id: string };
+/** This organisation's private records, and a word that is in each of them and in nothing else. */
+const MARKER = uid("Marker");
+let own: { situation: string; source: string; imp: string };
+
 beforeAll(async () => {
-  const org = await createOrganisation();
+  org = await createOrganisation();
   for (const role of ROLES) members[role] = await createMember(org.id, role);
+  // Administrators, so that only what the column is about can stop them.
+  const strict = await createOrganisation();
+  await db.organisation.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
+  pending = await createMember(strict.id, "ADMIN");
+  deactivated = await createMember(org.id, "ADMIN");
+  await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
+  outsider = await createMember((await createOrganisation()).id, "ADMIN");
+  const author = members.ANALYST!.id;
+  const situation = await createSituation(org.id, author, { title: `${MARKER} situation`, visibility: "ORGANISATION" });
+  await db.event.create({ data: { organisationId: org.id, situationId: situation.id, eventDate: new Date("2024-01-01"), eventType: "Battles", countryIso3: "SDN", location: `${MARKER} place`, latitude: 15.5, longitude: 32.5, notes: MARKER, createdById: author } });
+  const source = await db.source.create({ data: { organisationId: org.id, title: `${MARKER} source`, createdById: author } });
+  const imp = await db.eventImport.create({ data: { organisationId: org.id, fileName: `${MARKER}.csv`, sha256: "x", createdById: author, headers: [MARKER], mapping: {} } });
+  own = { situation: situation.id, source: source.id, imp: imp.id };
 });
 
-function call(key: string) {
+function call(key: string, params: Record<string, string | string[]> = {}, search = "") {
   const method = key.split("#")[1];
-  const req = new NextRequest("http://localhost/api/x", { method, ...(method === "GET" || method === "DELETE" ? {} : { body: "x", headers: { "x-file-name": "x.csv", "content-length": "1" } }) });
+  const req = new NextRequest(`http://localhost/api/x${search}`, { method, ...(method === "GET" || method === "DELETE" ? {} : { body: "x", headers: { "x-file-name": "x.csv", "content-length": "1" } }) });
   // Parameters that exist nowhere: past the role check, the route answers "not found" or "invalid".
-  return handlers[key](req, { params: Promise.resolve({ id: "nonexistent", entity: "nonexistent", nextauth: ["session"] }) });
+  return handlers[key](req, { params: Promise.resolve({ id: "nonexistent", entity: "nonexistent", nextauth: ["session"], ...params }) });
+}
+
+/** How the other organisation's administrator asks each route for this organisation's records. */
+function asksForOwn(key: string): { params?: Record<string, string>; search?: string; entities?: string[] } {
+  if (key.startsWith("app/api/sources/[id]/")) return { params: { id: own.source } };
+  if (key.startsWith("app/api/imports/[id]/")) return { params: { id: own.imp } };
+  if (key.startsWith("app/api/imports/route.ts")) return { search: `?situation=${own.situation}` };
+  if (key.startsWith("app/api/briefs/[id]/")) return { params: { id: own.situation } };
+  if (key.startsWith("app/api/events/map/")) return { search: `?situation=${own.situation}` };
+  if (key.startsWith("app/api/exports/")) return { entities: [...ENTITIES, "audit"] };
+  return {};
 }
 
 describe("the API route matrix", () => {
   it("lists every route and method, and only existing ones", () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("lists every route file under app/, also one whose handlers this test would not find", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /^route\.[a-z]+$/.test(e.name) ? [path.join(dir, e.name).split(path.sep).join("/")] : []));
+    expect(files("app").sort()).toEqual([...new Set(Object.keys(MATRIX).map((key) => key.split("#")[0]))].sort());
   });
 
   for (const [key, minimum] of Object.entries(MATRIX).filter(([, m]) => m !== "PUBLIC")) {
@@ -61,6 +109,30 @@ describe("the API route matrix", () => {
         const status = (await call(key)).status;
         if (hasRole(role, minimum as Role)) expect([401, 403]).not.toContain(status);
         else expect(status).toBe(403);
+      }
+    });
+
+    it(`${key}: two-factor pending refused, saying how to go on`, async () => {
+      await actAs(pending);
+      const res = await call(key);
+      expect(res.status).toBe(403);
+      expect((await res.json()).message).toBe(TWO_FACTOR_REQUIRED);
+    });
+
+    it(`${key}: deactivated refused`, async () => {
+      await actAs(deactivated, org.id);
+      expect((await call(key)).status).toBe(403);
+    });
+
+    it(`${key}: other organisation naming this one gets none of its private records`, async () => {
+      await actAs(outsider, org.id);
+      const { params, search = "", entities = ["nonexistent"] } = asksForOwn(key);
+      for (const entity of entities) {
+        const res = await call(key, { ...params, entity }, search);
+        // Asked for a record by its id: refused. Anything else answers with their own organisation's data only.
+        if (params?.id || search.includes("situation=") && key.includes("imports")) expect([403, 404]).toContain(res.status);
+        const body = Buffer.from(await res.arrayBuffer()).toString("latin1");
+        expect(body).not.toContain(MARKER);
       }
     });
   }
