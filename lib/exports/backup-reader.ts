@@ -193,12 +193,12 @@ export async function* readBackup(body: ReadableStream<Uint8Array> | null, decla
   if (!ended) {
     const open = array as { key: string; count: number } | null; // set by step(), which TypeScript does not follow
     const where = open
-      ? `the end of its ${label(open.key)} (after ${open.count.toLocaleString("en")} of them)`
+      ? `before the end of its ${label(open.key)} (after ${open.count.toLocaleString("en")} of them)`
       : key
-        ? `the end of its ${label(key)}`
+        ? `before the end of its ${label(key)}`
         : lastComplete
-          ? `its end (the last complete part is its ${label(lastComplete)})`
-          : "its first part";
-    throw new BackupFileError(`This file is not a complete backup: it ends before ${where}. Nothing was restored; download the backup again.`);
+          ? `after its ${label(lastComplete)}, before the end of the backup`
+          : "before its first part";
+    throw new BackupFileError(`This file is not a complete backup: it ends ${where}. Nothing was restored; download the backup again.`);
   }
 }

@@ -224,7 +224,8 @@ const eventFile = z.object({
   sourceText: optText(2000),
   sourceScale: optText(200),
   notes: z.string(),
-  fatalities: z.number(),
+  // null: not known (not the same as 0).
+  fatalities: z.number().nullable(),
   tags: optText(1000),
   crimes: z.array(z.string()).nullable(),
   importId: oldId.nullable().optional(),

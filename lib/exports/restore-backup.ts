@@ -9,9 +9,10 @@ import "server-only";
 // derived from the organisation and the file's id (restoredId: a SHA-256 in UUID form), so a
 // reference is mapped without keeping a table of every id in memory (a backup may hold millions
 // of events), and two restores of one file into two organisations never collide.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { prepareValue } from "pg/lib/utils";
 import type { Tx } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { BACKUP_FORMAT } from "@/lib/exports/backup";
 import { BackupFileError, type BackupEntry } from "@/lib/exports/backup-reader";
 import {
@@ -50,7 +51,13 @@ const ARRAYS = new Set<Part>(["indicators", "sources", "situations", "imports", 
 /** Record types whose ids the restore maps (an audit entry's entityId, ids inside its details). */
 const MAPPED_ENTITIES = new Set(["Situation", "Source", "Assessment", "Response", "Event", "EventImport", "Indicator", "Alert"]);
 
-export const BATCH = 1000;
+/**
+ * Records per statement. Small on purpose: Prisma keeps the arguments of its last 100 debug calls
+ * (@prisma/debug's history for error reports), the parameters of recent statements among them, so
+ * what stays in memory is about 100 batches' worth, however large the file: 1,000 events per
+ * statement kept some 50 MB alive, 250 about a quarter of that.
+ */
+export const BATCH = 250;
 
 export function restoredId(organisationId: string, oldId: string): string {
   const h = createHash("sha256").update(`${organisationId}\n${oldId}`).digest("hex");
@@ -84,6 +91,41 @@ function mapDrivers(scores: unknown, map: (key: string) => string): unknown {
   }
   return scores;
 }
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Writes rows with one statement: each column travels as one array parameter (made by
+ * node-postgres' own serialiser) and is unnested by PostgreSQL, as the event import does. Measured
+ * on 40,000 events: Prisma's createMany of the same batches took 65 s and its memory grew by some
+ * 270 MB; this takes a fraction of both. `columns` are [column, SQL type of the array's elements,
+ * expression turning the unnested value into the column's, with $ for the value].
+ */
+async function insertRows(tx: Tx, table: string, columns: [string, string, string?][], rows: Cell[][]) {
+  if (!rows.length) return;
+  const arrays = columns.map((_, i) => prepareValue(rows.map((r) => r[i])) as string);
+  const names = columns.map(([c]) => `"${c}"`).join(", ");
+  const select = columns.map(([, , expr], i) => (expr ?? "$").replaceAll("$", `u.c${i}`)).join(", ");
+  const alias = columns.map((_, i) => `c${i}`).join(", ");
+  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}" (${names})`)} SELECT ${Prisma.raw(select)} FROM unnest(${Prisma.join(arrays.map((a, i) => Prisma.sql`${a}::${Prisma.raw(columns[i][1])}[]`))}) AS ${Prisma.raw(`u(${alias})`)}`;
+}
+
+// Instants travel as the file's ISO text ("...Z"), read by PostgreSQL as UTC, as Prisma stores them.
+const TS = "timestamp(3)";
+const EVENT_COLUMNS: [string, string, string?][] = [
+  ["id", "text"], ["organisationId", "text"], ["situationId", "text"], ["externalId", "text"], ["eventDate", "date"], ["timePrecision", "int"], ["disorderType", "text"], ["eventType", "text"],
+  ["subEventType", "text"], ["actor1", "text"], ["assocActor1", "text"], ["actor2", "text"], ["assocActor2", "text"], ["interaction", "text"], ["civilianTargeting", "boolean"], ["countryIso3", "text"],
+  ["admin1", "text"], ["admin2", "text"], ["admin3", "text"], ["location", "text"], ["latitude", "numeric"], ["longitude", "numeric"], ["geoPrecision", "int"], ["sourceText", "text"], ["sourceScale", "text"],
+  ["notes", "text"], ["fatalities", "int"], ["tags", "text"], ["crimes", "text", `$::"Crime"[]`], ["importId", "text"], ["version", "int"], ["createdById", "text"], ["createdAt", TS], ["updatedAt", TS, "COALESCE($, now())"], ["deletedAt", TS],
+];
+const CITATION_COLUMNS: [string, string, string?][] = [
+  ["id", "text"], ["sourceId", "text"], ["situationId", "text"], ["crimeAssessmentId", "text"], ["indicatorRatingId", "text"], ["responseId", "text"], ["eventId", "text"], ["locator", "text"], ["createdById", "text"], ["createdAt", TS, "COALESCE($, now())"],
+];
+const AUDIT_COLUMNS: [string, string, string?][] = [
+  ["at", TS], ["userId", "text"], ["organisationId", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["before", "text", "$::jsonb"], ["after", "text", "$::jsonb"], ["meta", "text", "$::jsonb"], ["restored", "text", "$::jsonb"],
+];
+/** A JSON value as text for a jsonb column; null stays SQL NULL (as Prisma writes a missing Json?). */
+const jsonText = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 export class BackupRestore {
   readonly counts: RestoreCounts = { indicators: 0, sources: 0, situations: 0, imports: 0, assessments: 0, ratings: 0, responses: 0, events: 0, citations: 0, alerts: 0, watches: 0, importMappings: 0, auditEntries: 0 };
@@ -216,7 +258,7 @@ export class BackupRestore {
         this.counts.sources += rows.length;
         return;
       case "situations": {
-        const citations: Prisma.CitationCreateManyInput[] = [];
+        const citations: Cell[][] = [];
         for (const s of rows as ReturnType<typeof checkSituation>[]) {
           const id = this.id(s.id);
           this.known.add(s.id);
@@ -253,7 +295,7 @@ export class BackupRestore {
         this.counts.imports += rows.length;
         return;
       case "assessments": {
-        const citations: Prisma.CitationCreateManyInput[] = [];
+        const citations: Cell[][] = [];
         for (const a of rows as ReturnType<typeof checkAssessment>[]) {
           const id = this.id(a.id);
           this.known.add(a.id);
@@ -292,17 +334,15 @@ export class BackupRestore {
       }
       case "events": {
         const list = rows as EventRecord[];
-        await tx.event.createMany({ data: list.map((e) => ({
-          id: this.id(e.id), organisationId: orgId, situationId: e.situationId ? this.id(e.situationId) : null, externalId: e.externalId, eventDate: date(e.eventDate)!, timePrecision: e.timePrecision,
-          disorderType: e.disorderType, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1, assocActor1: e.assocActor1, actor2: e.actor2, assocActor2: e.assocActor2, interaction: e.interaction,
-          civilianTargeting: e.civilianTargeting, countryIso3: e.countryIso3, admin1: e.admin1, admin2: e.admin2, admin3: e.admin3, location: e.location, latitude: e.latitude, longitude: e.longitude,
-          geoPrecision: e.geoPrecision, sourceText: e.sourceText, sourceScale: e.sourceScale, notes: e.notes, fatalities: e.fatalities, tags: e.tags,
+        await insertRows(tx, "Event", EVENT_COLUMNS, list.map((e) => [
+          this.id(e.id), orgId, e.situationId ? this.id(e.situationId) : null, e.externalId, e.eventDate, e.timePrecision, e.disorderType, e.eventType, e.subEventType, e.actor1, e.assocActor1, e.actor2, e.assocActor2,
+          e.interaction, e.civilianTargeting, e.countryIso3, e.admin1, e.admin2, e.admin3, e.location, e.latitude, e.longitude, e.geoPrecision, e.sourceText, e.sourceScale, e.notes, e.fatalities, e.tags,
           // null (no list: how imported events are stored) stays null; [] stays an empty list.
-          crimes: e.crimes ?? undefined,
-          importId: e.importId ? this.id(e.importId) : null, version: e.version, createdById: this.person(e.createdBy), createdAt: date(e.createdAt)!, updatedAt: date(e.updatedAt) ?? undefined, deletedAt: date(e.deletedAt),
-        })) });
-        const links = list.flatMap((e) => [...new Set(e.indicators)].map((k) => ({ eventId: this.id(e.id), indicatorId: this.indicatorId(k) })));
-        if (links.length) await tx.eventIndicator.createMany({ data: links });
+          e.crimes === null ? null : `{${e.crimes.join(",")}}`,
+          e.importId ? this.id(e.importId) : null, e.version ?? 1, this.person(e.createdBy), e.createdAt, e.updatedAt ?? null, e.deletedAt,
+        ]));
+        const links = list.flatMap((e) => [...new Set(e.indicators)].map((k): Cell[] => [this.id(e.id), this.indicatorId(k)]));
+        await insertRows(tx, "EventIndicator", [["eventId", "text"], ["indicatorId", "text"]], links);
         await this.writeCitations(list.flatMap((e) => this.cite(e.citations, { eventId: this.id(e.id) })));
         this.counts.events += list.length;
         return;
@@ -335,22 +375,24 @@ export class BackupRestore {
       case "auditLog":
         // History from the backup: kept as it was (who, when, what), marked as restored. The log's
         // trigger refuses updates and deletes only, so these inserts are allowed.
-        await tx.auditEntry.createMany({ data: (rows as AuditRecord[]).map((a) => ({
-          at: date(a.at)!, userId: this.member(a.user), organisationId: orgId, action: a.action, entityType: a.entityType, entityId: this.mapEntity(a.entityType, a.entityId),
-          before: json(this.mapIds(a.before)), after: json(this.mapIds(a.after)), meta: json(this.mapIds(a.meta)),
-          restored: { at: this.restoredAt, exportedAt: this.exportedAt, user: a.user },
-        })) });
+        await insertRows(tx, "AuditEntry", AUDIT_COLUMNS, (rows as AuditRecord[]).map((a) => [
+          a.at, this.member(a.user), orgId, a.action, a.entityType, this.mapEntity(a.entityType, a.entityId),
+          jsonText(this.mapIds(a.before)), jsonText(this.mapIds(a.after)), jsonText(this.mapIds(a.meta)), JSON.stringify({ at: this.restoredAt, exportedAt: this.exportedAt, user: a.user }),
+        ]));
         this.counts.auditEntries += rows.length;
         return;
     }
   }
 
-  private cite(cs: BackupCitation[], claim: Partial<Prisma.CitationCreateManyInput>): Prisma.CitationCreateManyInput[] {
-    return cs.map((c) => ({ ...claim, ...(c.id ? { id: this.id(c.id) } : {}), sourceId: this.id(c.sourceId), locator: c.locator, createdById: this.person(c.createdBy), createdAt: date(c.createdAt) ?? undefined }));
+  private cite(cs: BackupCitation[], claim: Partial<Record<"situationId" | "crimeAssessmentId" | "indicatorRatingId" | "responseId" | "eventId", string>>): Cell[][] {
+    return cs.map((c) => [
+      c.id ? this.id(c.id) : randomUUID(), this.id(c.sourceId), claim.situationId ?? null, claim.crimeAssessmentId ?? null, claim.indicatorRatingId ?? null, claim.responseId ?? null, claim.eventId ?? null,
+      c.locator, this.person(c.createdBy), c.createdAt ?? null,
+    ]);
   }
 
-  private async writeCitations(rows: Prisma.CitationCreateManyInput[]) {
-    for (let i = 0; i < rows.length; i += BATCH) await this.tx.citation.createMany({ data: rows.slice(i, i + BATCH) });
+  private async writeCitations(rows: Cell[][]) {
+    for (let i = 0; i < rows.length; i += BATCH) await insertRows(this.tx, "Citation", CITATION_COLUMNS, rows.slice(i, i + BATCH));
     this.counts.citations += rows.length;
   }
 
