@@ -68,10 +68,9 @@ export async function checkFile(db: Db | Tx, file: string, delimiter: string, ma
     const parsed = r.record ? toEventRow(r.record, mapping, countries, r.row, today) : { problems: [{ row: r.row, column: "", problem: r.problem! }] };
     if ("event" in parsed) {
       result.validRows++;
-      const content = JSON.stringify(parsed.event);
       // A row without an id is known by its content: a repeat of it is always identical.
-      if (parsed.event.externalId) repeats.see(parsed.event.externalId, parsed.event.externalId, r.row, contentHash(content));
-      else repeats.see(contentKey(content), null, r.row, 0);
+      if (parsed.event.externalId) repeats.see(parsed.event.externalId, parsed.event.externalId, r.row, contentHash(Object.values(parsed.event)));
+      else repeats.see(rowKey(parsed.event), null, r.row, 0);
     } else {
       result.problemRows++;
       for (const p of parsed.problems) if (result.problems.length < MAX_PROBLEMS_KEPT) result.problems.push(p);
@@ -82,11 +81,10 @@ export async function checkFile(db: Db | Tx, file: string, delimiter: string, ma
   return { ...result, ...repeats.counts, repeats: repeats.list };
 }
 
-/** A stable id for rows without one, so re-importing the same file updates instead of duplicating. */
-function contentKey(json: string) {
-  return "row:" + createHash("sha256").update(json).digest("hex").slice(0, 32);
+/** A row's key: its id, or for rows without one a stable id from their content, so re-importing the same file updates instead of duplicating. */
+function rowKey(e: EventRow) {
+  return e.externalId ?? "row:" + createHash("sha256").update(JSON.stringify(e)).digest("hex").slice(0, 32);
 }
-const rowKey = (e: EventRow) => e.externalId ?? contentKey(JSON.stringify(e));
 
 /**
  * The organisation's situation an event belongs to, matched by country, area and date: among the

@@ -1,5 +1,5 @@
 // Ids repeated within one import file. The check reads every row once and remembers each id it has
-// seen: the row it was first on and a 48-bit hash of what that row says (the row itself is not kept).
+// seen: the row it was first on and a 53-bit hash of what that row says (the row itself is not kept).
 // A later row with the same id either says exactly the same (imported once, counted) or something
 // else (listed; the analyst chooses to keep the first or the last row of every such id).
 //
@@ -12,8 +12,6 @@
 // doing it in SQL instead (a temporary table of id, row and hash) would keep the server's memory flat
 // but write the whole file's ids to the database once more on every check. A Map holds at most 2^24
 // entries, so the ids are spread over several Maps.
-import { createHash } from "node:crypto";
-
 /** A repeated id, as the check lists it: its rows (the first MAX_REPEAT_ROWS), and whether they all say the same. */
 export interface Repeat {
   /** The file's id; null for rows without one (known by their content, so always identical). */
@@ -42,9 +40,31 @@ export const MAX_REPEATS_KEPT = 1000;
 export const MAX_REPEAT_ROWS = 20;
 const SHARDS = 16;
 
-/** A 48-bit hash of a row's content: two different rows share one with a chance of 1 in 2^48. */
-export function contentHash(content: string): number {
-  return createHash("sha1").update(content).digest().readUIntBE(0, 6);
+/**
+ * A 53-bit hash of a row's content (its fields in order): two different rows share one with a
+ * chance of about 1 in 2^53. cyrb53 (public domain) over the fields, each led by its length, so no
+ * field's text can run into the next. Not a cryptographic hash: it tells rows apart, which is all
+ * the check asks (about 0.5 µs per ACLED row, where building the row's JSON and hashing it with
+ * SHA-1 took 3 µs, a quarter of the check's time).
+ */
+export function contentHash(fields: readonly unknown[]): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const field of fields) {
+    const text = field === null || field === undefined ? "\u0000" : String(field);
+    h1 = Math.imul(h1 ^ text.length, 2654435761);
+    h2 = Math.imul(h2 ^ text.length, 1597334677);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Spreads keys over several Maps (a Map holds at most 2^24 entries). */

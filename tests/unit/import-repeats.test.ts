@@ -4,8 +4,8 @@ import { contentHash, MAX_REPEAT_ROWS, RepeatFilter, RepeatTracker } from "@/lib
 describe("ids repeated within an import file", () => {
   it("lists each repeated id with its rows and counts identical and differing repeats", () => {
     const t = new RepeatTracker();
-    const a = contentHash('{"fatalities":5}');
-    const b = contentHash('{"fatalities":99}');
+    const a = contentHash(["DUPX001", "2024-03-01", 5]);
+    const b = contentHash(["DUPX001", "2024-03-01", 99]);
     t.see("X1", "X1", 2, a);
     t.see("X2", "X2", 3, a);
     t.see("X1", "X1", 4, a); // identical so far
@@ -17,6 +17,14 @@ describe("ids repeated within an import file", () => {
       { id: "X1", rows: [2, 4, 5], identical: false },
       { id: "X2", rows: [3, 6], identical: true },
     ]);
+  });
+
+  it("hashes a row's fields so that the same fields give the same hash and moved or missing text does not", () => {
+    expect(contentHash(["a", null, 5, true])).toBe(contentHash(["a", null, 5, true]));
+    expect(contentHash(["ab", "c"])).not.toBe(contentHash(["a", "bc"]));
+    expect(contentHash(["", "x"])).not.toBe(contentHash([null, "x"]));
+    expect(contentHash(["x", 5])).not.toBe(contentHash(["x", 50]));
+    expect(Number.isSafeInteger(contentHash(["anything"]))).toBe(true);
   });
 
   it("keeps a bounded list of rows per id and counts the rest", () => {
