@@ -12,6 +12,7 @@
 // doing it in SQL instead (a temporary table of id, row and hash) would keep the server's memory flat
 // but write the whole file's ids to the database once more on every check. A Map holds at most 2^24
 // entries, so the ids are spread over several Maps.
+
 /** A repeated id, as the check lists it: its rows (the first MAX_REPEAT_ROWS), and whether they all say the same. */
 export interface Repeat {
   /** The file's id; null for rows without one (known by their content, so always identical). */
