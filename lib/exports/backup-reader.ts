@@ -2,6 +2,7 @@
 // (stream-json's tokenizer), and only one top-level value (format, version, organisation...) or
 // one element of a top-level array (a source, a situation, an event...) is assembled at a time.
 // Memory stays flat whatever the file's size: neither the file nor a whole array is ever held.
+import { createHash } from "node:crypto";
 import { jsonParser } from "stream-json/core/parser.js";
 import type { Token } from "stream-json/core/parser.js";
 
@@ -84,10 +85,13 @@ const isValueStart = (t: Token) => t.name !== "keyValue" && t.name !== "endObjec
 
 /**
  * The backup's top-level values and array elements in file order. `declaredLength` is the request's
- * Content-Length: a body that ends short of it (or runs past it) is refused.
+ * Content-Length: a body that ends short of it (or runs past it) is refused; `expectedSha256`, the
+ * fingerprint the browser sent, is checked once the whole body has arrived (before the caller commits).
  */
-export async function* readBackup(body: ReadableStream<Uint8Array> | null, declaredLength: number | null): AsyncGenerator<BackupEntry> {
+export async function* readBackup(body: ReadableStream<Uint8Array> | null, declaredLength: number | null, expectedSha256: string | null = null): AsyncGenerator<BackupEntry> {
   if (!body) throw new BackupFileError("The request held no file. Choose a backup downloaded from the Exports page.");
+  if (expectedSha256 !== null && !/^[0-9a-f]{64}$/i.test(expectedSha256)) throw new BackupFileError("The upload's fingerprint (X-Content-SHA256) is not a SHA-256. Send the file again from the Exports page.");
+  const hash = createHash("sha256");
   const parse = jsonParser({ packValues: true, streamValues: false });
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const reader = body.getReader();
@@ -161,6 +165,7 @@ export async function* readBackup(body: ReadableStream<Uint8Array> | null, decla
     }
     if (chunk.done) break;
     received += chunk.value.byteLength;
+    hash.update(chunk.value);
     if (declaredLength !== null && received > declaredLength) {
       throw new BackupFileError(`More bytes arrived than the upload declared (${declaredLength.toLocaleString("en")}). Nothing was restored; send the file again.`);
     }
@@ -183,6 +188,10 @@ export async function* readBackup(body: ReadableStream<Uint8Array> | null, decla
   }
   if (declaredLength !== null && received < declaredLength) {
     throw new BackupFileError(`The upload was cut short: ${received.toLocaleString("en")} of ${declaredLength.toLocaleString("en")} bytes arrived. Nothing was restored; send the file again.`);
+  }
+  // The browser sends the SHA-256 it computed (components/uploads/send-file.ts): the file must be exactly that one.
+  if (expectedSha256 !== null && hash.digest("hex") !== expectedSha256.toLowerCase()) {
+    throw new BackupFileError("The file that arrived is not the file that was sent (its SHA-256 differs). Nothing was restored; send the file again.");
   }
   try {
     decoder.decode();

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { NextRequest } from "next/server";
@@ -418,7 +419,7 @@ describe("the JSON backup", () => {
       }
     });
 
-    it("restores nothing from a file that is not valid JSON part-way, or whose upload ends short of its declared length", async () => {
+    it("restores nothing from a file that is not valid JSON part-way, whose upload ends short of its declared length, or that is not the file the browser fingerprinted", async () => {
       const text = JSON.stringify(good);
       const at = text.indexOf(`"events":[`) + 10;
       let { stored } = await emptyOrganisation();
@@ -432,6 +433,19 @@ describe("the JSON backup", () => {
       expect(res.status).toBe(400);
       expect((await res.json()).message).toBe(`The upload was cut short: ${Buffer.byteLength(text).toLocaleString("en")} of ${(Buffer.byteLength(text) + 100).toLocaleString("en")} bytes arrived. Nothing was restored; send the file again.`);
       expect(await stored()).toBe(0);
+
+      // The browser's fingerprint of the file it sent: another file (here one byte changed) is refused.
+      ({ stored } = await emptyOrganisation());
+      const sha = createHash("sha256").update(text).digest("hex");
+      const other = text.replace(`"Field report =1+1"`, `"Field report =1+2"`);
+      res = await POST(new NextRequest("http://localhost/api/backup", { method: "POST", body: other, headers: { "content-length": String(Buffer.byteLength(other)), "x-content-sha256": sha } }));
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toBe("The file that arrived is not the file that was sent (its SHA-256 differs). Nothing was restored; send the file again.");
+      expect(await stored()).toBe(0);
+      const { org } = await emptyOrganisation();
+      res = await POST(new NextRequest("http://localhost/api/backup", { method: "POST", body: text, headers: { "content-length": String(Buffer.byteLength(text)), "x-content-sha256": sha } }));
+      expect(res.status).toBe(200);
+      expect(await db.source.count({ where: { organisationId: org.id } })).toBe(1);
     });
 
     it("still restores a version 1 backup (before history, alerts, follows and mappings were kept), and brings back the two-factor requirement", async () => {

@@ -45,7 +45,7 @@ export async function POST(req: NextRequest) {
   try {
     const result = await db.$transaction(
       async (tx) => {
-        const r = await restoreBackup(tx, readBackup(req.body, declaredLength), orgId, a.user.id);
+        const r = await restoreBackup(tx, readBackup(req.body, declaredLength, req.headers.get("x-content-sha256")), orgId, a.user.id);
         await writeAudit(tx, { userId: a.user.id, organisationId: orgId, action: "import.backup", entityType: "Organisation", entityId: orgId, after: { ...r.counts, exportedAt: r.exportedAt } });
         return r;
       },
