@@ -9,6 +9,7 @@ import type { Crime } from "@/lib/generated/prisma/enums";
 import type { SituationConflict, SituationSnapshot } from "./mutations-types";
 import { toSituationInput, type SituationInput, type UpdateSituationInput } from "./schemas";
 import { snapshotOfInput } from "./merge";
+import { isOwnSituation, situationVisibleWhere } from "@/lib/access/situations";
 import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
@@ -78,9 +79,8 @@ async function assertCountry(tx: Tx, iso3: string) {
 
 function loadForChange(tx: Tx, id: string, membership: CurrentMembership, includeArchived = false) {
   return tx.situation.findFirst({
-    where: includeArchived
-      ? { id, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] }
-      : { id, ...visibleSituationsWhere(membership) },
+    // Archived ones too (to restore): those the caller may open, i.e. archived ones of their own only.
+    where: { id, ...(includeArchived ? situationVisibleWhere(membership) : visibleSituationsWhere(membership)) },
     include: { crimes: { include: { citations: { select: { sourceId: true } } } }, updatedBy: { select: { name: true } } },
   });
 }
@@ -88,7 +88,7 @@ function loadForChange(tx: Tx, id: string, membership: CurrentMembership, includ
 async function loadOwned(tx: Tx, id: string, membership: CurrentMembership, includeArchived = false) {
   const current = await loadForChange(tx, id, membership, includeArchived);
   if (!current) throw new NotFoundError("This situation does not exist, or you cannot see it.");
-  if (current.organisationId !== membership.organisationId) {
+  if (!isOwnSituation(membership, current)) {
     throw new ForbiddenError("This situation belongs to another organisation: you can read it but not change it.");
   }
   return current;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { ActionError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { isOwnSituation } from "@/lib/access/situations";
 import { visibleSituationsWhere } from "./queries";
 
 /**
@@ -14,7 +15,7 @@ export async function ownSituation(tx: Tx, membership: CurrentMembership, situat
     select: { id: true, organisationId: true, archivedAt: true },
   });
   if (!s) throw new NotFoundError("This situation does not exist, or you cannot see it.");
-  if (s.organisationId !== membership.organisationId) throw new ForbiddenError("This situation belongs to another organisation: you can read it but not change it.");
+  if (!isOwnSituation(membership, s)) throw new ForbiddenError("This situation belongs to another organisation: you can read it but not change it.");
   if (opts.refuseArchived && s.archivedAt) throw new ActionError("This situation is archived. Restore it before changing it.");
   return s;
 }

@@ -3,20 +3,17 @@ import { db } from "@/lib/db";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
+import { situationListedSql, situationListedWhere, situationVisibleWhere } from "@/lib/access/situations";
 import type { SituationListQuery } from "./schemas";
 
-/** What a member may see: their organisation's situations and those shared with the coalition. */
+/** What a member's lists show: their organisation's situations and those shared with the coalition, none archived (lib/access/situations.ts). */
 export function visibleSituationsWhere(membership: CurrentMembership): Prisma.SituationWhereInput {
-  return {
-    archivedAt: null,
-    OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }],
-  };
+  return situationListedWhere(membership);
 }
 
 /** The same rule as SQL, for raw queries (`alias` is the Situation table's name in the query). */
 export function visibleSituationsSql(membership: CurrentMembership, alias: string) {
-  const t = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`${t}."archivedAt" IS NULL AND (${t}."organisationId" = ${membership.organisationId} OR ${t}.visibility = 'COALITION')`;
+  return situationListedSql(membership, alias);
 }
 
 const listSelect = {
@@ -138,13 +135,7 @@ export async function listFilterOptions(membership: CurrentMembership) {
 
 /** One situation the caller may open: their organisation's (archived too) or a live coalition-shared one. */
 function openableSituationWhere(membership: CurrentMembership, id: string): Prisma.SituationWhereInput {
-  return {
-    id,
-    OR: [
-      { organisationId: membership.organisationId },
-      { visibility: "COALITION", archivedAt: null },
-    ],
-  };
+  return { id, ...situationVisibleWhere(membership) };
 }
 
 /** What a page inside a situation (a round, a response) shows of it: no crimes, no people. */

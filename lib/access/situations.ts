@@ -1,0 +1,80 @@
+// Who may see a situation and who may change it, stated once. Everything that reads situations
+// (Prisma queries, raw SQL, COPY exports) and everything hanging off one (rounds, responses,
+// events) asks here for its condition instead of writing the coalition rule again.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole } from "@/lib/auth/roles";
+import type { CurrentMembership } from "./session";
+
+type Member = Pick<CurrentMembership, "organisationId">;
+
+/** Shared with the coalition: every member of every organisation may see it, while it is not archived. */
+export function situationSharedWhere() {
+  return { visibility: "COALITION", archivedAt: null } satisfies Prisma.SituationWhereInput;
+}
+
+/**
+ * May see (open) a situation: its own organisation's members, archived or not, and every member of
+ * the coalition while it is shared and not archived.
+ */
+export function situationVisibleWhere(membership: Member): Prisma.SituationWhereInput {
+  return { OR: [{ organisationId: membership.organisationId }, situationSharedWhere()] };
+}
+
+/** What lists, counts, dashboards and exports show: the visible situations that are not archived. */
+export function situationListedWhere(membership: Member): Prisma.SituationWhereInput {
+  return { archivedAt: null, ...situationVisibleWhere(membership) };
+}
+
+/** How a value goes into SQL text: a literal (pg's escapeLiteral) or a bind parameter ($1...). */
+export type SqlValue = (value: string) => string;
+
+function tableAlias(alias: string) {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+  return `"${alias}"`;
+}
+
+/** situationVisibleWhere as SQL text on the Situation table `alias`, for queries written as text (COPY takes no bind parameters). */
+export function situationVisibleSqlText(membership: Member, alias: string, value: SqlValue): string {
+  const t = tableAlias(alias);
+  return `(${t}."organisationId" = ${value(membership.organisationId)} OR (${t}.visibility = 'COALITION' AND ${t}."archivedAt" IS NULL))`;
+}
+
+/** situationListedWhere as SQL text on the Situation table `alias`. */
+export function situationListedSqlText(membership: Member, alias: string, value: SqlValue): string {
+  return `${tableAlias(alias)}."archivedAt" IS NULL AND ${situationVisibleSqlText(membership, alias, value)}`;
+}
+
+/** SQL text whose values were written by `value` as NUL markers, as a Prisma.Sql with those values bound. */
+function bound(build: (value: SqlValue) => string): Prisma.Sql {
+  const values: string[] = [];
+  const text = build((v) => {
+    values.push(v);
+    return "\u0000";
+  });
+  return new Prisma.Sql(text.split("\u0000"), values);
+}
+
+/** situationVisibleWhere as a Prisma.Sql fragment on the Situation table `alias`, for $queryRaw. */
+export function situationVisibleSql(membership: Member, alias: string): Prisma.Sql {
+  return bound((value) => situationVisibleSqlText(membership, alias, value));
+}
+
+/** situationListedWhere as a Prisma.Sql fragment on the Situation table `alias`, for $queryRaw. */
+export function situationListedSql(membership: Member, alias: string): Prisma.Sql {
+  return bound((value) => situationListedSqlText(membership, alias, value));
+}
+
+/** A situation another organisation shares with the coalition (what its events and responses show to others). */
+export function isSharedSituation(membership: Member, s: { organisationId: string; visibility: string; archivedAt: Date | null }): boolean {
+  return s.organisationId !== membership.organisationId && s.visibility === "COALITION" && !s.archivedAt;
+}
+
+/** The caller's organisation owns the situation: only its members change it and what hangs on it (rounds, responses, events). */
+export function isOwnSituation(membership: Member, s: { organisationId: string }): boolean {
+  return s.organisationId === membership.organisationId;
+}
+
+/** May change a situation: an analyst or administrator of its own organisation. */
+export function canChangeSituation(membership: CurrentMembership, s: { organisationId: string }): boolean {
+  return isOwnSituation(membership, s) && hasRole(membership.role, "ANALYST");
+}

@@ -1,0 +1,62 @@
+// The one definition of who may see a situation (lib/access/situations.ts), as Prisma `where` and
+// as SQL (bound and as text with literals): the same situations, for each kind of situation.
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { canChangeSituation, isSharedSituation, situationListedSql, situationListedSqlText, situationListedWhere, situationVisibleSql, situationVisibleSqlText, situationVisibleWhere } from "@/lib/access/situations";
+import { createMember, createOrganisation, createSituation } from "../support/fixtures";
+
+const own = { organisationId: "", organisationName: "A", role: "ANALYST" as const };
+let ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  const a = await createOrganisation();
+  const b = await createOrganisation();
+  own.organisationId = a.id;
+  const ua = await createMember(a.id, "ANALYST");
+  const ub = await createMember(b.id, "ANALYST");
+  const archivedAt = new Date();
+  ids = {
+    ownPrivate: (await createSituation(a.id, ua.id)).id,
+    ownShared: (await createSituation(a.id, ua.id, { visibility: "COALITION" })).id,
+    ownArchived: (await createSituation(a.id, ua.id, { archivedAt })).id,
+    otherPrivate: (await createSituation(b.id, ub.id)).id,
+    otherShared: (await createSituation(b.id, ub.id, { visibility: "COALITION" })).id,
+    otherSharedArchived: (await createSituation(b.id, ub.id, { visibility: "COALITION", archivedAt })).id,
+  };
+});
+
+const names = (found: { id: string }[]) => Object.entries(ids).filter(([, id]) => found.some((f) => f.id === id)).map(([name]) => name).sort();
+const mine = () => Prisma.sql`s.id IN (${Prisma.join(Object.values(ids))})`;
+
+describe("who may see a situation", () => {
+  it("opens their own organisation's (archived too) and the coalition's while shared and not archived", async () => {
+    const expected = ["otherShared", "ownArchived", "ownPrivate", "ownShared"];
+    expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationVisibleWhere(own)] }, select: { id: true } }))).toEqual(expected);
+    expect(names(await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "Situation" s WHERE ${mine()} AND ${situationVisibleSql(own, "s")}`)).toEqual(expected);
+    const text = situationVisibleSqlText(own, "s", (v) => pg.escapeLiteral(v));
+    expect(names(await db.$queryRawUnsafe<{ id: string }[]>(`SELECT s.id FROM "Situation" s WHERE s.id IN (${Object.values(ids).map((v) => pg.escapeLiteral(v)).join(",")}) AND ${text}`))).toEqual(expected);
+  });
+
+  it("lists the same, none archived", async () => {
+    const expected = ["otherShared", "ownPrivate", "ownShared"];
+    expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationListedWhere(own)] }, select: { id: true } }))).toEqual(expected);
+    expect(names(await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "Situation" s WHERE ${mine()} AND ${situationListedSql(own, "s")}`)).toEqual(expected);
+    const text = situationListedSqlText(own, "s", (v) => pg.escapeLiteral(v));
+    expect(names(await db.$queryRawUnsafe<{ id: string }[]>(`SELECT s.id FROM "Situation" s WHERE s.id IN (${Object.values(ids).map((v) => pg.escapeLiteral(v)).join(",")}) AND ${text}`))).toEqual(expected);
+  });
+
+  it("takes only a plain table alias into SQL", () => {
+    expect(() => situationVisibleSql(own, 's"; DROP TABLE x; --')).toThrow();
+  });
+});
+
+describe("who may change a situation", () => {
+  it("an analyst or administrator of its own organisation; viewers and other organisations read only", async () => {
+    const all = await db.situation.findMany({ where: { id: { in: Object.values(ids) } } });
+    expect(names(all.filter((s) => canChangeSituation(own, s)))).toEqual(["ownArchived", "ownPrivate", "ownShared"]);
+    expect(all.filter((s) => canChangeSituation({ ...own, role: "VIEWER" }, s))).toEqual([]);
+    expect(names(all.filter((s) => isSharedSituation(own, s)))).toEqual(["otherShared"]);
+  });
+});
