@@ -54,11 +54,15 @@ export default async function ExportsPage() {
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Backup</h2>
           <p>
-            <a href="/api/backup">Download your organisation&apos;s whole dataset (JSON)</a>. It can be restored into an empty organisation from
-            this page.
+            <a href="/api/backup">Download your organisation&apos;s whole record (JSON)</a>: its settings, situations, assessment rounds,
+            responses, events, sources, alerts, import history and audit log. It can be restored into an empty organisation from this page.
+            Attached files are not in it (their names and fingerprints are), so keep the server&apos;s upload folder backed up as well.
           </p>
           <h3>Restore a backup</h3>
-          <p className="muted">Only into an organisation that has no situations, sources or events yet. Everything is restored or nothing is.</p>
+          <p className="muted">
+            Only into an organisation that has no situations, sources or events yet. A backup of any size is accepted; every record is checked
+            as its form would check it, and everything is restored or nothing is.
+          </p>
           <RestoreForm />
         </section>
       )}
