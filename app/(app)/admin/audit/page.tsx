@@ -71,7 +71,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {page.rows.map((e) => (
             <tr key={String(e.id)}>
               <td>{e.at.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{e.user?.name ?? "—"}</td>
+              <td>
+                {e.user?.name ?? restoredFrom(e.restored)?.user ?? "—"}
+                {e.restored ? <div className="muted small">Restored from a backup{restoredFrom(e.restored)?.exportedAt ? ` of ${restoredFrom(e.restored)!.exportedAt!.slice(0, 10)}` : ""}</div> : null}
+              </td>
               <td>
                 <code>{e.action}</code>
               </td>
@@ -95,4 +98,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </nav>
     </>
   );
+}
+
+/** The mark of an entry brought back by a backup restore (AuditEntry.restored): the author's e-mail as the backup named them, and the backup's date. */
+function restoredFrom(v: unknown): { user?: string | null; exportedAt?: string | null } | null {
+  return v && typeof v === "object" ? (v as { user?: string | null; exportedAt?: string | null }) : null;
 }
