@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
+import { situationSharedWhere, situationVisibleWhere } from "@/lib/access/situations";
 import type { EventListQuery } from "./schemas";
 import { sharedEventIdsSql, visibleEventsSql, type SharedSituation } from "./sql";
 
@@ -12,7 +13,7 @@ const SHARED_MERGE_MAX = 200;
 
 /** Events a member may see: their organisation's, and those of situations shared with the coalition. */
 export function visibleEventsWhere(membership: CurrentMembership): Prisma.EventWhereInput {
-  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: { visibility: "COALITION", archivedAt: null } }] };
+  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWhere() }] };
 }
 
 /** The filters other than who may see what (see orderedVisible). */
@@ -53,7 +54,7 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
   const base = filters(q);
   const run = (where: Prisma.EventWhereInput[]) => fetch({ AND: where }, take);
   if (q.situation) {
-    const visible = { situation: { OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" as const, archivedAt: null }] } };
+    const visible = { situation: situationVisibleWhere(membership) };
     return run([...base, { situationId: q.situation }, visible]);
   }
   const shared = await sharedSituations(membership);
@@ -106,7 +107,7 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
  * their organisation. Read once per request: the event list and its map both ask for them.
  */
 export const sharedSituations = cache(async (membership: CurrentMembership): Promise<SharedSituation[]> =>
-  db.situation.findMany({ where: { visibility: "COALITION", archivedAt: null, organisationId: { not: membership.organisationId } }, select: { id: true, organisationId: true } }),
+  db.situation.findMany({ where: { ...situationSharedWhere(), organisationId: { not: membership.organisationId } }, select: { id: true, organisationId: true } }),
 );
 
 export interface EventPlace {

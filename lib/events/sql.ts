@@ -9,6 +9,7 @@ import pg from "pg";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { EventListQuery } from "./schemas";
 import { INLINE_VALUES } from "@/lib/db-client";
+import { situationVisibleSqlText } from "@/lib/access/situations";
 
 export const lit = (v: string) => pg.escapeLiteral(v);
 
@@ -39,7 +40,7 @@ export function eventFilterSql(q: EventListQuery, ownOrgId: string, v: Binder = 
   if (q.situation) {
     and.push(
       `t."situationId" = ${v(q.situation)}`,
-      `EXISTS (SELECT 1 FROM "Situation" v WHERE v.id = t."situationId" AND (v."organisationId" = ${v(ownOrgId)} OR (v.visibility = 'COALITION' AND v."archivedAt" IS NULL)))`,
+      `EXISTS (SELECT 1 FROM "Situation" v WHERE v.id = t."situationId" AND ${situationVisibleSqlText({ organisationId: ownOrgId }, "v", v)})`,
     );
   }
   return and;

@@ -9,6 +9,7 @@ import "server-only";
 // escapeLiteral after zod has parsed it (dates, numbers, ids, free text).
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
+import { isSharedSituation, situationVisibleWhere } from "@/lib/access/situations";
 import { CRIME_LABELS } from "@/lib/labels";
 import type { EventListQuery } from "@/lib/events/schemas";
 import { eventOrderSql, lit, visibleEventsSql } from "@/lib/events/sql";
@@ -87,7 +88,7 @@ async function eventsExportParts(membership: CurrentMembership, q: EventListQuer
   const own = membership.organisationId;
   // The situations whose events can appear (the organisation's own, those shared with the coalition), and their organisations' names.
   const situations = await db.situation.findMany({
-    where: q.situation ? { id: q.situation } : { OR: [{ organisationId: own }, { visibility: "COALITION", archivedAt: null }] },
+    where: q.situation ? { id: q.situation } : situationVisibleWhere(membership),
     select: { id: true, title: true, organisationId: true, visibility: true, archivedAt: true, organisation: { select: { name: true } } },
   });
   const names: Names = { situations: {}, organisations: { [own]: membership.organisationName } };
@@ -95,7 +96,7 @@ async function eventsExportParts(membership: CurrentMembership, q: EventListQuer
     names.situations[s.id] = s.title;
     names.organisations[s.organisationId] = s.organisation.name;
   }
-  const shared = situations.filter((s) => s.organisationId !== own && s.visibility === "COALITION" && !s.archivedAt);
+  const shared = situations.filter((s) => isSharedSituation(membership, s));
   return { keyed: columns.map((c) => [c.key, columnSql(c.key, names, mode)]), from: `FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}` };
 }
 

@@ -6,6 +6,7 @@ import "server-only";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { lit } from "@/lib/events/sql";
+import { situationListedSqlText } from "@/lib/access/situations";
 import type { Column, Row } from "./datasets";
 import { type ColumnMode, copyCsvStream, copyJsonStream, csvHead, cursorBatches, guard, labelSql, selectOf } from "./pg-stream";
 
@@ -46,7 +47,7 @@ function ratingsExportParts(membership: CurrentMembership, situation: string | u
     JOIN "Assessment" a ON a."situationId" = s.id AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
     JOIN "IndicatorRating" r ON r."assessmentId" = a.id
     JOIN "Indicator" i ON i.id = r."indicatorId"
-    WHERE s."archivedAt" IS NULL AND (s."organisationId" = ${lit(membership.organisationId)} OR s.visibility = 'COALITION')
+    WHERE ${situationListedSqlText(membership, "s", lit)}
       ${situation ? `AND s.id = ${lit(situation)}` : ""}
     ORDER BY s.title, s.id, a."assessedOn", a.id, i."riskFactorNumber", i.position, i.code`;
   return { keyed, from };

@@ -3,13 +3,14 @@ import { db } from "@/lib/db";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
+import { situationListedWhere, situationSharedWhere } from "@/lib/access/situations";
 import type { ResponseListQuery } from "./schemas";
 
 /** Responses a member may see: those of situations they may see. */
 function visibleResponsesWhere(membership: CurrentMembership): Prisma.ResponseWhereInput {
   return {
     deletedAt: null,
-    situation: { archivedAt: null, OR: [{ organisationId: membership.organisationId }, { visibility: "COALITION" }] },
+    situation: situationListedWhere(membership),
   };
 }
 
@@ -53,7 +54,7 @@ export function responsesForSituation(situationId: string) {
 /** A response to read or edit: the organisation's own, or one of a situation shared with the coalition (read only). */
 export function getResponse(membership: CurrentMembership, id: string) {
   return db.response.findFirst({
-    where: { id, deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: { archivedAt: null, visibility: "COALITION" } }] },
+    where: { id, deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWhere() }] },
     include: { situation: { select: { id: true, title: true } }, citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true } } } } },
   });
 }
