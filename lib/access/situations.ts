@@ -33,10 +33,15 @@ function tableAlias(alias: string) {
   return `"${alias}"`;
 }
 
+/** situationSharedWhere as SQL text on the Situation table `alias`. */
+function sharedSqlText(alias: string): string {
+  const t = tableAlias(alias);
+  return `(${t}.visibility = 'COALITION' AND ${t}."archivedAt" IS NULL)`;
+}
+
 /** situationVisibleWhere as SQL text on the Situation table `alias`, for queries written as text (COPY takes no bind parameters). */
 export function situationVisibleSqlText(membership: Member, alias: string, value: SqlValue): string {
-  const t = tableAlias(alias);
-  return `(${t}."organisationId" = ${value(membership.organisationId)} OR (${t}.visibility = 'COALITION' AND ${t}."archivedAt" IS NULL))`;
+  return `(${tableAlias(alias)}."organisationId" = ${value(membership.organisationId)} OR ${sharedSqlText(alias)})`;
 }
 
 /** situationListedWhere as SQL text on the Situation table `alias`. */
@@ -62,6 +67,32 @@ export function situationVisibleSql(membership: Member, alias: string): Prisma.S
 /** situationListedWhere as a Prisma.Sql fragment on the Situation table `alias`, for $queryRaw. */
 export function situationListedSql(membership: Member, alias: string): Prisma.Sql {
   return bound((value) => situationListedSqlText(membership, alias, value));
+}
+
+/**
+ * May see in any of their organisations: what a person's own things span (their alerts inbox),
+ * not what one organisation's pages show.
+ */
+export function situationVisibleToAnyWhere(memberships: Member[]): Prisma.SituationWhereInput {
+  return { OR: [{ organisationId: { in: memberships.map((m) => m.organisationId) } }, situationSharedWhere()] };
+}
+
+/** situationVisibleToAnyWhere as a Prisma.Sql fragment on the Situation table `alias`. */
+export function situationVisibleToAnySql(memberships: Member[], alias: string): Prisma.Sql {
+  const ids = memberships.map((m) => m.organisationId);
+  return Prisma.sql`(${Prisma.raw(tableAlias(alias))}."organisationId" = ANY(${ids}::text[]) OR ${Prisma.raw(sharedSqlText(alias))})`;
+}
+
+/**
+ * The people who may see a situation now, as a `User` filter: an active account with a membership
+ * that is not deactivated, in the owning organisation, or in any organisation while the situation
+ * is shared with the coalition (and not archived, when `archivedAt` is given). Deactivating a member
+ * ends only that membership's access (the account stays active for their other organisations), so
+ * whoever is told about a situation (alerts, e-mails) is chosen by this.
+ */
+export function situationViewersWhere(situation: { organisationId: string; visibility: string; archivedAt?: Date | null }): Prisma.UserWhereInput {
+  const shared = situation.visibility === "COALITION" && !situation.archivedAt;
+  return { active: true, memberships: { some: shared ? { deactivatedAt: null } : { organisationId: situation.organisationId, deactivatedAt: null } } };
 }
 
 /** A situation another organisation shares with the coalition (what its events and responses show to others). */

@@ -3,13 +3,14 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
+import { situationVisibleToAnySql, situationVisibleToAnyWhere } from "@/lib/access/situations";
 
 /** A user's receipts for alerts on situations they may still see. */
 function inboxWhere(user: Pick<CurrentUser, "id" | "memberships">, unreadOnly = false): Prisma.AlertReceiptWhereInput {
   return {
     userId: user.id,
     ...(unreadOnly ? { readAt: null } : {}),
-    alert: { situation: { OR: [{ organisationId: { in: user.memberships.map((m) => m.organisationId) } }, { visibility: "COALITION" }] } },
+    alert: { situation: situationVisibleToAnyWhere(user.memberships) },
   };
 }
 
@@ -18,7 +19,7 @@ export async function unreadAlertCount(user: Pick<CurrentUser, "id" | "membershi
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "AlertReceipt" r JOIN "Alert" a ON a.id = r."alertId" JOIN "Situation" s ON s.id = a."situationId"
     WHERE r."userId" = ${user.id} AND r."readAt" IS NULL
-      AND (s."organisationId" = ANY(${user.memberships.map((m) => m.organisationId)}::text[]) OR s.visibility = 'COALITION')`;
+      AND ${situationVisibleToAnySql(user.memberships, "s")}`;
   return n;
 }
 

@@ -4,19 +4,12 @@
 import type { Tx } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Visibility } from "@/lib/generated/prisma/enums";
+import { situationViewersWhere } from "@/lib/access/situations";
 import type { AlertDraft } from "./rules";
 
-/**
- * Who may see a situation now, as a `User` filter: an active account with a membership that is
- * not deactivated, in the owning organisation, or in any organisation when the situation is shared
- * with the coalition. Deactivating a member removes only their membership row's access (the
- * account stays active for their other organisations), so recipients must be checked here too.
- */
+/** Who may see a situation now, as a `User` filter (lib/access/situations.ts). */
 export function maySeeSituationWhere(situation: { organisationId: string; visibility: Visibility }): Prisma.UserWhereInput {
-  return {
-    active: true,
-    memberships: { some: situation.visibility === "COALITION" ? { deactivatedAt: null } : { organisationId: situation.organisationId, deactivatedAt: null } },
-  };
+  return situationViewersWhere(situation);
 }
 
 /**

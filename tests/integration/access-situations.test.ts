@@ -4,7 +4,19 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { canChangeSituation, isSharedSituation, situationListedSql, situationListedSqlText, situationListedWhere, situationVisibleSql, situationVisibleSqlText, situationVisibleWhere } from "@/lib/access/situations";
+import {
+  canChangeSituation,
+  isSharedSituation,
+  situationListedSql,
+  situationListedSqlText,
+  situationListedWhere,
+  situationViewersWhere,
+  situationVisibleSql,
+  situationVisibleSqlText,
+  situationVisibleToAnySql,
+  situationVisibleToAnyWhere,
+  situationVisibleWhere,
+} from "@/lib/access/situations";
 import { createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 const own = { organisationId: "", organisationName: "A", role: "ANALYST" as const };
@@ -45,6 +57,29 @@ describe("who may see a situation", () => {
     expect(names(await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "Situation" s WHERE ${mine()} AND ${situationListedSql(own, "s")}`)).toEqual(expected);
     const text = situationListedSqlText(own, "s", (v) => pg.escapeLiteral(v));
     expect(names(await db.$queryRawUnsafe<{ id: string }[]>(`SELECT s.id FROM "Situation" s WHERE s.id IN (${Object.values(ids).map((v) => pg.escapeLiteral(v)).join(",")}) AND ${text}`))).toEqual(expected);
+  });
+
+  it("across a person's organisations (their inbox): what each of them may open", async () => {
+    const c = await createOrganisation();
+    const uc = await createMember(c.id, "ANALYST");
+    const cPrivate = (await createSituation(c.id, uc.id)).id;
+    const memberships = [own, { organisationId: c.id }];
+    const where = { AND: [{ id: { in: [...Object.values(ids), cPrivate] } }, situationVisibleToAnyWhere(memberships)] };
+    const expected = ["otherShared", "ownArchived", "ownPrivate", "ownShared"];
+    const viaPrisma = await db.situation.findMany({ where, select: { id: true } });
+    expect(names(viaPrisma)).toEqual(expected);
+    expect(viaPrisma.map((s) => s.id)).toContain(cPrivate);
+    const viaSql = await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "Situation" s WHERE s.id IN (${Prisma.join([...Object.values(ids), cPrivate])}) AND ${situationVisibleToAnySql(memberships, "s")}`;
+    expect(viaSql.map((s) => s.id).sort()).toEqual(viaPrisma.map((s) => s.id).sort());
+  });
+
+  it("names the people who may see it: active members of its organisation, and of every organisation while shared", async () => {
+    const [ownPrivate, otherShared, otherSharedArchived] = await Promise.all(["ownPrivate", "otherShared", "otherSharedArchived"].map((k) => db.situation.findUniqueOrThrow({ where: { id: ids[k] } })));
+    const people = async (s: Parameters<typeof situationViewersWhere>[0]) =>
+      (await db.user.findMany({ where: situationViewersWhere(s), select: { memberships: { select: { organisationId: true } } } })).flatMap((u) => u.memberships.map((m) => m.organisationId));
+    expect(new Set(await people(ownPrivate))).toEqual(new Set([own.organisationId]));
+    expect((await people(otherShared)).includes(own.organisationId)).toBe(true);
+    expect(new Set(await people(otherSharedArchived))).toEqual(new Set([otherSharedArchived.organisationId]));
   });
 
   it("takes only a plain table alias into SQL", () => {
