@@ -4,6 +4,7 @@
 // Memory stays flat whatever the file's size: neither the file nor a whole array is ever held.
 import { createHash } from "node:crypto";
 import { jsonParser } from "stream-json/core/parser.js";
+import { fileSize } from "@/lib/format";
 import type { Token } from "stream-json/core/parser.js";
 
 /** A malformed, truncated or cut-short file: the message is for the person restoring. */
@@ -88,7 +89,15 @@ const isValueStart = (t: Token) => t.name !== "keyValue" && t.name !== "endObjec
  * Content-Length: a body that ends short of it (or runs past it) is refused; `expectedSha256`, the
  * fingerprint the browser sent, is checked once the whole body has arrived (before the caller commits).
  */
-export async function* readBackup(body: ReadableStream<Uint8Array> | null, declaredLength: number | null, expectedSha256: string | null = null): AsyncGenerator<BackupEntry> {
+/** The most one record (one array element or top-level value) may take: far above any real one (a round of 1,000 ratings with 5,000 characters of evidence each is about 6 MB). */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+export async function* readBackup(
+  body: ReadableStream<Uint8Array> | null,
+  declaredLength: number | null,
+  expectedSha256: string | null = null,
+  maxRecordBytes = MAX_RECORD_BYTES,
+): AsyncGenerator<BackupEntry> {
   if (!body) throw new BackupFileError("The request held no file. Choose a backup downloaded from the Exports page.");
   if (expectedSha256 !== null && !/^[0-9a-f]{64}$/i.test(expectedSha256)) throw new BackupFileError("The upload's fingerprint (X-Content-SHA256) is not a SHA-256. Send the file again from the Exports page.");
   const hash = createHash("sha256");
@@ -96,6 +105,7 @@ export async function* readBackup(body: ReadableStream<Uint8Array> | null, decla
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const reader = body.getReader();
   let received = 0;
+  let sinceRecord = 0;
   let started = false;
   let ended = false;
   let key: string | null = null; // the top-level key whose value comes next or is being read
@@ -183,6 +193,12 @@ export async function* readBackup(body: ReadableStream<Uint8Array> | null, decla
     }
     const list = (tokens as { values?: Token[] } | undefined)?.values;
     if (list) for (const t of list) step(t);
+    // Bytes read since a record was last completed: one record, or the text between two, never the file.
+    sinceRecord = out.length ? 0 : sinceRecord + chunk.value.byteLength;
+    if (sinceRecord > maxRecordBytes) {
+      const open = array as { key: string; count: number } | null; // set by step(), which TypeScript does not follow
+      throw new BackupFileError(`A single record of this backup is larger than ${fileSize(maxRecordBytes)} (${open ? `in its ${label(open.key)}, after ${open.count.toLocaleString("en")} of them` : "outside its lists"}). Nothing was restored; choose a backup downloaded from the Exports page.`);
+    }
     yield* out;
     out.length = 0;
   }
