@@ -15,6 +15,7 @@ import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { emptyEventInput } from "@/lib/events/schemas";
 import { restoredId } from "@/lib/exports/restore-backup";
+import { seedDemo } from "@/prisma/seed";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
@@ -462,4 +463,21 @@ describe("the JSON backup", () => {
       expect((await db.organisation.findUniqueOrThrow({ where: { id: second.org.id } })).requireTwoFactor).toBe(true);
     });
   });
+
+  it("restores the demo organisations' backups whole (data made by the seed, not only by the forms)", async () => {
+    await seedDemo(db);
+    for (const slug of ["demo-watch", "demo-partner"]) {
+      const demo = await db.organisation.findUniqueOrThrow({ where: { slug } });
+      const admin = await db.membership.findFirstOrThrow({ where: { organisationId: demo.id, role: "ADMIN" } });
+      await actAs({ id: admin.userId }, demo.id);
+      const file = await backup();
+      const copy = await createOrganisation();
+      const copyAdmin = await createMember(copy.id, "ADMIN");
+      await actAs(copyAdmin, copy.id);
+      const res = await restore(JSON.stringify(file));
+      const body = await res.json();
+      expect(body, slug).toMatchObject({ ok: true });
+      expect(body.counts, slug).toMatchObject({ situations: file.situations.length, sources: file.sources.length, assessments: file.assessments.length, responses: file.responses.length, events: file.events.length, alerts: file.alerts.length, auditEntries: file.auditLog.length });
+    }
+  }, 120_000);
 });
