@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "Admin" };
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
 
 export default async function AdminPage() {
-  const user = await requireUser();
-  if (user.active.role !== "ADMIN") notFound();
+  const user = await requireUser({ role: "ADMIN" });
   const orgId = user.active.organisationId;
   const [org, members, invitations] = await Promise.all([
     db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true } }),

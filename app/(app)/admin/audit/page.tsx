@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { auditQuerySchema, listAudit } from "@/lib/audit/queries";
@@ -13,8 +12,7 @@ const short = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringi
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const query = auditQuerySchema.parse(await searchParams);
-  const user = await requireUser();
-  if (user.active.role !== "ADMIN") notFound();
+  const user = await requireUser({ role: "ADMIN" });
   const orgId = user.active.organisationId;
   const [page, members] = await Promise.all([
     listAudit(orgId, query),

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { maxImportBytes } from "@/lib/uploads/limits";
 import { ImportUpload } from "@/components/events/import-upload";
@@ -11,8 +9,7 @@ export const metadata: Metadata = { title: "Import events" };
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<{ situation?: string }> }) {
   const { situation } = await searchParams;
-  const user = await requireUser();
-  if (!hasRole(user.active.role, "ANALYST")) notFound();
+  const user = await requireUser({ role: "ANALYST" });
   const situations = await db.situation.findMany({ where: { organisationId: user.active.organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
   return (
     <>

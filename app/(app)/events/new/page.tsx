@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
 import { emptyEventInput } from "@/lib/events/schemas";
 import { eventFormOptions } from "@/lib/events/form-options";
 import { EventForm } from "@/components/events/event-form";
@@ -11,8 +9,7 @@ export const metadata: Metadata = { title: "Record an event" };
 
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ situation?: string }> }) {
   const { situation } = await searchParams;
-  const user = await requireUser();
-  if (!hasRole(user.active.role, "ANALYST")) notFound();
+  const user = await requireUser({ role: "ANALYST" });
   const options = await eventFormOptions(user.active.organisationId);
   const preset = options.situations.find((s) => s.id === situation);
   return (

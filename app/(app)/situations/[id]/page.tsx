@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeSituation } from "@/lib/access/situations";
 import { getSituation, getSituationHistory } from "@/lib/situations/queries";
 import { actionLabel, fieldChanges, riskTimeline } from "@/lib/situations/history";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, VISIBILITY_LABELS } from "@/lib/labels";
@@ -40,7 +40,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
   if (!s) notFound();
   const tab: Tab = TABS.some(([t]) => t === rawTab) ? (rawTab as Tab) : "overview";
   const watching = (await watchedSituationIds(user.id, [s.id])).has(s.id);
-  const canEdit = s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
+  const canEdit = canChangeSituation(user.active, s);
 
   return (
     <>

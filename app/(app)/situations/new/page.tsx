@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
 import { listCountries } from "@/lib/situations/queries";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { SituationForm } from "@/components/situations/situation-form";
@@ -10,8 +8,7 @@ import { admin1Names } from "@/lib/events/area";
 export const metadata: Metadata = { title: "New situation" };
 
 export default async function NewSituationPage() {
-  const user = await requireUser();
-  if (!hasRole(user.active.role, "ANALYST")) notFound();
+  const user = await requireUser({ role: "ANALYST" });
   const countries = (await listCountries()).map((c) => ({ ...c, subdivisions: admin1Names(c.iso3) }));
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeSituation } from "@/lib/access/situations";
 import { getSituation, listCountries } from "@/lib/situations/queries";
 import { toSituationInput } from "@/lib/situations/schemas";
 import { SituationForm } from "@/components/situations/situation-form";
@@ -14,7 +14,7 @@ export default async function EditSituationPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const user = await requireUser();
   const s = await getSituation(user.active, id);
-  if (!s || s.archivedAt || s.organisationId !== user.active.organisationId || !hasRole(user.active.role, "ANALYST")) notFound();
+  if (!s || s.archivedAt || !canChangeSituation(user.active, s)) notFound();
   const initial = toSituationInput({ ...s, crimes: s.crimes.map((c) => ({ ...c, sourceIds: c.citations.map((x) => x.source.id) })) });
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeSituation } from "@/lib/access/situations";
 import { getSituation } from "@/lib/situations/queries";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { ResponseForm } from "@/components/responses/response-form";
@@ -13,7 +13,7 @@ export default async function NewResponsePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const user = await requireUser();
   const s = await getSituation(user.active, id);
-  if (!s || s.archivedAt || s.organisationId !== user.active.organisationId || !hasRole(user.active.role, "ANALYST")) notFound();
+  if (!s || s.archivedAt || !canChangeSituation(user.active, s)) notFound();
   return (
     <>
       <p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeSituation } from "@/lib/access/situations";
 import { getSituationHeader } from "@/lib/situations/queries";
 import { comparedScores, getRound, getRoundLevels, indicatorsFor, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
 import { compareRounds, previousPublished } from "@/lib/indicators/compare";
@@ -24,7 +24,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   // The round to compare with: the one asked for, else the previous published round.
   const againstId = compare && compare !== round.id ? compare : previousPublished(rounds, round)?.id;
   const [indicators, factors, against] = await Promise.all([indicatorsFor(s.organisationId), riskFactors(), againstId ? getRoundLevels(s.id, againstId) : null]);
-  const canEdit = round.status === "DRAFT" && !s.archivedAt && s.organisationId === user.active.organisationId && hasRole(user.active.role, "ANALYST");
+  const canEdit = round.status === "DRAFT" && !s.archivedAt && canChangeSituation(user.active, s);
 
   const header = (
     <>
