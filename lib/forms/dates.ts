@@ -61,11 +61,15 @@ export function dateProblem(value: string, rule: DateRule, today = todayIso()): 
   return null;
 }
 
+// Issues are pushed with `continue: true`: a wrong date must not stop the form's other checks
+// (zod skips an object's refinements after an issue that does not continue), so every mistake is
+// shown at once, e.g. "Give both latitude and longitude" beside an empty event date.
+
 /** A required date field: an ISO day the rule accepts. */
 export function dateField(rule: DateRule) {
   return z.string().check((ctx) => {
     const problem = ctx.value === "" ? (rule.missing ?? "Enter a date.") : dateProblem(ctx.value, rule);
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 }
 
@@ -73,7 +77,7 @@ export function dateField(rule: DateRule) {
 export function optionalDateField(rule: DateRule) {
   return z.string().check((ctx) => {
     const problem = ctx.value === "" ? null : dateProblem(ctx.value, rule);
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 }
 
@@ -86,6 +90,6 @@ export function storedDayField(rule: DateRule) {
   return z.string().check((ctx) => {
     const day = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.000)?Z)?$/.exec(ctx.value)?.[1];
     const problem = day ? dateProblem(day, rule) : "Use a date like 2026-03-31.";
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 }

@@ -93,3 +93,12 @@ describe("one strict date rule for every date field (lib/forms/dates)", () => {
     expect(checkedEventDate("2026-06-16", TODAY)).toEqual({ problem: '"2026-06-16": The event date cannot be in the future.' });
   });
 });
+
+describe("a wrong date beside other mistakes", () => {
+  it("does not hide the form's other checks: every mistake is shown at once", () => {
+    const r = eventInputSchema.safeParse({ ...emptyEventInput(), eventDate: "", eventType: "Battles", fatalities: "-4", latitude: "13.1", longitude: "" });
+    expect(r.success).toBe(false);
+    const messages = r.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(messages).toEqual(expect.arrayContaining(["eventDate: Enter the date of the event.", "fatalities: The number of people killed cannot be negative.", "longitude: Give both latitude and longitude, or neither."]));
+  });
+});
