@@ -80,16 +80,3 @@ export function optionalDateField(rule: DateRule) {
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 }
-
-/**
- * A day as a backup holds it ("2025-03-14", or the stored day's "2025-03-14T00:00:00.000Z"),
- * checked by the same rule before the restore turns it into a Date: an impossible day would
- * otherwise be an Invalid Date, and a database error, half-way through the restore.
- */
-export function storedDayField(rule: DateRule) {
-  return z.string().check((ctx) => {
-    const day = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.000)?Z)?$/.exec(ctx.value)?.[1];
-    const problem = day ? dateProblem(day, rule) : "Use a date like 2026-03-31.";
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
-  });
-}
