@@ -1,8 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { authorizedAction } from "@/lib/auth/action";
-import { ACTIVE_ORG_COOKIE } from "@/lib/auth/current-user";
+import { setActiveOrganisation } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/auth/errors";
 import { switchOrganisationSchema } from "@/lib/auth/schemas";
 
@@ -12,13 +11,7 @@ export const switchOrganisationAction = authorizedAction(
   async ({ user, input }) => {
     const target = user.memberships.find((m) => m.organisationId === input.organisationId);
     if (!target) throw new ForbiddenError("You are not a member of that organisation.");
-    (await cookies()).set(ACTIVE_ORG_COOKIE, target.organisationId, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
-      path: "/",
-      maxAge: 60 * 60 * 24 * 365,
-    });
+    await setActiveOrganisation(target.organisationId);
     return { organisationId: target.organisationId, role: target.role };
   },
 );

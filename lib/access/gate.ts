@@ -13,6 +13,11 @@ export interface AccessRequirement {
   role?: Role;
   /** Open to a member whose organisation requires two-factor sign-in they have not set up yet (the account page and its actions, to set it up). */
   beforeTwoFactor?: boolean;
+  /**
+   * Sent from a page the user opened (a server action): refused when the organisation that page
+   * was opened in has deactivated the user since, instead of acting in the one they fall back to.
+   */
+  fromPage?: boolean;
 }
 
 /** Why the gate refused, in the order it checks. */
@@ -23,6 +28,8 @@ export type AccessDenied =
   | "NO_MEMBERSHIP"
   /** Signed in, but every membership they had was deactivated. */
   | "DEACTIVATED"
+  /** Sent from a page of an organisation that deactivated the user since (they now work in another). */
+  | "ORGANISATION_LEFT"
   /** A member, with a role below the one needed. */
   | "ROLE"
   /** The active organisation requires two-factor sign-in, which the user has not set up. */
@@ -37,6 +44,7 @@ export function decideAccess(user: CurrentUser | null, requirement: AccessRequir
   if (!user) return { ok: false, reason: "SIGNED_OUT", user: null };
   const membership = user.active;
   if (!membership) return { ok: false, reason: user.deactivatedIn.length ? "DEACTIVATED" : "NO_MEMBERSHIP", user };
+  if (requirement.fromPage && user.leftOrganisationId) return { ok: false, reason: "ORGANISATION_LEFT", user };
   if (requirement.role && !hasRole(membership.role, requirement.role)) return { ok: false, reason: "ROLE", user };
   if (user.mustSetUpTwoFactor && !requirement.beforeTwoFactor) return { ok: false, reason: "TWO_FACTOR_SETUP_REQUIRED", user };
   return { ok: true, user, membership };

@@ -19,6 +19,11 @@ export interface CurrentUser {
   active: CurrentMembership | null;
   /** Organisations whose administrators deactivated the user: no access there, nothing else. */
   deactivatedIn: string[];
+  /**
+   * The organisation the user asked to work in (the header's choice) and was deactivated in since:
+   * they work in `active` now, and a form opened in the other must not be saved here unseen.
+   */
+  leftOrganisationId: string | null;
   /** Whether the user signs in with a second factor. */
   twoFactor: boolean;
   /** The active organisation requires two-factor sign-in and the user has not set it up yet. */
@@ -61,6 +66,7 @@ export function resolveSessionUser(row: SessionRow | undefined, wantedOrganisati
     memberships,
     active,
     deactivatedIn: row.memberships.filter((m) => m.deactivated).map((m) => m.organisationId),
+    leftOrganisationId: row.memberships.find((m) => m.deactivated && m.organisationId === wantedOrganisationId)?.organisationId ?? null,
     twoFactor: row.twoFactor,
     mustSetUpTwoFactor: !!chosen?.requireTwoFactor && !row.twoFactor,
   };

@@ -30,6 +30,8 @@ export async function apiCaller(role: Role, forbidden = "You do not have permiss
     case "DEACTIVATED":
     case "ROLE":
       return { error: apiError(forbidden, 403) };
+    case "ORGANISATION_LEFT": // asked by actions only
+      return { error: apiError("You no longer have access to the organisation this page was opened in. Reload the page.", 403) };
     case "TWO_FACTOR_SETUP_REQUIRED":
       return { error: apiError(TWO_FACTOR_REQUIRED, 403) };
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DATABASE_UNAVAILABLE_SAVE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { gate, type AccessDenied } from "@/lib/access/gate";
-import type { CurrentMembership, CurrentUser } from "./current-user";
+import { setActiveOrganisation, type CurrentMembership, type CurrentUser } from "./current-user";
 import { ActionError } from "./errors";
 
 export type ActionResult<T> =
@@ -37,7 +37,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /** What an action answers when the access gate refuses. */
-export function refusal(reason: AccessDenied): ActionResult<never> {
+export function refusal(reason: AccessDenied, user: CurrentUser | null = null): ActionResult<never> {
   switch (reason) {
     case "SIGNED_OUT":
       return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
@@ -45,6 +45,12 @@ export function refusal(reason: AccessDenied): ActionResult<never> {
     case "DEACTIVATED":
     case "ROLE":
       return { ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." };
+    case "ORGANISATION_LEFT":
+      return {
+        ok: false,
+        code: "FORBIDDEN",
+        message: `You no longer have access to the organisation this page was opened in, so nothing was saved. Reload the page to go on in ${user?.active?.organisationName ?? "another organisation"}.`,
+      };
     case "TWO_FACTOR_SETUP_REQUIRED":
       return { ok: false, code: "FORBIDDEN", message: "Your organisation requires two-factor sign-in. Set it up on your account page first." };
   }
@@ -70,8 +76,12 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
   };
   async function guarded(input: z.input<S>): Promise<ActionResult<T>> {
-    const access = await gate(opts);
-    if (!access.ok) return refusal(access.reason);
+    const access = await gate({ role: opts.role, beforeTwoFactor: opts.beforeTwoFactor, fromPage: true });
+    if (!access.ok) {
+      // Once told, the user works in the organisation they fall back to: the next action is theirs there.
+      if (access.reason === "ORGANISATION_LEFT" && access.user?.active) await setActiveOrganisation(access.user.active.organisationId);
+      return refusal(access.reason, access.user);
+    }
     const { user, membership } = access;
     const parsed = opts.schema.safeParse(input);
     if (!parsed.success) {

@@ -10,6 +10,17 @@ export type { CurrentMembership, CurrentUser } from "@/lib/access/session";
 
 export const ACTIVE_ORG_COOKIE = "active-org";
 
+/** Makes `organisationId` the one the user works in, from the next request on (server actions only: pages cannot set cookies). */
+export async function setActiveOrganisation(organisationId: string) {
+  (await cookies()).set(ACTIVE_ORG_COOKIE, organisationId, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+  });
+}
+
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 
 /**

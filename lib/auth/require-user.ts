@@ -21,6 +21,8 @@ export async function requireUser(opts: { beforeTwoFactor?: boolean; role?: Role
       redirect("/no-organisation");
     case "ROLE":
       notFound();
+    case "ORGANISATION_LEFT": // asked by actions only: a page shows the organisation the user works in now
+      redirect("/");
     case "TWO_FACTOR_SETUP_REQUIRED":
       redirect("/account?setup=two-factor");
   }

@@ -155,6 +155,14 @@ describe("administration", () => {
     expect(me?.id).toBe(both.id);
     expect(me?.active?.organisationId).toBe(y.id);
     expect(me?.memberships.map((m) => m.organisationId)).toEqual([y.id]);
+    // A form opened in X and sent now is not filed in Y unseen: refused once, and the session moves to Y.
+    expect(await createSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Meant for X" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: `You no longer have access to the organisation this page was opened in, so nothing was saved. Reload the page to go on in ${me!.active!.organisationName}.`,
+    });
+    expect(await db.situation.count({ where: { title: "Meant for X" } })).toBe(0);
+    expect(ctx.testCookies.get("active-org")?.value).toBe(y.id);
     // X is closed to them: its records are neither shown nor changed, and they cannot switch back.
     expect(await getSituation(me!.active!, privateX.id)).toBeNull();
     expect((await listVisibleSituations(me!.active!)).map((s) => s.id)).not.toContain(privateX.id);

@@ -6,7 +6,7 @@ import { resolveSessionUser, type CurrentUser, type SessionRow } from "@/lib/acc
 
 const X = { organisationId: "org-x", organisationName: "X", role: "ANALYST" as Role };
 function user(over: Partial<CurrentUser> = {}): CurrentUser {
-  return { id: "u", email: "u@example.org", name: "U", sessionId: "s", memberships: [X], active: X, deactivatedIn: [], twoFactor: false, mustSetUpTwoFactor: false, ...over };
+  return { id: "u", email: "u@example.org", name: "U", sessionId: "s", memberships: [X], active: X, deactivatedIn: [], leftOrganisationId: null, twoFactor: false, mustSetUpTwoFactor: false, ...over };
 }
 const viewer = { ...X, role: "VIEWER" as Role };
 const admin = { ...X, role: "ADMIN" as Role };
@@ -26,6 +26,9 @@ const CASES: [string, CurrentUser | null, AccessRequirement, string][] = [
   ["two-factor pending, on the account page", user({ mustSetUpTwoFactor: true }), { role: "VIEWER", beforeTwoFactor: true }, "ok"],
   ["two-factor pending and a role too low: the role is named first", user({ memberships: [viewer], active: viewer, mustSetUpTwoFactor: true }), { role: "ADMIN" }, "ROLE"],
   ["deactivated in one organisation, active in another", user({ deactivatedIn: ["org-y"] }), { role: "ANALYST" }, "ok"],
+  ["a page opened in an organisation that deactivated them since, shown in the one they work in now", user({ deactivatedIn: ["org-y"], leftOrganisationId: "org-y" }), { role: "ANALYST" }, "ok"],
+  ["an action sent from such a page", user({ deactivatedIn: ["org-y"], leftOrganisationId: "org-y" }), { role: "ANALYST", fromPage: true }, "ORGANISATION_LEFT"],
+  ["an action sent from a page of an organisation they still work in", user({ deactivatedIn: ["org-y"] }), { role: "ANALYST", fromPage: true }, "ok"],
 ];
 
 describe("the access gate", () => {
@@ -80,6 +83,9 @@ describe("who a session is", () => {
     expect(u.active?.organisationId).toBe("org-y");
     expect(u.memberships.map((m) => m.organisationId)).toEqual(["org-y"]);
     expect(u.deactivatedIn).toEqual(["org-x"]);
+    expect(u.leftOrganisationId).toBe("org-x"); // asked for X
+    expect(resolveSessionUser(r, "org-y")!.leftOrganisationId).toBeNull();
+    expect(resolveSessionUser(r, undefined)!.leftOrganisationId).toBeNull();
     r.memberships[1].deactivated = true;
     const none = resolveSessionUser(r, "org-x")!;
     expect(none.active).toBeNull();
