@@ -5,15 +5,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
 import { situationSharedWhere, situationVisibleWhere } from "@/lib/access/situations";
+import { eventVisibleWhere } from "@/lib/access/events";
 import type { EventListQuery } from "./schemas";
 import { sharedEventIdsSql, visibleEventsSql, type SharedSituation } from "./sql";
 
 /** Up to this many rows, the shared situations' events are read situation by situation and merged. */
 const SHARED_MERGE_MAX = 200;
 
-/** Events a member may see: their organisation's, and those of situations shared with the coalition. */
+/** Events a member may see: their organisation's, and those of situations shared with the coalition (lib/access/events.ts). */
 export function visibleEventsWhere(membership: CurrentMembership): Prisma.EventWhereInput {
-  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWhere() }] };
+  return eventVisibleWhere(membership);
 }
 
 /** The filters other than who may see what (see orderedVisible). */

@@ -3,20 +3,12 @@ import { db } from "@/lib/db";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
-import { situationListedWhere, situationSharedWhere } from "@/lib/access/situations";
+import { responseListedWhere, responseVisibleWhere } from "@/lib/access/responses";
 import type { ResponseListQuery } from "./schemas";
-
-/** Responses a member may see: those of situations they may see. */
-function visibleResponsesWhere(membership: CurrentMembership): Prisma.ResponseWhereInput {
-  return {
-    deletedAt: null,
-    situation: situationListedWhere(membership),
-  };
-}
 
 /** The list's filters as a query condition (also used by exports). */
 export function responseListWhere(membership: CurrentMembership, query: ResponseListQuery): Prisma.ResponseWhereInput {
-  const and: Prisma.ResponseWhereInput[] = [visibleResponsesWhere(membership)];
+  const and: Prisma.ResponseWhereInput[] = [responseListedWhere(membership)];
   if (query.pillar) and.push({ pillar: query.pillar });
   if (query.type) and.push({ type: query.type });
   if (query.actor) and.push({ actorType: query.actor });
@@ -54,7 +46,7 @@ export function responsesForSituation(situationId: string) {
 /** A response to read or edit: the organisation's own, or one of a situation shared with the coalition (read only). */
 export function getResponse(membership: CurrentMembership, id: string) {
   return db.response.findFirst({
-    where: { id, deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWhere() }] },
+    where: { id, ...responseVisibleWhere(membership) },
     include: { situation: { select: { id: true, title: true } }, citations: { select: { source: { select: { id: true, title: true, publisher: true, reliability: true, credibility: true } } } } },
   });
 }

@@ -17,6 +17,8 @@ import {
   situationVisibleToAnyWhere,
   situationVisibleWhere,
 } from "@/lib/access/situations";
+import { canChangeEvent, eventVisibleWhere } from "@/lib/access/events";
+import { canChangeResponse, responseListedWhere, responseVisibleWhere } from "@/lib/access/responses";
 import { createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 const own = { organisationId: "", organisationName: "A", role: "ANALYST" as const };
@@ -93,5 +95,30 @@ describe("who may change a situation", () => {
     expect(names(all.filter((s) => canChangeSituation(own, s)))).toEqual(["ownArchived", "ownPrivate", "ownShared"]);
     expect(all.filter((s) => canChangeSituation({ ...own, role: "VIEWER" }, s))).toEqual([]);
     expect(names(all.filter((s) => isSharedSituation(own, s)))).toEqual(["otherShared"]);
+  });
+});
+
+describe("who may see and change an event or a response: the situation's rule", () => {
+  it("their own organisation's (its archived situations too, not in lists), and the coalition's while its situation is shared and not archived", async () => {
+    const situations = await db.situation.findMany({ where: { id: { in: Object.values(ids) } } });
+    const events: Record<string, string> = {};
+    const responses: Record<string, string> = {};
+    for (const s of situations) {
+      const name = Object.entries(ids).find(([, id]) => id === s.id)![0];
+      events[name] = (await db.event.create({ data: { organisationId: s.organisationId, situationId: s.id, eventDate: new Date("2024-01-01"), eventType: "Battles", createdById: s.createdById } })).id;
+      responses[name] = (
+        await db.response.create({
+          data: { organisationId: s.organisationId, situationId: s.id, pillar: "II", type: "STATEMENT", actorType: "OTHER_STATE", actorName: "A state", title: "A statement", startDate: new Date("2024-01-01"), status: "ADOPTED", createdById: s.createdById },
+        })
+      ).id;
+    }
+    const byName = (table: Record<string, string>, found: { id: string }[]) => Object.entries(table).filter(([, id]) => found.some((f) => f.id === id)).map(([name]) => name).sort();
+    const visibleEvents = await db.event.findMany({ where: { AND: [{ id: { in: Object.values(events) } }, eventVisibleWhere(own)] } });
+    expect(byName(events, visibleEvents)).toEqual(["otherShared", "ownArchived", "ownPrivate", "ownShared"]);
+    expect(byName(events, visibleEvents.filter((e) => canChangeEvent(own, e)))).toEqual(["ownArchived", "ownPrivate", "ownShared"]);
+    const visibleResponses = await db.response.findMany({ where: { AND: [{ id: { in: Object.values(responses) } }, responseVisibleWhere(own)] } });
+    expect(byName(responses, visibleResponses)).toEqual(["otherShared", "ownArchived", "ownPrivate", "ownShared"]);
+    expect(byName(responses, await db.response.findMany({ where: { AND: [{ id: { in: Object.values(responses) } }, responseListedWhere(own)] } }))).toEqual(["otherShared", "ownPrivate", "ownShared"]);
+    expect(visibleResponses.filter((r) => canChangeResponse({ ...own, role: "VIEWER" }, r))).toEqual([]);
   });
 });

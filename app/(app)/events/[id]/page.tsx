@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeEvent } from "@/lib/access/events";
 import { getEvent } from "@/lib/events/queries";
 import { CRIME_LABELS } from "@/lib/labels";
 import { isoDate, killed } from "@/lib/format";
@@ -17,7 +17,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const e = await getEvent(user.active, id);
   if (!e) notFound();
   const own = e.organisationId === user.active.organisationId;
-  const canEdit = own && hasRole(user.active.role, "ANALYST");
+  const canEdit = canChangeEvent(user.active, e);
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt>{label}</dt>

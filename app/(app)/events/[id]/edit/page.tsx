@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeEvent } from "@/lib/access/events";
 import { getEvent } from "@/lib/events/queries";
 import { eventFormOptions } from "@/lib/events/form-options";
 import { EventForm } from "@/components/events/event-form";
@@ -15,7 +15,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const user = await requireUser();
   const e = await getEvent(user.active, id);
-  if (!e || e.organisationId !== user.active.organisationId || !hasRole(user.active.role, "ANALYST")) notFound();
+  if (!e || !canChangeEvent(user.active, e)) notFound();
   const options = await eventFormOptions(user.active.organisationId);
   return (
     <>

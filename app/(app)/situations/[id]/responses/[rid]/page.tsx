@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeResponse } from "@/lib/access/responses";
 import { getResponse } from "@/lib/responses/queries";
 import { ResponseForm } from "@/components/responses/response-form";
 import { EFFECT_LABELS, toResponseInput } from "@/lib/responses/schemas";
@@ -18,7 +18,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
   if (!r || r.situationId !== id) notFound();
   const own = r.organisationId === user.active.organisationId;
   // Viewers, and members of other organisations of the coalition, read it; its own organisation's analysts edit it.
-  if (!own || !hasRole(user.active.role, "ANALYST")) {
+  if (!canChangeResponse(user.active, r)) {
     const v = (x: string | null | undefined) => x || "—";
     return (
       <>
