@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceVisibleWhere } from "@/lib/access/sources";
 import { db, type Tx } from "@/lib/db";
 import { valuesBefore, writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/action";
@@ -33,7 +34,7 @@ export async function createSource({ user, membership }: Actor, input: SourceInp
 }
 
 async function loadOwned(tx: Tx, organisationId: string, id: string) {
-  const s = await tx.source.findFirst({ where: { id, organisationId, deletedAt: null } });
+  const s = await tx.source.findFirst({ where: { id, ...sourceVisibleWhere({ organisationId }) } });
   if (!s) throw new NotFoundError("This source does not exist in your organisation's library.");
   return s;
 }
@@ -80,7 +81,7 @@ export async function deleteSource({ user, membership }: Actor, ref: { id: strin
 export async function assertOwnSources(tx: Tx, organisationId: string, ids: string[], field: string) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = await tx.source.count({ where: { id: { in: unique }, organisationId, deletedAt: null } });
+  const found = await tx.source.count({ where: { id: { in: unique }, ...sourceVisibleWhere({ organisationId }) } });
   if (found !== unique.length) {
     throw new ActionError("Some fields need attention.", "INVALID", { [field]: ["A cited source is not in your organisation's library."] });
   }

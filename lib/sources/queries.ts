@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceVisibleWhere } from "@/lib/access/sources";
 import { db } from "@/lib/db";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -16,8 +17,7 @@ const optionSelect = { id: true, title: true, publisher: true, reliability: true
 
 export function searchWhere(organisationId: string, q?: string): Prisma.SourceWhereInput {
   return {
-    organisationId,
-    deletedAt: null,
+    ...sourceVisibleWhere({ organisationId }),
     ...(q
       ? {
           OR: [
@@ -59,7 +59,7 @@ export async function listSources(organisationId: string, query: { q?: string; p
 
 export function getSource(organisationId: string, id: string) {
   return db.source.findFirst({
-    where: { id, organisationId, deletedAt: null },
+    where: { id, ...sourceVisibleWhere({ organisationId }) },
     include: { createdBy: { select: { name: true } } },
   });
 }

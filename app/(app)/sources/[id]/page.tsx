@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeSource } from "@/lib/access/sources";
 import { getSource, listCitingClaims } from "@/lib/sources/queries";
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from "@/lib/sources/schemas";
 import { CRIME_LABELS } from "@/lib/labels";
@@ -20,7 +20,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
   const s = await getSource(user.active.organisationId, id);
   if (!s) notFound();
   const citing = await listCitingClaims(s.id);
-  const canEdit = hasRole(user.active.role, "ANALYST");
+  const canEdit = canChangeSource(user.active, s);
   return (
     <>
       <p>

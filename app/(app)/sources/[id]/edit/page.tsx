@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { canChangeSource } from "@/lib/access/sources";
 import { getSource } from "@/lib/sources/queries";
 import { SourceForm } from "@/components/sources/source-form";
 import { toSourceInput } from "@/lib/sources/schemas";
@@ -13,7 +13,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const user = await requireUser();
   const s = await getSource(user.active.organisationId, id);
-  if (!s || !hasRole(user.active.role, "ANALYST")) notFound();
+  if (!s || !canChangeSource(user.active, s)) notFound();
   return (
     <>
       <p>

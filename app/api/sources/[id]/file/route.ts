@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
 import { CROSS_SITE_REFUSED, sameOrigin } from "@/lib/api/origin";
 import { db } from "@/lib/db";
+import { sourceVisibleWhere } from "@/lib/access/sources";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maxUploadBytes, openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
 import { uploadHeaders } from "@/lib/uploads/receive";
@@ -14,7 +15,7 @@ async function authorise(id: string, role: "VIEWER" | "ANALYST") {
   if (caller.error) return { ok: false as const, response: caller.error };
   const { user, membership } = caller;
   if (id.length > 40) return { ok: false as const, response: apiError("Not found.", 404) };
-  const source = await db.source.findFirst({ where: { id, organisationId: membership.organisationId, deletedAt: null } });
+  const source = await db.source.findFirst({ where: { id, ...sourceVisibleWhere(membership) } });
   if (!source) return { ok: false as const, response: apiError("This source does not exist in your organisation's library.", 404) };
   return { ok: true as const, user, membership, source };
 }
