@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
+import { can } from "@/lib/access/can";
 import { ROLE_LABELS } from "@/lib/labels";
 import { unreadAlertCount } from "@/lib/alerts/queries";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
@@ -21,7 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/events", label: "Events" },
     { href: "/sources", label: "Sources" },
     { href: "/exports", label: "Exports" },
-    ...(user.active.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
+    ...(can.administer(user.active) ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (
     <div className="shell">

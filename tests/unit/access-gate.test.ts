@@ -92,3 +92,14 @@ describe("who a session is", () => {
     expect(decideAccess(none, {})).toMatchObject({ ok: false, reason: "DEACTIVATED" });
   });
 });
+
+describe("what a page may offer", () => {
+  it("recording to analysts and administrators, administering to administrators", async () => {
+    const { can } = await import("@/lib/access/can");
+    expect([viewer, X, admin].map((m) => [can.record(m), can.administer(m)])).toEqual([
+      [false, false],
+      [true, false],
+      [true, true],
+    ]);
+  });
+});

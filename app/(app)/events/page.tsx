@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/access/can";
 import { db } from "@/lib/db";
 import { eventListQuerySchema } from "@/lib/events/schemas";
 import { indicatorOptions } from "@/lib/events/form-options";
@@ -14,7 +14,7 @@ const STATUS = { PENDING: "waiting to be imported", RUNNING: "importing", COMPLE
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const query = eventListQuerySchema.parse(await searchParams);
   const user = await requireUser();
-  const canEdit = hasRole(user.active.role, "ANALYST");
+  const canEdit = can.record(user.active);
   const [indicators, imports] = await Promise.all([
     indicatorOptions(user.active.organisationId),
     db.eventImport.findMany({ where: { organisationId: user.active.organisationId }, orderBy: { createdAt: "desc" }, take: 5, include: { createdBy: { select: { name: true } } } }),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/access/can";
 import { DATASETS, ENTITIES } from "@/lib/exports/datasets";
 import { RestoreForm } from "@/components/exports/restore-form";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Exports" };
 
 export default async function ExportsPage() {
   const user = await requireUser();
-  const isAdmin = hasRole(user.active.role, "ADMIN");
+  const isAdmin = can.administer(user.active);
   return (
     <>
       <h1>Exports</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/access/can";
 import { db } from "@/lib/db";
 import { FACTOR_GROUP_LABELS } from "@/lib/labels";
 import type { FactorGroup } from "@/lib/generated/prisma/enums";
@@ -14,7 +14,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const { q = "", group = "" } = await searchParams;
   const user = await requireUser();
   const organisationId = user.active.organisationId;
-  const isAdmin = hasRole(user.active.role, "ADMIN");
+  const isAdmin = can.administer(user.active);
   const factors = await db.riskFactor.findMany({
     orderBy: { number: "asc" },
     include: {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/access/can";
 import { listFilterOptions, listSituations } from "@/lib/situations/queries";
 import { situationListQuerySchema } from "@/lib/situations/schemas";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
@@ -24,7 +24,7 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
     <>
       <div className="header-line" style={{ justifyContent: "space-between" }}>
         <h1 style={{ margin: 0 }}>{query.archived ? "Archived situations" : "Situations"}</h1>
-        {hasRole(user.active.role, "ANALYST") && (
+        {can.record(user.active) && (
           <Link className="button" href="/situations/new">
             New situation
           </Link>

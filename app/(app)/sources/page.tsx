@@ -4,7 +4,7 @@ import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/access/can";
 import { listSources } from "@/lib/sources/queries";
 import { SOURCE_COLUMNS, sourceCells } from "@/components/sources/source-cells";
 import { html } from "@/lib/markup";
@@ -24,7 +24,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
     <>
       <div className="header-line" style={{ justifyContent: "space-between" }}>
         <h1 style={{ margin: 0 }}>Sources</h1>
-        {hasRole(user.active.role, "ANALYST") && (
+        {can.record(user.active) && (
           <Link className="button" href="/sources/new">
             Add source
           </Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/access/can";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/auth/errors";
 import { canStillRun, loadImport } from "@/lib/events/import-service";
@@ -39,7 +39,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const canRun = hasRole(user.active.role, "ANALYST") && canStillRun(imp);
+  const canRun = can.record(user.active) && canStillRun(imp);
   const situations = await db.situation.findMany({ where: { organisationId: user.active.organisationId, archivedAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
   const stored = imp.problems as (Partial<CheckResult> & Omit<CheckResult, "repeats"> & { repeatSkippedCount?: number; keepRepeats?: KeepRepeats | null }) | null;
   // A check stored before repeated ids were looked for has none of their counts.
