@@ -43,7 +43,15 @@ export const responseInputSchema = z
     effectNotes: z.string().trim().max(5000, "The notes on effect are too long (at most 5,000 characters)."),
     sourceIds: z.array(z.string().min(1).max(40)).max(50, "Cite at most 50 sources."),
   })
-  .refine((r) => r.endDate === "" || r.endDate >= r.startDate, { path: ["endDate"], message: "The end date is before the start date." });
+  // Compared only when both dates are themselves right (a wrong one already has its own message).
+  .refine((r) => r.endDate === "" || r.endDate >= r.startDate, {
+    path: ["endDate"],
+    message: "The end date is before the start date.",
+    when: (p) => {
+      const v = p.value as { startDate?: unknown; endDate?: unknown } | null | undefined;
+      return typeof v?.startDate === "string" && typeof v?.endDate === "string" && !p.issues.some((i) => i.path?.[0] === "startDate" || i.path?.[0] === "endDate");
+    },
+  });
 export type ResponseInput = z.infer<typeof responseInputSchema>;
 
 export const createResponseSchema = z.object({ situationId: z.string().min(1).max(40), data: responseInputSchema });

@@ -65,8 +65,9 @@ describe("recording responses under the three pillars", () => {
     const res = await createResponseAction({ situationId, data: { ...response({ reference: "S/RES/", startDate: "2024-05-01", endDate: "2024-01-01" }), type: "INVASION" as "OTHER" } });
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    // Each next to its field ("data.type" in an input { situationId, data }), not all under "data".
-    expect(Object.keys(res.fieldErrors ?? {}).sort()).toEqual(["data.reference", "data.type"]);
+    // Each next to its field ("data.type" in an input { situationId, data }), not all under "data";
+    // every mistake at once, the end before the start too.
+    expect(Object.keys(res.fieldErrors ?? {}).sort()).toEqual(["data.endDate", "data.reference", "data.type"]);
     const bad = await createResponseAction({ situationId, data: response({ reference: "S/RES/" }) });
     expect(bad.ok).toBe(false);
     const dates = await createResponseAction({ situationId, data: response({ startDate: "2024-05-01", endDate: "2024-01-01" }) });
