@@ -8,11 +8,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/auth/roles";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { actAs, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
 const MATRIX: Record<string, Role | "PUBLIC"> = {
   // The invitation token is the credential of a new account: open without a session, refused without a valid token.
@@ -92,23 +91,15 @@ function serverActionFiles(dir = "app"): string[] {
   });
 }
 
-const ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
-const members: Partial<Record<Role, { id: string }>> = {};
+const ROLES = MATRIX_ROLES;
+let members: Partial<Record<Role, { id: string }>>;
 let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
 let outsider: { id: string };
 
 beforeAll(async () => {
-  org = await createOrganisation();
-  for (const role of ROLES) members[role] = await createMember(org.id, role);
-  // Administrators, so that only what the column is about can stop them.
-  const strict = await createOrganisation();
-  await db.organisation.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
-  pending = await createMember(strict.id, "ADMIN");
-  deactivated = await createMember(org.id, "ADMIN");
-  await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
-  outsider = await createMember((await createOrganisation()).id, "ADMIN");
+  ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
 });
 
 describe("the authorisation matrix", () => {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/auth/roles";
-import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+import { actAs, createSituation, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
 type Entry =
   /** Open to everyone: the page itself decides what to show (sign-in, an invitation). */
@@ -60,8 +60,8 @@ type Page = (props: Record<string, unknown>) => unknown;
 const modules = import.meta.glob<{ default: Page }>(["/app/**/page.tsx", "/app/**/layout.tsx", "/app/**/not-found.tsx"], { eager: true });
 const pages = Object.fromEntries(Object.entries(modules).map(([file, mod]) => [file.slice(1), mod.default]));
 
-const ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
-const members: Partial<Record<Role, { id: string }>> = {};
+const ROLES = MATRIX_ROLES;
+let members: Partial<Record<Role, { id: string }>>;
 let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
@@ -69,14 +69,7 @@ let outsider: { id: string };
 let own: { situation: string; event: string; source: string; imp: string; round: string; response: string };
 
 beforeAll(async () => {
-  org = await createOrganisation();
-  for (const role of ROLES) members[role] = await createMember(org.id, role);
-  const strict = await createOrganisation();
-  await db.organisation.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
-  pending = await createMember(strict.id, "ADMIN");
-  deactivated = await createMember(org.id, "ADMIN");
-  await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
-  outsider = await createMember((await createOrganisation()).id, "ADMIN");
+  ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
   const author = members.ANALYST!.id;
   const situation = await createSituation(org.id, author, { visibility: "ORGANISATION" });
   const event = await db.event.create({ data: { organisationId: org.id, situationId: situation.id, eventDate: new Date("2024-01-01"), eventType: "Battles", countryIso3: "SDN", createdById: author } });

@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { hasRole } from "@/lib/auth/roles";
 import { TWO_FACTOR_REQUIRED } from "@/lib/api/caller";
 import { ENTITIES } from "@/lib/exports/datasets";
-import { actAs, createMember, createOrganisation, createSituation, uid } from "../support/fixtures";
+import { actAs, createSituation, uid, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
 const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "PUBLIC",
@@ -43,8 +43,8 @@ for (const [file, mod] of Object.entries(modules)) {
   for (const method of METHODS) if (typeof mod[method] === "function") handlers[`${file.slice(1)}#${method}`] = mod[method] as Handler;
 }
 
-const ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
-const members: Partial<Record<Role, { id: string }>> = {};
+const ROLES = MATRIX_ROLES;
+let members: Partial<Record<Role, { id: string }>>;
 let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
@@ -54,15 +54,7 @@ const MARKER = uid("Marker");
 let own: { situation: string; source: string; imp: string };
 
 beforeAll(async () => {
-  org = await createOrganisation();
-  for (const role of ROLES) members[role] = await createMember(org.id, role);
-  // Administrators, so that only what the column is about can stop them.
-  const strict = await createOrganisation();
-  await db.organisation.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
-  pending = await createMember(strict.id, "ADMIN");
-  deactivated = await createMember(org.id, "ADMIN");
-  await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
-  outsider = await createMember((await createOrganisation()).id, "ADMIN");
+  ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
   const author = members.ANALYST!.id;
   const situation = await createSituation(org.id, author, { title: `${MARKER} situation`, visibility: "ORGANISATION" });
   await db.event.create({ data: { organisationId: org.id, situationId: situation.id, eventDate: new Date("2024-01-01"), eventType: "Battles", countryIso3: "SDN", location: `${MARKER} place`, latitude: 15.5, longitude: 32.5, notes: MARKER, createdById: author } });

@@ -66,3 +66,25 @@ export async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; mess
   if (!r.ok) throw new Error(r.message);
   return r.data;
 }
+
+export const MATRIX_ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
+
+/**
+ * The callers of the access matrices (actions, routes, pages): a member of each role of one
+ * organisation, and the three who must be refused whatever their role, each an administrator so
+ * that only what the column is about can stop them: one whose organisation requires two-factor
+ * sign-in they have not set up, one whose membership here is deactivated (session still open),
+ * and another organisation's administrator.
+ */
+export async function createMatrixCallers() {
+  const org = await createOrganisation();
+  const members: Partial<Record<Role, { id: string }>> = {};
+  for (const role of MATRIX_ROLES) members[role] = await createMember(org.id, role);
+  const strict = await createOrganisation();
+  await db.organisation.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
+  const pending = await createMember(strict.id, "ADMIN");
+  const deactivated = await createMember(org.id, "ADMIN");
+  await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
+  const outsider = await createMember((await createOrganisation()).id, "ADMIN");
+  return { org, members, pending, deactivated, outsider };
+}
