@@ -4,6 +4,7 @@
 // Memory stays flat whatever the file's size: neither the file nor a whole array is ever held.
 import { createHash } from "node:crypto";
 import { jsonParser } from "stream-json/core/parser.js";
+import { Assembler } from "stream-json/core/assembler.js";
 import { fileSize } from "@/lib/format";
 import type { Token } from "stream-json/core/parser.js";
 
@@ -31,56 +32,6 @@ const LABELS: Record<string, string> = {
   auditLog: "audit log",
 };
 const label = (key: string) => LABELS[key] ?? `“${key.slice(0, 60)}”`;
-
-/** Builds one JSON value from its tokens (objects without a prototype to fill: a "__proto__" key is just a key). */
-class ValueBuilder {
-  private stack: { container: Record<string, unknown> | unknown[]; key: string | null }[] = [];
-  done = false;
-  value: unknown = undefined;
-
-  private put(v: unknown) {
-    const top = this.stack[this.stack.length - 1];
-    if (!top) {
-      this.value = v;
-      this.done = true;
-    } else if (Array.isArray(top.container)) top.container.push(v);
-    else if (top.key === "__proto__") Object.defineProperty(top.container, "__proto__", { value: v, enumerable: true, writable: true, configurable: true });
-    else top.container[top.key!] = v;
-  }
-
-  token(t: Token) {
-    switch (t.name) {
-      case "startObject":
-        this.stack.push({ container: {}, key: null });
-        break;
-      case "startArray":
-        this.stack.push({ container: [], key: null });
-        break;
-      case "endObject":
-      case "endArray":
-        this.put(this.stack.pop()!.container);
-        break;
-      case "keyValue":
-        this.stack[this.stack.length - 1].key = t.value;
-        break;
-      case "stringValue":
-        this.put(t.value);
-        break;
-      case "numberValue":
-        this.put(Number(t.value));
-        break;
-      case "nullValue":
-        this.put(null);
-        break;
-      case "trueValue":
-        this.put(true);
-        break;
-      case "falseValue":
-        this.put(false);
-        break;
-    }
-  }
-}
 
 const isValueStart = (t: Token) => t.name !== "keyValue" && t.name !== "endObject" && t.name !== "endArray" && t.name !== "whitespace";
 
@@ -111,7 +62,8 @@ export async function* readBackup(
   let key: string | null = null; // the top-level key whose value comes next or is being read
   let lastComplete: string | null = null;
   let array: { key: string; count: number } | null = null;
-  let builder: ValueBuilder | null = null;
+  // One value at a time, built by stream-json's Assembler (a "__proto__" key stays a plain key, as in JSON.parse).
+  let builder: Assembler | null = null;
 
   const notJson = () => new BackupFileError(`This file is not valid JSON (the error is near byte ${received.toLocaleString("en")}). Choose a backup downloaded from the Exports page.`);
 
@@ -124,9 +76,9 @@ export async function* readBackup(
       return;
     }
     if (builder) {
-      builder.token(t);
+      builder.consume(t);
       if (!builder.done) return;
-      const value = builder.value;
+      const value = builder.current;
       builder = null;
       if (array) out.push({ kind: "item", key: array.key, index: array.count++, value });
       else {
@@ -145,7 +97,7 @@ export async function* readBackup(
         return;
       }
       if (!isValueStart(t)) throw notJson();
-      builder = new ValueBuilder();
+      builder = new Assembler();
       step(t);
       return;
     }
@@ -162,7 +114,7 @@ export async function* readBackup(
       return;
     }
     if (!isValueStart(t)) throw notJson();
-    builder = new ValueBuilder();
+    builder = new Assembler();
     step(t);
   }
 
