@@ -17,7 +17,6 @@ import type { KeepRepeats, RepeatCounts } from "./repeats";
 
 export const LAST_MAPPING = "last";
 
-export { maxImportBytes } from "@/lib/uploads/limits";
 const CSV_TYPES = { "text/plain": { ext: ["csv", "txt", "tsv"], label: "text (CSV) file" } };
 
 /** Stores an uploaded CSV and opens an import for it, with the columns mapped automatically or as last time. */

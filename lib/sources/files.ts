@@ -11,7 +11,6 @@ import { maxUploadBytes, tooLargeMessage } from "@/lib/uploads/limits";
 export function uploadDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? ".data/uploads");
 }
-export { maxUploadBytes } from "@/lib/uploads/limits";
 
 /** What may be attached, by the file's real content (not its name). */
 export const ACCEPTED: Record<string, { ext: string[]; label: string }> = {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
-import { CROSS_SITE_REFUSED, sameOrigin } from "@/lib/api/origin";
+import { crossSiteRefusal } from "@/lib/api/origin";
 import { ActionError } from "@/lib/auth/errors";
 import { UploadError } from "@/lib/sources/files";
 import { createImport } from "@/lib/events/import-service";
@@ -18,7 +18,8 @@ export const dynamic = "force-dynamic";
  * otherwise rows are matched to situations by country, area and date.
  */
 export async function POST(req: NextRequest) {
-  if (!sameOrigin(req)) return apiError(CROSS_SITE_REFUSED, 403);
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return crossSite;
   const caller = await apiCaller("ANALYST");
   if (caller.error) return caller.error;
   const upload = uploadHeaders(req, maxImportBytes(), SPLIT_HINT);

@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
-import { CROSS_SITE_REFUSED, sameOrigin } from "@/lib/api/origin";
+import { crossSiteRefusal } from "@/lib/api/origin";
 import { db } from "@/lib/db";
 import { sourceVisibleWhere } from "@/lib/access/sources";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { maxUploadBytes, openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
+import { openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
+import { maxUploadBytes } from "@/lib/uploads/limits";
 import { uploadHeaders } from "@/lib/uploads/receive";
 
 export const dynamic = "force-dynamic";
@@ -48,7 +49,8 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
  * browser's SHA-256 of it in X-Content-SHA256 (a file that arrives different is refused).
  */
 export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  if (!sameOrigin(req)) return apiError(CROSS_SITE_REFUSED, 403);
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return crossSite;
   const auth = await authorise((await params).id, "ANALYST");
   if (!auth.ok) return auth.response;
   const { user, membership, source } = auth;
@@ -73,7 +75,8 @@ export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: 
 
 /** Removes the attachment from the source (the stored file stays, as the audit log refers to it). */
 export async function DELETE(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  if (!sameOrigin(req)) return apiError(CROSS_SITE_REFUSED, 403);
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return crossSite;
   const auth = await authorise((await params).id, "ANALYST");
   if (!auth.ok) return auth.response;
   const { user, membership, source } = auth;
