@@ -1,7 +1,7 @@
 // An import whose server process dies part-way: nothing is written, the import is shown as failed
 // (not "running" for ever), and it can be run again. The process is really killed (SIGKILL).
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
