@@ -58,7 +58,14 @@ describe("an import whose process is killed part-way", () => {
     child.kill("SIGKILL");
     await exited;
 
-    const after = await loadImport(actor.membership, imp.id);
+    // PostgreSQL ends the dead client's transaction (and frees its lock) once the backend notices the
+    // closed connection: at once when it waits for the client, after the statement it is running
+    // otherwise. Until then the import truly is still running; a reader a moment later sees it failed.
+    let after = await loadImport(actor.membership, imp.id);
+    for (let i = 0; after.status === "RUNNING" && i < 300; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await loadImport(actor.membership, imp.id);
+    }
     expect(after.status).toBe("FAILED");
     expect(await db.event.count({ where: { organisationId: org.id } })).toBe(0);
     const audit = await db.auditEntry.findFirst({ where: { entityId: imp.id, action: "event_import.fail" } });
