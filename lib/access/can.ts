@@ -7,6 +7,7 @@ import { canChangeSituation } from "./situations";
 import { canChangeEvent } from "./events";
 import { canChangeResponse } from "./responses";
 import { canChangeSource } from "./sources";
+import { canChangeExternalRating } from "./external-ratings";
 
 export const can = {
   /** Record in their organisation: add situations, events, sources and responses, run imports (analysts and administrators). */
@@ -17,4 +18,5 @@ export const can = {
   changeEvent: canChangeEvent,
   changeResponse: canChangeResponse,
   changeSource: canChangeSource,
+  changeExternalRating: canChangeExternalRating,
 };

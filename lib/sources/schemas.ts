@@ -25,7 +25,7 @@ export const CREDIBILITY_LABELS: Record<number, string> = {
 /** UN document symbols such as S/RES/1593 (2005), A/HRC/RES/54/2, A/70/741-S/2016/71. */
 export const UN_SYMBOL = /^(?:[A-Z]{1,6}\/)+[A-Z0-9.\-/]*[A-Z0-9](?:\s*\(\d{4}\))?$/;
 
-function isHttpUrl(v: string) {
+export function isHttpUrl(v: string) {
   try {
     const u = new URL(v);
     return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname && v.length <= 2000;

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { createSituationAction, updateSituationAction, archiveSituationAction, restoreSituationAction } from "@/app/(app)/situations/actions";
 import { createSourceAction, updateSourceAction, deleteSourceAction, searchSourcesAction } from "@/app/(app)/sources/actions";
 import { createResponseAction, updateResponseAction, deleteResponseAction } from "@/app/(app)/responses/actions";
+import { createExternalRatingAction, updateExternalRatingAction, deleteExternalRatingAction } from "@/app/(app)/external-ratings/actions";
 import { startRoundAction, saveRoundAction, publishRoundAction, discardRoundAction, createIndicatorAction, updateIndicatorAction, retireIndicatorAction } from "@/app/(app)/indicators/actions";
 import { createEventAction, updateEventAction, deleteEventAction, checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
@@ -17,6 +18,7 @@ import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { emptyEventInput } from "@/lib/events/schemas";
+import { emptyExternalRatingInput } from "@/lib/external-ratings/schemas";
 import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
 type Result = { ok: boolean; code?: string; data?: unknown };
@@ -40,13 +42,14 @@ beforeAll(async () => {
   const shared = await ok(createSituationAction({ ...emptySituationInput(), countryIso3: "MMR", title: "Shared A", visibility: "COALITION" }));
   const src = await ok(createSourceAction({ ...emptySourceInput(), title: "A's source" }));
   const resp = await ok(createResponseAction({ situationId: shared.id, data: { ...emptyResponseInput(), pillar: "II", type: "STATEMENT", actorType: "OTHER_STATE", actorName: "A state", title: "A statement", startDate: "2024-01-01", status: "ADOPTED" } }));
+  const ext = await ok(createExternalRatingAction({ situationId: shared.id, data: { ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2024-01-01", category: "IMMINENT_RISK" } }));
   const round = await ok(startRoundAction({ situationId: shared.id, assessedOn: "2024-01-01" }));
   const ev = await ok(createEventAction({ data: { ...emptyEventInput(), situationId: shared.id, eventDate: "2024-01-01", eventType: "Battles", countryIso3: "MMR" } }));
   const imp = await db.eventImport.create({ data: { organisationId: orgA.id, fileName: "a.csv", sha256: "x", createdById: analystA.id, headers: ["a"], mapping: {} } });
   const session = await db.authSession.create({ data: { userId: analystA.id } });
   const alert = await db.alert.create({ data: { organisationId: orgA.id, situationId: priv.id, rule: "SCORE_RISE", title: "A's alert", dedupeKey: `x-${priv.id}` } });
   await db.alertReceipt.create({ data: { alertId: alert.id, userId: analystA.id } });
-  a = { org: orgA.id, priv: priv.id, shared: shared.id, src: src.id, resp: resp.id, round: round.id, ev: ev.id, imp: imp.id, ind: ind.id, inv: inv.id, session: session.id, alert: alert.id };
+  a = { org: orgA.id, priv: priv.id, shared: shared.id, src: src.id, resp: resp.id, round: round.id, ev: ev.id, imp: imp.id, ind: ind.id, inv: inv.id, ext: ext.id, extVersion: ext.version, session: session.id, alert: alert.id };
 });
 
 const sit = (title: string) => ({ ...emptySituationInput(), countryIso3: "SDN", title });
@@ -66,6 +69,9 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/responses/actions.ts#createResponseAction": () => createResponseAction({ situationId: a.shared, data: { ...emptyResponseInput(), pillar: "I", type: "STATEMENT", actorType: "OTHER_STATE", actorName: "X state", title: "Injected", startDate: "2024-01-01", status: "ADOPTED" } }),
   "app/(app)/responses/actions.ts#updateResponseAction": () => updateResponseAction({ id: a.resp, version: 1, data: { ...emptyResponseInput(), pillar: "I", type: "STATEMENT", actorType: "OTHER_STATE", actorName: "X state", title: "Hijacked", startDate: "2024-01-01", status: "ADOPTED" } }),
   "app/(app)/responses/actions.ts#deleteResponseAction": () => deleteResponseAction({ id: a.resp, version: 1 }),
+  "app/(app)/external-ratings/actions.ts#createExternalRatingAction": () => createExternalRatingAction({ situationId: a.shared, data: { ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2024-02-01", category: "CURRENT_CRISIS" } }),
+  "app/(app)/external-ratings/actions.ts#updateExternalRatingAction": () => updateExternalRatingAction({ id: a.ext, version: a.extVersion, data: { ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2024-02-01", category: "CURRENT_CRISIS" } }),
+  "app/(app)/external-ratings/actions.ts#deleteExternalRatingAction": () => deleteExternalRatingAction({ id: a.ext, version: a.extVersion }),
   "app/(app)/indicators/actions.ts#startRoundAction": () => startRoundAction({ situationId: a.shared, assessedOn: "2024-02-01" }),
   "app/(app)/indicators/actions.ts#saveRoundAction": () => saveRoundAction({ id: a.round, version: 1, assessedOn: "2024-01-01", summary: "Hijacked", ratings: [] }),
   "app/(app)/indicators/actions.ts#publishRoundAction": () => publishRoundAction({ id: a.round, version: 1 }),
@@ -126,6 +132,7 @@ async function snapshot() {
     situations: await db.situation.findMany({ where: { organisationId: a.org }, select: { id: true, title: true, version: true, archivedAt: true }, orderBy: { id: "asc" } }),
     sources: await db.source.findMany({ where: { organisationId: a.org }, select: { id: true, title: true, deletedAt: true } }),
     responses: await db.response.count({ where: { situationId: a.shared, deletedAt: null } }),
+    externalRatings: await db.externalRating.findMany({ where: { situationId: a.shared }, select: { id: true, value: true, updatedAt: true, deletedAt: true } }),
     rounds: await db.assessment.findMany({ where: { organisationId: a.org }, select: { id: true, status: true, version: true, deletedAt: true } }),
     events: await db.event.findMany({ where: { organisationId: a.org }, select: { id: true, eventType: true, deletedAt: true } }),
     eventsOnShared: await db.event.count({ where: { situationId: a.shared } }),

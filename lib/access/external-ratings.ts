@@ -1,0 +1,24 @@
+// Who may see an external rating and who may change it, stated once (see ./situations.ts for the
+// situation's rule). A rating is read wherever its situation is; only the organisation that
+// recorded it changes it.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole } from "@/lib/auth/roles";
+import type { CurrentMembership } from "./session";
+import { situationListedWhere, situationVisibleWhere } from "./situations";
+
+type Member = Pick<CurrentMembership, "organisationId">;
+
+/** May see an external rating: whoever may see its situation, while the rating is not deleted. */
+export function externalRatingVisibleWhere(membership: Member): Prisma.ExternalRatingWhereInput {
+  return { deletedAt: null, situation: situationVisibleWhere(membership) };
+}
+
+/** What lists and the dashboard show: the ratings of the situations the member's lists show. */
+export function externalRatingListedWhere(membership: Member): Prisma.ExternalRatingWhereInput {
+  return { deletedAt: null, situation: situationListedWhere(membership) };
+}
+
+/** May change (edit, delete) an external rating: an analyst or administrator of the organisation that recorded it. */
+export function canChangeExternalRating(membership: CurrentMembership, r: { organisationId: string | null }): boolean {
+  return r.organisationId !== null && r.organisationId === membership.organisationId && hasRole(membership.role, "ANALYST");
+}

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createExternalRatingAction, deleteExternalRatingAction, updateExternalRatingAction } from "@/app/(app)/external-ratings/actions";
+import { emptyExternalRatingInput, type ExternalRatingInput } from "@/lib/external-ratings/schemas";
+import { externalRatingsForSituation } from "@/lib/external-ratings/queries";
+import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
+
+const ewp = (over: Partial<ExternalRatingInput> = {}): ExternalRatingInput => ({
+  ...emptyExternalRatingInput("EWP"),
+  ratedOn: "2024-12-10",
+  url: "https://earlywarningproject.ushmm.org/countries/sudan",
+  rank: "3",
+  rankOf: "162",
+  probability: "14.8%",
+  year: "2025",
+  ...over,
+});
+const r2p = (over: Partial<ExternalRatingInput> = {}): ExternalRatingInput => ({ ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2025-03-01", category: "CURRENT_CRISIS", ...over });
+const gw = (over: Partial<ExternalRatingInput> = {}): ExternalRatingInput => ({ ...emptyExternalRatingInput("GENOCIDE_WATCH"), ratedOn: "2025-01-15", stage: "9", alertLevel: "EMERGENCY", ...over });
+
+let org: { id: string };
+let analyst: { id: string };
+let viewer: { id: string };
+let outsiderOrg: { id: string };
+let outsider: { id: string };
+
+beforeAll(async () => {
+  org = await createOrganisation();
+  outsiderOrg = await createOrganisation();
+  analyst = await createMember(org.id, "ANALYST");
+  viewer = await createMember(org.id, "VIEWER");
+  outsider = await createMember(outsiderOrg.id, "ADMIN");
+});
+
+describe("recording external ratings", () => {
+  it("records each system's rating with what it needs, audited", async () => {
+    const s = await createSituation(org.id, analyst.id);
+    await actAs(analyst);
+    const a = await ok(createExternalRatingAction({ situationId: s.id, data: ewp() }));
+    await ok(createExternalRatingAction({ situationId: s.id, data: r2p() }));
+    await ok(createExternalRatingAction({ situationId: s.id, data: gw() }));
+    const row = await db.externalRating.findUniqueOrThrow({ where: { id: a.id } });
+    expect(row).toMatchObject({ system: "EWP", value: "3", rank: 3, rankOf: 162, score: 0.148, year: 2025, stage: null, organisationId: org.id, createdById: analyst.id, url: "https://earlywarningproject.ushmm.org/countries/sudan" });
+    expect(row.ratedOn.toISOString().slice(0, 10)).toBe("2024-12-10");
+    const rows = await db.externalRating.findMany({ where: { situationId: s.id }, orderBy: { system: "asc" } });
+    expect(rows.map((r) => [r.system, r.value, r.stage])).toEqual([
+      ["EWP", "3", null],
+      ["GENOCIDE_WATCH", "EMERGENCY", 9],
+      ["R2P_MONITOR", "CURRENT_CRISIS", null],
+    ]);
+    expect(await db.auditEntry.count({ where: { entityType: "ExternalRating", action: "externalRating.create", entityId: { in: rows.map((r) => r.id) } } })).toBe(3);
+  });
+
+  it("accepts a probability between 0 and 1 as well as a percentage", async () => {
+    const s = await createSituation(org.id, analyst.id);
+    await actAs(analyst);
+    const a = await ok(createExternalRatingAction({ situationId: s.id, data: ewp({ probability: "0.052" }) }));
+    expect((await db.externalRating.findUniqueOrThrow({ where: { id: a.id } })).score).toBe(0.052);
+  });
+
+  it("refuses what each system needs, next to its field, and writes nothing", async () => {
+    const s = await createSituation(org.id, analyst.id);
+    await actAs(analyst);
+    const cases: [ExternalRatingInput, Record<string, string[]>][] = [
+      [ewp({ rank: "", rankOf: "162", probability: "14.8", year: "" }), {
+        "data.rank": ["Enter the rank the Early Warning Project gives (1 is the highest risk)."],
+        "data.probability": ["Enter the probability between 0 and 1 (e.g. 0.148), or as a percentage with its sign (e.g. 14.8%)."],
+        "data.year": ["Enter the year the forecast is for."],
+      }],
+      [ewp({ rank: "170", rankOf: "162" }), { "data.rank": ["The rank cannot be lower than the number of countries ranked (162)."] }],
+      [r2p({ category: "" }), { "data.category": ["Choose the R2P Monitor's category: Current Crisis or Imminent Risk."] }],
+      [r2p({ category: "SERIOUS_CONCERN", ratedOn: "2024-07-01" }), { "data.category": ["The R2P Monitor has not used Serious Concern since March 2023: choose Current Crisis or Imminent Risk, or date the rating before March 2023."] }],
+      [gw({ stage: "11", alertLevel: "ALERT" }), { "data.stage": ["Enter the stage as a whole number from 1 to 10."], "data.alertLevel": ["Choose the alert level: Genocide Watch, Genocide Warning or Genocide Emergency."] }],
+      [gw({ ratedOn: "2025-02-30", url: "javascript:alert(1)" }), { "data.ratedOn": ["February 2025 has 28 days. Enter a real date, such as 2025-02-28."], "data.url": ["Enter a web address starting with https:// or http://."] }],
+    ];
+    for (const [data, fieldErrors] of cases) {
+      const res = await createExternalRatingAction({ situationId: s.id, data });
+      expect(res).toMatchObject({ ok: false, code: "INVALID" });
+      if (!res.ok) expect(res.fieldErrors).toEqual(fieldErrors);
+    }
+    expect(await db.externalRating.count({ where: { situationId: s.id } })).toBe(0);
+  });
+
+  it("keeps Serious Concern as a historical record dated before March 2023", async () => {
+    const s = await createSituation(org.id, analyst.id);
+    await actAs(analyst);
+    await ok(createExternalRatingAction({ situationId: s.id, data: r2p({ category: "SERIOUS_CONCERN", ratedOn: "2022-11-15" }) }));
+    expect(await db.externalRating.count({ where: { situationId: s.id, value: "SERIOUS_CONCERN" } })).toBe(1);
+  });
+
+  it("edits with a check that no one changed it since, and deletes softly, audited", async () => {
+    const s = await createSituation(org.id, analyst.id);
+    await actAs(analyst);
+    const created = await ok(createExternalRatingAction({ situationId: s.id, data: ewp() }));
+    const edited = await ok(updateExternalRatingAction({ id: created.id, version: created.version, data: ewp({ rank: "4" }) }));
+    expect(await db.externalRating.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ rank: 4, value: "4" });
+    // The form opened before that edit is refused, and the edit stays.
+    expect(await updateExternalRatingAction({ id: created.id, version: created.version, data: ewp({ rank: "9" }) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await deleteExternalRatingAction({ id: created.id, version: created.version })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await db.externalRating.findUniqueOrThrow({ where: { id: created.id } })).rank).toBe(4);
+    await ok(deleteExternalRatingAction({ id: created.id, version: edited.version }));
+    expect((await db.externalRating.findUniqueOrThrow({ where: { id: created.id } })).deletedAt).not.toBeNull();
+    expect(await externalRatingsForSituation({ organisationId: org.id, organisationName: "", role: "ANALYST" }, s.id)).toEqual([]);
+    expect((await db.auditEntry.findMany({ where: { entityId: created.id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["externalRating.create", "externalRating.update", "externalRating.delete"]);
+  });
+
+  it("refuses a viewer, and another organisation's members on a shared situation, changing nothing", async () => {
+    const shared = await createSituation(org.id, analyst.id, { visibility: "COALITION" });
+    const priv = await createSituation(org.id, analyst.id);
+    await actAs(analyst);
+    const mine = await ok(createExternalRatingAction({ situationId: shared.id, data: r2p() }));
+    await actAs(viewer);
+    expect(await createExternalRatingAction({ situationId: shared.id, data: r2p() })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await updateExternalRatingAction({ id: mine.id, version: mine.version, data: r2p({ category: "IMMINENT_RISK" }) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(outsider);
+    expect(await createExternalRatingAction({ situationId: shared.id, data: r2p() })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createExternalRatingAction({ situationId: priv.id, data: r2p() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await updateExternalRatingAction({ id: mine.id, version: mine.version, data: r2p({ category: "IMMINENT_RISK" }) })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "This external rating was recorded by another organisation: you can read it but not change it.",
+    });
+    expect(await deleteExternalRatingAction({ id: mine.id, version: mine.version })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // They read it where they read the shared situation; not one of the private situation's.
+    expect((await externalRatingsForSituation({ organisationId: outsiderOrg.id, organisationName: "", role: "ADMIN" }, shared.id)).map((r) => r.id)).toEqual([mine.id]);
+    expect(await db.externalRating.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ value: "CURRENT_CRISIS", deletedAt: null });
+    expect(await db.externalRating.count({ where: { situationId: { in: [shared.id, priv.id] } } })).toBe(1);
+  });
+
+  it("refuses recording on an archived situation", async () => {
+    const s = await createSituation(org.id, analyst.id, { archivedAt: new Date() });
+    await actAs(analyst);
+    expect(await createExternalRatingAction({ situationId: s.id, data: r2p() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.externalRating.count({ where: { situationId: s.id } })).toBe(0);
+  });
+});
