@@ -8,6 +8,9 @@ import { canChangeEvent } from "./events";
 import { canChangeResponse } from "./responses";
 import { canChangeSource } from "./sources";
 import { canChangeExternalRating } from "./external-ratings";
+import { canChangeRound } from "./rounds";
+import { canChangeIndicator } from "./indicators";
+import { canChangeImport } from "./imports";
 
 export const can = {
   /** Record in their organisation: add situations, events, sources and responses, run imports (analysts and administrators). */
@@ -19,4 +22,7 @@ export const can = {
   changeResponse: canChangeResponse,
   changeSource: canChangeSource,
   changeExternalRating: canChangeExternalRating,
+  changeRound: canChangeRound,
+  changeIndicator: canChangeIndicator,
+  changeImport: canChangeImport,
 };

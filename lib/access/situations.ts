@@ -95,6 +95,14 @@ export function situationViewersWhere(situation: { organisationId: string; visib
   return { active: true, memberships: { some: shared ? { deactivatedAt: null } : { organisationId: situation.organisationId, deactivatedAt: null } } };
 }
 
+/**
+ * The members of the organisation that keeps a situation (active accounts, memberships not
+ * deactivated), as a `User` filter: whom its own news concerns (alerts for "all our situations").
+ */
+export function situationMembersWhere(situation: { organisationId: string }): Prisma.UserWhereInput {
+  return { active: true, memberships: { some: { organisationId: situation.organisationId, deactivatedAt: null } } };
+}
+
 /** A situation another organisation shares with the coalition (what its events and responses show to others). */
 export function isSharedSituation(membership: Member, s: { organisationId: string; visibility: string; archivedAt: Date | null }): boolean {
   return s.organisationId !== membership.organisationId && s.visibility === "COALITION" && !s.archivedAt;
@@ -103,6 +111,11 @@ export function isSharedSituation(membership: Member, s: { organisationId: strin
 /** The caller's organisation owns the situation: only its members change it and what hangs on it (rounds, responses, events). */
 export function isOwnSituation(membership: Member, s: { organisationId: string }): boolean {
   return s.organisationId === membership.organisationId;
+}
+
+/** The situations the member's organisation keeps: the guard repeated in every write's WHERE. */
+export function situationOwnedWhere(membership: Member): Prisma.SituationWhereInput {
+  return { organisationId: membership.organisationId };
 }
 
 /** May change a situation: an analyst or administrator of its own organisation. */

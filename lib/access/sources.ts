@@ -13,3 +13,12 @@ export function sourceVisibleWhere(membership: Pick<CurrentMembership, "organisa
 export function canChangeSource(membership: CurrentMembership, s: { organisationId: string }): boolean {
   return s.organisationId === membership.organisationId && hasRole(membership.role, "ANALYST");
 }
+
+/**
+ * May open the sources a record cites: a record cites only its own organisation's sources, so their
+ * pages open for that organisation's members; others (the coalition, on a shared situation) read
+ * the cited title and grading only.
+ */
+export function canOpenCitedSources(membership: Pick<CurrentMembership, "organisationId">, record: { organisationId: string }): boolean {
+  return record.organisationId === membership.organisationId;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { appUrl, mailer } from "@/lib/mail";
-import { maySeeSituationWhere } from "./raise";
+import { situationViewersWhere } from "@/lib/access/situations";
 
 /**
  * E-mails new alerts to recipients who asked for e-mail, when SMTP_URL is configured (e.g.
@@ -13,13 +13,13 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
   const mail = mailer();
   if (!mail || alertIds.length === 0) return 0;
   const base = appUrl();
-  const situations = await db.situation.findMany({ where: { alerts: { some: { id: { in: alertIds } } } }, select: { id: true, organisationId: true, visibility: true } });
+  const situations = await db.situation.findMany({ where: { alerts: { some: { id: { in: alertIds } } } }, select: { id: true, organisationId: true, visibility: true, archivedAt: true } });
   if (situations.length === 0) return 0;
   const receipts = await db.alertReceipt.findMany({
     where: {
       alertId: { in: alertIds },
       emailedAt: null,
-      OR: situations.map((s) => ({ alert: { situationId: s.id }, user: { AND: [{ emailAlerts: true }, maySeeSituationWhere(s)] } })),
+      OR: situations.map((s) => ({ alert: { situationId: s.id }, user: { AND: [{ emailAlerts: true }, situationViewersWhere(s)] } })),
     },
     include: { alert: { select: { title: true, situationId: true, severity: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
   });

@@ -2,20 +2,13 @@
 // caller's transaction: an alert exists exactly when the change that raised it was committed.
 // Not server-only: the seed raises the demo's alerts with the same code.
 import type { Tx } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Visibility } from "@/lib/generated/prisma/enums";
-import { situationViewersWhere } from "@/lib/access/situations";
+import { situationMembersWhere, situationViewersWhere } from "@/lib/access/situations";
 import type { AlertDraft } from "./rules";
-
-/** Who may see a situation now, as a `User` filter (lib/access/situations.ts). */
-export function maySeeSituationWhere(situation: { organisationId: string; visibility: Visibility }): Prisma.UserWhereInput {
-  return situationViewersWhere(situation);
-}
 
 /**
  * Recipients: active members of the owning organisation who follow all its situations or follow
  * this one; and members of other organisations who follow it while it is shared with the coalition;
- * only while they may see it (`maySeeSituationWhere`: a deactivated membership counts for nothing);
+ * only while they may see it (lib/access `situationViewersWhere`: a deactivated membership counts for nothing);
  * not the person whose change raised it (`raisedById`: they made it, and the alert names them).
  * Returns the ids of the alerts created (a dedupe key already used raises nothing).
  */
@@ -27,16 +20,11 @@ export async function raiseAlerts(tx: Tx, situation: { id: string; organisationI
     select: { id: true },
   });
   if (created.length === 0) return [];
-  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { organisationId: true, visibility: true } });
-  const ownMember: Prisma.UserWhereInput = { memberships: { some: { organisationId: s.organisationId, deactivatedAt: null } } };
-  const watcher: Prisma.UserWhereInput = { watches: { some: { situationId: situation.id } } };
+  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { organisationId: true, visibility: true, archivedAt: true } });
+  const watcher = { watches: { some: { situationId: situation.id } } };
   const recipients = await tx.user.findMany({
     where: {
-      AND: [
-        maySeeSituationWhere(s),
-        { id: { not: raisedById } },
-        { OR: [{ ...ownMember, alertScope: "ALL" }, { ...ownMember, ...watcher }, ...(s.visibility === "COALITION" ? [watcher] : [])] },
-      ],
+      AND: [situationViewersWhere(s), { id: { not: raisedById } }, { OR: [{ ...situationMembersWhere(s), alertScope: "ALL" }, watcher] }],
     },
     select: { id: true },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { indicatorCatalogueWhere } from "@/lib/access/indicators";
 import { db } from "@/lib/db";
 import { listCountries } from "@/lib/situations/queries";
 import { EVENT_TYPES } from "./schemas";
@@ -36,7 +37,7 @@ export async function otherEventTypes(organisationId: string, limit = 100): Prom
 
 export function indicatorOptions(organisationId: string) {
   return db.indicator.findMany({
-    where: { retiredAt: null, OR: [{ organisationId: null }, { organisationId }] },
+    where: { retiredAt: null, ...indicatorCatalogueWhere({ organisationId }) },
     orderBy: [{ riskFactorNumber: "asc" }, { position: "asc" }],
     select: { id: true, code: true, text: true },
   });

@@ -1,11 +1,12 @@
 import "server-only";
+import { canChangeImport, importVisibleWhere } from "@/lib/access/imports";
 import path from "node:path";
 import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/action";
 import type { CurrentMembership } from "@/lib/auth/current-user";
-import { ActionError, NotFoundError } from "@/lib/auth/errors";
+import { ActionError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { ownSituation } from "@/lib/situations/ownership";
 import { storeUpload, uploadDir, UploadError } from "@/lib/sources/files";
 import { maxImportBytes } from "@/lib/uploads/limits";
@@ -64,14 +65,21 @@ export function canStillRun<T extends { status: string; fileKey: string | null }
 
 /** The import, if it is the caller's organisation's; one whose process died is marked failed first. */
 export async function loadImport(membership: CurrentMembership, id: string) {
-  const imp = await db.eventImport.findFirst({ where: { id, organisationId: membership.organisationId }, include: { createdBy: { select: { name: true } } } });
+  const imp = await db.eventImport.findFirst({ where: { id, ...importVisibleWhere(membership) }, include: { createdBy: { select: { name: true } } } });
   if (!imp) throw new NotFoundError("This import does not exist, or you cannot see it.");
   return { ...imp, status: (await importAbandoned(db, imp)) as typeof imp.status };
 }
 
+
+/** An import the member may change (map, check, run): refused out loud otherwise. */
+async function loadImportToChange(membership: CurrentMembership, id: string) {
+  const imp = await loadImport(membership, id);
+  if (!canChangeImport(membership, imp)) throw new ForbiddenError("Only analysts and administrators of this organisation can run its imports.");
+  return imp;
+}
 /** Sets the column mapping (remembered for the next file) and reads the whole file through it. */
 export async function checkImport({ membership }: Actor, input: { id: string; mapping: ColumnMapping; situationId: string }): Promise<CheckResult & { mapping: ColumnMapping }> {
-  const imp = await loadImport(membership, input.id);
+  const imp = await loadImportToChange(membership, input.id);
   if (!canStillRun(imp)) throw new ActionError("This import has already run; upload the file again to import it again.");
   const known = new Set(imp.headers);
   const fields = new Set<string>(IMPORT_FIELDS.map((f) => f.field));
@@ -105,7 +113,7 @@ export async function checkImport({ membership }: Actor, input: { id: string; ma
  * until they choose. Rows repeating an earlier row exactly are imported once, without asking.
  */
 export async function startImport({ user, membership }: Actor, input: { id: string; keepRepeats?: KeepRepeats }) {
-  const imp = await loadImport(membership, input.id);
+  const imp = await loadImportToChange(membership, input.id);
   if (imp.status === "RUNNING") throw new ActionError("This import is already running.");
   if (!canStillRun(imp)) throw new ActionError("This import has already run; upload the file again to import it again.");
   if (!imp.problems) throw new ActionError("Check the file before importing it.");

@@ -9,6 +9,8 @@ import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import { toEventInput, type EventInput } from "./schemas";
 import { staleSave } from "@/lib/audit/stale-save";
+import { canChangeEvent, eventVisibleWhere } from "@/lib/access/events";
+import { indicatorCatalogueWhere } from "@/lib/access/indicators";
 
 function data(input: EventInput) {
   return {
@@ -40,7 +42,7 @@ async function checkLinks(tx: Tx, membership: CurrentMembership, input: EventInp
   }
   const ids = [...new Set(input.indicatorIds)];
   if (ids.length) {
-    const n = await tx.indicator.count({ where: { id: { in: ids }, OR: [{ organisationId: null }, { organisationId: membership.organisationId }] } });
+    const n = await tx.indicator.count({ where: { id: { in: ids }, ...indicatorCatalogueWhere(membership) } });
     if (n !== ids.length) throw new ActionError("Some fields need attention.", "INVALID", { indicatorIds: ["A linked indicator is not in your organisation's catalogue."] });
   }
   await assertOwnSources(tx, membership.organisationId, input.sourceIds, "sourceIds");
@@ -64,9 +66,9 @@ export async function createEvent({ user, membership }: Actor, input: EventInput
 }
 
 async function loadOwned(tx: Tx, membership: CurrentMembership, id: string) {
-  const e = await tx.event.findFirst({ where: { id, deletedAt: null }, include: { citations: { select: { sourceId: true } }, indicators: { select: { indicatorId: true } } } });
+  const e = await tx.event.findFirst({ where: { id, ...eventVisibleWhere(membership) }, include: { citations: { select: { sourceId: true } }, indicators: { select: { indicatorId: true } } } });
   if (!e) throw new NotFoundError("This event does not exist, or you cannot see it.");
-  if (e.organisationId !== membership.organisationId) throw new ForbiddenError("This event belongs to another organisation: you can read it but not change it.");
+  if (!canChangeEvent(membership, e)) throw new ForbiddenError("This event belongs to another organisation: you can read it but not change it.");
   return e;
 }
 

@@ -18,6 +18,7 @@
 // The parts come in this order: a record's references always come before it, so a restore can
 // write each record as it reads it.
 import type { Db } from "@/lib/db-client";
+import { indicatorCatalogueWhere } from "@/lib/access/indicators";
 
 export const BACKUP_FORMAT = "atrocity-early-warning-backup";
 export const BACKUP_VERSION = 2;
@@ -115,7 +116,7 @@ export async function* backupChunks(db: Db, organisationId: string): AsyncGenera
     }),
   );
 
-  const keyById = new Map((await db.indicator.findMany({ where: { OR: [{ organisationId: null }, { organisationId }] }, select: { id: true, key: true } })).map((i) => [i.id, key(i.key)]));
+  const keyById = new Map((await db.indicator.findMany({ where: indicatorCatalogueWhere({ organisationId }), select: { id: true, key: true } })).map((i) => [i.id, key(i.key)]));
   yield* list(
     "assessments",
     (after: string | undefined, take: number) =>

@@ -1,6 +1,7 @@
 // Published rounds recorded before scores were stored (earlier releases) get their scores
 // computed once, with the same function as publication. Run by the seed (npm run setup).
 import type { Db } from "@/lib/db-client";
+import { indicatorCatalogueWhere } from "@/lib/access/indicators";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { scoreRound, toScoringInput } from "./score";
 
@@ -11,7 +12,7 @@ export async function backfillRoundScores(db: Db): Promise<number> {
   });
   for (const r of rounds) {
     const indicators = await db.indicator.findMany({
-      where: { OR: [{ organisationId: null }, { organisationId: r.organisationId }] },
+      where: indicatorCatalogueWhere(r),
       select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
     });
     const scores = scoreRound(

@@ -9,6 +9,8 @@ import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
 import { isoDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { canChangeRound } from "@/lib/access/rounds";
+import { canChangeIndicator, indicatorCatalogueWhere, isFrameworkIndicator, isInCatalogue } from "@/lib/access/indicators";
 import { scoreRound, toScoringInput, type RoundScores } from "./score";
 import { roundAlerts } from "@/lib/alerts/rules";
 import { raiseAlerts } from "@/lib/alerts/raise";
@@ -91,7 +93,7 @@ async function loadDraft(tx: Tx, membership: CurrentMembership, id: string) {
     },
   });
   if (!round) throw new NotFoundError("This round does not exist, or you cannot see it.");
-  if (round.organisationId !== membership.organisationId) throw new ForbiddenError("This round belongs to another organisation: you can read it but not change it.");
+  if (!canChangeRound(membership, round)) throw new ForbiddenError("This round belongs to another organisation: you can read it but not change it.");
   if (round.status !== "DRAFT") throw new ActionError(PUBLISHED_IS_FINAL);
   if (round.situation.archivedAt) throw new ActionError("This situation is archived. Restore it before changing its rounds.");
   return round;
@@ -139,7 +141,7 @@ export async function saveRound({ user, membership }: Actor, input: SaveRoundInp
     const byId = new Map(indicators.map((i) => [i.id, i]));
     for (const [n, r] of input.ratings.entries()) {
       const i = byId.get(r.indicatorId);
-      if (!i || (i.organisationId !== null && i.organisationId !== membership.organisationId)) {
+      if (!i || !isInCatalogue(membership, i)) {
         throw new ActionError("Some fields need attention.", "INVALID", { [`ratings.${n}`]: ["This indicator is not in your organisation's catalogue."] });
       }
       if (i.retiredAt && !stored.has(i.id)) {
@@ -199,7 +201,7 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
     const latest = await latestPublished(tx, round.situationId);
     assertNotBefore(latest, isoDate(round.assessedOn));
     const indicators = await tx.indicator.findMany({
-      where: { OR: [{ organisationId: null }, { organisationId: membership.organisationId }] },
+      where: indicatorCatalogueWhere(membership),
       select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
     });
     const scores = scoreRound(
@@ -272,8 +274,9 @@ export async function discardRound({ user, membership }: Actor, ref: { id: strin
 
 async function loadOwnIndicator(tx: Tx, membership: CurrentMembership, id: string) {
   const i = await tx.indicator.findUnique({ where: { id } });
-  if (!i || (i.organisationId !== null && i.organisationId !== membership.organisationId)) throw new NotFoundError("This indicator does not exist, or you cannot see it.");
-  if (i.organisationId === null) throw new ForbiddenError("The Framework's own indicators cannot be changed. Add your organisation's own indicator instead.");
+  if (!i || !isInCatalogue(membership, i)) throw new NotFoundError("This indicator does not exist, or you cannot see it.");
+  if (isFrameworkIndicator(i)) throw new ForbiddenError("The Framework's own indicators cannot be changed. Add your organisation's own indicator instead.");
+  if (!canChangeIndicator(membership, i)) throw new ForbiddenError("Only an administrator of your organisation can change its own indicators.");
   return i;
 }
 
@@ -282,7 +285,7 @@ export async function createIndicator({ user, membership }: Actor, input: { fact
     // Serialise numbering within the organisation so two admins do not take the same number.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"indicator-numbering:" + membership.organisationId}))`;
     const last = await tx.indicator.findFirst({
-      where: { riskFactorNumber: input.factor, OR: [{ organisationId: null }, { organisationId: membership.organisationId }] },
+      where: { riskFactorNumber: input.factor, ...indicatorCatalogueWhere(membership) },
       orderBy: { position: "desc" },
       select: { position: true },
     });

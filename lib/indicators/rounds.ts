@@ -1,4 +1,5 @@
 import "server-only";
+import { indicatorCatalogueSql } from "@/lib/access/indicators";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssessmentStatus, Confidence, RatingLevel, SourceReliability, Trend } from "@/lib/generated/prisma/enums";
@@ -20,7 +21,7 @@ export interface CatalogueIndicator {
 export function indicatorsFor(organisationId: string): Promise<CatalogueIndicator[]> {
   return db.$queryRaw<CatalogueIndicator[]>`
     SELECT id, code, text, "riskFactorNumber", "organisationId", "retiredAt" FROM "Indicator"
-    WHERE "organisationId" IS NULL OR "organisationId" = ${organisationId}
+    WHERE ${indicatorCatalogueSql({ organisationId })}
     ORDER BY "riskFactorNumber", position`;
 }
 

@@ -9,7 +9,7 @@ import type { Crime } from "@/lib/generated/prisma/enums";
 import type { SituationConflict, SituationSnapshot } from "./mutations-types";
 import { toSituationInput, type SituationInput, type UpdateSituationInput } from "./schemas";
 import { snapshotOfInput } from "./merge";
-import { isOwnSituation, situationVisibleWhere } from "@/lib/access/situations";
+import { isOwnSituation, situationOwnedWhere, situationVisibleWhere } from "@/lib/access/situations";
 import { visibleSituationsWhere } from "./queries";
 import { assertOwnSources } from "@/lib/sources/mutations";
 import { syncCitations } from "@/lib/sources/citations";
@@ -148,7 +148,7 @@ export async function updateSituation({ user, membership }: Actor, input: Update
 
     // The version check is in the update's WHERE: two saves cannot both pass it.
     const res = await tx.situation.updateMany({
-      where: { id, version, organisationId: membership.organisationId, archivedAt: null },
+      where: { id, version, ...situationOwnedWhere(membership), archivedAt: null },
       data: {
         ...situationData(fields),
         updatedById: user.id,
@@ -193,7 +193,7 @@ export async function setSituationArchived({ user, membership }: Actor, ref: { i
       throw new ActionError(archived ? "This situation is already archived." : "This situation is not archived.", "CONFLICT");
     }
     const res = await tx.situation.updateMany({
-      where: { id: ref.id, version: ref.version, organisationId: membership.organisationId },
+      where: { id: ref.id, version: ref.version, ...situationOwnedWhere(membership) },
       data: { archivedAt: archived ? new Date() : null, updatedById: user.id, version: { increment: 1 } },
     });
     if (res.count !== 1) throw new ConflictError("Someone changed this situation after you opened it. Reload the page and try again.");

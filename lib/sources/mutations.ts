@@ -43,7 +43,7 @@ export async function updateSource({ user, membership }: Actor, ref: { id: strin
   return db.$transaction(async (tx) => {
     const current = await loadOwned(tx, membership.organisationId, ref.id);
     const res = await tx.source.updateMany({
-      where: { id: ref.id, version: ref.version, organisationId: membership.organisationId, deletedAt: null },
+      where: { id: ref.id, version: ref.version, ...sourceVisibleWhere(membership) },
       data: { ...data(ref.data), version: { increment: 1 } },
     });
     if (res.count !== 1) {

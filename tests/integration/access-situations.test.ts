@@ -19,6 +19,10 @@ import {
 } from "@/lib/access/situations";
 import { canChangeEvent, eventVisibleWhere } from "@/lib/access/events";
 import { canChangeResponse, responseListedWhere, responseVisibleWhere } from "@/lib/access/responses";
+import { canChangeRound, roundVisibleWhere } from "@/lib/access/rounds";
+import { canChangeIndicator, indicatorCatalogueSql, indicatorCatalogueWhere, isInCatalogue } from "@/lib/access/indicators";
+import { canChangeImportFile, canChangeSourceFile, importFileVisibleWhere, sourceFileVisibleWhere } from "@/lib/access/files";
+import { canOpenCitedSources } from "@/lib/access/sources";
 import { createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 const own = { organisationId: "", organisationName: "A", role: "ANALYST" as const };
@@ -121,4 +125,62 @@ describe("who may see and change an event or a response: the situation's rule", 
     expect(byName(responses, await db.response.findMany({ where: { AND: [{ id: { in: Object.values(responses) } }, responseListedWhere(own)] } }))).toEqual(["otherShared", "ownPrivate", "ownShared"]);
     expect(visibleResponses.filter((r) => canChangeResponse({ ...own, role: "VIEWER" }, r))).toEqual([]);
   });
+});
+
+describe("who may see and change a round, an indicator, an import and a file", () => {
+  it("a round follows its situation for reading; only its own organisation's analysts change it", async () => {
+    const situations = await db.situation.findMany({ where: { id: { in: Object.values(ids) } } });
+    const rounds: Record<string, string> = {};
+    for (const s of situations) {
+      const name = Object.entries(ids).find(([, id]) => id === s.id)![0];
+      rounds[name] = (await db.assessment.create({ data: { organisationId: s.organisationId, situationId: s.id, assessedOn: new Date("2024-01-01"), createdById: s.createdById } })).id;
+    }
+    const byName = (found: { id: string }[]) => Object.entries(rounds).filter(([, id]) => found.some((f) => f.id === id)).map(([name]) => name).sort();
+    const visible = await db.assessment.findMany({ where: { AND: [{ id: { in: Object.values(rounds) } }, roundVisibleWhere(own)] } });
+    expect(byName(visible)).toEqual(["otherShared", "ownArchived", "ownPrivate", "ownShared"]);
+    expect(byName(visible.filter((r) => canChangeRound(own, r)))).toEqual(["ownArchived", "ownPrivate", "ownShared"]);
+    expect(visible.filter((r) => canChangeRound({ ...own, role: "VIEWER" }, r))).toEqual([]);
+  });
+
+  it("the catalogue is the Framework's indicators and the organisation's own; only its administrators change its own, nobody the Framework's", async () => {
+    const other = situationsOwner();
+    const mk = (organisationId: string | null, code: string) =>
+      db.indicator.create({ data: { key: `${organisationId ?? "TEST"}:${code}:${Math.random()}`, code, riskFactorNumber: 1, position: 900, text: `Indicator ${code}`, organisationId } });
+    const [framework, mine, theirs] = await Promise.all([mk(null, "1.900"), mk(own.organisationId, "1.901"), mk(other, "1.902")]);
+    const found = await db.indicator.findMany({ where: { AND: [{ id: { in: [framework.id, mine.id, theirs.id] } }, indicatorCatalogueWhere(own)] } });
+    expect(found.map((i) => i.code).sort()).toEqual(["1.900", "1.901"]);
+    const viaSql = await db.$queryRaw<{ code: string }[]>`SELECT code FROM "Indicator" WHERE id IN (${Prisma.join([framework.id, mine.id, theirs.id])}) AND ${indicatorCatalogueSql(own)}`;
+    expect(viaSql.map((i) => i.code).sort()).toEqual(["1.900", "1.901"]);
+    expect([framework, mine, theirs].map((i) => isInCatalogue(own, i))).toEqual([true, true, false]);
+    const admin = { ...own, role: "ADMIN" as const };
+    expect([framework, mine, theirs].map((i) => canChangeIndicator(admin, i))).toEqual([false, true, false]);
+    expect(canChangeIndicator(own, mine)).toBe(false); // an analyst rates with it, an administrator words it
+    await db.indicator.deleteMany({ where: { id: { in: [framework.id, mine.id, theirs.id] } } });
+  });
+
+  it("an import and its file are the uploading organisation's alone; a source's file follows the source", async () => {
+    const other = situationsOwner();
+    const ownUser = (await db.situation.findUniqueOrThrow({ where: { id: ids.ownPrivate } })).createdById;
+    const otherUser = (await db.situation.findUniqueOrThrow({ where: { id: ids.otherShared } })).createdById;
+    const mkImport = (organisationId: string, createdById: string) => db.eventImport.create({ data: { organisationId, fileName: "a.csv", sha256: "0".repeat(64), createdById } });
+    const [mine, theirs] = await Promise.all([mkImport(own.organisationId, ownUser), mkImport(other, otherUser)]);
+    const found = await db.eventImport.findMany({ where: { AND: [{ id: { in: [mine.id, theirs.id] } }, importFileVisibleWhere(own)] } });
+    expect(found.map((i) => i.id)).toEqual([mine.id]);
+    expect([mine, theirs].map((i) => canChangeImportFile(own, i))).toEqual([true, false]);
+    expect(canChangeImportFile({ ...own, role: "VIEWER" }, mine)).toBe(false);
+    const mkSource = (organisationId: string, createdById: string) => db.source.create({ data: { organisationId, title: "A report", createdById } });
+    const [ownSource, theirSource] = await Promise.all([mkSource(own.organisationId, ownUser), mkSource(other, otherUser)]);
+    const sources = await db.source.findMany({ where: { AND: [{ id: { in: [ownSource.id, theirSource.id] } }, sourceFileVisibleWhere(own)] } });
+    expect(sources.map((s) => s.id)).toEqual([ownSource.id]);
+    expect([ownSource, theirSource].map((s) => canChangeSourceFile(own, s))).toEqual([true, false]);
+    expect([ownSource, theirSource].map((s) => canOpenCitedSources(own, s))).toEqual([true, false]);
+  });
+});
+
+let otherOrganisationId = "";
+function situationsOwner() {
+  return otherOrganisationId;
+}
+beforeAll(async () => {
+  otherOrganisationId = (await db.situation.findUniqueOrThrow({ where: { id: ids.otherShared } })).organisationId;
 });

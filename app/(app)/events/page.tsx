@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { importVisibleWhere } from "@/lib/access/imports";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { can } from "@/lib/access/can";
@@ -17,7 +18,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const canEdit = can.record(user.active);
   const [indicators, imports] = await Promise.all([
     indicatorOptions(user.active.organisationId),
-    db.eventImport.findMany({ where: { organisationId: user.active.organisationId }, orderBy: { createdAt: "desc" }, take: 5, include: { createdBy: { select: { name: true } } } }),
+    db.eventImport.findMany({ where: importVisibleWhere(user.active), orderBy: { createdAt: "desc" }, take: 5, include: { createdBy: { select: { name: true } } } }),
   ]);
   return (
     <>

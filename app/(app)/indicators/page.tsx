@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { indicatorCatalogueWhere } from "@/lib/access/indicators";
 import { requireUser } from "@/lib/auth/require-user";
 import { can } from "@/lib/access/can";
 import { db } from "@/lib/db";
@@ -19,7 +20,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
     orderBy: { number: "asc" },
     include: {
       indicators: {
-        where: { OR: [{ organisationId: null }, { organisationId }] },
+        where: indicatorCatalogueWhere({ organisationId }),
         orderBy: [{ position: "asc" }],
         select: { id: true, code: true, text: true, organisationId: true, retiredAt: true, version: true },
       },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isOwnSituation } from "@/lib/access/situations";
 import Link from "next/link";
 import { Pagination, listCaption } from "@/components/ui/pagination";
 import { DownloadLinks } from "@/components/exports/download-links";
@@ -146,7 +147,7 @@ export default async function SituationsPage({ searchParams }: { searchParams: P
                 crimes.length === 0
                   ? html`<span class="muted">None recorded</span>`
                   : crimes.map((c) => html`<span class="tag">${CRIME_LABELS[c.crime]}: ${CRIME_STATUS_LABELS[c.status]}</span>`)
-              }</td><td>${s.organisation.name}${s.organisationId !== user.active.organisationId && html`<div class="muted">Shared with the coalition</div>`}</td><td>${
+              }</td><td>${s.organisation.name}${!isOwnSituation(user.active, s) && html`<div class="muted">Shared with the coalition</div>`}</td><td>${
                 s.lastAssessedAt ? isoDate(s.lastAssessedAt) : html`<span class="muted">Never</span>`
               }</td><td>${isoDate(s.updatedAt)}<div class="muted">by ${s.updatedBy.name}</div></td></tr>`;
             })}`.value,

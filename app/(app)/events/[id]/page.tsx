@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { canOpenCitedSources } from "@/lib/access/sources";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
@@ -16,7 +17,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const user = await requireUser();
   const e = await getEvent(user.active, id);
   if (!e) notFound();
-  const own = e.organisationId === user.active.organisationId;
+  const own = canOpenCitedSources(user.active, e);
   const canEdit = canChangeEvent(user.active, e);
   const row = (label: string, value: React.ReactNode) => (
     <>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { canOpenCitedSources } from "@/lib/access/sources";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
-import { canChangeSituation } from "@/lib/access/situations";
+import { canChangeSituation, isOwnSituation } from "@/lib/access/situations";
 import { getSituation, getSituationHistory } from "@/lib/situations/queries";
 import { actionLabel, fieldChanges, riskTimeline } from "@/lib/situations/history";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, VISIBILITY_LABELS } from "@/lib/labels";
@@ -97,7 +98,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
           </>
         )}
       </div>
-      {!canEdit && s.organisationId !== user.active.organisationId && (
+      {!canEdit && !isOwnSituation(user.active, s) && (
         <p className="notice">Shared by {s.organisation.name} with the coalition: you can read it but not change it.</p>
       )}
 
@@ -155,7 +156,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
                         <ul style={{ margin: 0, paddingLeft: "1rem" }}>
                           {a.citations.map(({ source }) => (
                             <li key={source.id}>
-                              {s.organisationId === user.active.organisationId ? <Link href={`/sources/${source.id}`}>{source.title}</Link> : source.title}{" "}
+                              {canOpenCitedSources(user.active, s) ? <Link href={`/sources/${source.id}`}>{source.title}</Link> : source.title}{" "}
                               <span className="muted" title="Reliability and credibility">
                                 ({source.reliability}
                                 {source.credibility})
@@ -181,7 +182,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
       {tab === "events" && (
         <EventsTab situationId={s.id} organisationId={s.organisationId} membership={user.active} query={eventListQuerySchema.parse(rest)} canEdit={canEdit && !s.archivedAt} />
       )}
-      {tab === "sources" && <Sources situationId={s.id} linkSources={s.organisationId === user.active.organisationId} />}
+      {tab === "sources" && <Sources situationId={s.id} linkSources={canOpenCitedSources(user.active, s)} />}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
 import { crossSiteRefusal } from "@/lib/api/origin";
 import { db } from "@/lib/db";
-import { sourceVisibleWhere } from "@/lib/access/sources";
+import { canChangeSourceFile, sourceFileVisibleWhere } from "@/lib/access/files";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
 import { maxUploadBytes } from "@/lib/uploads/limits";
@@ -16,8 +16,9 @@ async function authorise(id: string, role: "VIEWER" | "ANALYST") {
   if (caller.error) return { ok: false as const, response: caller.error };
   const { user, membership } = caller;
   if (id.length > 40) return { ok: false as const, response: apiError("Not found.", 404) };
-  const source = await db.source.findFirst({ where: { id, ...sourceVisibleWhere(membership) } });
+  const source = await db.source.findFirst({ where: { id, ...sourceFileVisibleWhere(membership) } });
   if (!source) return { ok: false as const, response: apiError("This source does not exist in your organisation's library.", 404) };
+  if (role === "ANALYST" && !canChangeSourceFile(membership, source)) return { ok: false as const, response: apiError("Only analysts and administrators of this source's organisation can change its file.", 403) };
   return { ok: true as const, user, membership, source };
 }
 

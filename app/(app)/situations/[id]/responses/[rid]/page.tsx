@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { canOpenCitedSources } from "@/lib/access/sources";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
@@ -16,7 +17,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
   const user = await requireUser();
   const r = await getResponse(user.active, rid);
   if (!r || r.situationId !== id) notFound();
-  const own = r.organisationId === user.active.organisationId;
+  const own = canOpenCitedSources(user.active, r);
   // Viewers, and members of other organisations of the coalition, read it; its own organisation's analysts edit it.
   if (!canChangeResponse(user.active, r)) {
     const v = (x: string | null | undefined) => x || "—";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { canOpenCitedSources } from "@/lib/access/sources";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
@@ -70,7 +71,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   const comparison = against
     ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators) }, { ratings: round.ratings, scores })
     : null;
-  const linkSources = s.organisationId === user.active.organisationId;
+  const linkSources = canOpenCitedSources(user.active, s);
   const byIndicator = new Map(round.ratings.map((r) => [r.indicatorId, r]));
   // The markup is made by RoundView from this data (see there why not here).
   const view: RoundViewProps = {

@@ -1,0 +1,201 @@
+import "server-only";
+// Early-warning signals, read where the data is: PostgreSQL counts the events per situation and ISO
+// week (date_trunc('week') starts weeks on Monday; eventDate is a date, so no time zone enters),
+// down the (situationId, eventDate) index, and this module tests the weeks (./stats.ts).
+// Who sees what is lib/access's rule: a member sees the signals of the situations their lists show
+// (situationListedSql), or of the one situation they may open (situationVisibleSql); a situation's
+// events are those its own organisation recorded in it.
+import { db, type Db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentMembership } from "@/lib/auth/current-user";
+import { situationListedSql, situationVisibleSql } from "@/lib/access/situations";
+import {
+  BASELINE_WEEKS,
+  NEW_KINDS,
+  SERIES,
+  VIOLENCE_AGAINST_CIVILIANS,
+  addWeeks,
+  fillWeeks,
+  testWeeks,
+  thresholdStatus,
+  weekOf,
+  type ActorKillings,
+  type NewKind,
+  type NewThing,
+  type SeriesName,
+  type SpikeTest,
+  type ThresholdStatus,
+  type WeekCounts,
+  type WeekTests,
+} from "./stats";
+
+type Client = Db | Tx;
+
+/** How many weeks the situation's chart shows (each tested against the 26 before it). */
+export const CHART_WEEKS = 52;
+
+export interface Spike {
+  series: SeriesName;
+  week: string;
+  test: SpikeTest;
+}
+
+export interface SituationSignals {
+  situationId: string;
+  title: string;
+  organisationId: string;
+  sensitivity: number;
+  /** The Monday of the week holding `asOf` (counted so far) and of the last complete week. */
+  currentWeek: string;
+  lastCompleteWeek: string;
+  /** The weeks read (oldest first), tested where 26 weeks of record stand before them. */
+  weeks: WeekTests[];
+  firstEvent: string | null;
+  /** The spikes of the last complete week and of the current week so far. */
+  spikes: Spike[];
+  threshold: ThresholdStatus | null;
+  /** Actors, pairings of actor types, regions and kinds of event first seen since the last complete week began. */
+  newThings: NewThing[];
+}
+
+interface Scope {
+  /** A condition on the Situation table "s". */
+  where: Prisma.Sql;
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const isCivilian = Prisma.sql`(e."eventType" = ${VIOLENCE_AGAINST_CIVILIANS} OR e."civilianTargeting")`;
+
+/**
+ * The signals of the situations in `scope`, as of `asOf` (yyyy-mm-dd, today by default), with `weeks`
+ * weeks of counts for the chart (the spike test needs 26 more before the first). Five queries, each
+ * over the situations at once: the situations, the weekly counts, their first events, the actors'
+ * killings of civilians over 12 months, and what is new since the last complete week began.
+ */
+async function signalsFor(client: Client, scope: Scope, asOf: string, weeks: number): Promise<SituationSignals[]> {
+  const currentWeek = weekOf(asOf);
+  const lastCompleteWeek = addWeeks(currentWeek, -1);
+  const from = addWeeks(currentWeek, -(weeks - 1) - BASELINE_WEEKS);
+  const situations = await client.$queryRaw<{ id: string; title: string; organisationId: string; sensitivity: number }[]>`
+    SELECT s.id, s.title, s."organisationId", o."signalSensitivity" AS sensitivity
+    FROM "Situation" s JOIN "Organisation" o ON o.id = s."organisationId"
+    WHERE ${scope.where}
+    ORDER BY s.title, s.id`;
+  if (situations.length === 0) return [];
+  const ids = situations.map((s) => s.id);
+  // Events are the situation's own organisation's (what its viewers may see: lib/access/events.ts).
+  const own = Prisma.sql`e."situationId" = s.id AND e."organisationId" = s."organisationId" AND e."deletedAt" IS NULL`;
+  const [counts, firsts, actors, fresh] = await Promise.all([
+    client.$queryRaw<(WeekCounts & { situationId: string })[]>`
+      SELECT e."situationId", to_char(date_trunc('week', e."eventDate"), 'YYYY-MM-DD') AS week,
+             count(*)::int AS events, (count(*) FILTER (WHERE ${isCivilian}))::int AS civilian,
+             coalesce(sum(e.fatalities), 0)::int AS killed, (count(*) - count(e.fatalities))::int AS "unknownKilled"
+      FROM "Situation" s JOIN "Event" e ON ${own}
+      WHERE s.id = ANY(${ids}::text[]) AND e."eventDate" >= ${from}::date AND e."eventDate" <= ${asOf}::date
+      GROUP BY 1, 2`,
+    client.$queryRaw<{ situationId: string; first: string | null }[]>`
+      SELECT s.id AS "situationId",
+             (SELECT to_char(min(e."eventDate"), 'YYYY-MM-DD') FROM "Event" e WHERE ${own} AND e."eventDate" <= ${asOf}::date) AS first
+      FROM "Situation" s WHERE s.id = ANY(${ids}::text[])`,
+    client.$queryRaw<(ActorKillings & { situationId: string })[]>`
+      SELECT DISTINCT ON (e."situationId") e."situationId", e.actor1 AS actor, coalesce(sum(e.fatalities), 0)::int AS killed,
+             count(*)::int AS events, (count(*) - count(e.fatalities))::int AS "unknownKilled"
+      FROM "Situation" s JOIN "Event" e ON ${own}
+      WHERE s.id = ANY(${ids}::text[]) AND e."eventDate" > ${asOf}::date - interval '12 months' AND e."eventDate" <= ${asOf}::date
+        AND ${isCivilian} AND e.actor1 IS NOT NULL AND e.actor1 <> ''
+      GROUP BY e."situationId", e.actor1
+      ORDER BY e."situationId", killed DESC, actor`,
+    newSince(client, ids, lastCompleteWeek, asOf),
+  ]);
+  const countsBy = group(counts, (r) => r.situationId);
+  const firstBy = new Map(firsts.map((f) => [f.situationId, f.first]));
+  const actorsBy = group(actors, (r) => r.situationId);
+  const freshBy = group(fresh, (r) => r.situationId);
+  return situations.map((s) => {
+    const firstEvent = firstBy.get(s.id) ?? null;
+    const tested = testWeeks(fillWeeks(countsBy.get(s.id) ?? [], from, currentWeek), firstEvent, s.sensitivity).slice(BASELINE_WEEKS);
+    const spikes: Spike[] = [];
+    for (const w of tested) {
+      if (w.week < lastCompleteWeek) continue;
+      for (const series of SERIES) {
+        const test = w.tests[series];
+        if (test?.flagged) spikes.push({ series, week: w.week, test });
+      }
+    }
+    return {
+      situationId: s.id,
+      title: s.title,
+      organisationId: s.organisationId,
+      sensitivity: s.sensitivity,
+      currentWeek,
+      lastCompleteWeek,
+      weeks: tested,
+      firstEvent,
+      spikes,
+      threshold: thresholdStatus((actorsBy.get(s.id) ?? []).map(({ actor, killed, events, unknownKilled }) => ({ actor, killed, events, unknownKilled }))),
+      newThings: (freshBy.get(s.id) ?? []).map(({ kind, value, first, events }) => ({ kind, value, first, events })),
+    };
+  });
+}
+
+/**
+ * What each situation's events show since `since` (a Monday) that none of its earlier events did:
+ * an actor (actor 1 or 2), a pairing of actor types (ACLED's interaction), a first-level region, an
+ * event type or sub-type. Only for situations with events before `since` (a first import is all
+ * new, and says nothing). Each value seen since is looked for among the earlier events down the
+ * (situationId, eventDate) index, newest first, so a value seen before is found within a few rows.
+ */
+function newSince(client: Client, ids: string[], since: string, asOf: string) {
+  return client.$queryRaw<(NewThing & { situationId: string })[]>`
+    WITH recent AS (
+      SELECT e."situationId", k.kind, k.value, to_char(min(e."eventDate"), 'YYYY-MM-DD') AS first, count(*)::int AS events
+      FROM "Situation" s JOIN "Event" e ON e."situationId" = s.id AND e."organisationId" = s."organisationId" AND e."deletedAt" IS NULL
+      CROSS JOIN LATERAL (VALUES ('ACTOR', e.actor1), ('ACTOR', e.actor2), ('INTERACTION', e.interaction), ('ADMIN1', e.admin1),
+                                 ('EVENT_TYPE', e."eventType"), ('SUB_EVENT_TYPE', e."subEventType")) AS k(kind, value)
+      WHERE s.id = ANY(${ids}::text[]) AND e."eventDate" >= ${since}::date AND e."eventDate" <= ${asOf}::date AND k.value IS NOT NULL AND k.value <> ''
+      GROUP BY 1, 2, 3
+    )
+    SELECT r.* FROM recent r JOIN "Situation" s ON s.id = r."situationId"
+    WHERE EXISTS (SELECT 1 FROM "Event" p WHERE p."situationId" = s.id AND p."organisationId" = s."organisationId" AND p."deletedAt" IS NULL AND p."eventDate" < ${since}::date)
+      AND NOT EXISTS (
+        SELECT 1 FROM "Event" p WHERE p."situationId" = s.id AND p."organisationId" = s."organisationId" AND p."deletedAt" IS NULL AND p."eventDate" < ${since}::date
+          AND CASE r.kind WHEN 'ACTOR' THEN p.actor1 = r.value OR p.actor2 = r.value WHEN 'INTERACTION' THEN p.interaction = r.value
+                          WHEN 'ADMIN1' THEN p.admin1 = r.value WHEN 'EVENT_TYPE' THEN p."eventType" = r.value ELSE p."subEventType" = r.value END)
+    ORDER BY r."situationId", array_position(${[...NEW_KINDS]}::text[], r.kind), r.first, r.value`.then((rows) => rows.map((r) => ({ ...r, kind: r.kind as NewKind })));
+}
+
+function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** One situation's signals with a year of weeks for its chart, if the member may open it. */
+export async function situationSignals(membership: Pick<CurrentMembership, "organisationId">, situationId: string, asOf = todayUtc()): Promise<SituationSignals | null> {
+  const [s] = await signalsFor(db, { where: Prisma.sql`s.id = ${situationId} AND ${situationVisibleSql(membership, "s")}` }, asOf, CHART_WEEKS);
+  return s ?? null;
+}
+
+/** Every situation the member's lists show, with the last complete week and the current one (the dashboard's panel). */
+export function listedSignals(membership: Pick<CurrentMembership, "organisationId">, asOf = todayUtc()): Promise<SituationSignals[]> {
+  return signalsFor(db, { where: situationListedSql(membership, "s") }, asOf, 2);
+}
+
+/** A situation's current signals read in the caller's transaction, whoever asks (for the alerts a change raises). */
+export async function currentSignals(tx: Client, situationId: string, asOf = todayUtc()): Promise<SituationSignals | null> {
+  const [s] = await signalsFor(tx, { where: Prisma.sql`s.id = ${situationId}` }, asOf, 2);
+  return s ?? null;
+}
+
+/** Anything to report: a spike, a crossed threshold, or something new. */
+export function hasSignals(s: SituationSignals): boolean {
+  return s.spikes.length > 0 || Boolean(s.threshold?.crossed) || s.newThings.length > 0;
+}

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { listedSignals, situationSignals } from "@/lib/signals/queries";
+import { addWeeks } from "@/lib/signals/stats";
+import { createMember, createOrganisation, createSituation } from "../support/fixtures";
+
+// A synthetic event log whose signals are known. "Today" is Wednesday 2026-11-25: the current week
+// began on Monday 2026-11-23, the last complete week on 2026-11-16.
+// Situation "Steady": from 2026-02-09, every week 2 battles (Army vs Militia, 1 killed each) and 1
+// attack on civilians (Militia, 2 killed). Then:
+// - week of 2026-08-17: one more attack by Militia killing 950 (Militia's 12 months: 950 + 2 x 41 = 1,032, over 1,000);
+// - week of 2026-11-16: 9 more battles, people killed not known, one of them with a new actor, "New Brigade":
+//   12 events against 3 a week (a spike), attacks on civilians and known killed as usual (no spike);
+// - week of 2026-11-23, so far: 1 battle as usual.
+// Situation "Fresh": two battles last week and nothing before (no baseline, nothing "new" to compare with).
+// Situation "Elsewhere": another organisation's, with a spike, kept to itself.
+const AS_OF = "2026-11-25";
+const FIRST_WEEK = "2026-02-09";
+const SPIKE_WEEK = "2026-11-16";
+
+type Row = { eventDate: string; eventType: string; actor1: string; actor2: string; fatalities: number | null; civilianTargeting?: boolean; subEventType: string };
+const battle = (eventDate: string, over: Partial<Row> = {}): Row => ({ eventDate, eventType: "Battles", subEventType: "Armed clash", actor1: "Army", actor2: "Militia", fatalities: 1, ...over });
+const attack = (eventDate: string, fatalities = 2): Row => ({ eventDate, eventType: "Violence against civilians", subEventType: "Attack", actor1: "Militia", actor2: "Civilians", fatalities, civilianTargeting: true });
+const day = (week: string, n: number) => new Date(Date.parse(`${week}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function insert(organisationId: string, situationId: string, userId: string, rows: Row[]) {
+  await db.event.createMany({
+    data: rows.map((r) => ({ ...r, eventDate: new Date(r.eventDate), organisationId, situationId, createdById: userId, admin1: "North Darfur", interaction: "State forces-Rebel group", countryIso3: "SDN" })),
+  });
+}
+
+let org: { id: string };
+let analyst: { id: string };
+let steady: { id: string };
+let fresh: { id: string };
+let elsewhere: { id: string };
+
+beforeAll(async () => {
+  org = await createOrganisation();
+  analyst = await createMember(org.id, "ANALYST");
+  steady = await createSituation(org.id, analyst.id, { title: "A steady situation" });
+  fresh = await createSituation(org.id, analyst.id, { title: "B fresh situation" });
+  const rows: Row[] = [];
+  for (let w = FIRST_WEEK; w < SPIKE_WEEK; w = addWeeks(w, 1)) rows.push(battle(day(w, 1)), battle(day(w, 2)), attack(day(w, 3)));
+  rows.push(attack(day("2026-08-17", 4), 950));
+  rows.push(battle(day(SPIKE_WEEK, 1)), battle(day(SPIKE_WEEK, 2)), attack(day(SPIKE_WEEK, 3)));
+  for (let i = 0; i < 9; i++) rows.push(battle(day(SPIKE_WEEK, 4), { fatalities: null, actor2: i === 0 ? "New Brigade" : "Militia" }));
+  rows.push(battle("2026-11-24"));
+  await insert(org.id, steady.id, analyst.id, rows);
+  await insert(org.id, fresh.id, analyst.id, [battle(day(SPIKE_WEEK, 1), { actor1: "Someone" }), battle(day(SPIKE_WEEK, 2), { actor1: "Someone" })]);
+
+  const other = await createOrganisation();
+  const otherAnalyst = await createMember(other.id, "ANALYST");
+  elsewhere = await createSituation(other.id, otherAnalyst.id, { title: "Elsewhere" });
+  const theirs: Row[] = [];
+  for (let w = FIRST_WEEK; w <= SPIKE_WEEK; w = addWeeks(w, 1)) theirs.push(battle(day(w, 1)));
+  for (let i = 0; i < 20; i++) theirs.push(battle(day(SPIKE_WEEK, 2)));
+  await insert(other.id, elsewhere.id, otherAnalyst.id, theirs);
+});
+
+describe("signals from the event log", () => {
+  it("flag exactly the spike week, the threshold crossing and the new actor, for the situations the member sees", async () => {
+    const all = await listedSignals({ organisationId: org.id }, AS_OF);
+    expect(all.map((s) => s.title)).toEqual(["A steady situation", "B fresh situation"]);
+    const [a, b] = all;
+    expect(a.currentWeek).toBe("2026-11-23");
+    expect(a.lastCompleteWeek).toBe(SPIKE_WEEK);
+    expect(a.sensitivity).toBe(0.001);
+
+    expect(a.spikes).toHaveLength(1);
+    expect(a.spikes[0]).toMatchObject({ series: "events", week: SPIKE_WEEK, test: { observed: 12, dispersion: 1, flagged: true } });
+    // The baseline holds the week of the 950 killed: 79 events in 26 weeks.
+    expect(a.spikes[0].test.baselineMean).toBeCloseTo(79 / 26, 10);
+    expect(a.spikes[0].test.p).toBeLessThan(0.0001);
+    const spikeWeek = a.weeks.find((w) => w.week === SPIKE_WEEK)!;
+    // Unknown fatalities stay unknown: 4 known killed, 9 events without a figure.
+    expect(spikeWeek).toMatchObject({ events: 12, civilian: 1, killed: 4, unknownKilled: 9 });
+    expect(spikeWeek.tests.killed).toMatchObject({ observed: 4, flagged: false });
+
+    expect(a.threshold).toMatchObject({ actor: "Militia", killed: 1032, crossed: true, unknownKilled: 0 });
+    expect(a.newThings).toEqual([{ kind: "ACTOR", value: "New Brigade", first: "2026-11-20", events: 1 }]);
+
+    // No baseline and no earlier events: nothing to flag.
+    expect(b.spikes).toEqual([]);
+    expect(b.newThings).toEqual([]);
+    expect(b.threshold).toBeNull();
+    expect(b.weeks.every((w) => Object.keys(w.tests).length === 0)).toBe(true);
+  });
+
+  it("chart a year of weeks with the flagged ones, and show another organisation's situation to no one else", async () => {
+    const s = (await situationSignals({ organisationId: org.id }, steady.id, AS_OF))!;
+    expect(s.weeks).toHaveLength(52);
+    expect(s.weeks.at(-1)!.week).toBe("2026-11-23");
+    const flagged = s.weeks.flatMap((w) => Object.entries(w.tests).filter(([, t]) => t.flagged).map(([series]) => `${w.week} ${series}`));
+    expect(flagged).toEqual(["2026-08-17 killed", `${SPIKE_WEEK} events`]);
+
+    expect(await situationSignals({ organisationId: org.id }, elsewhere.id, AS_OF)).toBeNull();
+    const theirs = (await situationSignals({ organisationId: (await db.situation.findUniqueOrThrow({ where: { id: elsewhere.id } })).organisationId }, elsewhere.id, AS_OF))!;
+    expect(theirs.spikes.map((x) => x.series)).toEqual(["events", "killed"]);
+  });
+
+  it("follow the organisation's sensitivity, and leave deleted events out", async () => {
+    await db.organisation.update({ where: { id: org.id }, data: { signalSensitivity: 0.00005 } });
+    try {
+      const [a] = await listedSignals({ organisationId: org.id }, AS_OF);
+      expect(a.spikes).toEqual([]);
+    } finally {
+      await db.organisation.update({ where: { id: org.id }, data: { signalSensitivity: 0.001 } });
+    }
+    await db.event.updateMany({ where: { situationId: steady.id, actor2: "New Brigade" }, data: { deletedAt: new Date() } });
+    try {
+      const [a] = await listedSignals({ organisationId: org.id }, AS_OF);
+      expect(a.newThings).toEqual([]);
+      expect(a.weeks.find((w) => w.week === SPIKE_WEEK)!.events).toBe(11);
+    } finally {
+      await db.event.updateMany({ where: { situationId: steady.id, actor2: "New Brigade" }, data: { deletedAt: null } });
+    }
+  });
+});
