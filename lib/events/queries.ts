@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
-import { situationSharedWhere, situationVisibleWhere } from "@/lib/access/situations";
-import { eventVisibleWhere } from "@/lib/access/events";
+import { situationVisibleWhere } from "@/lib/access/situations";
+import { eventOwnPartWhere, eventSharedPartWhere, eventVisibleWhere, situationsSharedByOthersWhere } from "@/lib/access/events";
 import type { EventListQuery } from "./schemas";
 import { sharedEventIdsSql, visibleEventsSql, type SharedSituation } from "./sql";
 
@@ -66,11 +66,11 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     // other filters (a situation may hold few matching events, read to its end) or a large batch
     // (exports): one query, sorted.
     const sql = take > SHARED_MERGE_MAX ? null : sharedEventIdsSql(membership, q, shared, take);
-    if (!sql) return run([...base, { situationId: { in: shared.map((s) => s.id) }, organisationId: { not: membership.organisationId } }]);
+    if (!sql) return run([...base, eventSharedPartWhere(membership, shared.map((s) => s.id))]);
     const ids = (await db.$queryRawUnsafe<{ id: string }[]>(sql)).map((r) => r.id);
     return ids.length ? fetch({ id: { in: ids } }, take) : [];
   };
-  const parts = await Promise.all([run([...base, { organisationId: membership.organisationId }]), sharedPart()]);
+  const parts = await Promise.all([run([...base, eventOwnPartWhere(membership)]), sharedPart()]);
   const dir = q.sort === "oldest" ? -1 : 1;
   return parts
     .flat()
@@ -108,7 +108,7 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
  * their organisation. Read once per request: the event list and its map both ask for them.
  */
 export const sharedSituations = cache(async (membership: CurrentMembership): Promise<SharedSituation[]> =>
-  db.situation.findMany({ where: { ...situationSharedWhere(), organisationId: { not: membership.organisationId } }, select: { id: true, organisationId: true } }),
+  db.situation.findMany({ where: situationsSharedByOthersWhere(membership), select: { id: true, organisationId: true } }),
 );
 
 export interface EventPlace {

@@ -10,6 +10,7 @@ import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { EventListQuery } from "./schemas";
 import { INLINE_VALUES } from "@/lib/db-client";
 import { situationVisibleSqlText } from "@/lib/access/situations";
+import { eventNotOwnSqlText, eventOwnPartSqlText } from "@/lib/access/events";
 
 export const lit = (v: string) => pg.escapeLiteral(v);
 
@@ -87,7 +88,7 @@ export function sharedEventIdsSql(membership: CurrentMembership, q: EventListQue
   const order = (a: string) => `ORDER BY ${a}."eventDate" ${dir}, ${a}.id ${dir} LIMIT ${n}`;
   if (byDateOnly(q)) {
     return `SELECT ${INLINE_VALUES} e.id FROM unnest(ARRAY[${shared.map((s) => lit(s.id)).join(", ")}]::text[]) AS s(id)
-    CROSS JOIN LATERAL (SELECT t.id, t."eventDate" FROM "Event" t WHERE ${[...where, `t."situationId" = s.id`, `t."organisationId" <> ${lit(membership.organisationId)}`].join(" AND ")} ${order("t")}) e
+    CROSS JOIN LATERAL (SELECT t.id, t."eventDate" FROM "Event" t WHERE ${[...where, `t."situationId" = s.id`, eventNotOwnSqlText(membership, "t", lit)].join(" AND ")} ${order("t")}) e
     ${order("e")}`;
   }
   const owners = byOrganisation(shared, membership.organisationId);
@@ -134,8 +135,7 @@ export function visibleEventsSql(membership: CurrentMembership, q: EventListQuer
   const part = (extra: string[]) => `(SELECT ${opts.columns ?? "t.*"} FROM "Event" t WHERE ${[...where, ...extra].join(" AND ")} ORDER BY t."eventDate" ${dir}, t.id ${dir}${limit})`;
   const select = (parts: string[]) => `SELECT ${opts.params ? "" : INLINE_VALUES} * FROM (${parts.join(" UNION ALL ")}) e ${eventOrderSql(q)}${limit}`;
   if (q.situation) return select([part([])]);
-  const ownValue = v(own); // bound only where used: PostgreSQL refuses a parameter the text does not use
-  const notOwn = `t."organisationId" <> ${ownValue}`;
+  const notOwn = () => eventNotOwnSqlText(membership, "t", v); // bound only where used: PostgreSQL refuses a parameter the text does not use
   // With a limit and no filter but dates, one part per shared situation, each read down its
   // (situationId, eventDate, id) index: PostgreSQL merges them (Merge Append), reading only as far
   // into each as the limit needs. One part for all of them sorted every shared event first (0.8-1 s
@@ -150,9 +150,9 @@ export function visibleEventsSql(membership: CurrentMembership, q: EventListQuer
   const parts = !shared.length
     ? []
     : opts.limit && byDateOnly(q) && shared.length <= SHARED_PARTS_MAX
-      ? ids.map((id) => part([`t."situationId" = ${v(id)}`, notOwn]))
+      ? ids.map((id) => part([`t."situationId" = ${v(id)}`, notOwn()]))
       : opts.limit && byTypeIndex(q) && owners.size <= SHARED_PARTS_MAX
         ? [...owners].map(([org, inOrg]) => part([`t."organisationId" = ${v(org)}`, `t."situationId" IN (${inOrg.map(v).join(", ")})`]))
-        : [part([`t."situationId" IN (${ids.map(v).join(", ")})`, notOwn])];
-  return select([part([`t."organisationId" = ${ownValue}`]), ...parts]);
+        : [part([`t."situationId" IN (${ids.map(v).join(", ")})`, notOwn()])];
+  return select([part([eventOwnPartSqlText(membership, "t", v)]), ...parts]);
 }
