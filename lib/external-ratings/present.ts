@@ -102,3 +102,14 @@ export function latestBySystem<T extends ExternalRatingView & { createdAt: Date 
   const order: string[] = ["EWP", "R2P_MONITOR", "GENOCIDE_WATCH"];
   return [...latest.values()].sort((a, b) => order.indexOf(a.system) - order.indexOf(b.system));
 }
+
+/** A rating's web address as a link target: only http(s) (it was checked when saved; checked again where it is shown). */
+export function externalHref(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -42,6 +42,8 @@ const MATRIX: Record<string, Entry> = {
   "app/(app)/situations/[id]/rounds/[rid]/page.tsx": { role: "VIEWER" },
   "app/(app)/situations/[id]/responses/new/page.tsx": { role: "ANALYST" },
   "app/(app)/situations/[id]/responses/[rid]/page.tsx": { role: "VIEWER" },
+  "app/(app)/situations/[id]/external-ratings/new/page.tsx": { role: "ANALYST" },
+  "app/(app)/situations/[id]/external-ratings/[rid]/page.tsx": { role: "ANALYST" },
   "app/(app)/events/page.tsx": { role: "VIEWER" },
   "app/(app)/events/new/page.tsx": { role: "ANALYST" },
   "app/(app)/events/[id]/page.tsx": { role: "VIEWER" },
@@ -66,7 +68,7 @@ let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
 let outsider: { id: string };
-let own: { situation: string; event: string; source: string; imp: string; round: string; response: string };
+let own: { situation: string; event: string; source: string; imp: string; round: string; response: string; externalRating: string };
 
 beforeAll(async () => {
   ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
@@ -79,14 +81,15 @@ beforeAll(async () => {
   const response = await db.response.create({
     data: { organisationId: org.id, situationId: situation.id, pillar: "II", type: "STATEMENT", actorType: "OTHER_STATE", actorName: "A state", title: "Private response", startDate: new Date("2024-01-01"), status: "ADOPTED", createdById: author },
   });
-  own = { situation: situation.id, event: event.id, source: source.id, imp: imp.id, round: round.id, response: response.id };
+  const externalRating = await db.externalRating.create({ data: { situationId: situation.id, organisationId: org.id, system: "R2P_MONITOR", value: "IMMINENT_RISK", ratedOn: new Date("2024-01-01"), createdById: author } });
+  own = { situation: situation.id, event: event.id, source: source.id, imp: imp.id, round: round.id, response: response.id, externalRating: externalRating.id };
 });
 
 /** The page's props: ids that exist nowhere, or this organisation's private records. */
 function props(file: string, records: "nowhere" | "own") {
-  const r = records === "own" ? own : { situation: "nowhere", event: "nowhere", source: "nowhere", imp: "nowhere", round: "nowhere", response: "nowhere" };
+  const r = records === "own" ? own : { situation: "nowhere", event: "nowhere", source: "nowhere", imp: "nowhere", round: "nowhere", response: "nowhere", externalRating: "nowhere" };
   const id = file.includes("/events/import/") ? r.imp : file.includes("/events/") ? r.event : file.includes("/sources/") ? r.source : r.situation;
-  const rid = file.includes("/rounds/") ? r.round : r.response;
+  const rid = file.includes("/rounds/") ? r.round : file.includes("/external-ratings/") ? r.externalRating : r.response;
   return { params: Promise.resolve({ id, rid, token: "nowhere" }), searchParams: Promise.resolve({}), children: null };
 }
 

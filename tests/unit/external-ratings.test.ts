@@ -54,3 +54,30 @@ describe("the external rating schema", () => {
     expect(toExternalRatingInput({ ...record, note: "" })).toEqual(input);
   });
 });
+
+describe("the situation page's external ratings section", () => {
+  it("shows the latest of each body with its link and date, and the divergence in plain words", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { ExternalRatingsSection } = await import("@/components/external-ratings/external-ratings-section");
+    const rating = (over: { system: string; value: string } & Record<string, unknown>) => ({ ...base, id: String(Math.random()), url: null as string | null, note: "", createdAt: new Date("2025-01-01"), canChange: false, ...over });
+    const html = renderToStaticMarkup(
+      createElement(ExternalRatingsSection, {
+        situationId: "s1",
+        ours: "SERIOUS_CONCERN",
+        canRecord: true,
+        ratings: [
+          rating({ ...ewp(3), url: "https://earlywarningproject.ushmm.org/", ratedOn: new Date("2024-12-10"), canChange: true, id: "e1" }),
+          rating({ ...ewp(40), ratedOn: new Date("2023-12-10") }),
+          rating({ system: "R2P_MONITOR", value: "SERIOUS_CONCERN", ratedOn: new Date("2022-11-15") }),
+        ],
+      }),
+    );
+    const text = html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+    expect(text).toContain("Early Warning Project Ranked 3rd of 162; estimated risk of a new mass killing in 2025: 14.8% 2024-12-10 Differs: Ranked 3rd of 162 by the Early Warning Project; our category: Serious concern.");
+    expect(text).toContain("R2P Monitor Serious Concern (retired in March 2023) 2022-11-15 Agrees with ours");
+    expect(html).toContain('href="https://earlywarningproject.ushmm.org/"');
+    expect(html).toContain('href="/situations/s1/external-ratings/e1"');
+    expect(text).toContain("All 3 recorded ratings, newest first");
+  });
+});

@@ -18,6 +18,8 @@ import { listSituationSources } from "@/lib/sources/queries";
 import { SOURCE_COLUMNS, sourceCells } from "@/components/sources/source-cells";
 import { IndicatorsTab } from "./indicators-tab";
 import { EventsTab } from "./events-tab";
+import { SignalsTab } from "./signals-tab";
+import { ExternalRatings } from "./external-ratings-section";
 import { eventListQuerySchema } from "@/lib/events/schemas";
 import { WatchButton } from "@/components/alerts/watch-button";
 import { watchedSituationIds } from "@/lib/alerts/queries";
@@ -29,6 +31,7 @@ const TABS = [
   ["indicators", "Indicators"],
   ["responses", "Responses"],
   ["events", "Events"],
+  ["signals", "Signals"],
   ["sources", "Sources"],
   ["history", "History"],
 ] as const;
@@ -132,6 +135,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
               {isoDate(s.createdAt)} by {s.createdBy.name}
             </dd>
           </dl>
+          <ExternalRatings situation={s} membership={user.active} canRecord={canEdit && !s.archivedAt} />
           <h2>The four crimes and incitement</h2>
           <table>
             <thead>
@@ -182,6 +186,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
       {tab === "events" && (
         <EventsTab situationId={s.id} organisationId={s.organisationId} membership={user.active} query={eventListQuerySchema.parse(rest)} canEdit={canEdit && !s.archivedAt} />
       )}
+      {tab === "signals" && <SignalsTab situationId={s.id} membership={user.active} />}
       {tab === "sources" && <Sources situationId={s.id} linkSources={canOpenCitedSources(user.active, s)} />}
     </>
   );
