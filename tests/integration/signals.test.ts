@@ -117,3 +117,24 @@ describe("signals from the event log", () => {
     }
   });
 });
+
+describe("the Signals tab", () => {
+  it("explains each signal in plain words and links to the events behind it", async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { SignalsTab } = await import("@/app/(app)/situations/[id]/signals-tab");
+    const page = renderToStaticMarkup((await SignalsTab({ situationId: steady.id, membership: { organisationId: org.id }, asOf: AS_OF }))!);
+    const text = page.replace(/<[^>]+>/g, "").replaceAll("&#x27;", "'");
+    expect(text).toContain(
+      "12 events in the week of 2026-11-16; 3 a week over the previous 26 weeks; by chance alone, a week like this comes less than 1 time in 10,000.",
+    );
+    expect(text).toContain("Militia killed at least 1,032 civilians in attacks on civilians in the last 12 months: over the Early Warning Project's threshold of 1,000 for a mass killing.");
+    expect(text).toContain("A new actor, New Brigade, first seen on 2026-11-20; events with it since: 1.");
+    expect(text).toContain("less than 1 time in 1,000, if the weeks before it");
+    expect(page).toContain(`href="/situations/${steady.id}?tab=events&amp;from=2026-11-16&amp;to=2026-11-22"`);
+    expect(page).toContain(`href="/situations/${steady.id}?tab=events&amp;from=2026-11-20&amp;actor=New+Brigade"`);
+    expect(page).toContain(`href="/situations/${steady.id}?tab=events&amp;from=2025-11-26&amp;to=2026-11-25&amp;actor=Militia&amp;type=Violence+against+civilians"`);
+    // The spike week's people killed: 4 known, 9 unknown.
+    expect(text).toContain("at least 4");
+    expect(await SignalsTab({ situationId: elsewhere.id, membership: { organisationId: org.id }, asOf: AS_OF })).toBeNull();
+  });
+});
