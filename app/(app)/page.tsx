@@ -15,6 +15,7 @@ import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
 import { isoDate } from "@/lib/format";
 import { html } from "@/lib/markup";
 import { riskFactors } from "@/lib/indicators/risk-factors";
+import { SignalsThisWeekPanel } from "@/components/signals/signals-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -107,6 +108,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           />
         )}
       </section>
+
+      <SignalsThisWeekPanel membership={user.active} />
 
       <h2>The four crimes and incitement</h2>
       <table>

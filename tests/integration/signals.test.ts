@@ -138,3 +138,21 @@ describe("the Signals tab", () => {
     expect(await SignalsTab({ situationId: elsewhere.id, membership: { organisationId: org.id }, asOf: AS_OF })).toBeNull();
   });
 });
+
+describe("the dashboard's Signals this week panel", () => {
+  it("lists the member's situations with a signal, in plain words, and no one else's", async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { SignalsThisWeekPanel } = await import("@/components/signals/signals-panel");
+    const page = renderToStaticMarkup(await SignalsThisWeekPanel({ membership: { organisationId: org.id }, asOf: AS_OF }));
+    const text = page.replace(/<[^>]+>/g, "").replaceAll("&#x27;", "'");
+    expect(text).toContain("Signals this week (1)");
+    expect(page).toContain(`<a href="/situations/${steady.id}?tab=signals">A steady situation</a>`);
+    expect(text).toContain("12 events in the week of 2026-11-16");
+    expect(text).not.toContain("B fresh situation");
+    expect(text).not.toContain("Elsewhere");
+    // Another organisation's member sees only theirs.
+    const theirs = renderToStaticMarkup(await SignalsThisWeekPanel({ membership: { organisationId: (await db.situation.findUniqueOrThrow({ where: { id: elsewhere.id } })).organisationId }, asOf: AS_OF }));
+    expect(theirs).toContain("Elsewhere");
+    expect(theirs).not.toContain("A steady situation");
+  });
+});
