@@ -8,7 +8,7 @@ import { createPrismaClient, type Db, type Tx } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Crime } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound, toScoringInput } from "@/lib/indicators/score";
+import { METHOD_VERSION, scoreRound, toScoringInput } from "@/lib/indicators/score";
 import { backfillRoundScores } from "@/lib/indicators/backfill";
 import { FRAMEWORK_FACTORS } from "./seed-data/framework";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITUATIONS, DEMO_USERS, demoRoundDate, profileLevel } from "./seed-data/demo";
@@ -170,6 +170,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
               summary: "Demo assessment round.",
               overallScore: scores.overall.score,
               scores: scores as unknown as Prisma.InputJsonValue,
+              methodVersion: METHOD_VERSION,
             },
           });
           await tx.indicatorRating.createMany({

@@ -9,7 +9,7 @@ import pg from "pg";
 import { openDatabase } from "./lib/database";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db-client";
-import { scoreRound, toScoringInput } from "../lib/indicators/score";
+import { METHOD_VERSION, scoreRound, toScoringInput } from "../lib/indicators/score";
 import type { Prisma } from "../lib/generated/prisma/client";
 
 export const LARGE = { slug: "bench-large", situations: 200, countries: 100, months: 120, events: 1_000_000, responses: 20_000, sources: 50_000, users: 50 };
@@ -136,7 +136,7 @@ async function main() {
         return { id, overall: sc.overall.score, scores: sc };
       });
       await client.query(
-        `UPDATE "Assessment" a SET "overallScore" = v.overall, scores = v.scores FROM jsonb_to_recordset($1::jsonb) AS v(id text, overall float8, scores jsonb) WHERE a.id = v.id`,
+        `UPDATE "Assessment" a SET "overallScore" = v.overall, scores = v.scores, "methodVersion" = ${METHOD_VERSION} FROM jsonb_to_recordset($1::jsonb) AS v(id text, overall float8, scores jsonb) WHERE a.id = v.id`,
         [JSON.stringify(values as unknown as Prisma.InputJsonValue)],
       );
       bar.update(s * LARGE.months);

@@ -6,6 +6,9 @@ import { SCRIPT_FONTS, ttf } from "./fonts";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
 import { isoDate } from "@/lib/format";
+import { ExternalRatingsPdf } from "./external-ratings-pdf";
+import { changeText, indicatorsByFactor, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
+import { compareCodes } from "@/lib/indicators/score";
 
 const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
 
@@ -90,7 +93,7 @@ function TrendChart({ rounds }: { rounds: BriefData["rounds"] }) {
         <Polyline points={rounds.map((r, i) => `${x(i)},${y(r.scores.overall.score)}`).join(" ")} stroke="#000" strokeWidth={2} fill="none" />
       </Svg>
       <Text style={st.note}>
-        Overall score (0-100) by published round: {rounds.map((r) => `${isoDate(r.assessedOn)}: ${r.scores.overall.score}`).join(" · ")}
+        Overall score (0-100) by published round: {rounds.map((r) => `${isoDate(r.assessedOn)}: ${scoreText(r.scores.overall)}`).join(" · ")}
       </Text>
     </View>
   );
@@ -108,6 +111,7 @@ export function BriefBody({ data }: { data: BriefData }) {
         {s.scope ? ` · ${s.scope}` : ""} · risk category since {isoDate(s.riskCategorySince)} · last updated {isoDate(s.updatedAt)}
       </Text>
       <Text style={[st.badge, { backgroundColor: RISK_COLOUR[s.riskCategory] }]}>{RISK_CATEGORY_LABELS[s.riskCategory]}</Text>
+      <ExternalRatingsPdf ratings={data.externalRatings} ours={s.riskCategory} />
 
       <Text style={st.h2}>Background</Text>
       <Text style={st.p}>{s.background || "Not recorded."}</Text>
@@ -130,19 +134,15 @@ export function BriefBody({ data }: { data: BriefData }) {
       <Text style={st.h2}>Risk factor analysis</Text>
       {latest ? (
         <>
-          <Text style={st.p}>
-            Latest assessment round {isoDate(latest.assessedOn)}: overall score {latest.scores.overall.score} of 100
-            {data.change ? ` (${data.change.overall.delta >= 0 ? "+" : ""}${data.change.overall.delta} since ${isoDate(data.previous!.assessedOn)})` : ""}. Scores are an aid to
-            judgement, not a prediction.
-          </Text>
+          <Text style={st.p}>{latestRoundSentence(isoDate(latest.assessedOn), latest.scores, data.change ? { delta: data.change.overall.delta, since: isoDate(data.previous!.assessedOn) } : null)}</Text>
           <Table
             widths={[44, 14, 42]}
             header={["Risk factor", "Score", "Driven by"]}
             rows={data.factors
-              .filter((f) => (latest.scores.factors[f.number]?.score ?? 0) > 0)
+              .filter((f) => (latest.scores.factors[f.number]?.drivers.length ?? 0) > 0)
               .map((f) => [
                 `${f.number}. ${f.title}`,
-                `${latest.scores.factors[f.number].score}${data.change ? ` (${data.change.factors[f.number].delta >= 0 ? "+" : ""}${data.change.factors[f.number].delta})` : ""}`,
+                `${scoreText(latest.scores.factors[f.number])}${data.change ? ` (${changeText(data.change.factors[f.number].delta)})` : ""}`,
                 latest.scores.factors[f.number].drivers
                   .slice(0, 4)
                   .map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`)
@@ -156,7 +156,7 @@ export function BriefBody({ data }: { data: BriefData }) {
             </Text>
           ))}
           {data.change && data.change.newSevere.length > 0 && (
-            <Text style={st.p}>New severe since the previous round: {data.change.newSevere.map((c) => c.code).join(", ")}.</Text>
+            <Text style={st.p}>New severe since the previous round: {indicatorsByFactor(data.change.newSevere, compareCodes)}.</Text>
           )}
           <TrendChart rounds={data.rounds} />
         </>

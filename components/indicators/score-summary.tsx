@@ -1,28 +1,26 @@
 // Risk scores with the indicators that drive them. Plain component: used by the round page
-// (stored scores) and live in the rating form (scores of what is being typed).
+// (stored scores) and live in the rating form (scores of what is being typed). Both scoring methods
+// read here (lib/indicators/score.ts): method 2's with coverage, low-confidence never as a bare
+// number; method 1's as published, with "coverage not recorded".
+import Link from "next/link";
 import { CRIME_LABELS, RATING_LEVEL_LABELS } from "@/lib/labels";
 import { html, Markup } from "@/lib/markup";
-import { COMMON_FACTORS, CRIME_FACTORS, LEVEL_POINTS, type Driver, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
+import { COMMON_FACTORS, CONVENTION_CRIMES, CRIME_FACTORS_V1, INCITEMENT_CODES, LEVEL_POINTS, methodOf, SPECIFIC_FACTORS, type CrimeScore, type Driver, type PartScore, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
+import { coverageText, FACTOR_SHORT_NAMES, isLowConfidence, methodText, SCORE_BAND_COLOURS, scoreBand, scoreText } from "@/lib/indicators/score-text";
 
 export const SCORED_CRIMES: ScoredCrime[] = ["GENOCIDE", "WAR_CRIMES", "CRIMES_AGAINST_HUMANITY", "ETHNIC_CLEANSING", "INCITEMENT"];
 
-/** Sequential colour scale (ColorBrewer YlOrRd, colour-blind safe); the number is always shown too. */
-export function scoreColour(score: number): { background: string; color: string } {
-  if (score >= 60) return { background: "#800026", color: "#fff" };
-  if (score >= 40) return { background: "#bd0026", color: "#fff" };
-  if (score >= 25) return { background: "#fd8d3c", color: "#1a1a1a" };
-  if (score >= 10) return { background: "#fed976", color: "#1a1a1a" };
-  return { background: "#ffffcc", color: "#1a1a1a" };
+/** The one colour scale of scores (lib/indicators/score-text.ts), as inline style; a low-confidence score is grey. */
+export function scoreColour(score: number, lowConfidence = false): { background: string; color: string } {
+  return lowConfidence ? { background: "#e6e6e6", color: "#1a1a1a" } : SCORE_BAND_COLOURS[scoreBand(score)];
 }
 
-/** The same colours as classes (heat-0 .. heat-4 in globals.css), for big tables: a class is shorter than a style. */
-export function scoreClass(score: number): string {
-  return `heat-cell heat-${score >= 60 ? 4 : score >= 40 ? 3 : score >= 25 ? 2 : score >= 10 ? 1 : 0}`;
-}
+export { scoreClass } from "@/lib/indicators/score-text";
 
-/** A bar as long as the score, labelled for screen readers. */
-export function scoreBar(score: number, label: string): Markup {
-  return html`<span class="score-bar" role="img" aria-label="${label}: ${score} out of 100"><span class="score-bar-fill" style="width:${Math.min(100, score)}%;background:${scoreColour(score).background}"></span></span>`;
+/** A bar as long as the score, labelled for screen readers; a low-confidence score has a hatched grey bar and says so. */
+export function scoreBar(score: number, label: string, lowConfidence = false, low?: string): Markup {
+  if (lowConfidence) return html`<span class="score-bar heat-low" role="img" aria-label="${label}: ${low ?? "not enough assessed"}"></span>`;
+  return html`<span class="score-bar" role="img" aria-label="${label}: ${score} out of 100"><span class="score-bar-fill heat-${scoreBand(score)}" style="width:${Math.min(100, score)}%"></span></span>`;
 }
 
 /** The indicators driving a score, highest rating first. */
@@ -38,11 +36,10 @@ export function ScoreExplainer() {
     <details className="explainer">
       <summary>How these scores are worked out</summary>
       <p>
-        Scores are an aid to judgement, never a prediction. Each indicator rated Present counts 1 point, Significant 2, Severe 3; an
-        indicator not rated counts as None. A risk factor&apos;s score is its points as a share of the most it could have (0 to 100).
-        A crime&apos;s score is the average of the eight common risk factors and the factors specific to that crime (genocide: 9 and
-        10; crimes against humanity: 11 and 12; war crimes: 13 and 14; ethnic cleansing: 9 and 11; incitement: 9 and 10). The overall
-        score is that of the crime most at risk. Retired indicators are left out.
+        Scores are an aid to judgement, never a prediction. An indicator not assessed counts for nothing either way: every score says how many
+        indicators it rests on, and below the organisation&apos;s minimum it reads &ldquo;Not enough assessed&rdquo; instead of a number. Each crime
+        has two results, its common risk factors (1 to 8) and its own, and the count of risk factors present.{" "}
+        <Link href="/help/scores">How scores work, with worked examples</Link>
       </p>
     </details>
   );
@@ -51,17 +48,64 @@ export function ScoreExplainer() {
 /** How many of the overall score's drivers the summary lists. */
 export const OVERALL_DRIVERS_SHOWN = 5;
 
+/** A score's value in a cell: the number with its bar, or "Not enough assessed (…)". */
+function valueCell(s: { score: number } & CrimeScore, label: string, crime?: ScoredCrime): Markup {
+  const low = isLowConfidence(s);
+  return low
+    ? html`<span class="low-confidence">${scoreText(s, crime)}</span> ${scoreBar(s.score, label, true, scoreText(s, crime))}`
+    : html`<strong>${s.score}</strong> ${scoreBar(s.score, label)}`;
+}
+
+function partText(p: PartScore | undefined): string {
+  if (!p || p.factorsAssessed === 0) return "Not assessed";
+  return `${p.score} (${p.factorsPresent} of ${p.factors.length || 1} present; ${p.rated} of ${p.total} indicators assessed)`;
+}
+
+/** The crime's own factors, named; a mapping that is this tool's, not the Framework's, says so. */
+export function ownFactorsText(crime: ScoredCrime): string {
+  if (crime === "INCITEMENT") return "Signs of incitement across the Framework (this tool's convention)";
+  const names = SPECIFIC_FACTORS[crime].map((f) => `${f}. ${FACTOR_SHORT_NAMES[f]}`).join("; ");
+  return CONVENTION_CRIMES.includes(crime) ? `${names} (this tool's convention)` : names;
+}
+
 // The score tables below are plain markup (lib/markup.ts): they are read-only and, on a round's page,
 // hundreds of elements; the rating form shows the same while its scores change as the analyst types.
 
 /** Overall score with its drivers, and the score of each crime with what drives it. */
 export function scoreSummaryMarkup(scores: RoundScores, text: Record<string, string>, heading: "h2" | "h3" = "h2"): Markup {
-  const overallLabel = scores.overall.crime ? `driven by ${CRIME_LABELS[scores.overall.crime].toLowerCase()}` : "no indicator rated above None";
   const h = new Markup(heading);
-  return html`<${h}>Risk scores</${h}><p class="muted">An aid to judgement, not a prediction. Rated ${scores.rated} of ${scores.total} indicators.</p><div class="overall-score panel"><div><div class="muted">Overall score</div><div class="num" data-testid="overall-score">${scores.overall.score}<span class="muted"> / 100</span></div><div class="muted">${overallLabel}</div></div><div><div class="muted">Indicators driving it</div>${driverList(scores.overall.drivers, text, OVERALL_DRIVERS_SHOWN)}</div></div><table class="score-table"><caption>Score by crime (common risk factors plus the crime's own)</caption><thead><tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Risk factors counted</th><th scope="col">Driven by</th></tr></thead><tbody>${SCORED_CRIMES.map(
-    (c) =>
-      html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell"><strong>${scores.crimes[c].score}</strong> ${scoreBar(scores.crimes[c].score, CRIME_LABELS[c])}</td><td>1–8, ${CRIME_FACTORS[c].slice(8).join(" and ")}</td><td>${crimeDrivers(scores, c)}</td></tr>`,
-  )}</tbody></table>`;
+  const v2 = methodOf(scores) === 2;
+  const o = scores.overall;
+  const overallLow = isLowConfidence(o);
+  const overallLabel = o.crime
+    ? overallLow
+      ? `No crime is assessed enough; the most assessed figures concern ${CRIME_LABELS[o.crime].toLowerCase()}.`
+      : `Driven by ${CRIME_LABELS[o.crime].toLowerCase()}.`
+    : "No indicator rated above None.";
+  const overallValue = overallLow ? html`<span class="low-confidence">${scoreText(o)}</span>` : html`${o.score}<span class="muted"> / 100</span>`;
+  const coverage = v2 ? coverageText(o) : `Rated ${scores.rated} of ${scores.total} indicators; an indicator not rated counted as None. Coverage not recorded.`;
+  const im = scores.imminence;
+  const imminence =
+    v2 && im
+      ? html`<p class="imminence"><strong>Imminence</strong> (enabling circumstances or preparatory action, and triggering factors): ${
+          isLowConfidence(im) ? scoreText(im) : `${im.score} / 100`
+        }. ${`${im.factorsPresent} of ${im.factorsTotal} of these risk factors present; ${coverageText(im).toLowerCase()}.`}</p>`
+      : null;
+  const head = v2
+    ? html`<tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Common risk factors (1–8)</th><th scope="col">Its own risk factors</th><th scope="col">Risk factors present</th><th scope="col">Driven by</th></tr>`
+    : html`<tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Risk factors counted</th><th scope="col">Driven by</th></tr>`;
+  const rows = SCORED_CRIMES.map((c) => {
+    const s = scores.crimes[c];
+    if (!v2) return html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell">${valueCell(s, CRIME_LABELS[c])}</td><td>1–8, ${CRIME_FACTORS_V1[c].slice(8).join(" and ")}</td><td>${crimeDrivers(scores, c)}</td></tr>`;
+    return html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell">${valueCell(s, CRIME_LABELS[c], c)}<div class="muted small">${coverageText(s)}</div></td><td>${partText(s.common)}</td><td><div>${partText(s.specific)}</div><div class="muted small">${ownFactorsText(c)}</div></td><td>${
+      s.factorsPresent ?? 0
+    } of ${s.factorsTotal ?? 0}</td><td>${crimeDrivers(scores, c)}</td></tr>`;
+  });
+  return html`<${h}>Risk scores</${h}><p class="muted">An aid to judgement, not a prediction. ${coverage} ${methodText(scores)} <a href="/help/scores">How scores work</a></p><div class="overall-score panel"><div><div class="muted">Overall score</div><div class="num" data-testid="overall-score">${overallValue}</div><div class="muted">${overallLabel}</div></div><div><div class="muted">Indicators driving it</div>${driverList(
+    o.drivers,
+    text,
+    OVERALL_DRIVERS_SHOWN,
+  )}</div></div>${imminence}<table class="score-table"><caption>${v2 ? "Score by crime: the common risk factors and the crime's own, each a result of its own; the score is their mean" : "Score by crime (common risk factors plus the crime's own)"}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
 export function ScoreSummary({ scores, text, heading = "h2" }: { scores: RoundScores; text: Record<string, string>; heading?: "h2" | "h3" }) {
@@ -74,26 +118,34 @@ export function ScoreSummary({ scores, text, heading = "h2" }: { scores: RoundSc
   );
 }
 
-const codes = (ds: Driver[]) => ds.map((d) => `${d.code} (${RATING_LEVEL_LABELS[d.level]})`).join(", ");
+const factorOf = (code: string) => Number(code.split(".")[0]);
+const codes = (ds: Driver[]) => ds.map((d) => `${d.code} ${FACTOR_SHORT_NAMES[factorOf(d.code)] ?? ""} (${RATING_LEVEL_LABELS[d.level]})`.replace("  ", " ")).join(", ");
+const byLevel = (a: Driver, b: Driver) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level];
 
 /** A crime's drivers, its own risk factors first: what sets one crime apart from another. */
 function crimeDrivers(scores: RoundScores, crime: ScoredCrime): Markup | string {
-  const own = CRIME_FACTORS[crime].slice(COMMON_FACTORS.length).flatMap((f) => scores.factors[f]?.drivers ?? []);
-  const common = COMMON_FACTORS.flatMap((f) => scores.factors[f]?.drivers ?? []).sort((a, b) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level]);
+  const ownFactors = methodOf(scores) === 2 ? SPECIFIC_FACTORS[crime] : CRIME_FACTORS_V1[crime].slice(COMMON_FACTORS.length);
+  const own =
+    methodOf(scores) === 2 && crime === "INCITEMENT"
+      ? (scores.crimes.INCITEMENT.drivers ?? []).filter((d) => INCITEMENT_CODES.includes(d.code))
+      : ownFactors.flatMap((f) => scores.factors[f]?.drivers ?? []);
+  const common = COMMON_FACTORS.flatMap((f) => scores.factors[f]?.drivers ?? []).sort(byLevel);
   if (!own.length && !common.length) return "—";
-  return html`${own.length > 0 && html`<div><span class="muted">Its own factors:</span> ${codes(own.sort((a, b) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level]).slice(0, 4))}</div>`}${
+  return html`${own.length > 0 && html`<div><span class="muted">Its own factors:</span> ${codes([...own].sort(byLevel).slice(0, 4))}</div>`}${
     common.length > 0 && html`<div><span class="muted">Common factors:</span> ${codes(common.slice(0, 3))}${common.length > 3 ? ` and ${common.length - 3} more` : ""}</div>`
   }`;
 }
 
 /** Each risk factor's score and the indicators that drive it. */
 export function factorScoreTable(scores: RoundScores, titles: Record<number, string>): Markup {
-  return html`<table class="score-table"><caption>Score by risk factor</caption><thead><tr><th scope="col">Risk factor</th><th scope="col">Score</th><th scope="col">Driven by</th></tr></thead><tbody>${Object.keys(titles)
+  const v2 = methodOf(scores) === 2;
+  return html`<table class="score-table"><caption>Score by risk factor</caption><thead><tr><th scope="col">Risk factor</th><th scope="col">Score</th><th scope="col">Assessed</th><th scope="col">Driven by</th></tr></thead><tbody>${Object.keys(titles)
     .map(Number)
-    .map(
-      (f) =>
-        html`<tr><th scope="row"><a href="#rf-${f}">${f}. ${titles[f]}</a></th><td class="score-cell"><strong>${scores.factors[f]?.score ?? 0}</strong> ${scoreBar(scores.factors[f]?.score ?? 0, `Risk factor ${f}`)}</td><td>${
-          scores.factors[f]?.drivers.length ? codes(scores.factors[f].drivers) : "—"
-        }</td></tr>`,
-    )}</tbody></table>`;
+    .map((f) => {
+      const s = scores.factors[f] ?? { score: 0, drivers: [] };
+      const value = v2 && s.rated === 0 ? html`<span class="low-confidence">Not assessed</span> ${scoreBar(0, titles[f], true, "not assessed")}` : valueCell(s, titles[f]);
+      return html`<tr><th scope="row"><a href="#rf-${f}">${f}. ${titles[f]}</a></th><td class="score-cell">${value}</td><td>${v2 ? coverageText(s) : "Coverage not recorded"}</td><td>${
+        s.drivers.length ? codes(s.drivers) : "—"
+      }</td></tr>`;
+    })}</tbody></table>`;
 }

@@ -1,9 +1,10 @@
 // Published rounds recorded before scores were stored (earlier releases) get their scores
-// computed once, with the same function as publication. Run by the seed (npm run setup).
+// computed once, with the method of their time (method 1: their methodVersion is 1). Run by the
+// seed (npm run setup).
 import type { Db } from "@/lib/db-client";
 import { indicatorCatalogueWhere } from "@/lib/access/indicators";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scoreRound, toScoringInput } from "./score";
+import { scoreRoundV1, toScoringInput } from "./score";
 
 export async function backfillRoundScores(db: Db): Promise<number> {
   const rounds = await db.assessment.findMany({
@@ -15,7 +16,7 @@ export async function backfillRoundScores(db: Db): Promise<number> {
       where: indicatorCatalogueWhere(r),
       select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
     });
-    const scores = scoreRound(
+    const scores = scoreRoundV1(
       indicators.map(toScoringInput),
       r.ratings,
     );

@@ -1,24 +1,44 @@
 // What changed between two assessment rounds of a situation: pure, unit-tested.
-import { compareCodes, LEVEL_POINTS, round1, type Level, type RoundScores, type ScoredCrime } from "./score";
+// An indicator not rated in a round is "not rated", not None: "not rated → Severe" and "None → Severe"
+// are different changes, and each change is listed once (a new severe indicator is not also listed as
+// one that rose).
+import { compareCodes, LEVEL_POINTS, methodOf, round1, type Coverage, type Level, type RoundScores, type ScoredCrime } from "./score";
 
 export interface ComparedIndicator {
   indicatorId: string;
   code: string;
   factor: number;
-  before: Level;
-  after: Level;
+  /** null: not rated in that round. */
+  before: Level | null;
+  after: Level | null;
+}
+/** A score before and after; delta is null when the two cannot be compared (either low-confidence, or scored with different methods). */
+export interface ScoreChange {
+  before: number;
+  after: number;
+  delta: number | null;
+  beforeCoverage?: Coverage;
+  afterCoverage?: Coverage;
 }
 export interface RoundComparison {
+  /** Rated in both rounds, higher now (not to Severe: those are in newSevere). */
   rose: ComparedIndicator[];
+  /** Rated in both rounds, lower now. */
   fell: ComparedIndicator[];
-  /** Indicators rated SEVERE now that were not SEVERE before. */
+  /** Rated SEVERE now, and not SEVERE (or not rated) before. */
   newSevere: ComparedIndicator[];
-  overall: { before: number; after: number; delta: number };
-  crimes: Record<ScoredCrime, { before: number; after: number; delta: number }>;
-  factors: Record<number, { before: number; after: number; delta: number }>;
+  /** Not rated before, rated now (below Severe: those are in newSevere). */
+  newlyRated: ComparedIndicator[];
+  /** Rated before, not rated now. */
+  noLongerRated: ComparedIndicator[];
+  /** Whether the two rounds were scored with the same method. */
+  sameMethod: boolean;
+  overall: ScoreChange;
+  crimes: Record<ScoredCrime, ScoreChange>;
+  factors: Record<number, ScoreChange>;
 }
 
-const delta = (before: number, after: number) => ({ before, after, delta: round1(after - before) });
+const cov = (s: Coverage | undefined): Coverage | undefined => (s && s.rated !== undefined ? { rated: s.rated, total: s.total, coverage: s.coverage, lowConfidence: s.lowConfidence } : undefined);
 
 export function compareRounds(
   indicators: { id: string; code: string; factor: number }[],
@@ -27,32 +47,37 @@ export function compareRounds(
 ): RoundComparison {
   const was = new Map(before.ratings.map((r) => [r.indicatorId, r.level]));
   const now = new Map(after.ratings.map((r) => [r.indicatorId, r.level]));
-  const rose: ComparedIndicator[] = [];
-  const fell: ComparedIndicator[] = [];
+  const out: Pick<RoundComparison, "rose" | "fell" | "newSevere" | "newlyRated" | "noLongerRated"> = { rose: [], fell: [], newSevere: [], newlyRated: [], noLongerRated: [] };
   for (const i of indicators) {
-    const b = was.get(i.id) ?? "NONE";
-    const a = now.get(i.id) ?? "NONE";
+    const b = was.get(i.id) ?? null;
+    const a = now.get(i.id) ?? null;
+    if (b === a) continue;
     const item = { indicatorId: i.id, code: i.code, factor: i.factor, before: b, after: a };
-    if (LEVEL_POINTS[a] > LEVEL_POINTS[b]) rose.push(item);
-    else if (LEVEL_POINTS[a] < LEVEL_POINTS[b]) fell.push(item);
+    if (a === "SEVERE") out.newSevere.push(item);
+    else if (a === null) out.noLongerRated.push(item);
+    else if (b === null) out.newlyRated.push(item);
+    else if (LEVEL_POINTS[a] > LEVEL_POINTS[b]) out.rose.push(item);
+    else out.fell.push(item);
   }
-  const bySize = (x: ComparedIndicator, y: ComparedIndicator) =>
-    Math.abs(LEVEL_POINTS[y.after] - LEVEL_POINTS[y.before]) - Math.abs(LEVEL_POINTS[x.after] - LEVEL_POINTS[x.before]) ||
-    compareCodes(x.code, y.code);
-  rose.sort(bySize);
-  fell.sort(bySize);
-  const crimes = {} as RoundComparison["crimes"];
-  for (const c of Object.keys(after.scores.crimes) as ScoredCrime[]) crimes[c] = delta(before.scores.crimes[c]?.score ?? 0, after.scores.crimes[c].score);
-  const factors: RoundComparison["factors"] = {};
-  for (const f of Object.keys(after.scores.factors).map(Number)) factors[f] = delta(before.scores.factors[f]?.score ?? 0, after.scores.factors[f].score);
-  return {
-    rose,
-    fell,
-    newSevere: rose.filter((r) => r.after === "SEVERE").sort((x, y) => compareCodes(x.code, y.code)), // a list to read: by code
-    overall: delta(before.scores.overall.score, after.scores.overall.score),
-    crimes,
-    factors,
+  const size = (x: ComparedIndicator) => Math.abs(LEVEL_POINTS[x.after ?? "NONE"] - LEVEL_POINTS[x.before ?? "NONE"]);
+  const bySize = (x: ComparedIndicator, y: ComparedIndicator) => size(y) - size(x) || compareCodes(x.code, y.code);
+  const byCode = (x: ComparedIndicator, y: ComparedIndicator) => compareCodes(x.code, y.code);
+  out.rose.sort(bySize);
+  out.fell.sort(bySize);
+  out.newSevere.sort(byCode); // lists to read: by code
+  out.newlyRated.sort(byCode);
+  out.noLongerRated.sort(byCode);
+  const sameMethod = methodOf(before.scores) === methodOf(after.scores);
+  const change = (b: ({ score: number } & Coverage) | undefined, a: { score: number } & Coverage): ScoreChange => {
+    const before = b?.score ?? 0;
+    const comparable = sameMethod && b !== undefined && !b.lowConfidence && !a.lowConfidence;
+    return { before, after: a.score, delta: comparable ? round1(a.score - before) : null, beforeCoverage: cov(b), afterCoverage: cov(a) };
   };
+  const crimes = {} as RoundComparison["crimes"];
+  for (const c of Object.keys(after.scores.crimes) as ScoredCrime[]) crimes[c] = change(before.scores.crimes[c], after.scores.crimes[c]);
+  const factors: RoundComparison["factors"] = {};
+  for (const f of Object.keys(after.scores.factors).map(Number)) factors[f] = change(before.scores.factors[f], after.scores.factors[f]);
+  return { ...out, sameMethod, overall: change(before.scores.overall, after.scores.overall), crimes, factors };
 }
 
 /**

@@ -11,7 +11,7 @@ import { isoDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canChangeRound } from "@/lib/access/rounds";
 import { canChangeIndicator, indicatorCatalogueWhere, isFrameworkIndicator, isInCatalogue } from "@/lib/access/indicators";
-import { scoreRound, toScoringInput, type RoundScores } from "./score";
+import { METHOD_VERSION, scoreRound, toScoringInput, type RoundScores } from "./score";
 import { roundAlerts } from "@/lib/alerts/rules";
 import { raiseAlerts } from "@/lib/alerts/raise";
 import { staleSave } from "@/lib/audit/stale-save";
@@ -204,14 +204,24 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
       where: indicatorCatalogueWhere(membership),
       select: { id: true, code: true, riskFactorNumber: true, retiredAt: true },
     });
+    const org = await tx.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { minScoreCoverage: true } });
     const scores = scoreRound(
       indicators.map(toScoringInput),
       round.ratings.map((r) => ({ indicatorId: r.indicatorId, level: r.level })),
+      { minCoverage: org.minScoreCoverage },
     );
     const publishedAt = new Date();
     const res = await tx.assessment.updateMany({
       where: { id: ref.id, version: ref.version, status: "DRAFT", deletedAt: null },
-      data: { status: "PUBLISHED", publishedAt, publishedById: user.id, overallScore: scores.overall.score, scores: scores as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: {
+        status: "PUBLISHED",
+        publishedAt,
+        publishedById: user.id,
+        overallScore: scores.overall.score,
+        scores: scores as unknown as Prisma.InputJsonValue,
+        methodVersion: METHOD_VERSION,
+        version: { increment: 1 },
+      },
     });
     if (res.count !== 1) throw new ConflictError("Someone saved this draft after you opened it. Reload the page to see their ratings before publishing.");
     // The situation counts as assessed on the round's date (a round dated earlier than one already published is refused).
@@ -243,6 +253,8 @@ export async function publishRound({ user, membership }: Actor, ref: { id: strin
         crimeScores: Object.fromEntries(Object.entries(scores.crimes).map(([c, s]) => [c, s.score])),
         rated: scores.rated,
         total: scores.total,
+        methodVersion: METHOD_VERSION,
+        lowConfidence: scores.overall.lowConfidence ?? false,
       },
       meta: { situationId: round.situationId },
     });

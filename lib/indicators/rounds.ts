@@ -150,28 +150,44 @@ export async function roundScoreSummaries(situationId: string) {
   return rows.map((r) => ({ id: r.id, situationId: r.situationId, assessedOn: r.assessedOn, scores: summaryScores(JSON.parse(r.summary) as ScoreSummaryJson) }));
 }
 
-/** Assessment.scoreSummary as stored (see the score_summary migration). */
+/** [rated, total, coverage percent, low-confidence], as the summary keeps them (method 2). */
+export type SummaryCoverage = [number, number, number, boolean];
+
+/** Assessment.scoreSummary as stored (see the score_summary and score_summary_coverage migrations). */
 export interface ScoreSummaryJson {
   overall: number;
   crime: string | null;
   crimes: Record<string, number>;
   factors: Record<string, number>;
+  /** Method 2 only. */
+  method?: 2;
+  coverage?: { overall: SummaryCoverage; crimes: Record<string, SummaryCoverage>; factors: Record<string, SummaryCoverage> };
+  imminence?: number;
+  imminenceCoverage?: SummaryCoverage;
 }
 
-/** A score summary in the shape of full scores, without drivers. */
+const coverageOf = (c: SummaryCoverage | undefined) => (c ? { rated: c[0], total: c[1], coverage: c[2], lowConfidence: c[3] } : {});
+
+/** A score summary in the shape of full scores, without drivers (method 1's without coverage). */
 export function summaryScores(summary: ScoreSummaryJson): RoundScores {
   // Plain loops: dashboards convert hundreds of these per request.
+  const cov = summary.coverage;
   const crimes: Record<string, { score: number; drivers: [] }> = {};
-  for (const k in summary.crimes) crimes[k] = { score: summary.crimes[k], drivers: [] };
+  for (const k in summary.crimes) crimes[k] = { score: summary.crimes[k], drivers: [], ...coverageOf(cov?.crimes[k]) };
   const factors: Record<number, { score: number; drivers: [] }> = {};
-  for (const k in summary.factors) factors[Number(k)] = { score: summary.factors[k], drivers: [] };
-  return {
-    overall: { score: summary.overall, drivers: [], crime: summary.crime as ScoredCrime | null },
+  for (const k in summary.factors) factors[Number(k)] = { score: summary.factors[k], drivers: [], ...coverageOf(cov?.factors[k]) };
+  const out: RoundScores = {
+    overall: { score: summary.overall, drivers: [], crime: summary.crime as ScoredCrime | null, ...coverageOf(cov?.overall) },
     crimes: crimes as unknown as RoundScores["crimes"],
     factors: factors as RoundScores["factors"],
-    rated: 0,
-    total: 0,
+    rated: cov ? cov.overall[0] : 0,
+    total: cov ? cov.overall[1] : 0,
   };
+  if (summary.method === 2) {
+    out.method = 2;
+    if (summary.imminence !== undefined) out.imminence = { score: summary.imminence, drivers: [], factorsPresent: 0, factorsTotal: 2, ...coverageOf(summary.imminenceCoverage) };
+  }
+  return out;
 }
 export type RoundSummary = Awaited<ReturnType<typeof roundScoreSummaries>>[number];
 

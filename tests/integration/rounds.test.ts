@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { RoundScores } from "@/lib/indicators/score";
+import type { Coverage, RoundScores } from "@/lib/indicators/score";
 import {
   createIndicatorAction,
   discardRoundAction,
@@ -351,11 +351,23 @@ describe("the score summary kept by the database", () => {
     expect(rounds.length).toBeGreaterThan(0);
     for (const r of rounds) {
       const scores = r.scores as unknown as RoundScores;
+      const coverage = (v: Coverage) => [v.rated, v.total, v.coverage, v.lowConfidence];
       expect(r.scoreSummary).toEqual({
         overall: scores.overall.score,
         crime: scores.overall.crime ?? null,
         crimes: Object.fromEntries(Object.entries(scores.crimes).map(([k, v]) => [k, v.score])),
         factors: Object.fromEntries(Object.entries(scores.factors).map(([k, v]) => [k, v.score])),
+        // Method 2's scores add what they rest on (migration score_summary_coverage); method 1's have nothing more.
+        ...(scores.method === 2 && {
+          method: 2,
+          coverage: {
+            overall: coverage(scores.overall),
+            crimes: Object.fromEntries(Object.entries(scores.crimes).map(([k, v]) => [k, coverage(v)])),
+            factors: Object.fromEntries(Object.entries(scores.factors).map(([k, v]) => [k, coverage(v)])),
+          },
+          imminence: scores.imminence!.score,
+          imminenceCoverage: coverage(scores.imminence!),
+        }),
       });
     }
     await db.assessment.update({ where: { id: rounds[0].id }, data: { scoreSummary: { overall: 99 } } });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { roundAlerts, situationAlerts, type PublishedRoundFacts } from "@/lib/alerts/rules";
 import { findEscalations, type RoundFacts } from "@/lib/dashboard/escalations";
-import { scoreRound, type IndicatorInput, type RatingInput } from "@/lib/indicators/score";
+import { scoreRoundV1, type IndicatorInput, type RatingInput } from "@/lib/indicators/score";
 
 const indicators: IndicatorInput[] = Array.from({ length: 14 }, (_, f) => [1, 2].map((n) => ({ id: `${f + 1}.${n}`, code: `${f + 1}.${n}`, factor: f + 1, retired: false }))).flat();
 function facts(id: string, ratings: RatingInput[]): PublishedRoundFacts {
   return {
     id,
     assessedOn: "2026-01-01",
-    scores: scoreRound(indicators, ratings),
+    scores: scoreRoundV1(indicators, ratings),
     severe: ratings.filter((r) => r.level === "SEVERE").map((r) => ({ indicatorId: r.indicatorId, code: r.indicatorId, factor: Number(r.indicatorId.split(".")[0]) })),
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { scoreRound, type IndicatorInput } from "@/lib/indicators/score";
+import { scoreRoundV1 as scoreRound, type IndicatorInput } from "@/lib/indicators/score";
 
 // Two indicators per factor, 28 in all.
 const indicators: IndicatorInput[] = Array.from({ length: 14 }, (_, f) => [1, 2].map((n) => ({ id: `${f + 1}.${n}`, code: `${f + 1}.${n}`, factor: f + 1, retired: false }))).flat();
 
-describe("risk scores", () => {
+describe("risk scores, method 1 (rounds published before method 2 keep these figures)", () => {
   it("are zero, with no drivers, when nothing is rated", () => {
     const s = scoreRound(indicators, []);
     expect(s.overall).toEqual({ score: 0, drivers: [], crime: null });

@@ -6,8 +6,10 @@ import { briefData } from "@/lib/briefs/data";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS } from "@/lib/labels";
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
 import { isoDate, todayIso } from "@/lib/format";
+import { changeText, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { PrintButton } from "@/components/exports/print-button";
+import { BriefExternalRatings } from "@/components/external-ratings/brief-external-ratings";
 
 export const metadata: Metadata = { title: "Country brief" };
 
@@ -30,6 +32,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
         {s.scope ? ` · ${s.scope}` : ""} · risk category since {isoDate(s.riskCategorySince)} · last updated {isoDate(s.updatedAt)}
       </p>
       <RiskBadge category={s.riskCategory} />
+      <BriefExternalRatings ratings={data.externalRatings} ours={s.riskCategory} />
       <h2>Background</h2>
       <p>{s.background || "Not recorded."}</p>
       {s.populationsAtRisk && <p>Populations at risk: {s.populationsAtRisk}</p>}
@@ -61,10 +64,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
       <h2>Risk factor analysis</h2>
       {latest ? (
         <>
-          <p>
-            Latest assessment round {isoDate(latest.assessedOn)}: overall score {latest.scores.overall.score} of 100
-            {data.change ? ` (${data.change.overall.delta >= 0 ? "+" : ""}${data.change.overall.delta} since ${isoDate(data.previous!.assessedOn)})` : ""}. Scores are an aid to judgement, not a prediction.
-          </p>
+          <p>{latestRoundSentence(isoDate(latest.assessedOn), latest.scores, data.change ? { delta: data.change.overall.delta, since: isoDate(data.previous!.assessedOn) } : null)}</p>
           <table>
             <thead>
               <tr>
@@ -75,22 +75,22 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
             </thead>
             <tbody>
               {data.factors
-                .filter((f) => (latest.scores.factors[f.number]?.score ?? 0) > 0)
+                .filter((f) => (latest.scores.factors[f.number]?.drivers.length ?? 0) > 0)
                 .map((f) => (
                   <tr key={f.number}>
                     <th scope="row">
                       {f.number}. {f.title}
                     </th>
                     <td>
-                      {latest.scores.factors[f.number].score}
-                      {data.change ? ` (${data.change.factors[f.number].delta >= 0 ? "+" : ""}${data.change.factors[f.number].delta})` : ""}
+                      {scoreText(latest.scores.factors[f.number])}
+                      {data.change ? ` (${changeText(data.change.factors[f.number].delta)})` : ""}
                     </td>
                     <td>{latest.scores.factors[f.number].drivers.slice(0, 4).map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`).join(", ")}</td>
                   </tr>
                 ))}
             </tbody>
           </table>
-          <p>Overall score by round: {data.rounds.map((r) => `${isoDate(r.assessedOn)}: ${r.scores.overall.score}`).join(" · ")}</p>
+          <p>Overall score by round: {data.rounds.map((r) => `${isoDate(r.assessedOn)}: ${scoreText(r.scores.overall)}`).join(" · ")}</p>
         </>
       ) : (
         <p>No assessment round has been published for this situation yet.</p>
