@@ -16,6 +16,7 @@ import { isoDate } from "@/lib/format";
 import { html } from "@/lib/markup";
 import { riskFactors } from "@/lib/indicators/risk-factors";
 import { SignalsThisWeekPanel } from "@/components/signals/signals-panel";
+import { ExternalDivergencePanel } from "@/components/external-ratings/divergence-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -258,6 +259,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </ul>
           )}
         </section>
+        <ExternalDivergencePanel membership={user.active} />
       </div>
       <h2>Recent activity</h2>
       {activity.length === 0 ? (

@@ -8,10 +8,13 @@ import { fullScores, indicatorsFor, roundScoreSummaries } from "@/lib/indicators
 import { compareRounds } from "@/lib/indicators/compare";
 import type { RoundScores } from "@/lib/indicators/score";
 import { riskFactors } from "@/lib/indicators/risk-factors";
+import { externalRatingsForSituation } from "@/lib/external-ratings/queries";
+import { latestBySystem } from "@/lib/external-ratings/present";
 
 export async function briefData(membership: CurrentMembership, situationId: string) {
   const s = await getSituation(membership, situationId);
   if (!s) return null;
+  const external = externalRatingsForSituation(membership, s.id);
   const [rounds, responses, indicators, factors, org] = await Promise.all([
     roundScoreSummaries(s.id),
     responsesForSituation(s.id),
@@ -54,6 +57,8 @@ export async function briefData(membership: CurrentMembership, situationId: stri
     responses,
     factors,
     indicatorText: Object.fromEntries(indicators.map((i) => [i.id, i.text])),
+    /** The latest rating of each other body (Early Warning Project, R2P Monitor, Genocide Watch). */
+    externalRatings: latestBySystem(await external),
     sources: [...sourceMap.values()].sort((a, b) => a.reliability.localeCompare(b.reliability) || a.credibility - b.credibility || a.title.localeCompare(b.title)),
   };
 }

@@ -113,3 +113,10 @@ export function externalHref(url: string | null): string | null {
     return null;
   }
 }
+
+/** One line of the brief: "Early Warning Project: Ranked 3rd of 162; … (dated 2024-12-10). Differs from ours: Ranked 3rd of 162 by …". */
+export function briefExternalRatingLine(system: string, r: ExternalRatingView, dated: string, ours: RiskCategory): string {
+  return diverges(r, ours)
+    ? `${system}: ${describeExternalRating(r)} (dated ${dated}). Differs from ours: ${divergenceSentence(r, ours)}`
+    : `${system}: ${describeExternalRating(r)} (dated ${dated}). Agrees with our category.`;
+}

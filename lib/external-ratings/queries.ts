@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { externalRatingListedWhere, externalRatingVisibleWhere } from "@/lib/access/external-ratings";
-import { latestBySystem } from "./present";
+import { RISK_CATEGORY_ORDER } from "@/lib/labels";
+import { diverges, latestBySystem } from "./present";
 
 const SELECT = {
   id: true,
@@ -49,4 +50,26 @@ export async function latestExternalRatingsFor(membership: CurrentMembership, si
   for (const r of rows) (bySituation.get(r.situationId) ?? bySituation.set(r.situationId, []).get(r.situationId)!).push(r);
   for (const [id, list] of bySituation) out.set(id, latestBySystem(list));
   return out;
+}
+
+/**
+ * The listed situations whose latest rating from another body differs from our category (the
+ * dashboard's panel), most serious category of ours first. Reads every live rating of those
+ * situations: a few per situation and year, so far fewer rows than the dashboard's other queries.
+ */
+export async function divergingExternalRatings(membership: CurrentMembership) {
+  const rows = await db.externalRating.findMany({
+    where: externalRatingListedWhere(membership),
+    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
+    select: { ...SELECT, situation: { select: { id: true, title: true, riskCategory: true } } },
+  });
+  const bySituation = new Map<string, typeof rows>();
+  for (const r of rows) (bySituation.get(r.situationId) ?? bySituation.set(r.situationId, []).get(r.situationId)!).push(r);
+  const out: { situation: (typeof rows)[number]["situation"]; ratings: typeof rows }[] = [];
+  for (const list of bySituation.values()) {
+    const situation = list[0].situation;
+    const differing = latestBySystem(list).filter((r) => diverges(r, situation.riskCategory));
+    if (differing.length) out.push({ situation, ratings: differing });
+  }
+  return out.sort((a, b) => RISK_CATEGORY_ORDER.indexOf(a.situation.riskCategory) - RISK_CATEGORY_ORDER.indexOf(b.situation.riskCategory) || a.situation.title.localeCompare(b.situation.title));
 }

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createExternalRatingAction, deleteExternalRatingAction, updateExternalRatingAction } from "@/app/(app)/external-ratings/actions";
 import { emptyExternalRatingInput, type ExternalRatingInput } from "@/lib/external-ratings/schemas";
-import { externalRatingsForSituation } from "@/lib/external-ratings/queries";
+import { divergingExternalRatings, externalRatingsForSituation } from "@/lib/external-ratings/queries";
+import { NextRequest } from "next/server";
+import { PDFParse } from "pdf-parse";
+import { GET as brief } from "@/app/api/briefs/[id]/route";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 const ewp = (over: Partial<ExternalRatingInput> = {}): ExternalRatingInput => ({
@@ -132,5 +135,43 @@ describe("recording external ratings", () => {
     await actAs(analyst);
     expect(await createExternalRatingAction({ situationId: s.id, data: r2p() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.externalRating.count({ where: { situationId: s.id } })).toBe(0);
+  });
+});
+
+describe("external ratings beside ours", () => {
+  it("lists on the dashboard the situations where another body's latest rating differs from our category", async () => {
+    const own = await createOrganisation();
+    const me = await createMember(own.id, "ANALYST");
+    const differs = await createSituation(own.id, me.id, { title: "Differs" });
+    const agrees = await createSituation(own.id, me.id, { title: "Agrees" });
+    const updated = await createSituation(own.id, me.id, { title: "Updated since" });
+    const hidden = await createSituation(outsiderOrg.id, outsider.id, { title: "Another organisation's own" });
+    await db.situation.updateMany({ where: { id: { in: [differs.id, agrees.id, updated.id, hidden.id] } }, data: { riskCategory: "SERIOUS_CONCERN" } });
+    await actAs(me);
+    await ok(createExternalRatingAction({ situationId: differs.id, data: ewp() }));
+    await ok(createExternalRatingAction({ situationId: agrees.id, data: ewp({ rank: "80" }) }));
+    // An older high rank, then a newer low one: only the latest counts.
+    await ok(createExternalRatingAction({ situationId: updated.id, data: ewp({ ratedOn: "2023-12-01", year: "2024" }) }));
+    await ok(createExternalRatingAction({ situationId: updated.id, data: ewp({ rank: "75" }) }));
+    await actAs(outsider);
+    await ok(createExternalRatingAction({ situationId: hidden.id, data: ewp() }));
+    const rows = await divergingExternalRatings({ organisationId: own.id, organisationName: "", role: "ANALYST" });
+    // (Situations other tests share with the coalition are listed too: only this test's are compared.)
+    const mine = [differs.id, agrees.id, updated.id, hidden.id];
+    expect(rows.filter((r) => mine.includes(r.situation.id)).map((r) => [r.situation.title, r.ratings.map((x) => x.rank)])).toEqual([["Differs", [3]]]);
+  });
+
+  it("prints them in the country brief, with the divergence", async () => {
+    const s = await createSituation(org.id, analyst.id, { title: "Brief with external ratings" });
+    await db.situation.update({ where: { id: s.id }, data: { riskCategory: "SERIOUS_CONCERN" } });
+    await actAs(analyst);
+    await ok(createExternalRatingAction({ situationId: s.id, data: ewp() }));
+    await ok(createExternalRatingAction({ situationId: s.id, data: r2p({ category: "IMMINENT_RISK" }) }));
+    const res = await brief(new NextRequest(`http://localhost/api/briefs/${s.id}`), { params: Promise.resolve({ id: s.id }) });
+    expect(res.status).toBe(200);
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text.replace(/\s+/g, " ");
+    expect(text).toContain("External ratings");
+    expect(text).toContain("Differs from ours: Ranked 3rd of 162 by the Early Warning Project; our category: Serious concern.");
+    expect(text).toContain("R2P Monitor: Imminent Risk (dated 2025-03-01). Differs from ours: The R2P Monitor's category is Imminent Risk; our category: Serious concern.");
   });
 });
