@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { assessmentIntervalAction, changeRoleAction, inviteMemberAction } from "@/app/(app)/admin/actions";
+import { assessmentIntervalAction, changeRoleAction, inviteMemberAction, signalSensitivityAction } from "@/app/(app)/admin/actions";
+import { SIGNAL_SENSITIVITIES, sensitivityLabel } from "@/lib/signals/schemas";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { ROLE_LABELS } from "@/lib/labels";
 
@@ -138,6 +139,40 @@ export function AssessmentIntervalForm({ days }: { days: number }) {
         <label htmlFor="interval-days">Due for assessment after (days without a published round)</label>
         <input type="number" min={7} max={730} value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("interval-days", error ? { message: error } : undefined)} />
         <FieldError id="interval-days" message={error} />
+      </div>
+      <button type="submit">Save</button> <span role="status">{status}</span>
+    </form>
+  );
+}
+
+export function SignalSensitivityForm({ sensitivity }: { sensitivity: number }) {
+  const router = useRouter();
+  const [value, setValue] = useState(String(sensitivity));
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState("");
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(undefined);
+        setStatus("");
+        const res = await signalSensitivityAction({ sensitivity: Number(value) });
+        if (!res.ok) return setError(res.fieldErrors?.sensitivity?.[0] ?? res.message);
+        setStatus("Saved.");
+        router.refresh();
+      }}
+    >
+      <div className="field" style={{ maxWidth: "30rem" }}>
+        <label htmlFor="signal-sensitivity">Flag a week when so many events would come by chance</label>
+        <select value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("signal-sensitivity", error ? { message: error } : undefined)}>
+          {SIGNAL_SENSITIVITIES.map((s) => (
+            <option key={s} value={String(s)}>
+              {sensitivityLabel(s)}
+            </option>
+          ))}
+        </select>
+        <FieldError id="signal-sensitivity" message={error} />
       </div>
       <button type="submit">Save</button> <span role="status">{status}</span>
     </form>

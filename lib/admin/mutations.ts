@@ -111,3 +111,13 @@ export async function setAssessmentInterval({ user, membership }: Actor, input: 
   });
   return input;
 }
+
+/** How rare by chance a week of the event log must be to be flagged as a spike (lib/signals). */
+export async function setSignalSensitivity({ user, membership }: Actor, input: { sensitivity: number }) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { signalSensitivity: true } });
+    await tx.organisation.update({ where: { id: membership.organisationId }, data: { signalSensitivity: input.sensitivity } });
+    await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "organisation.signal_sensitivity", entityType: "Organisation", entityId: membership.organisationId, before, after: { signalSensitivity: input.sensitivity } });
+  });
+  return input;
+}

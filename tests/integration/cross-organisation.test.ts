@@ -8,7 +8,7 @@ import { createSituationAction, updateSituationAction, archiveSituationAction, r
 import { createSourceAction, updateSourceAction, deleteSourceAction, searchSourcesAction } from "@/app/(app)/sources/actions";
 import { createResponseAction, updateResponseAction, deleteResponseAction } from "@/app/(app)/responses/actions";
 import { createExternalRatingAction, updateExternalRatingAction, deleteExternalRatingAction } from "@/app/(app)/external-ratings/actions";
-import { startRoundAction, saveRoundAction, publishRoundAction, discardRoundAction, createIndicatorAction, updateIndicatorAction, retireIndicatorAction } from "@/app/(app)/indicators/actions";
+import { startRoundAction, saveRoundAction, publishRoundAction, discardRoundAction, rescoreRoundAction, createIndicatorAction, updateIndicatorAction, retireIndicatorAction } from "@/app/(app)/indicators/actions";
 import { createEventAction, updateEventAction, deleteEventAction, checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
 import { revokeSessionAction } from "@/app/(app)/account/actions";
@@ -76,6 +76,7 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/indicators/actions.ts#saveRoundAction": () => saveRoundAction({ id: a.round, version: 1, assessedOn: "2024-01-01", summary: "Hijacked", ratings: [] }),
   "app/(app)/indicators/actions.ts#publishRoundAction": () => publishRoundAction({ id: a.round, version: 1 }),
   "app/(app)/indicators/actions.ts#discardRoundAction": () => discardRoundAction({ id: a.round, version: 1 }),
+  "app/(app)/indicators/actions.ts#rescoreRoundAction": () => rescoreRoundAction({ id: a.round, version: 1 }),
   "app/(app)/indicators/actions.ts#createIndicatorAction": "creates in the caller's own catalogue",
   "app/(app)/indicators/actions.ts#updateIndicatorAction": () => updateIndicatorAction({ id: a.ind, version: 1, text: "Hijacked indicator text." }),
   "app/(app)/indicators/actions.ts#retireIndicatorAction": () => retireIndicatorAction({ id: a.ind, version: 1, retired: true }),
@@ -102,6 +103,7 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/admin/actions.ts#setMemberActiveAction": () => setMemberActiveAction({ userId: analystA.id, active: false }),
   "app/(app)/admin/actions.ts#requireTwoFactorAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "the caller's own organisation only",
+  "app/(app)/admin/actions.ts#signalSensitivityAction": "the caller's own organisation only",
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "needs the invitation's own secret token, and the invited address's account (tests/integration/invitations.test.ts)",
   "app/(auth)/invite/[token]/actions.ts#createInvitedAccountAction": "needs the invitation's own secret token; creates no membership",
 };

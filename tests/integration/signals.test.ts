@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listedSignals, situationSignals } from "@/lib/signals/queries";
 import { addWeeks } from "@/lib/signals/stats";
-import { createMember, createOrganisation, createSituation } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
+import { signalSensitivityAction } from "@/app/(app)/admin/actions";
 
 // A synthetic event log whose signals are known. "Today" is Wednesday 2026-11-25: the current week
 // began on Monday 2026-11-23, the last complete week on 2026-11-16.
@@ -154,5 +155,23 @@ describe("the dashboard's Signals this week panel", () => {
     const theirs = renderToStaticMarkup(await SignalsThisWeekPanel({ membership: { organisationId: (await db.situation.findUniqueOrThrow({ where: { id: elsewhere.id } })).organisationId }, asOf: AS_OF }));
     expect(theirs).toContain("Elsewhere");
     expect(theirs).not.toContain("A steady situation");
+  });
+});
+
+describe("the sensitivity setting", () => {
+  it("is chosen by an administrator from the offered values, audited, and used by the signals", async () => {
+    const own = await createOrganisation();
+    const admin = await createMember(own.id, "ADMIN");
+    const analystOfOwn = await createMember(own.id, "ANALYST");
+    await actAs(analystOfOwn);
+    expect(await signalSensitivityAction({ sensitivity: 0.01 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(admin);
+    expect(await signalSensitivityAction({ sensitivity: 0.3 })).toMatchObject({ ok: false, fieldErrors: { sensitivity: ["Choose one of the offered sensitivities."] } });
+    expect(await signalSensitivityAction({ sensitivity: 0.01 })).toMatchObject({ ok: true });
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: own.id } })).signalSensitivity).toBe(0.01);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { organisationId: own.id, action: "organisation.signal_sensitivity" } });
+    expect(audit).toMatchObject({ userId: admin.id, before: { signalSensitivity: 0.001 }, after: { signalSensitivity: 0.01 } });
+    // Another organisation's setting is untouched.
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).signalSensitivity).toBe(0.001);
   });
 });

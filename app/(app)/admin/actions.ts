@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
-import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setRequireTwoFactor } from "@/lib/admin/mutations";
+import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setRequireTwoFactor, setSignalSensitivity } from "@/lib/admin/mutations";
 import { organisationSettingsSchema } from "@/lib/admin/schemas";
+import { signalSensitivityInputSchema } from "@/lib/signals/schemas";
 
 const id = z.string().min(1).max(40);
 const role = z.enum(["VIEWER", "ANALYST", "ADMIN"], { message: "Choose a role." });
@@ -47,3 +48,10 @@ export const assessmentIntervalAction = authorizedAction(
     return r;
   },
 );
+
+export const signalSensitivityAction = authorizedAction({ role: "ADMIN", schema: signalSensitivityInputSchema }, async (ctx) => {
+  const r = await setSignalSensitivity(ctx, ctx.input);
+  revalidatePath("/admin");
+  revalidatePath("/");
+  return r;
+});

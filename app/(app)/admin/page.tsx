@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
-import { AssessmentIntervalForm, InviteForm, RoleSelect } from "@/components/admin/admin-forms";
+import { AssessmentIntervalForm, InviteForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
 import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -15,7 +15,7 @@ export default async function AdminPage() {
   const user = await requireUser({ role: "ADMIN" });
   const orgId = user.active.organisationId;
   const [org, members, invitations] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true, signalSensitivity: true } }),
     db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true, email: true, lastSignInAt: true, totpEnabledAt: true, active: true } } }, orderBy: { createdAt: "asc" } }),
     db.invitation.findMany({ where: { organisationId: orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, include: { invitedBy: { select: { name: true } } } }),
   ]);
@@ -93,6 +93,16 @@ export default async function AdminPage() {
         </h2>
         <p className="muted">The dashboard lists your situations not assessed for longer than this as due for assessment.</p>
         <AssessmentIntervalForm days={org.assessmentIntervalDays} />
+      </section>
+      <section className="panel" aria-labelledby="sensitivity-heading">
+        <h2 id="sensitivity-heading" style={{ marginTop: 0 }}>
+          Signals from the event log
+        </h2>
+        <p className="muted">
+          Each week of a situation&apos;s events is compared with the 26 weeks before it. A week is flagged, and raises an alert, when so many events, attacks on civilians or people
+          killed would come by chance this rarely. Rarer means fewer, surer signals; more often means earlier ones and more false alarms.
+        </p>
+        <SignalSensitivityForm sensitivity={org.signalSensitivity} />
       </section>
       <section className="panel" aria-labelledby="policy-heading">
         <h2 id="policy-heading" style={{ marginTop: 0 }}>
