@@ -2,7 +2,7 @@ import "server-only";
 // Two-factor sign-in with time-based one-time codes (authenticator apps), via otplib. The secret
 // is stored encrypted (AES-256-GCM, key derived from NEXTAUTH_SECRET); recovery codes are stored
 // as SHA-256 hashes and work once.
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { generate, generateSecret, generateURI, verify } from "otplib";
 
 export const ISSUER = "Atrocity Early Warning";
@@ -71,8 +71,4 @@ export function newRecoveryCodes(): string[] {
     const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
     return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
   });
-}
-
-export function sameHash(a: string, b: string) {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

@@ -449,6 +449,18 @@ describe("the JSON backup", () => {
       expect(await db.source.count({ where: { organisationId: org.id } })).toBe(1);
     });
 
+    it("refuses a malformed size or fingerprint out loud, as every upload does, before reading the file", async () => {
+      const text = JSON.stringify(good);
+      const { stored } = await emptyOrganisation();
+      let res = await POST(new NextRequest("http://localhost/api/backup", { method: "POST", body: text, headers: { "content-length": "12abc" } }));
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toBe("The request's Content-Length is not a number of bytes.");
+      res = await POST(new NextRequest("http://localhost/api/backup", { method: "POST", body: text, headers: { "content-length": String(Buffer.byteLength(text)), "x-content-sha256": "not-a-hash" } }));
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toBe("The file's SHA-256 fingerprint (X-Content-SHA256) must be 64 hexadecimal characters.");
+      expect(await stored()).toBe(0);
+    });
+
     it("still restores a version 1 backup (before history, alerts, follows and mappings were kept), and brings back the two-factor requirement", async () => {
       const v1 = without(good, "imports", "alerts", "watches", "importMappings", "auditLog");
       const { org } = await emptyOrganisation();

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { bodyHeaders } from "@/lib/uploads/receive";
 import { apiCaller, apiError } from "@/lib/api/caller";
 import { crossSiteRefusal } from "@/lib/api/origin";
 import { Readable } from "node:stream";
@@ -40,12 +41,14 @@ export async function POST(req: NextRequest) {
   const orgId = a.membership.organisationId;
   const [situations, sources, events] = await Promise.all([db.situation.count({ where: { organisationId: orgId } }), db.source.count({ where: { organisationId: orgId } }), db.event.count({ where: { organisationId: orgId } })]);
   if (situations + sources + events > 0) return apiError("This organisation already has data. Restore a backup into a new, empty organisation.", 409);
-  const declared = req.headers.get("content-length");
-  const declaredLength = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
+  // A backup has no size limit (the organisation's whole record); its size and fingerprint are checked as every upload's are.
+  const headers = bodyHeaders(req, Number.MAX_SAFE_INTEGER);
+  if (!headers.ok) return headers.response;
+  const { declaredSize, sha256 } = headers.value;
   try {
     const result = await db.$transaction(
       async (tx) => {
-        const r = await restoreBackup(tx, readBackup(req.body, declaredLength, req.headers.get("x-content-sha256")), orgId, a.user.id);
+        const r = await restoreBackup(tx, readBackup(req.body, declaredSize, sha256), orgId, a.user.id);
         await writeAudit(tx, { userId: a.user.id, organisationId: orgId, action: "import.backup", entityType: "Organisation", entityId: orgId, after: { ...r.counts, exportedAt: r.exportedAt } });
         return r;
       },
