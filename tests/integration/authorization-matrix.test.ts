@@ -33,6 +33,7 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/(app)/external-ratings/actions.ts#createExternalRatingAction": "ANALYST",
   "app/(app)/external-ratings/actions.ts#updateExternalRatingAction": "ANALYST",
   "app/(app)/external-ratings/actions.ts#deleteExternalRatingAction": "ANALYST",
+  "app/(app)/external-ratings/actions.ts#importExternalRatingsAction": "ANALYST",
   "app/(app)/indicators/actions.ts#startRoundAction": "ANALYST",
   "app/(app)/indicators/actions.ts#saveRoundAction": "ANALYST",
   "app/(app)/indicators/actions.ts#publishRoundAction": "ANALYST",

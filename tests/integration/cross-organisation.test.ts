@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { createSituationAction, updateSituationAction, archiveSituationAction, restoreSituationAction } from "@/app/(app)/situations/actions";
 import { createSourceAction, updateSourceAction, deleteSourceAction, searchSourcesAction } from "@/app/(app)/sources/actions";
 import { createResponseAction, updateResponseAction, deleteResponseAction } from "@/app/(app)/responses/actions";
-import { createExternalRatingAction, updateExternalRatingAction, deleteExternalRatingAction } from "@/app/(app)/external-ratings/actions";
+import { createExternalRatingAction, updateExternalRatingAction, deleteExternalRatingAction, importExternalRatingsAction } from "@/app/(app)/external-ratings/actions";
 import { startRoundAction, saveRoundAction, publishRoundAction, discardRoundAction, rescoreRoundAction, createIndicatorAction, updateIndicatorAction, retireIndicatorAction } from "@/app/(app)/indicators/actions";
 import { createEventAction, updateEventAction, deleteEventAction, checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
@@ -72,6 +72,13 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/external-ratings/actions.ts#createExternalRatingAction": () => createExternalRatingAction({ situationId: a.shared, data: { ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2024-02-01", category: "CURRENT_CRISIS" } }),
   "app/(app)/external-ratings/actions.ts#updateExternalRatingAction": () => updateExternalRatingAction({ id: a.ext, version: a.extVersion, data: { ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2024-02-01", category: "CURRENT_CRISIS" } }),
   "app/(app)/external-ratings/actions.ts#deleteExternalRatingAction": () => deleteExternalRatingAction({ id: a.ext, version: a.extVersion }),
+  "app/(app)/external-ratings/actions.ts#importExternalRatingsAction": async () => {
+    // Naming A's situation by its id: refused by line, nothing written.
+    const form = new FormData();
+    form.set("file", new File([`situation_id,system,date,category\n${a.shared},R2P_MONITOR,2024-03-01,Current Crisis\n`], "a.csv", { type: "text/csv" }));
+    const r = (await importExternalRatingsAction(form)) as Result & { data: { status: string } };
+    return r.ok && r.data.status === "REFUSED" ? { ok: false, code: "NOT_FOUND" } : r;
+  },
   "app/(app)/indicators/actions.ts#startRoundAction": () => startRoundAction({ situationId: a.shared, assessedOn: "2024-02-01" }),
   "app/(app)/indicators/actions.ts#saveRoundAction": () => saveRoundAction({ id: a.round, version: 1, assessedOn: "2024-01-01", summary: "Hijacked", ratings: [] }),
   "app/(app)/indicators/actions.ts#publishRoundAction": () => publishRoundAction({ id: a.round, version: 1 }),

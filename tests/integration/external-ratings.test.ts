@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createExternalRatingAction, deleteExternalRatingAction, updateExternalRatingAction } from "@/app/(app)/external-ratings/actions";
+import { createExternalRatingAction, deleteExternalRatingAction, importExternalRatingsAction, updateExternalRatingAction } from "@/app/(app)/external-ratings/actions";
 import { emptyExternalRatingInput, type ExternalRatingInput } from "@/lib/external-ratings/schemas";
 import { divergingExternalRatings, externalRatingsForSituation } from "@/lib/external-ratings/queries";
 import { NextRequest } from "next/server";
@@ -173,5 +173,86 @@ describe("external ratings beside ours", () => {
     expect(text).toContain("External ratings");
     expect(text).toContain("Differs from ours: Ranked 3rd of 162 by the Early Warning Project; our category: Serious concern.");
     expect(text).toContain("R2P Monitor: Imminent Risk (dated 2025-03-01). Differs from ours: The R2P Monitor's category is Imminent Risk; our category: Serious concern.");
+  });
+});
+
+describe("importing external ratings from CSV", () => {
+  const upload = (text: string, name = "ratings.csv") => {
+    const form = new FormData();
+    form.set("file", new File([text], name, { type: "text/csv" }));
+    return importExternalRatingsAction(form);
+  };
+
+  it("imports every row into the organisation's situation of its country or id, once, audited", async () => {
+    const own = await createOrganisation();
+    const me = await createMember(own.id, "ANALYST");
+    const sudan = await createSituation(own.id, me.id, { countryIso3: "SDN" });
+    const myanmar = await createSituation(own.id, me.id, { countryIso3: "MMR" });
+    await actAs(me);
+    const file = [
+      "country,situation_id,system,date,url,rank,rank_of,probability,year,category,stage,alert_level,note",
+      "SDN,,EWP,2024-12-10,https://earlywarningproject.ushmm.org/,3,162,14.8%,2025,,,,",
+      `,${myanmar.id},R2P Monitor,2025-03-01,,,,,,Current Crisis,,,"Two lines,\nquoted"`,
+      "sdn,,Genocide Watch,2025-01-15,,,,,,,9,Genocide Emergency,",
+    ].join("\n");
+    expect(await upload(file)).toMatchObject({ ok: true, data: { status: "IMPORTED", imported: 3, alreadyRecorded: 0, problems: [] } });
+    const rows = await db.externalRating.findMany({ where: { situationId: { in: [sudan.id, myanmar.id] } }, orderBy: { system: "asc" } });
+    expect(rows.map((r) => [r.situationId, r.system, r.value, r.rank, r.score, r.stage, r.organisationId, r.createdById])).toEqual([
+      [sudan.id, "EWP", "3", 3, 0.148, null, own.id, me.id],
+      [sudan.id, "GENOCIDE_WATCH", "EMERGENCY", null, null, 9, own.id, me.id],
+      [myanmar.id, "R2P_MONITOR", "CURRENT_CRISIS", null, null, null, own.id, me.id],
+    ]);
+    expect(rows[2].note).toBe("Two lines,\nquoted");
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "externalRating.import", userId: me.id } });
+    expect(audit.after).toMatchObject({ fileName: "ratings.csv", imported: 3, alreadyRecorded: 0 });
+    // The same file again adds nothing.
+    expect(await upload(file)).toMatchObject({ ok: true, data: { status: "IMPORTED", imported: 0, alreadyRecorded: 3 } });
+    expect(await db.externalRating.count({ where: { situationId: { in: [sudan.id, myanmar.id] } } })).toBe(3);
+  });
+
+  it("refuses the whole file when a row is wrong, naming each row's line and reason, and writes nothing", async () => {
+    const own = await createOrganisation();
+    const me = await createMember(own.id, "ANALYST");
+    const sudan = await createSituation(own.id, me.id, { countryIso3: "SDN" });
+    await createSituation(own.id, me.id, { countryIso3: "COD" });
+    await createSituation(own.id, me.id, { countryIso3: "COD" });
+    const foreign = await createSituation(outsiderOrg.id, outsider.id, { countryIso3: "ETH", visibility: "COALITION" });
+    await actAs(me);
+    const file = [
+      "country,situation_id,system,date,rank,rank_of,probability,year,category,stage,alert_level",
+      "SDN,,EWP,2024-12-10,3,162,14.8%,2025,,,",
+      "SDN,,R2P_MONITOR,2024-07-01,,,,,Serious Concern,,",
+      "SDN,,GENOCIDE_WATCH,2025-02-30,,,,,,12,",
+      "COD,,R2P_MONITOR,2025-03-01,,,,,Imminent Risk,,",
+      "NOR,,R2P_MONITOR,2025-03-01,,,,,Imminent Risk,,",
+      `,${foreign.id},R2P_MONITOR,2025-03-01,,,,,Imminent Risk,,`,
+      "Sudan,,R2P_MONITOR,2025-03-01,,,,,Imminent Risk,,",
+    ].join("\n");
+    const res = await upload(file);
+    expect(res).toMatchObject({ ok: true, data: { status: "REFUSED", imported: 0 } });
+    if (!res.ok) return;
+    expect(res.data.problems).toEqual([
+      { line: 3, message: "Column “category”: The R2P Monitor has not used Serious Concern since March 2023: choose Current Crisis or Imminent Risk, or date the rating before March 2023." },
+      { line: 4, message: "Column “date”: February 2025 has 28 days. Enter a real date, such as 2025-02-28." },
+      { line: 4, message: "Column “stage”: Enter the stage as a whole number from 1 to 10." },
+      { line: 4, message: "Column “alert_level”: Choose the alert level: Genocide Watch, Genocide Warning or Genocide Emergency." },
+      { line: 5, message: "Your organisation has 2 open situations in COD: give the situation's id in a “situation_id” column instead." },
+      { line: 6, message: "Your organisation has no open situation in NOR." },
+      { line: 7, message: `None of your organisation's open situations has the id “${foreign.id}”.` },
+      { line: 8, message: "“Sudan” is not an ISO3 country code such as SDN." },
+    ]);
+    expect(await db.externalRating.count({ where: { situationId: { in: [sudan.id, foreign.id] } } })).toBe(0);
+  });
+
+  it("refuses a file over the limit, saying the limit, and a viewer", async () => {
+    const own = await createOrganisation();
+    const me = await createMember(own.id, "ANALYST");
+    const watcher = await createMember(own.id, "VIEWER");
+    await actAs(me);
+    const big = "country,system,date\n" + "SDN,EWP,2024-01-01\n".repeat(80_000);
+    expect(await upload(big)).toMatchObject({ ok: false, message: "This file is 1.4 MB; external ratings are imported from files of up to 1 MB. Split it and upload each part." });
+    expect(await upload("")).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { file: ["Choose a CSV file to import."] } });
+    await actAs(watcher);
+    expect(await upload("country,system,date\nSDN,EWP,2024-01-01\n")).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 });

@@ -44,6 +44,7 @@ const MATRIX: Record<string, Entry> = {
   "app/(app)/situations/[id]/responses/[rid]/page.tsx": { role: "VIEWER" },
   "app/(app)/situations/[id]/external-ratings/new/page.tsx": { role: "ANALYST" },
   "app/(app)/situations/[id]/external-ratings/[rid]/page.tsx": { role: "ANALYST" },
+  "app/(app)/external-ratings/import/page.tsx": { role: "ANALYST" },
   "app/(app)/events/page.tsx": { role: "VIEWER" },
   "app/(app)/events/new/page.tsx": { role: "ANALYST" },
   "app/(app)/events/[id]/page.tsx": { role: "VIEWER" },
