@@ -39,6 +39,7 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/(app)/indicators/actions.ts#publishRoundAction": "ANALYST",
   "app/(app)/indicators/actions.ts#discardRoundAction": "ANALYST",
   "app/(app)/indicators/actions.ts#rescoreRoundAction": "ADMIN",
+  "app/(app)/evidence/actions.ts#decideSuggestionAction": "ANALYST",
   "app/(app)/indicators/actions.ts#createIndicatorAction": "ADMIN",
   "app/(app)/indicators/actions.ts#updateIndicatorAction": "ADMIN",
   "app/(app)/indicators/actions.ts#retireIndicatorAction": "ADMIN",

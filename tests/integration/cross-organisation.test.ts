@@ -8,6 +8,7 @@ import { createSituationAction, updateSituationAction, archiveSituationAction, r
 import { createSourceAction, updateSourceAction, deleteSourceAction, searchSourcesAction } from "@/app/(app)/sources/actions";
 import { createResponseAction, updateResponseAction, deleteResponseAction } from "@/app/(app)/responses/actions";
 import { createExternalRatingAction, updateExternalRatingAction, deleteExternalRatingAction, importExternalRatingsAction } from "@/app/(app)/external-ratings/actions";
+import { decideSuggestionAction } from "@/app/(app)/evidence/actions";
 import { startRoundAction, saveRoundAction, publishRoundAction, discardRoundAction, rescoreRoundAction, createIndicatorAction, updateIndicatorAction, retireIndicatorAction } from "@/app/(app)/indicators/actions";
 import { createEventAction, updateEventAction, deleteEventAction, checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
@@ -82,6 +83,7 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/indicators/actions.ts#startRoundAction": () => startRoundAction({ situationId: a.shared, assessedOn: "2024-02-01" }),
   "app/(app)/indicators/actions.ts#saveRoundAction": () => saveRoundAction({ id: a.round, version: 1, assessedOn: "2024-01-01", summary: "Hijacked", ratings: [] }),
   "app/(app)/indicators/actions.ts#publishRoundAction": () => publishRoundAction({ id: a.round, version: 1 }),
+  "app/(app)/evidence/actions.ts#decideSuggestionAction": () => decideSuggestionAction({ roundId: a.round, indicatorId: "x", decision: "DECLINED", reason: "Injected reason." }),
   "app/(app)/indicators/actions.ts#discardRoundAction": () => discardRoundAction({ id: a.round, version: 1 }),
   "app/(app)/indicators/actions.ts#rescoreRoundAction": () => rescoreRoundAction({ id: a.round, version: 1 }),
   "app/(app)/indicators/actions.ts#createIndicatorAction": "creates in the caller's own catalogue",
