@@ -50,11 +50,13 @@ interface Props {
   previous: { date: string; levels: Record<string, Level> } | null;
   sources: PickedSource[];
   today: string;
+  /** The organisation's minimum coverage (percent) for a score to count (Organisation.minScoreCoverage). */
+  minCoverage: number;
 }
 
-/** What is asked before publishing: a round with indicators not rated says how many (they count as None in its scores). */
+/** What is asked before publishing: a round with indicators not assessed says how many, and that its scores rest on the others. */
 export function publishPrompt(unrated: number, active: number): string {
-  const gap = unrated > 0 ? ` ${unrated} of ${active} indicators are not rated: they count as None in the round's scores.` : "";
+  const gap = unrated > 0 ? ` ${unrated} of ${active} indicators are not assessed: the scores rest on the ${active - unrated} assessed, and each score shows its coverage.` : "";
   return `Publish this round?${gap} Once published it cannot change; corrections make a new round.`;
 }
 
@@ -231,7 +233,8 @@ export function RoundForm(props: Props) {
       </div>
       <p className="muted">
         Keyboard: on an indicator, press <kbd>0</kbd> None, <kbd>1</kbd> Present, <kbd>2</kbd> Significant, <kbd>3</kbd> Severe; focus moves to the next
-        indicator. Arrow keys also change the rating; <kbd>Tab</kbd> reaches trend, confidence and evidence.
+        indicator. Arrow keys also change the rating; <kbd>Tab</kbd> reaches trend, confidence and evidence. &ldquo;Not assessed&rdquo; is not None: an
+        indicator not assessed is left out of the scores, and each score says how many indicators it rests on.
         {props.previous && ` Ratings start from the round of ${props.previous.date}.`}
       </p>
 
@@ -269,6 +272,10 @@ export function RoundForm(props: Props) {
                       </legend>
                       <div className="rating-controls">
                         <div className="levels" role="radiogroup" aria-label={`Rating of ${i.code}`} {...(e?.level ? { "aria-describedby": `r-${i.id}-level-error` } : {})}>
+                          <label className="level-option opt-NOT_ASSESSED">
+                            <input type="radio" value="" {...register(`r.${i.id}.level`)} />
+                            Not assessed
+                          </label>
                           {LEVELS.map((l) => (
                             <label key={l} className={`level-option opt-${l}`}>
                               <input type="radio" value={l} {...register(`r.${i.id}.level`)} />
@@ -357,7 +364,7 @@ export function RoundForm(props: Props) {
               }}
             />
           )}
-          <LiveScores control={control} indicators={visible} />
+          <LiveScores control={control} indicators={visible} minCoverage={props.minCoverage} />
         </aside>
       </div>
     </form>
@@ -388,15 +395,15 @@ function Evidence({ control, id, code, sources, register, error }: { control: Co
   );
 }
 
-function useScores(control: Control<FormValues>, indicators: FormIndicator[]) {
+function useScores(control: Control<FormValues>, indicators: FormIndicator[], minCoverage: number) {
   const r = useWatch({ control, name: "r" });
   return useMemo(() => {
     const input: IndicatorInput[] = indicators.map((i) => ({ id: i.id, code: i.code, factor: i.factor, retired: i.retired }));
     const ratings = Object.entries(r)
       .filter(([, v]) => !!v.level)
       .map(([indicatorId, v]) => ({ indicatorId, level: v.level as Level }));
-    return { scores: scoreRound(input, ratings), r };
-  }, [r, indicators]);
+    return { scores: scoreRound(input, ratings, { minCoverage }), r };
+  }, [r, indicators, minCoverage]);
 }
 
 function LiveProgress({ control, indicators, factors }: { control: Control<FormValues>; indicators: FormIndicator[]; factors: readonly { number: number; title: string }[] }) {
@@ -441,8 +448,8 @@ function focusFactor(factor: number) {
   input?.focus();
 }
 
-function LiveScores({ control, indicators }: { control: Control<FormValues>; indicators: FormIndicator[] }) {
-  const { scores } = useScores(control, indicators);
+function LiveScores({ control, indicators, minCoverage }: { control: Control<FormValues>; indicators: FormIndicator[]; minCoverage: number }) {
+  const { scores } = useScores(control, indicators, minCoverage);
   const text = useMemo(() => Object.fromEntries(indicators.map((i) => [i.id, i.text])), [indicators]);
   return <ScoreSummary scores={scores} text={text} heading="h3" />;
 }

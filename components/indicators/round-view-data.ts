@@ -67,6 +67,6 @@ export function receivedRating(r: SentRating): NonNullable<RatingRow["rating"]> 
  * from its risk factors') nor the rest of the overall list.
  */
 export function shownScores(s: RoundScores): RoundScores {
-  const crimes = Object.fromEntries(Object.entries(s.crimes).map(([crime, c]) => [crime, { score: c.score, drivers: [] }])) as unknown as RoundScores["crimes"];
+  const crimes = Object.fromEntries(Object.entries(s.crimes).map(([crime, c]) => [crime, { ...c, drivers: [] }])) as unknown as RoundScores["crimes"];
   return { ...s, crimes, overall: { ...s.overall, drivers: s.overall.drivers.slice(0, OVERALL_DRIVERS_SHOWN) } };
 }

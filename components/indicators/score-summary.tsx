@@ -119,7 +119,12 @@ export function ScoreSummary({ scores, text, heading = "h2" }: { scores: RoundSc
 }
 
 const factorOf = (code: string) => Number(code.split(".")[0]);
-const codes = (ds: Driver[]) => ds.map((d) => `${d.code} ${FACTOR_SHORT_NAMES[factorOf(d.code)] ?? ""} (${RATING_LEVEL_LABELS[d.level]})`.replace("  ", " ")).join(", ");
+/** Drivers grouped under their risk factor's name, in the order given: "Triggers: 8.2 (Severe), 8.7 (Present); Weak State structures: 3.1 (Present)". */
+function codes(ds: Driver[]): string {
+  const by = new Map<number, string[]>();
+  for (const d of ds) by.set(factorOf(d.code), [...(by.get(factorOf(d.code)) ?? []), `${d.code} (${RATING_LEVEL_LABELS[d.level]})`]);
+  return [...by].map(([f, items]) => `${FACTOR_SHORT_NAMES[f] ?? `Risk factor ${f}`}: ${items.join(", ")}`).join("; ");
+}
 const byLevel = (a: Driver, b: Driver) => LEVEL_POINTS[b.level] - LEVEL_POINTS[a.level];
 
 /** A crime's drivers, its own risk factors first: what sets one crime apart from another. */
@@ -127,7 +132,7 @@ function crimeDrivers(scores: RoundScores, crime: ScoredCrime): Markup | string 
   const ownFactors = methodOf(scores) === 2 ? SPECIFIC_FACTORS[crime] : CRIME_FACTORS_V1[crime].slice(COMMON_FACTORS.length);
   const own =
     methodOf(scores) === 2 && crime === "INCITEMENT"
-      ? (scores.crimes.INCITEMENT.drivers ?? []).filter((d) => INCITEMENT_CODES.includes(d.code))
+      ? Object.values(scores.factors).flatMap((f) => f.drivers.filter((d) => INCITEMENT_CODES.includes(d.code)))
       : ownFactors.flatMap((f) => scores.factors[f]?.drivers ?? []);
   const common = COMMON_FACTORS.flatMap((f) => scores.factors[f]?.drivers ?? []).sort(byLevel);
   if (!own.length && !common.length) return "—";

@@ -2,7 +2,8 @@
 // the data changes, in the same transaction (lib/alerts/raise.ts), never by a scheduled job.
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
-import { compareCodes, round1, type RoundScores } from "@/lib/indicators/score";
+import { compareCodes, methodOf, round1, type RoundScores } from "@/lib/indicators/score";
+import { indicatorsByFactor } from "@/lib/indicators/score-text";
 
 export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR";
 export interface AlertDraft {
@@ -31,7 +32,9 @@ export interface PublishedRoundFacts {
 
 export function roundAlerts(situation: { id: string; title: string }, before: PublishedRoundFacts | null, after: PublishedRoundFacts): AlertDraft[] {
   const alerts: AlertDraft[] = [];
-  if (before) {
+  // A rise is a rise only between scores of one method, each resting on enough assessed indicators:
+  // a round assessed more fully is not a round at higher risk (issue #27).
+  if (before && comparableScores(before.scores, after.scores)) {
     const rise = round1(after.scores.overall.score - before.scores.overall.score);
     if (rise >= SCORE_RISE_THRESHOLD) {
       alerts.push({
@@ -47,15 +50,22 @@ export function roundAlerts(situation: { id: string; title: string }, before: Pu
   const fresh = after.severe.filter((s) => WATCHED_FACTORS.includes(s.factor) && !wasSevere.has(s.indicatorId));
   if (fresh.length) {
     const codes = fresh.map((s) => s.code).sort(compareCodes);
+    // Named by risk factor (in-app and e-mail read this title): "Triggers: 8.2, 8.7; Intent to destroy a group: 10.1".
+    const named = indicatorsByFactor(fresh, compareCodes);
     alerts.push({
       rule: "NEW_SEVERE_INDICATOR",
       severity: "CRITICAL",
-      title: `${situation.title}: new severe indicator${codes.length > 1 ? "s" : ""} ${codes.join(", ")}`,
+      title: codes.length > 1 ? `${situation.title}: ${codes.length} new severe indicators. ${named}.` : `${situation.title}: a new severe indicator. ${named}.`,
       detail: { assessmentId: after.id, codes },
       dedupeKey: `NEW_SEVERE_INDICATOR:${after.id}`,
     });
   }
   return alerts;
+}
+
+/** Whether two rounds' overall scores can be subtracted: one method, neither low-confidence. */
+export function comparableScores(a: RoundScores, b: RoundScores): boolean {
+  return methodOf(a) === methodOf(b) && !a.overall.lowConfidence && !b.overall.lowConfidence;
 }
 
 export interface SituationFacts {

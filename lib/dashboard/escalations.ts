@@ -2,7 +2,8 @@
 // latest published round (dated in the window) has a higher overall or crime score than the round
 // before, or new SEVERE indicators; or when its risk category was raised in the window.
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
-import { RISK_RANK } from "@/lib/alerts/rules";
+import { comparableScores, RISK_RANK } from "@/lib/alerts/rules";
+import { indicatorsByFactor } from "@/lib/indicators/score-text";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
 import { compareCodes, round1, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
 
@@ -34,13 +35,18 @@ export function findEscalations(latestTwo: Map<string, RoundFacts[]>, categoryCh
   for (const [situationId, [latest, previous]] of latestTwo) {
     if (!latest || !previous || latest.assessedOn < since) continue;
     const reasons: string[] = [];
-    const rise = round1(latest.scores.overall.score - previous.scores.overall.score);
+    // Scores are compared only when comparable: one method, each assessed enough (issue #27).
+    const comparable = comparableScores(previous.scores, latest.scores);
+    const rise = comparable ? round1(latest.scores.overall.score - previous.scores.overall.score) : 0;
     if (rise > 0) reasons.push(`overall score ${previous.scores.overall.score} → ${latest.scores.overall.score}`);
-    const crimesUp = (Object.keys(latest.scores.crimes) as ScoredCrime[]).filter((c) => latest.scores.crimes[c].score > (previous.scores.crimes[c]?.score ?? 0));
+    const crimeComparable = (c: ScoredCrime) => comparable && !latest.scores.crimes[c].lowConfidence && !previous.scores.crimes[c]?.lowConfidence;
+    const crimesUp = (Object.keys(latest.scores.crimes) as ScoredCrime[]).filter((c) => crimeComparable(c) && latest.scores.crimes[c].score > (previous.scores.crimes[c]?.score ?? 0));
     if (crimesUp.length && rise <= 0) reasons.push(`score rose for ${crimesUp.map((c) => CRIME_LABELS[c].toLowerCase()).join(", ")}`);
     const was = new Set(previous.severeIds);
     const fresh = latest.severeIds.filter((id) => !was.has(id)).map((id) => latest.severeCodes[id]);
-    if (fresh.length) reasons.push(`new severe indicator${fresh.length > 1 ? "s" : ""} ${fresh.sort(compareCodes).join(", ")}`);
+    // Named by risk factor: "new severe indicators: Triggers: 8.2, 8.7".
+    const named = indicatorsByFactor(fresh.map((code) => ({ code, factor: Number(code.split(".")[0]) })), compareCodes);
+    if (fresh.length) reasons.push(fresh.length > 1 ? `${fresh.length} new severe indicators: ${named}` : `a new severe indicator: ${named}`);
     if (reasons.length) out.set(situationId, { ...get(situationId), roundId: latest.id, reasons, rise: Math.max(rise, 0) });
   }
   for (const c of categoryChanges) {

@@ -339,3 +339,57 @@ export async function setIndicatorRetired({ user, membership }: Actor, input: { 
     return { id: i.id, version: input.version + 1 };
   });
 }
+
+// --- Re-scoring a published round (ADMIN) ---
+
+/** What the history shows of a round's scores before and after re-scoring. */
+function scoreRecord(methodVersion: number, scores: RoundScores | null) {
+  if (!scores) return { methodVersion, overallScore: null };
+  const coverage = (s: { rated?: number; total?: number; coverage?: number; lowConfidence?: boolean }) =>
+    s.rated === undefined ? null : { rated: s.rated, total: s.total, coverage: s.coverage, lowConfidence: s.lowConfidence ?? false };
+  return {
+    methodVersion,
+    overallScore: scores.overall.score,
+    overallCoverage: coverage(scores.overall),
+    crimeScores: Object.fromEntries(Object.entries(scores.crimes).map(([c, s]) => [c, s.score])),
+    crimeCoverage: Object.fromEntries(Object.entries(scores.crimes).map(([c, s]) => [c, coverage(s)])),
+  };
+}
+
+/**
+ * Re-scores a published round with the current method (METHOD_VERSION) and the organisation's
+ * minimum coverage, at an administrator's explicit request: a new method never changes published
+ * figures by itself. Its ratings do not change; the scores before and after are audited and shown in
+ * the situation's history. No alert is raised: nothing new was learnt about the situation.
+ */
+export async function rescoreRound({ user, membership }: Actor, ref: { id: string; version: number }) {
+  return db.$transaction(async (tx) => {
+    const round = await tx.assessment.findFirst({
+      where: { id: ref.id, deletedAt: null },
+      select: { id: true, organisationId: true, situationId: true, status: true, assessedOn: true, scores: true, methodVersion: true, ratings: { select: { indicatorId: true, level: true } } },
+    });
+    if (!round || round.organisationId !== membership.organisationId) throw new NotFoundError("This round does not exist, or you cannot see it.");
+    if (round.status !== "PUBLISHED") throw new ActionError("Only a published round can be re-scored; a draft is scored when it is published.");
+    const [indicators, org] = await Promise.all([
+      tx.indicator.findMany({ where: { OR: [{ organisationId: null }, { organisationId: membership.organisationId }] }, select: { id: true, code: true, riskFactorNumber: true, retiredAt: true } }),
+      tx.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { minScoreCoverage: true } }),
+    ]);
+    const scores = scoreRound(indicators.map(toScoringInput), round.ratings, { minCoverage: org.minScoreCoverage });
+    const res = await tx.assessment.updateMany({
+      where: { id: ref.id, version: ref.version, status: "PUBLISHED", deletedAt: null },
+      data: { overallScore: scores.overall.score, scores: scores as unknown as Prisma.InputJsonValue, methodVersion: METHOD_VERSION, version: { increment: 1 } },
+    });
+    if (res.count !== 1) throw new ConflictError("Someone changed this round after you opened it. Reload the page and try again.");
+    await writeAudit(tx, {
+      userId: user.id,
+      organisationId: membership.organisationId,
+      action: "assessment.rescore",
+      entityType: "Assessment",
+      entityId: ref.id,
+      before: { assessedOn: isoDate(round.assessedOn), ...scoreRecord(round.methodVersion, round.scores as RoundScores | null) },
+      after: { assessedOn: isoDate(round.assessedOn), ...scoreRecord(METHOD_VERSION, scores) },
+      meta: { situationId: round.situationId },
+    });
+    return { id: ref.id, situationId: round.situationId, version: ref.version + 1 };
+  });
+}

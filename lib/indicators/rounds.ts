@@ -3,7 +3,7 @@ import { indicatorCatalogueSql } from "@/lib/access/indicators";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssessmentStatus, Confidence, RatingLevel, SourceReliability, Trend } from "@/lib/generated/prisma/enums";
-import { scoreRound, toScoringInput, type RoundScores, type ScoredCrime } from "./score";
+import { DEFAULT_MIN_COVERAGE, scoreRound, toScoringInput, type RoundScores, type ScoredCrime } from "./score";
 
 export interface CatalogueIndicator {
   id: string;
@@ -114,8 +114,14 @@ export async function getRoundLevels(situationId: string, id: string): Promise<R
 }
 
 /** The scores of a round to compare with (numbers, no drivers): stored once published, computed from its ratings for a draft. */
-export function comparedScores(round: RoundLevels, indicators: CatalogueIndicator[]): RoundScores {
-  return round.status === "PUBLISHED" && round.scoreSummary ? summaryScores(round.scoreSummary as unknown as ScoreSummaryJson) : scoreRound(scoringInput(indicators), round.ratings);
+export function comparedScores(round: RoundLevels, indicators: CatalogueIndicator[], minCoverage?: number): RoundScores {
+  return round.status === "PUBLISHED" && round.scoreSummary ? summaryScores(round.scoreSummary as unknown as ScoreSummaryJson) : scoreRound(scoringInput(indicators), round.ratings, { minCoverage });
+}
+
+/** The organisation's minimum coverage (percent) below which a score is low-confidence (Organisation.minScoreCoverage). */
+export async function minScoreCoverage(organisationId: string): Promise<number> {
+  const org = await db.organisation.findUnique({ where: { id: organisationId }, select: { minScoreCoverage: true } });
+  return org?.minScoreCoverage ?? DEFAULT_MIN_COVERAGE;
 }
 
 /** A situation's live rounds as choices (date, status, publication), oldest first: no counts, no names. */
@@ -128,9 +134,13 @@ export function roundChoices(situationId: string) {
 }
 
 /** The round's scores: stored ones once published, computed from the current ratings for a draft. */
-export function roundScores(round: { status: string; scores: unknown; ratings: { indicatorId: string; level: RoundScores["overall"]["drivers"][number]["level"] }[] }, indicators: CatalogueIndicator[]): RoundScores {
+export function roundScores(
+  round: { status: string; scores: unknown; ratings: { indicatorId: string; level: RoundScores["overall"]["drivers"][number]["level"] }[] },
+  indicators: CatalogueIndicator[],
+  minCoverage?: number,
+): RoundScores {
   const stored = round.status === "PUBLISHED" ? storedScores(round) : null;
-  return stored ?? scoreRound(scoringInput(indicators), round.ratings);
+  return stored ?? scoreRound(scoringInput(indicators), round.ratings, { minCoverage });
 }
 
 /** A published round with scores, as SQL: the rounds that summaries, trends and dashboards read. */

@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   "situation.update": "Edited",
   "situation.archive": "Archived",
   "situation.restore": "Restored",
+  "assessment.rescore": "Re-scored a published round",
 };
 
 export function actionLabel(action: string): string {
@@ -35,6 +36,7 @@ function obj(v: unknown): Record<string, unknown> {
 export function fieldChanges(entry: HistoryEntryInput): FieldChange[] {
   const before = obj(entry.before);
   const after = obj(entry.after);
+  if (entry.action === "assessment.rescore") return rescoreChanges(before, after);
   const out: FieldChange[] = [];
   for (const key of Object.keys(SITUATION_FIELD_LABELS) as (keyof typeof SITUATION_FIELD_LABELS)[]) {
     if (!(key in after)) continue;
@@ -50,6 +52,31 @@ export function fieldChanges(entry: HistoryEntryInput): FieldChange[] {
       continue;
     }
     out.push({ label: SITUATION_FIELD_LABELS[key], before: key in before ? describeValue(key, before[key]) : "(none)", after: describeValue(key, after[key]) });
+  }
+  return out;
+}
+
+type Cov = { rated: number; total: number; coverage: number; lowConfidence: boolean } | null | undefined;
+
+/** A stored score as the history reads it: the number, "Not enough assessed (coverage 9%)", or with method 1 "coverage not recorded". */
+function storedScore(score: unknown, coverage: Cov): string {
+  if (typeof score !== "number") return "(none)";
+  if (!coverage) return `${score} (coverage not recorded)`;
+  return coverage.lowConfidence ? `Not enough assessed (coverage ${coverage.coverage}%)` : `${score} (${coverage.rated} of ${coverage.total} indicators assessed)`;
+}
+
+/** A re-scored round: its method, overall score and crime scores before and after. */
+function rescoreChanges(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const out: FieldChange[] = [
+    { label: "Round", before: String(before.assessedOn ?? ""), after: String(after.assessedOn ?? "") },
+    { label: "Scoring method", before: `Method ${String(before.methodVersion)}`, after: `Method ${String(after.methodVersion)}` },
+    { label: "Overall score", before: storedScore(before.overallScore, before.overallCoverage as Cov), after: storedScore(after.overallScore, after.overallCoverage as Cov) },
+  ];
+  const b = obj(before.crimeScores);
+  const bc = obj(before.crimeCoverage);
+  const ac = obj(after.crimeCoverage);
+  for (const [crime, score] of Object.entries(obj(after.crimeScores))) {
+    out.push({ label: CRIME_LABELS[crime as keyof typeof CRIME_LABELS] ?? crime, before: storedScore(b[crime], bc[crime] as Cov), after: storedScore(score, ac[crime] as Cov) });
   }
   return out;
 }

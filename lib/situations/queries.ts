@@ -171,7 +171,8 @@ export async function getSituation(membership: CurrentMembership, id: string) {
 /** The situation's change history from the audit log, newest first. */
 export async function getSituationHistory(situationId: string, take = 200) {
   return db.auditEntry.findMany({
-    where: { entityType: "Situation", entityId: situationId },
+    // With the re-scoring of its published rounds (issue #27): the scores before and after, side by side.
+    where: { OR: [{ entityType: "Situation", entityId: situationId }, { entityType: "Assessment", action: "assessment.rescore", meta: { path: ["situationId"], equals: situationId } }] },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take,
     include: { user: { select: { name: true } } },

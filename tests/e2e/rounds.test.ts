@@ -28,7 +28,8 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await page.getByRole("heading", { name: /^Assessment round of / }).waitFor();
     await hydrated(page);
     expect(await page.getByTestId("rated-count").textContent()).toBe("Rated 0 of 131");
-    expect(await overall(page)).toContain("0");
+    // Nothing assessed: no score, never a bare 0 (issue #27).
+    expect(await overall(page)).toBe("Not enough assessed (coverage 0%)");
 
     // 3 = Severe, 2 = Significant: each key rates the focused indicator and moves on.
     await page.getByRole("radiogroup", { name: "Rating of 1.1", exact: true }).getByRole("radio").first().focus();
@@ -38,8 +39,8 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     expect(await page.getByTestId("rated-count").textContent()).toBe("Rated 3 of 131");
     expect(await page.getByRole("radiogroup", { name: "Rating of 1.2", exact: true }).getByLabel("Severe", { exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole("radiogroup", { name: "Rating of 1.3", exact: true }).getByLabel("Significant", { exact: true }).isChecked()).toBe(true);
-    const firstScore = Number((await overall(page))!.split("/")[0]);
-    expect(firstScore).toBeGreaterThan(0);
+    // 3 of 131 assessed: the round cannot read as low risk.
+    expect(await overall(page)).toBe("Not enough assessed (coverage 2%)");
     const scores = page.getByRole("region", { name: "Risk scores" });
     expect(await scores.getByText("An armed conflict is under way", { exact: false }).isVisible()).toBe(true);
     expect(await page.getByText("You have unsaved changes.").isVisible()).toBe(true);
@@ -50,15 +51,15 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     // Asked first, with how many indicators are not rated (dialogs are accepted by the session).
     const asked = page.waitForEvent("dialog");
     await page.getByRole("button", { name: "Publish round" }).click();
-    expect((await asked).message()).toBe("Publish this round? 128 of 131 indicators are not rated: they count as None in the round's scores. Once published it cannot change; corrections make a new round.");
+    expect((await asked).message()).toBe("Publish this round? 128 of 131 indicators are not assessed: the scores rest on the 3 assessed, and each score shows its coverage. Once published it cannot change; corrections make a new round.");
     await page.getByText("Published", { exact: true }).waitFor();
     expect(await page.getByText("This is the first published round").isVisible()).toBe(true);
     // The form is gone: focus is on the published round's heading, not back at the top of the page.
     await page.waitForFunction(() => document.activeElement?.tagName === "H1");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Assessment round of /);
-    expect(Number((await overall(page))!.split("/")[0])).toBe(firstScore);
+    expect(await overall(page)).toBe("Not enough assessed (coverage 2%)");
 
-    // The next round starts from these ratings; rating 7.1 severe raises the score.
+    // The next round starts from these ratings; rating 7.1 severe adds it to what is assessed.
     await page.getByRole("link", { name: /indicators$/ }).click();
     await page.getByRole("button", { name: "Start round" }).waitFor();
     await hydrated(page);
@@ -70,13 +71,14 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await page.getByRole("navigation", { name: "Jump to a risk factor" }).getByRole("link", { name: /^7/ }).click();
     await page.waitForFunction(() => document.activeElement?.closest("[role=radiogroup]")?.getAttribute("aria-label") === "Rating of 7.1");
     await page.keyboard.press("3");
-    expect(Number((await overall(page))!.split("/")[0])).toBeGreaterThan(firstScore);
+    expect(await overall(page)).toBe("Not enough assessed (coverage 3%)");
     expect(await page.getByRole("region", { name: "Risk scores" }).getByText("7.1 (Severe)", { exact: false }).first().isVisible()).toBe(true);
     await page.getByRole("button", { name: "Publish round" }).click();
     await page.getByRole("heading", { name: /^What changed since the round of / }).waitFor();
     const changed = page.getByRole("region", { name: "What changed" });
     expect(await changed.getByRole("heading", { name: "New severe indicators" }).isVisible()).toBe(true);
-    expect(await changed.getByText("None → Severe").first().isVisible()).toBe(true);
+    // 7.1 was not rated before: that is not None.
+    expect(await changed.getByText("Not rated → Severe").first().isVisible()).toBe(true);
     await screenshot(page, "round-published");
 
     // The ratings can be narrowed to the indicators that matter, without a reload.

@@ -42,6 +42,8 @@ async function publish(situationId: string, date: string, ratings: RatingInput[]
   await ok(saveRoundAction({ id: r.id, version: draft.version, assessedOn: date, summary: "", ratings }));
   return ok(publishRoundAction({ id: r.id, version: draft.version + 1 }));
 }
+/** A round with every Framework indicator assessed: those given at their level, the rest None (method 2 compares scores only when assessed enough). */
+const assessed = (given: RatingInput[]): RatingInput[] => [...given, ...Object.values(ind).filter((id) => !given.some((g) => g.indicatorId === id)).map((id) => ({ indicatorId: id, level: "NONE" as const, trend: "" as const, confidence: "" as const, evidence: "", sourceIds: [] }))];
 const situationInput = (over: Partial<SituationInput> = {}): SituationInput => ({ ...emptySituationInput(), countryIso3: "SDN", title: `Situation ${Math.random()}`, visibility: "COALITION", ...over });
 
 describe("early-warning alerts", () => {
@@ -50,11 +52,11 @@ describe("early-warning alerts", () => {
     const s = await ok(createSituationAction(situationInput()));
     await actAs(partnerUser);
     await ok(watchSituationAction({ situationId: s.id, watch: true })); // another organisation's member follows it
-    await publish(s.id, "2026-01-01", [rating("1.1", "PRESENT")]);
+    await publish(s.id, "2026-01-01", assessed([rating("1.1", "PRESENT")]));
     expect(await db.alert.count({ where: { situationId: s.id } })).toBe(0);
 
     const severe = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "5.1", "5.2", "7.1", "8.1", "9.1", "9.2", "10.1"].map((c) => rating(c, "SEVERE"));
-    const second = await publish(s.id, "2026-02-01", severe);
+    const second = await publish(s.id, "2026-02-01", assessed(severe));
     const alerts = await db.alert.findMany({ where: { situationId: s.id }, include: { receipts: true }, orderBy: { rule: "asc" } });
     expect(alerts.map((a) => a.rule).sort()).toEqual(["NEW_SEVERE_INDICATOR", "SCORE_RISE"]);
     expect(alerts.find((a) => a.rule === "NEW_SEVERE_INDICATOR")!.detail).toMatchObject({ assessmentId: second.id, codes: ["7.1", "8.1", "10.1"] });
@@ -201,7 +203,7 @@ describe("the overview dashboard", () => {
     const d = await dashboardOverview(m, 30);
     const mine = d.escalations.filter((e) => e.situationId === rising.id || e.situationId === calm.id);
     expect(mine.map((e) => e.situationId)).toEqual([rising.id]);
-    expect(mine[0].reasons.join("; ")).toContain("new severe indicators 1.1, 7.2");
+    expect(mine[0].reasons.join("; ")).toContain("2 new severe indicators: Armed conflict or instability: 1.1; Enabling circumstances or preparation: 7.2");
     expect(d.crimeStatus.GENOCIDE.ALLEGED).toBeGreaterThanOrEqual(1);
     expect(d.latest.get(rising.id)!.scores.factors[7].score).toBeGreaterThan(0);
     expect(d.situations.map((s) => s.id)).toEqual(expect.arrayContaining([rising.id, calm.id]));

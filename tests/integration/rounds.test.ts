@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Coverage, RoundScores } from "@/lib/indicators/score";
+import { scoreRoundV1, toScoringInput, type Coverage, type RoundScores } from "@/lib/indicators/score";
+import { getSituationHistory } from "@/lib/situations/queries";
+import { fieldChanges } from "@/lib/situations/history";
 import {
   createIndicatorAction,
   discardRoundAction,
   publishRoundAction,
+  rescoreRoundAction,
   retireIndicatorAction,
   saveRoundAction,
   startRoundAction,
@@ -372,5 +375,63 @@ describe("the score summary kept by the database", () => {
     }
     await db.assessment.update({ where: { id: rounds[0].id }, data: { scoreSummary: { overall: 99 } } });
     expect((await db.assessment.findUniqueOrThrow({ where: { id: rounds[0].id } })).scoreSummary).toEqual(rounds[0].scoreSummary);
+  });
+});
+
+describe("scoring methods (issue #27)", () => {
+  it("publish with method 2 and the organisation's minimum coverage: a round mostly not assessed reads 'not enough assessed'", async () => {
+    await db.organisation.update({ where: { id: org.id }, data: { minScoreCoverage: 50 } });
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2025-03-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, ratings: [rating("10.1", "SEVERE"), rating("1.1", "SEVERE")], unrated: [] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    const a = await db.assessment.findUniqueOrThrow({ where: { id: r.id } });
+    expect(a.methodVersion).toBe(2);
+    const scores = a.scores as unknown as RoundScores;
+    // The organisation's catalogue: the Framework's 131 and the indicators of its own added above.
+    const total = (await indicatorsFor(org.id)).filter((i) => !i.retiredAt).length;
+    expect(scores.overall).toMatchObject({ rated: 2, total, coverage: 1, lowConfidence: true });
+    expect(a.scoreSummary).toMatchObject({ method: 2, coverage: { overall: [2, total, 1, true] } });
+  });
+
+  it("keep a method 1 round's figures until an administrator re-scores it, audited, with both in the situation's history", async () => {
+    const s = await newSituation();
+    await actAs(analyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2025-04-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, ratings: [rating("1.1", "SEVERE")], unrated: [] }));
+    const published = await ok(publishRoundAction({ id: r.id, version: 2 }));
+    // As a round published before method 2 was: method 1's scores, methodVersion 1.
+    const indicators = await db.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true, riskFactorNumber: true, retiredAt: true } });
+    const v1 = scoreRoundV1(indicators.map(toScoringInput), [{ indicatorId: ind["1.1"], level: "SEVERE" }]);
+    await db.assessment.update({ where: { id: r.id }, data: { scores: v1 as unknown as Prisma.InputJsonValue, overallScore: v1.overall.score, methodVersion: 1 } });
+    expect(v1.overall.score).toBe(0.9);
+
+    // Analysts cannot re-score; another organisation's administrator cannot see the round.
+    expect(await rescoreRoundAction({ id: r.id, version: published.version })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(outsiderAdmin);
+    expect(await rescoreRoundAction({ id: r.id, version: published.version })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).methodVersion).toBe(1);
+
+    await actAs(admin);
+    await ok(rescoreRoundAction({ id: r.id, version: published.version }));
+    const after = await db.assessment.findUniqueOrThrow({ where: { id: r.id } });
+    expect(after.methodVersion).toBe(2);
+    expect((after.scores as unknown as RoundScores).overall).toMatchObject({ lowConfidence: true, coverage: 0 });
+    expect(await db.indicatorRating.count({ where: { assessmentId: r.id } })).toBe(1);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "assessment.rescore", entityId: r.id } });
+    expect(audit.userId).toBe(admin.id);
+    expect(audit.before).toMatchObject({ methodVersion: 1, overallScore: 0.9, overallCoverage: null });
+    expect(audit.after).toMatchObject({ methodVersion: 2, overallCoverage: { rated: 1, coverage: 0, lowConfidence: true } });
+
+    const history = await getSituationHistory(s.id);
+    const entry = history.find((e) => e.action === "assessment.rescore")!;
+    const rows = fieldChanges(entry);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { label: "Scoring method", before: "Method 1", after: "Method 2" },
+        { label: "Overall score", before: "0.9 (coverage not recorded)", after: "Not enough assessed (coverage 0%)" },
+      ]),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { roundAlerts, situationAlerts, type PublishedRoundFacts } from "@/lib/alerts/rules";
 import { findEscalations, type RoundFacts } from "@/lib/dashboard/escalations";
-import { scoreRoundV1, type IndicatorInput, type RatingInput } from "@/lib/indicators/score";
+import { scoreRound, scoreRoundV1, type IndicatorInput, type RatingInput } from "@/lib/indicators/score";
 
 const indicators: IndicatorInput[] = Array.from({ length: 14 }, (_, f) => [1, 2].map((n) => ({ id: `${f + 1}.${n}`, code: `${f + 1}.${n}`, factor: f + 1, retired: false }))).flat();
 function facts(id: string, ratings: RatingInput[]): PublishedRoundFacts {
@@ -78,7 +78,7 @@ describe("dashboard escalations", () => {
     const e = findEscalations(rounds, [], since);
     expect(e.map((x) => x.situationId)).toEqual(["up"]);
     expect(e[0].roundId).toBe("u2");
-    expect(e[0].reasons.join("; ")).toMatch(/overall score .* → .*; new severe indicators 1.1, 7.1/);
+    expect(e[0].reasons.join("; ")).toMatch(/overall score .* → .*; 2 new severe indicators: Armed conflict or instability: 1.1; Enabling circumstances or preparation: 7.1$/);
   });
   it("add raised risk categories in the window, ignoring lowered ones and older changes", () => {
     const e = findEscalations(
@@ -91,5 +91,36 @@ describe("dashboard escalations", () => {
       since,
     );
     expect(e).toEqual([{ situationId: "a", roundId: null, reasons: ["risk category raised to Current crisis"], rise: 0 }]);
+  });
+});
+
+describe("alert rules on method 2 scores (issue #27)", () => {
+  const v2 = (id: string, ratings: RatingInput[], all = true): PublishedRoundFacts => {
+    const rated = all ? [...ratings, ...indicators.filter((i) => !ratings.some((r) => r.indicatorId === i.id)).map((i) => ({ indicatorId: i.id, level: "NONE" as const }))] : ratings;
+    return {
+      id,
+      assessedOn: "2026-01-01",
+      scores: scoreRound(indicators, rated),
+      severe: ratings.filter((r) => r.level === "SEVERE").map((r) => ({ indicatorId: r.indicatorId, code: r.indicatorId, factor: Number(r.indicatorId.split(".")[0]) })),
+    };
+  };
+  it("name new severe indicators by their risk factor, each once, in-app and in e-mail (the alert's title)", () => {
+    const after = v2("r2", [
+      { indicatorId: "8.2", level: "SEVERE" },
+      { indicatorId: "8.1", level: "SEVERE" },
+      { indicatorId: "10.1", level: "SEVERE" },
+    ]);
+    const [severe] = roundAlerts(situation, null, after);
+    expect(severe.title).toBe("Country X: 3 new severe indicators. Triggers: 8.1, 8.2; Intent to destroy a group: 10.1.");
+    expect(roundAlerts(situation, null, v2("r3", [{ indicatorId: "7.2", level: "SEVERE" }]))[0].title).toBe("Country X: a new severe indicator. Enabling circumstances or preparation: 7.2.");
+  });
+  it("raise no score rise from a round assessed too little, nor between two methods", () => {
+    const sparse = v2("r1", [{ indicatorId: "1.1", level: "PRESENT" }], false);
+    const full = v2("r2", ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "9.1", "9.2"].map((i) => ({ indicatorId: i, level: "SEVERE" as const })));
+    expect(full.scores.overall.lowConfidence).toBe(false);
+    expect(roundAlerts(situation, sparse, full).filter((a) => a.rule === "SCORE_RISE")).toEqual([]);
+    expect(roundAlerts(situation, facts("r0", []), full).filter((a) => a.rule === "SCORE_RISE")).toEqual([]);
+    const calm = v2("r1", [{ indicatorId: "1.1", level: "PRESENT" }]);
+    expect(roundAlerts(situation, calm, full).map((a) => a.rule)).toContain("SCORE_RISE");
   });
 });

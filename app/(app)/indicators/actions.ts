@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/auth/action";
 import { emailAlertsLater } from "@/lib/alerts/email";
-import { createIndicator, discardRound, publishRound, saveRound, setIndicatorRetired, startRound, updateIndicator } from "@/lib/indicators/mutations";
+import { createIndicator, discardRound, publishRound, rescoreRound, saveRound, setIndicatorRetired, startRound, updateIndicator } from "@/lib/indicators/mutations";
 import { createIndicatorSchema, retireIndicatorSchema, roundRefSchema, saveRoundSchema, startRoundSchema, updateIndicatorSchema } from "@/lib/indicators/schemas";
 
 export const startRoundAction = authorizedAction({ role: "ANALYST", schema: startRoundSchema }, async (ctx) => {
@@ -29,6 +29,14 @@ export const publishRoundAction = authorizedAction({ role: "ANALYST", schema: ro
 export const discardRoundAction = authorizedAction({ role: "ANALYST", schema: roundRefSchema }, async (ctx) => {
   const result = await discardRound(ctx, ctx.input);
   revalidatePath(`/situations/${result.situationId}`);
+  return result;
+});
+
+/** Re-scores a published round with the current scoring method: an administrator's explicit, audited choice (issue #27). */
+export const rescoreRoundAction = authorizedAction({ role: "ADMIN", schema: roundRefSchema }, async (ctx) => {
+  const result = await rescoreRound(ctx, ctx.input);
+  revalidatePath(`/situations/${result.situationId}`);
+  revalidatePath("/");
   return result;
 });
 

@@ -5,7 +5,10 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/require-user";
 import { canChangeSituation } from "@/lib/access/situations";
 import { getSituationHeader } from "@/lib/situations/queries";
-import { comparedScores, getRound, getRoundLevels, indicatorsFor, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
+import { comparedScores, getRound, getRoundLevels, indicatorsFor, minScoreCoverage, roundChoices, roundScores, scoringInput } from "@/lib/indicators/rounds";
+import { METHOD_VERSION } from "@/lib/indicators/score";
+import { can } from "@/lib/access/can";
+import { RescoreRound } from "@/components/indicators/rescore-round";
 import { compareRounds, previousPublished } from "@/lib/indicators/compare";
 import { isoDate, todayIso } from "@/lib/format";
 import { riskFactors } from "@/lib/indicators/risk-factors";
@@ -24,7 +27,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   if (!s || !round) notFound();
   // The round to compare with: the one asked for, else the previous published round.
   const againstId = compare && compare !== round.id ? compare : previousPublished(rounds, round)?.id;
-  const [indicators, factors, against] = await Promise.all([indicatorsFor(s.organisationId), riskFactors(), againstId ? getRoundLevels(s.id, againstId) : null]);
+  const [indicators, factors, against, minCoverage] = await Promise.all([indicatorsFor(s.organisationId), riskFactors(), againstId ? getRoundLevels(s.id, againstId) : null, minScoreCoverage(s.organisationId)]);
   const canEdit = round.status === "DRAFT" && !s.archivedAt && canChangeSituation(user.active, s);
 
   const header = (
@@ -61,15 +64,16 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
           previous={against ? { date: isoDate(against.assessedOn), levels: Object.fromEntries(against.ratings.map((r) => [r.indicatorId, r.level])) } : null}
           sources={sources}
           today={todayIso()}
+          minCoverage={minCoverage}
         />
       </>
     );
   }
 
   // Read-only view: the round's scores and what changed since the round compared with (the rating form works its scores out as the analyst types).
-  const scores = roundScores(round, indicators);
+  const scores = roundScores(round, indicators, minCoverage);
   const comparison = against
-    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators) }, { ratings: round.ratings, scores })
+    ? compareRounds(scoringInput(indicators).map((i) => ({ id: i.id, code: i.code, factor: i.factor })), { ratings: against.ratings, scores: comparedScores(against, indicators, minCoverage) }, { ratings: round.ratings, scores })
     : null;
   const linkSources = canOpenCitedSources(user.active, s);
   const byIndicator = new Map(round.ratings.map((r) => [r.indicatorId, r]));
@@ -89,6 +93,9 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
       {round.status === "DRAFT" && <p className="notice">This round is a draft: its scores will be fixed when it is published.</p>}
       {round.summary && <p style={{ whiteSpace: "pre-wrap" }}>{round.summary}</p>}
       <RoundView {...view} />
+      {round.status === "PUBLISHED" && can.administer(user.active) && round.organisationId === user.active.organisationId && (
+        <RescoreRound id={round.id} version={round.version} method={round.methodVersion} current={METHOD_VERSION} />
+      )}
     </>
   );
 }
