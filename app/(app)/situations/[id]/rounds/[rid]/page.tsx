@@ -16,6 +16,8 @@ import { RoundForm, type FormRating } from "@/components/indicators/round-form";
 import { RoundView, type RoundViewProps } from "@/components/indicators/round-view";
 import { sentIndicator, shownScores } from "@/components/indicators/round-view-data";
 import { RiskBadge } from "@/components/ui/risk-badge";
+import { roundEvidence } from "@/lib/evidence/queries";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
 
 export const metadata: Metadata = { title: "Assessment round" };
 
@@ -29,6 +31,11 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
   const againstId = compare && compare !== round.id ? compare : previousPublished(rounds, round)?.id;
   const [indicators, factors, against, minCoverage] = await Promise.all([indicatorsFor(s.organisationId), riskFactors(), againstId ? getRoundLevels(s.id, againstId) : null, minScoreCoverage(s.organisationId)]);
   const canEdit = round.status === "DRAFT" && !s.archivedAt && canChangeSituation(user.active, s);
+  // A draft shows what the event log says since the last published round, beside the ratings (issue #28).
+  const evidence = round.status === "DRAFT" ? await roundEvidence(user.active, s.id, round) : null;
+  const evidencePanel = evidence && (
+    <EvidencePanel situationId={s.id} roundId={round.id} evidence={evidence} indicators={indicators.filter((i) => !i.retiredAt).map((i) => ({ id: i.id, code: i.code, text: i.text }))} canDecide={canEdit} />
+  );
 
   const header = (
     <>
@@ -55,6 +62,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
     return (
       <>
         {header}
+        {evidencePanel}
         <RoundForm
           situationId={s.id}
           round={{ id: round.id, version: round.version, assessedOn: isoDate(round.assessedOn), summary: round.summary }}
@@ -91,6 +99,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
     <>
       {header}
       {round.status === "DRAFT" && <p className="notice">This round is a draft: its scores will be fixed when it is published.</p>}
+      {evidencePanel}
       {round.summary && <p style={{ whiteSpace: "pre-wrap" }}>{round.summary}</p>}
       <RoundView {...view} />
       {round.status === "PUBLISHED" && can.administer(user.active) && round.organisationId === user.active.organisationId && (
