@@ -5,6 +5,7 @@ import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
 import { dashboardOverview } from "@/lib/dashboard/overview";
 import { WorldMap, type MapCountry } from "@/components/dashboard/world-map";
+import { FACTOR_SHORT_NAMES, scoreText } from "@/lib/indicators/score-text";
 import { HeatmapRows } from "@/components/dashboard/heatmap-rows";
 import { mapShapeKeys } from "@/lib/dashboard/map-shapes";
 import { RISK_RANK } from "@/lib/alerts/rules";
@@ -23,6 +24,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 const GAP_DAYS = 180;
 
 const STATUSES = ["RISK", "ALLEGED", "DOCUMENTED", "PAST"] as const;
+
+/** A round's overall score for ordering: one not enough assessed after every scored one. */
+const sortScore = (o: { score: number; lowConfidence?: boolean }) => (o.lowConfidence ? -1 : o.score);
 
 /** Situations in the factor heatmap unless all are asked for: the highest-scoring first. */
 const HEATMAP_ROWS = 25;
@@ -66,7 +70,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const mapCountries = [...byCountry.values()].sort((a, b) => RISK_RANK[b.category] - RISK_RANK[a.category] || a.name.localeCompare(b.name));
   const assessed = overview.situations
     .filter((s) => overview.latest.has(s.id))
-    .sort((a, b) => overview.latest.get(b.id)!.scores.overall.score - overview.latest.get(a.id)!.scores.overall.score || a.title.localeCompare(b.title));
+    // Highest overall score first; a round not enough assessed sorts after every scored one (it is not "low").
+    .sort((a, b) => sortScore(overview.latest.get(b.id)!.scores.overall) - sortScore(overview.latest.get(a.id)!.scores.overall) || a.title.localeCompare(b.title));
   const heatmap = allFactors ? assessed : assessed.slice(0, HEATMAP_ROWS);
   return (
     <>
@@ -146,15 +151,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <table className="heatmap">
             <caption>
               Risk factor scores of {heatmap.length < assessed.length ? `the ${heatmap.length} highest-scoring situations` : "each situation"} in their latest published round (0–100; darker
-              is higher), highest overall score first. Column numbers are the 14 risk factors.
+              is higher; hatched grey: not enough assessed), highest overall score first. <a href="/help/scores">How scores work</a>
             </caption>
             <thead>
               <tr>
                 <th scope="col">Situation</th>
                 <th scope="col">Round</th>
                 {factors.map((f) => (
-                  <th scope="col" key={f.number} title={f.title}>
-                    <abbr title={f.title}>{f.number}</abbr>
+                  <th scope="col" key={f.number} title={`${f.number}. ${f.title}`} className="factor-head">
+                    <span aria-hidden="true">{FACTOR_SHORT_NAMES[f.number] ?? f.title}</span>
+                    <span className="visually-hidden">
+                      Risk factor {f.number}: {f.title}
+                    </span>
                   </th>
                 ))}
               </tr>
@@ -162,7 +170,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <HeatmapRows
               rows={heatmap.map((s) => {
                 const r = overview.latest.get(s.id)!;
-                return { id: s.id, title: s.title, date: isoDate(r.assessedOn), scores: factors.map((f) => r.scores.factors[f.number]?.score ?? 0) };
+                return {
+                  id: s.id,
+                  title: s.title,
+                  date: isoDate(r.assessedOn),
+                  scores: factors.map((f) => {
+                    const c = r.scores.factors[f.number] ?? { score: 0 };
+                    return c.lowConfidence ? { score: c.score, low: scoreText(c) } : { score: c.score };
+                  }),
+                };
               })}
             />
           </table>
@@ -253,7 +269,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 .map((s) => (
                   <li key={s.id}>
                     <a href={`/situations/${s.id}`}>{s.title}</a> <RiskBadge category={s.riskCategory} />
-                    {overview.latest.get(s.id) && <span className="muted"> score {overview.latest.get(s.id)!.scores.overall.score}</span>}
+                    {overview.latest.get(s.id) && <span className="muted"> score {scoreText(overview.latest.get(s.id)!.scores.overall)}</span>}
                   </li>
                 ))}
             </ul>

@@ -78,22 +78,32 @@ function TrendChart({ rounds }: { rounds: BriefData["rounds"] }) {
   const H = 120;
   if (rounds.length < 2) return null;
   const x = (i: number) => 30 + (i * (W - 40)) / (rounds.length - 1);
-  const y = (v: number) => H - 15 - (v / 100) * (H - 25);
+  // The axis fits the data (in steps of 10, up to 100), with the 0-100 scale said beside it; a round not enough assessed is left out of the line.
+  const top = Math.min(100, Math.max(10, Math.ceil((Math.max(0, ...rounds.filter((r) => !r.scores.overall.lowConfidence).map((r) => r.scores.overall.score)) * 1.15) / 10) * 10));
+  const y = (v: number) => H - 15 - (v / top) * (H - 25);
+  const ticks = [0, top / 2, top];
   return (
     <View wrap={false}>
       <Svg width={W} height={H}>
-        {[0, 25, 50, 75, 100].map((v) => (
+        {[0, top / 4, top / 2, (3 * top) / 4, top].map((v) => (
           <Line key={v} x1={30} x2={W - 10} y1={y(v)} y2={y(v)} strokeWidth={0.5} stroke="#d0d7de" />
         ))}
-        {[0, 50, 100].map((v) => (
+        {ticks.map((v) => (
           <SvgText key={`t${v}`} x={4} y={y(v) + 3} style={{ fontSize: 7 }} fill="#57606a">
             <Tspan>{String(v)}</Tspan>
           </SvgText>
         ))}
-        <Polyline points={rounds.map((r, i) => `${x(i)},${y(r.scores.overall.score)}`).join(" ")} stroke="#000" strokeWidth={2} fill="none" />
+        <Polyline
+          points={rounds
+            .flatMap((r, i) => (r.scores.overall.lowConfidence ? [] : [`${x(i)},${y(r.scores.overall.score)}`]))
+            .join(" ")}
+          stroke="#000"
+          strokeWidth={2}
+          fill="none"
+        />
       </Svg>
       <Text style={st.note}>
-        Overall score (0-100) by published round: {rounds.map((r) => `${isoDate(r.assessedOn)}: ${scoreText(r.scores.overall)}`).join(" · ")}
+        Overall score (out of 100; the axis shows 0 to {top}) by published round: {rounds.map((r) => `${isoDate(r.assessedOn)}: ${scoreText(r.scores.overall)}`).join(" · ")}
       </Text>
     </View>
   );
@@ -231,7 +241,7 @@ export function OverviewPdf({ briefs, author, generatedAt }: { briefs: BriefData
           <Table
             widths={[46, 22, 16, 16]}
             header={["Situation", "Risk category", "Overall score", "Last assessed"]}
-            rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? String(b.latest.scores.overall.score) : "—", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
+            rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? scoreText(b.latest.scores.overall) : "—", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
           />
         </View>
       </Page>
@@ -247,7 +257,7 @@ export function OverviewPdf({ briefs, author, generatedAt }: { briefs: BriefData
               header={["Crime", "Status"]}
               rows={CRIME_ORDER.map((c) => [CRIME_LABELS[c], CRIME_STATUS_LABELS[b.situation.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])}
             />
-            {b.latest && <Text style={st.p}>Overall score {b.latest.scores.overall.score} of 100 (round of {isoDate(b.latest.assessedOn)}).</Text>}
+            {b.latest && <Text style={st.p}>{latestRoundSentence(isoDate(b.latest.assessedOn), b.latest.scores, null)}</Text>}
             <Text style={st.h3}>Recommended action</Text>
             <Text style={st.p}>{b.situation.recommendedAction || "Not recorded."}</Text>
           </View>

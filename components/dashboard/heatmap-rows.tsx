@@ -3,21 +3,25 @@
 // (lib/markup.ts) made from compact data here rather than on the server, so the markup is not sent
 // a second time inside the page's payload.
 import { html } from "@/lib/markup";
-import { scoreClass } from "@/components/indicators/score-summary";
+import { scoreClass } from "@/lib/indicators/score-text";
 
 export interface HeatmapRow {
   id: string;
   title: string;
   /** The latest published round's date. */
   date: string;
-  /** The 14 risk factors' scores, in factor order. */
-  scores: number[];
+  /** The 14 risk factors' scores, in factor order; `low` says why one is not enough assessed ("Not enough assessed (coverage 9%)"). */
+  scores: { score: number; low?: string }[];
 }
 
 export function HeatmapRows({ rows }: { rows: HeatmapRow[] }) {
   const markup = html`${rows.map(
     (r) =>
-      html`<tr><th scope="row"><a href="/situations/${r.id}?tab=indicators">${r.title}</a></th><td>${r.date}</td>${r.scores.map((score) => html`<td class="${scoreClass(score)}">${score}</td>`)}</tr>`,
+      html`<tr><th scope="row"><a href="/situations/${r.id}?tab=indicators">${r.title}</a></th><td>${r.date}</td>${r.scores.map((c) =>
+        c.low
+          ? html`<td class="${scoreClass(c.score, true)}" title="${c.low}"><span aria-hidden="true">–</span><span class="visually-hidden">${c.low}</span></td>`
+          : html`<td class="${scoreClass(c.score)}">${c.score}</td>`,
+      )}</tr>`,
   )}`.value;
   return <tbody dangerouslySetInnerHTML={{ __html: markup }} />;
 }

@@ -3,13 +3,13 @@
 import Link from "next/link";
 import type { RoundScores } from "@/lib/indicators/score";
 import { isoDate } from "@/lib/format";
-import { scoreColour } from "./score-summary";
+import { scoreClass, scoreText } from "@/lib/indicators/score-text";
 
 export function FactorHeatmap({ rounds, titles, situationId }: { rounds: { id: string; assessedOn: Date; scores: RoundScores }[]; titles: Record<number, string>; situationId: string }) {
   return (
     <div className="table-scroll">
       <table className="heatmap">
-        <caption>Risk factor scores by round (0–100; darker is higher)</caption>
+        <caption>Risk factor scores by round (0–100; darker is higher; hatched grey: not enough assessed)</caption>
         <thead>
           <tr>
             <th scope="col">Risk factor</th>
@@ -29,10 +29,18 @@ export function FactorHeatmap({ rounds, titles, situationId }: { rounds: { id: s
                   {f}. {titles[f]}
                 </th>
                 {rounds.map((r) => {
-                  const score = r.scores.factors[f]?.score ?? 0;
+                  const s = r.scores.factors[f] ?? { score: 0 };
+                  const low = s.lowConfidence === true;
                   return (
-                    <td key={r.id} style={scoreColour(score)} className="heat-cell">
-                      {score}
+                    <td key={r.id} className={scoreClass(s.score, low)} title={low ? scoreText(s) : undefined}>
+                      {low ? (
+                        <>
+                          <span aria-hidden="true">–</span>
+                          <span className="visually-hidden">{scoreText(s)}</span>
+                        </>
+                      ) : (
+                        s.score
+                      )}
                     </td>
                   );
                 })}

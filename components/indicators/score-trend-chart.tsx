@@ -5,14 +5,22 @@
 // assistive technology, and so out of the tab order too (no keyboard layer: nothing focusable inside).
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+/** A round's scores; null where a score is not enough assessed (a gap in its line, never a low point). */
 export interface TrendPoint {
   date: string;
-  overall: number;
-  GENOCIDE: number;
-  WAR_CRIMES: number;
-  CRIMES_AGAINST_HUMANITY: number;
-  ETHNIC_CLEANSING: number;
-  INCITEMENT: number;
+  overall: number | null;
+  GENOCIDE: number | null;
+  WAR_CRIMES: number | null;
+  CRIMES_AGAINST_HUMANITY: number | null;
+  ETHNIC_CLEANSING: number | null;
+  INCITEMENT: number | null;
+}
+
+/** The top of the chart's axis: the data's highest score with some room, in steps of 10, never above 100. */
+export function axisTop(points: TrendPoint[]): number {
+  let max = 0;
+  for (const p of points) for (const s of SERIES) max = Math.max(max, (p[s.key] as number | null) ?? 0);
+  return Math.min(100, Math.max(10, Math.ceil((max * 1.15) / 10) * 10));
 }
 
 const SERIES: { key: keyof TrendPoint; name: string; colour: string; dash?: string; width?: number }[] = [
@@ -25,13 +33,15 @@ const SERIES: { key: keyof TrendPoint; name: string; colour: string; dash?: stri
 ];
 
 export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
+  const top = axisTop(points);
   return (
     <figure className="chart" aria-hidden="true">
+      <figcaption className="muted small">{top < 100 ? `Scores are out of 100; the axis shows 0 to ${top} so the lines can be told apart.` : "Scores are out of 100."} A gap: not enough assessed in that round.</figcaption>
       <ResponsiveContainer width="100%" height={300}>
         <LineChart accessibilityLayer={false} data={points} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid stroke="#ddd" />
           <XAxis dataKey="date" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={40} />
+          <YAxis domain={[0, top]} tick={{ fontSize: 12 }} width={40} label={{ value: `of 100`, angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
           <Legend />
           {SERIES.map((s) => (

@@ -8,6 +8,7 @@ import { StartRoundForm } from "@/components/indicators/start-round-form";
 import { ScoreTrendChart, type TrendPoint } from "@/components/indicators/score-trend-chart";
 import { FactorHeatmap } from "@/components/indicators/factor-heatmap";
 import { SCORED_CRIMES, ScoreSummary } from "@/components/indicators/score-summary";
+import { scoreText } from "@/lib/indicators/score-text";
 
 export async function IndicatorsTab({ situationId, organisationId, canEdit }: { situationId: string; organisationId: string; canEdit: boolean }) {
   const [rounds, summaries, factors, indicators] = await Promise.all([
@@ -23,11 +24,14 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
   const draft = rounds.find((r) => r.status === "DRAFT");
   const latest = published.at(-1);
   const latestScores = latest ? await fullScores(latest.id) : null;
+  // A score not enough assessed is a gap in its line (null), never a low point.
+  const value = (s: { score: number; lowConfidence?: boolean }) => (s.lowConfidence ? null : s.score);
   const points: TrendPoint[] = published.map((r) => ({
     date: isoDate(r.assessedOn),
-    overall: r.scores.overall.score,
-    ...(Object.fromEntries(SCORED_CRIMES.map((c) => [c, r.scores.crimes[c].score])) as Omit<TrendPoint, "date" | "overall">),
+    overall: value(r.scores.overall),
+    ...(Object.fromEntries(SCORED_CRIMES.map((c) => [c, value(r.scores.crimes[c])])) as Omit<TrendPoint, "date" | "overall">),
   }));
+  const summaryOf = new Map(published.map((r) => [r.id, r.scores]));
 
   return (
     <section aria-label="Indicators">
@@ -69,7 +73,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
                     <Link href={`/situations/${situationId}/rounds/${r.id}`}>{isoDate(r.assessedOn)}</Link>
                   </td>
                   <td>{r.status === "PUBLISHED" ? `Published ${r.publishedAt ? isoDate(r.publishedAt) : ""}` : "Draft"}</td>
-                  <td>{r.overallScore ?? "—"}</td>
+                  <td>{summaryOf.has(r.id) ? scoreText(summaryOf.get(r.id)!.overall) : "—"}</td>
                   <td>{crime ? CRIME_LABELS[crime] : "—"}</td>
                   <td>{r._count.ratings}</td>
                   <td>{r.publishedBy?.name ?? r.createdBy.name}</td>
@@ -90,6 +94,9 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
       {published.length > 0 && (
         <>
           <h2>Trends</h2>
+          <p className="muted">
+            Rounds scored with method 1 counted an indicator not rated as None; method 2 leaves it out and shows coverage. <Link href="/help/scores">How scores work</Link>
+          </p>
           <ScoreTrendChart points={points} />
           <details>
             <summary>The scores by round, as a table</summary>
@@ -107,12 +114,12 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
                 </tr>
               </thead>
               <tbody>
-                {points.map((p) => (
-                  <tr key={p.date}>
-                    <th scope="row">{p.date}</th>
-                    <td>{p.overall}</td>
+                {published.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">{isoDate(r.assessedOn)}</th>
+                    <td>{scoreText(r.scores.overall)}</td>
                     {SCORED_CRIMES.map((c) => (
-                      <td key={c}>{p[c]}</td>
+                      <td key={c}>{scoreText(r.scores.crimes[c], c)}</td>
                     ))}
                   </tr>
                 ))}
