@@ -20,14 +20,15 @@ import { runImport } from "../lib/events/import";
 import { inspectCsv } from "../lib/events/csv-file";
 import { sharedEventIdsSql, visibleEventsSql } from "../lib/events/sql";
 import { hashPassword } from "../lib/auth/password";
+import { benchSignals } from "./lib/bench-signals";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 type Row = { name: string; metric: string; value: number; unit: string; target?: string; floor?: number; ratio?: number; p97_5?: number; requests?: number; appCpuMs?: number; dbCpuMs?: number };
 const rows: Row[] = [];
-/** BENCH_ONLY=pages,export,import runs a part (all by default). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "pages,export,import").split(","));
+/** BENCH_ONLY=signals,pages,export,import runs a part (all by default; signals alone needs no server, nor a build). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "signals,pages,export,import").split(","));
 
 /** Line feeds in a chunk (indexOf runs natively: the counting must not slow the download it measures). */
 function lineFeeds(chunk: Uint8Array) {
@@ -118,6 +119,9 @@ async function main() {
     const org = (await client.query(`SELECT id FROM "Organisation" WHERE slug = 'bench-large'`)).rows[0]?.id as string | undefined;
     if (!org) throw new Error("Run npm run seed:large first: the large dataset is missing.");
     rows.push({ name: `${SPEED_ROW}, at the start`, metric: "time", value: machineSpeedMs(), unit: "ms", target: "(context)" });
+    // Early-warning signals of every situation (lib/signals), read by the data layer straight from the database.
+    if (ONLY.has("signals")) rows.push(...(await benchSignals(client, org)));
+    if (!["pages", "export", "import"].some((part) => ONLY.has(part))) return;
 
     if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
       const b = await timed(async () => execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
@@ -355,7 +359,9 @@ async function main() {
     await client.end();
     await db.stop();
   }
+}
 
+function report() {
   console.log("\nBenchmark (page latency: p95 over every response, p97.5 beside it; CPU time per request of the server processes and of PostgreSQL's; floor in ms or rows/s)\n");
   console.table(rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, p97_5: r.p97_5 ?? "", "CPU ms/request (app+db)": r.appCpuMs !== undefined ? `${r.appCpuMs}+${r.dbCpuMs}` : "", target: r.target ?? "", floor: r.floor !== undefined ? `${r.floor}` : "", "app/floor": r.ratio ?? "" })));
   mkdirSync("bench", { recursive: true });
@@ -363,7 +369,9 @@ async function main() {
   console.log("Written to bench/results.json");
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main()
+  .then(report)
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
