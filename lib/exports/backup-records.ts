@@ -16,6 +16,7 @@ import { eventInputSchema } from "@/lib/events/schemas";
 import { responseInputSchema } from "@/lib/responses/schemas";
 import { situationInputSchema } from "@/lib/situations/schemas";
 import { sourceInputSchema } from "@/lib/sources/schemas";
+import { externalRatingInputSchema, toExternalRatingInput } from "@/lib/external-ratings/schemas";
 import { AlertRule, AlertSeverity, AssessmentStatus, ImportStatus } from "@/lib/generated/prisma/enums";
 
 /** A record the restore refuses: the message names the record and its field. */
@@ -93,7 +94,27 @@ const sourceFile = z.object({
 });
 
 const crimeFile = z.object({ id: oldId.optional(), crime: z.string(), status: z.string(), rationale: z.string(), updatedBy: person, createdAt: instant.optional(), updatedAt: instant.optional(), citations: z.array(citation) });
-const externalRatingFile = z.object({ id: oldId.optional(), system: z.string().min(1).max(200), value: z.string().max(200), score: z.number().nullable(), ratedOn: z.string(), url: z.string().max(2000).nullable(), createdAt: instant });
+// An external rating: what its form holds is checked by the form's schema (checkSituation); the
+// fields after `url` came with lib/external-ratings, so a backup written before them has none.
+const externalRatingFile = z.object({
+  id: oldId.optional(),
+  system: z.string().min(1).max(200),
+  value: z.string().max(200),
+  score: z.number().nullable(),
+  ratedOn: z.string(),
+  url: z.string().max(2000).nullable(),
+  rank: z.number().int().nullable().optional(),
+  rankOf: z.number().int().nullable().optional(),
+  year: z.number().int().nullable().optional(),
+  stage: z.number().int().nullable().optional(),
+  note: z.string().optional(),
+  /** The organisation that recorded it (this backup's, or null when no one's). */
+  organisationId: oldId.nullable().optional(),
+  createdBy: person.optional(),
+  createdAt: instant,
+  updatedAt: instant.optional(),
+  deletedAt: instant.nullable().optional(),
+});
 
 const situationFile = z.object({
   id: oldId,
@@ -164,6 +185,8 @@ const assessmentFile = z.object({
   summary: z.string(),
   overallScore: z.number().nullable(),
   scores: json,
+  /** The scoring method its published scores were computed with (absent from backups made before methods were versioned: 1). */
+  methodVersion: z.number().int().min(1).max(1000).optional(),
   version: z.number().int().min(1).optional(),
   createdBy: person,
   publishedBy: person,
@@ -322,6 +345,10 @@ export const checkSituation = (v: unknown, i: number) => {
   });
   for (const [j, r] of (s.externalRatings ?? []).entries()) {
     if (!/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(r.ratedOn)) throw new BackupRecordError(`The backup's ${nth("situation", i, s.title)} cannot be restored: externalRatings.${j}.ratedOn: Use a date like 2026-03-31.`);
+    // The form's own schema, on the rating as its form would hold it.
+    const view = toExternalRatingInput({ ...r, rank: r.rank ?? null, rankOf: r.rankOf ?? null, year: r.year ?? null, stage: r.stage ?? null, note: r.note ?? "", ratedOn: new Date(r.ratedOn) });
+    const f = externalRatingInputSchema.safeParse(view);
+    if (!f.success) throw new BackupRecordError(`The backup's ${nth("situation", i, s.title)} cannot be restored: externalRatings.${j}.${describe(f.error.issues[0])}`);
   }
   return s;
 };

@@ -101,7 +101,10 @@ export async function* backupChunks(db: Db, organisationId: string): AsyncGenera
       crimes: s.crimes.map((c) => ({ id: c.id, crime: c.crime, status: c.status, rationale: c.rationale, updatedBy: who(c.updatedById), createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt), citations: cited(c.citations) })),
       // Citations of the situation itself (not of one of its crimes, rounds, responses or events).
       citations: cited(s.citations),
-      externalRatings: s.externalRatings.map((r) => ({ id: r.id, system: r.system, value: r.value, score: r.score, ratedOn: iso(r.ratedOn), url: r.url, createdAt: iso(r.createdAt) })),
+      externalRatings: s.externalRatings.map((r) => ({
+        id: r.id, system: r.system, value: r.value, score: r.score, ratedOn: iso(r.ratedOn), url: r.url, rank: r.rank, rankOf: r.rankOf, year: r.year, stage: r.stage, note: r.note,
+        organisationId: r.organisationId, createdBy: who(r.createdById), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), deletedAt: iso(r.deletedAt),
+      })),
     }),
     200,
   );
@@ -128,7 +131,7 @@ export async function* backupChunks(db: Db, organisationId: string): AsyncGenera
       }),
     (a) => ({
       id: a.id, situationId: a.situationId, assessedOn: iso(a.assessedOn), status: a.status, summary: a.summary, overallScore: a.overallScore, scores: mapDrivers(a.scores, (id) => keyById.get(id) ?? id),
-      version: a.version, createdBy: who(a.createdById), publishedBy: who(a.publishedById), publishedAt: iso(a.publishedAt), createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt), deletedAt: iso(a.deletedAt),
+      methodVersion: a.methodVersion, version: a.version, createdBy: who(a.createdById), publishedBy: who(a.publishedById), publishedAt: iso(a.publishedAt), createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt), deletedAt: iso(a.deletedAt),
       ratings: a.ratings.map((r) => ({ id: r.id, indicator: keyById.get(r.indicatorId) ?? r.indicatorId, level: r.level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, updatedAt: iso(r.updatedAt), citations: cited(r.citations) })),
     }),
     100,

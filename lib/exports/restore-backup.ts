@@ -49,7 +49,7 @@ type Part = (typeof PARTS)[number];
 const ARRAYS = new Set<Part>(["indicators", "sources", "situations", "imports", "assessments", "responses", "events", "alerts", "watches", "importMappings", "auditLog"]);
 
 /** Record types whose ids the restore maps (an audit entry's entityId, ids inside its details). */
-const MAPPED_ENTITIES = new Set(["Situation", "Source", "Assessment", "Response", "Event", "EventImport", "Indicator", "Alert"]);
+const MAPPED_ENTITIES = new Set(["Situation", "Source", "Assessment", "Response", "Event", "EventImport", "Indicator", "Alert", "ExternalRating"]);
 
 /**
  * Records per statement. Small on purpose: Prisma keeps the arguments of its last 100 debug calls
@@ -137,7 +137,7 @@ export class BackupRestore {
   private organisationSeen = false;
   private members = new Map<string, string>();
   private keyToId = new Map<string, string>();
-  /** The file's ids of everything but events, ratings and citations (those may be millions): ids inside audit details and alerts are mapped when they are one of these. */
+  /** The file's ids of everything but events, ratings and citations (those may be millions; external ratings are few, and kept): ids inside audit details and alerts are mapped when they are one of these. */
   private known = new Set<string>();
   private batch: unknown[] = [];
   private readonly restoredAt = new Date().toISOString();
@@ -275,8 +275,16 @@ export class BackupRestore {
           s.crimes.forEach((c, j) => citations.push(...this.cite(c.citations, { crimeAssessmentId: crimes[j].id })));
           citations.push(...this.cite(s.citations ?? [], { situationId: id }));
           const ratings = s.externalRatings ?? [];
+          for (const r of ratings) if (r.id) this.known.add(r.id); // the audit log's entries name them
           if (ratings.length) {
-            await tx.externalRating.createMany({ data: ratings.map((r, j) => ({ id: this.id(r.id ?? `${s.id}:rating:${j}`), situationId: id, system: r.system, value: r.value, score: r.score, ratedOn: new Date(r.ratedOn), url: r.url, createdAt: date(r.createdAt)! })) });
+            // Recorded by the organisation whose backup it is: restored as recorded by this one.
+            await tx.externalRating.createMany({
+              data: ratings.map((r, j) => ({
+                id: this.id(r.id ?? `${s.id}:rating:${j}`), situationId: id, system: r.system, value: r.value, score: r.score, ratedOn: new Date(r.ratedOn), url: r.url,
+                rank: r.rank ?? null, rankOf: r.rankOf ?? null, year: r.year ?? null, stage: r.stage ?? null, note: r.note ?? "", organisationId: r.organisationId ? orgId : null,
+                createdById: r.createdBy ? this.person(r.createdBy) : null, createdAt: date(r.createdAt)!, updatedAt: date(r.updatedAt ?? null) ?? undefined, deletedAt: date(r.deletedAt ?? null),
+              })),
+            });
           }
         }
         await this.writeCitations(citations);
@@ -302,7 +310,7 @@ export class BackupRestore {
           await tx.assessment.create({
             data: {
               id, organisationId: orgId, situationId: this.id(a.situationId), assessedOn: date(a.assessedOn)!, status: a.status, summary: a.summary, overallScore: a.overallScore,
-              scores: json(a.scores ? mapDrivers(a.scores, (k) => this.indicatorId(k)) : null), version: a.version, createdById: this.person(a.createdBy), publishedById: a.publishedBy ? this.person(a.publishedBy) : null,
+              scores: json(a.scores ? mapDrivers(a.scores, (k) => this.indicatorId(k)) : null), methodVersion: a.methodVersion ?? 1, version: a.version, createdById: this.person(a.createdBy), publishedById: a.publishedBy ? this.person(a.publishedBy) : null,
               publishedAt: date(a.publishedAt), createdAt: date(a.createdAt)!, updatedAt: date(a.updatedAt) ?? undefined, deletedAt: date(a.deletedAt),
             },
           });

@@ -14,6 +14,8 @@ import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { emptyEventInput } from "@/lib/events/schemas";
+import { createExternalRatingAction, deleteExternalRatingAction } from "@/app/(app)/external-ratings/actions";
+import { emptyExternalRatingInput } from "@/lib/external-ratings/schemas";
 import { restoredId } from "@/lib/exports/restore-backup";
 import { seedDemo } from "@/prisma/seed";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -99,7 +101,11 @@ beforeAll(async () => {
   });
   const imported = await ok(createEventAction({ data: { ...emptyEventInput(), eventDate: "2025-11-30", eventType: "Protests", countryIso3: "SDN", notes: "Imported." } }));
   await db.$executeRaw`UPDATE "Event" SET crimes = NULL, "importId" = ${imp.id}, "externalId" = 'SDN1234', "assocActor1" = 'Students', "sourceText" = 'Radio Dabanga' WHERE id = ${imported.id}`;
-  await db.externalRating.create({ data: { situationId: s.id, system: "Early Warning Project", value: "High risk", score: 0.31, ratedOn: new Date("2025-12-01"), url: "https://earlywarningproject.ushmm.org/" } });
+  // External ratings as their form records them (every column set), one deleted since.
+  await ok(createExternalRatingAction({ situationId: s.id, data: { ...emptyExternalRatingInput("EWP"), ratedOn: "2025-12-01", url: "https://earlywarningproject.ushmm.org/", rank: "3", rankOf: "162", probability: "0.31", year: "2026", note: "Statistical model." } }));
+  await ok(createExternalRatingAction({ situationId: s.id, data: { ...emptyExternalRatingInput("GENOCIDE_WATCH"), ratedOn: "2025-11-01", stage: "9", alertLevel: "EMERGENCY" } }));
+  const dropped = await ok(createExternalRatingAction({ situationId: s.id, data: { ...emptyExternalRatingInput("R2P_MONITOR"), ratedOn: "2022-11-15", category: "SERIOUS_CONCERN" } }));
+  await ok(deleteExternalRatingAction({ id: dropped.id, version: dropped.version }));
   await db.citation.create({ data: { situationId: s.id, sourceId: src.id, locator: "p. 4", createdById: analystA.id } });
   const alert = await db.alert.create({ data: { organisationId: orgA.id, situationId: s.id, rule: "SCORE_RISE", severity: "CRITICAL", title: "Darfur: overall score up 12 points", detail: { assessmentId: r.id, before: 40, after: 52 }, dedupeKey: `SCORE_RISE:${r.id}`, raisedById: analystA.id } });
   await db.alertReceipt.createMany({ data: [{ alertId: alert.id, userId: adminA.id, readAt: new Date() }, { alertId: alert.id, userId: viewerA.id }] });
@@ -276,6 +282,24 @@ describe("the JSON backup", () => {
       expect(r.status).toBe(400);
       expect(r.message).toContain("source 1 (“Field report =1+1”)");
       expect(r.message).toContain("url: Enter a web address starting with https:// or http://.");
+      expect(r.stored).toBe(0);
+    });
+
+    it("an external rating its form would refuse", async () => {
+      type Rating = Record<string, unknown>;
+      const ratings = () => good.situations[0].externalRatings as Rating[];
+      expect(ratings().map((r) => r.system).sort()).toEqual(["EWP", "GENOCIDE_WATCH", "R2P_MONITOR"]);
+      const ewp = ratings().findIndex((r) => r.system === "EWP");
+      const r2p = ratings().findIndex((r) => r.system === "R2P_MONITOR");
+      let r = await tampered((b) => ((b.situations[0].externalRatings as Rating[])[ewp].rank = 500));
+      expect(r.status).toBe(400);
+      expect(r.message).toBe(`The backup's situation 1 (“Darfur”) cannot be restored: externalRatings.${ewp}.rank: Enter the rank as a whole number from 1 to 300. Nothing was restored.`);
+      expect(r.stored).toBe(0);
+      r = await tampered((b) => ((b.situations[0].externalRatings as Rating[])[r2p].ratedOn = "2024-07-01T00:00:00.000Z"));
+      expect(r.message).toContain(`externalRatings.${r2p}.category: The R2P Monitor has not used Serious Concern since March 2023`);
+      expect(r.stored).toBe(0);
+      r = await tampered((b) => ((b.situations[0].externalRatings as Rating[])[ewp].url = "javascript:alert(1)"));
+      expect(r.message).toContain(`externalRatings.${ewp}.url: Enter a web address starting with https:// or http://.`);
       expect(r.stored).toBe(0);
     });
 
