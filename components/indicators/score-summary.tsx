@@ -6,7 +6,7 @@ import Link from "next/link";
 import { CRIME_LABELS, RATING_LEVEL_LABELS } from "@/lib/labels";
 import { html, Markup } from "@/lib/markup";
 import { COMMON_FACTORS, CONVENTION_CRIMES, CRIME_FACTORS_V1, INCITEMENT_CODES, LEVEL_POINTS, methodOf, SPECIFIC_FACTORS, type CrimeScore, type Driver, type PartScore, type RoundScores, type ScoredCrime } from "@/lib/indicators/score";
-import { coverageText, FACTOR_SHORT_NAMES, isLowConfidence, methodText, SCORE_BAND_COLOURS, scoreBand, scoreText } from "@/lib/indicators/score-text";
+import { coverageText, FACTOR_SHORT_NAMES, isLowConfidence, methodText, overallText, SCORE_BAND_COLOURS, scoreBand, scoreText } from "@/lib/indicators/score-text";
 
 export const SCORED_CRIMES: ScoredCrime[] = ["GENOCIDE", "WAR_CRIMES", "CRIMES_AGAINST_HUMANITY", "ETHNIC_CLEANSING", "INCITEMENT"];
 
@@ -82,7 +82,7 @@ export function scoreSummaryMarkup(scores: RoundScores, text: Record<string, str
       ? `No crime is assessed enough; the most assessed figures concern ${CRIME_LABELS[o.crime].toLowerCase()}.`
       : `Driven by ${CRIME_LABELS[o.crime].toLowerCase()}.`
     : "No indicator rated above None.";
-  const overallValue = overallLow ? html`<span class="low-confidence">${scoreText(o)}</span>` : html`${o.score}<span class="muted"> / 100</span>`;
+  const overallValue = overallLow ? html`<span class="low-confidence">${overallText(scores)}</span>` : html`${o.score}<span class="muted"> / 100</span>`;
   const coverage = v2 ? coverageText(o) : `Rated ${scores.rated} of ${scores.total} indicators; an indicator not rated counted as None. Coverage not recorded.`;
   const im = scores.imminence;
   const imminence =

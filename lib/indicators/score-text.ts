@@ -61,6 +61,13 @@ export function scoreText(s: (Coverage & { score: number } & Partial<Pick<CrimeS
   return `${s.score}`;
 }
 
+/** The overall score as read: as scoreText, and when enough indicators are assessed but no crime is (its own factors not assessed), it says so. */
+export function overallText(scores: Pick<RoundScores, "overall" | "minCoverage">): string {
+  const o = scores.overall;
+  if (isLowConfidence(o) && scores.minCoverage !== undefined && (o.coverage ?? 0) >= scores.minCoverage) return "Not enough assessed (no crime assessed enough)";
+  return scoreText(o);
+}
+
 /** What a score rests on: "45 of 131 indicators assessed (34%)"; method 1's scores: "coverage not recorded". */
 export function coverageText(s: Coverage | undefined): string {
   if (s?.rated === undefined || s.total === undefined) return "Coverage not recorded";

@@ -33,6 +33,7 @@ const MATRIX: Record<string, Entry> = {
   "app/(app)/alerts/page.tsx": { role: "VIEWER" },
   "app/(app)/exports/page.tsx": { role: "VIEWER" },
   "app/(app)/indicators/page.tsx": { role: "VIEWER" },
+  "app/(app)/help/scores/page.tsx": { role: "VIEWER" },
   "app/(app)/responses/page.tsx": { role: "VIEWER" },
   "app/(app)/situations/page.tsx": { role: "VIEWER" },
   "app/(app)/situations/new/page.tsx": { role: "ANALYST" },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { FRAMEWORK_FACTORS } from "@/prisma/seed-data/framework";
 import { METHOD_VERSION, scoreRound, scoreRoundV1, scoreRoundWith, type IndicatorInput, type Level, type RatingInput } from "@/lib/indicators/score";
-import { coverageText, scoreText } from "@/lib/indicators/score-text";
+import { coverageText, overallText, scoreText } from "@/lib/indicators/score-text";
 
 const catalogue: IndicatorInput[] = FRAMEWORK_FACTORS.flatMap((f) => f.indicators.map((i) => ({ id: i.code, code: i.code, factor: f.number, retired: false })));
 const inFactor = (f: number) => catalogue.filter((i) => i.factor === f);
@@ -68,7 +68,8 @@ describe("risk scores, method 2: unknown is not none", () => {
     expect(partial.crimes.GENOCIDE.common).toMatchObject({ score: 33.3, factorsPresent: 8 });
     expect(partial.crimes.GENOCIDE.coverage).toBe(85);
     expect(scoreText(partial.crimes.GENOCIDE, "GENOCIDE")).toBe("Not enough assessed (its own risk factors are not assessed)");
-    expect(scoreText(partial.overall)).toBe("Not enough assessed (coverage 63%)");
+    expect(partial.overall.coverage).toBe(63);
+    expect(overallText(partial)).toBe("Not enough assessed (no crime assessed enough)");
 
     const s = scoreRound(catalogue, restNone(common));
     for (const crime of ["GENOCIDE", "WAR_CRIMES", "CRIMES_AGAINST_HUMANITY", "ETHNIC_CLEANSING"] as const) {
@@ -120,5 +121,20 @@ describe("risk scores, method 2: unknown is not none", () => {
     const v1 = scoreRoundV1(catalogue, [{ indicatorId: "1.1", level: "SEVERE" }]);
     expect(scoreText(v1.overall)).toBe("0.9");
     expect(coverageText(v1.overall)).toBe("Coverage not recorded");
+  });
+});
+
+describe("the worked examples of the 'How scores work' page and the README", () => {
+  it("give the figures stated there", async () => {
+    const { scoreExamples } = await import("@/lib/indicators/score-examples");
+    const rows = scoreExamples(50).map((e) => [e.v1.overall.score, overallText(e.v2), scoreText(e.v2.crimes.GENOCIDE, "GENOCIDE")]);
+    expect(rows).toEqual([
+      [19.2, "Not enough assessed (coverage 9%)", "Not enough assessed (coverage 7%)"],
+      [10, "Not enough assessed (coverage 6%)", "Not enough assessed (no common risk factor assessed)"],
+      [10, "25", "25"],
+      [26.6, "Not enough assessed (no crime assessed enough)", "Not enough assessed (its own risk factors are not assessed)"],
+      [26.6, "16.7", "16.7"],
+      [0.9, "3.4", "3.4"],
+    ]);
   });
 });
