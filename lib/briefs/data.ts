@@ -1,6 +1,7 @@
 import "server-only";
 // Everything a country brief says, gathered once for the PDF and the printable page.
 import { db } from "@/lib/db";
+import { CRIME_ORDER } from "@/lib/labels";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { getSituation } from "@/lib/situations/queries";
 import { responsesForSituation } from "@/lib/responses/queries";
@@ -10,6 +11,8 @@ import type { RoundScores } from "@/lib/indicators/score";
 import { riskFactors } from "@/lib/indicators/risk-factors";
 import { externalRatingsForSituation } from "@/lib/external-ratings/queries";
 import { latestBySystem } from "@/lib/external-ratings/present";
+import { briefClaims } from "./claims";
+import { recentEvents, sinceLastBrief } from "./recent-events";
 
 export async function briefData(membership: CurrentMembership, situationId: string) {
   const s = await getSituation(membership, situationId);
@@ -46,7 +49,20 @@ export async function briefData(membership: CurrentMembership, situationId: stri
   for (const c of s.crimes) for (const { source } of c.citations) if (!source.deletedAt) sourceMap.set(source.id, source);
   for (const r of responses) for (const { source } of r.citations) sourceMap.set(source.id, source);
   for (const r of latestRatings) for (const { source } of r.citations) sourceMap.set(source.id, source);
+  // Cited claims (numbered sources), the recent events and what changed since the last brief (issue #29).
+  const [claims, recent, sinceLast] = await Promise.all([
+    briefClaims(
+      CRIME_ORDER.map((crime) => s.crimes.find((c) => c.crime === crime)).filter((c) => c !== undefined).map((c) => ({ crime: c.crime, status: c.status, rationale: c.rationale, sourceIds: c.citations.map(({ source }) => source.id) })),
+      latest?.id ?? null,
+      responses.map((r) => ({ id: r.id, sourceIds: r.citations.map(({ source }) => source.id) })),
+    ),
+    recentEvents(s.id),
+    sinceLastBrief(membership.organisationId, s.id),
+  ]);
   return {
+    claims,
+    recent,
+    sinceLast,
     situation: s,
     organisation: org,
     marking: briefMarking(org.sensitivityMarking, s),

@@ -77,6 +77,9 @@ export default async function SituationPage({ params, searchParams }: { params: 
         <a className="button secondary-button" href={`/api/briefs/${s.id}`}>
           Country brief (PDF)
         </a>
+        <a className="button secondary-button" href={`/api/briefs/${s.id}?format=docx`}>
+          Country brief (Word)
+        </a>
         <Link className="button secondary-button" href={`/situations/${s.id}/brief`}>
           Printable brief
         </Link>

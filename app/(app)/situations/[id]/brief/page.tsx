@@ -23,7 +23,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
   return (
     <article className="brief">
       <p className="no-print">
-        <Link href={`/situations/${s.id}`}>← Back to the situation</Link> · <a href={`/api/briefs/${s.id}`}>Download as PDF</a> · <PrintButton />
+        <Link href={`/situations/${s.id}`}>← Back to the situation</Link> · <a href={`/api/briefs/${s.id}`}>Download as PDF</a> · <a href={`/api/briefs/${s.id}?format=docx`}>Download as Word</a> · <PrintButton />
       </p>
       <p className="marking">{data.marking}</p>
       <h1>{s.title}</h1>

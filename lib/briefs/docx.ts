@@ -1,0 +1,194 @@
+import "server-only";
+// The country brief as a Word file (issue #29), built with `docx`: the same content as the PDF, in
+// Word's own styles (Title, Heading 1 and 2, tables whose header row repeats on every page and
+// whose rows do not split), so an organisation can restyle it; every claim that cites sources
+// carries a footnote per source naming its number in the numbered source list; the sensitivity
+// marking in the header and footer of every page.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
+import { isoDate } from "@/lib/format";
+import { coverageText, factorName, methodText, scoreText } from "@/lib/indicators/score-text";
+import type { ScoredCrime } from "@/lib/indicators/score";
+import { describeExternalRating, divergenceSentence, diverges } from "@/lib/external-ratings/present";
+import { markersOf, sourceEntry, type CitedSource } from "./citations";
+import type { BriefData } from "./data";
+
+type Runs = (TextRun | FootnoteReferenceRun)[];
+
+/** One footnote per cited source: "Source 3: <the entry of the numbered list>". */
+function citations(sourceIds: string[], data: BriefData): FootnoteReferenceRun[] {
+  const bySource = new Map(data.claims.sources.map((s) => [s.n, s]));
+  return markersOf(sourceIds, data.claims.numbers).map((n) => new FootnoteReferenceRun({ children: [new Paragraph(`Source ${n}: ${sourceEntry(bySource.get(n) as CitedSource)}`)] }));
+}
+
+const p = (text: string, opts: { bold?: boolean; style?: string } = {}) => new Paragraph({ style: opts.style, children: [new TextRun({ text, bold: opts.bold })] });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ heading: level, children: [new TextRun(text)] });
+
+/** Text with line breaks kept, followed by footnote markers. */
+function para(text: string, markers: FootnoteReferenceRun[] = []): Paragraph {
+  const lines = text.split(/\r?\n/);
+  const runs: Runs = lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  return new Paragraph({ children: [...runs, ...markers] });
+}
+
+function cell(content: string | Paragraph[], header = false): TableCell {
+  const children = typeof content === "string" ? [new Paragraph({ children: [new TextRun({ text: content, bold: header })] })] : content;
+  return new TableCell({ children });
+}
+
+/** A table whose first row is its header, repeated on every page; rows do not split across pages. */
+function table(headers: string[], rows: (string | Paragraph[])[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
+    ],
+  });
+}
+
+function killedSentence(killed: number, unknown: number): string {
+  if (unknown === 0) return `${killed.toLocaleString("en")} people were reported killed.`;
+  if (unknown === 1) return `At least ${killed.toLocaleString("en")} people were reported killed; 1 event gave no figure.`;
+  return `At least ${killed.toLocaleString("en")} people were reported killed; ${unknown.toLocaleString("en")} events gave no figure.`;
+}
+
+function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | Table)[] {
+  const s = data.situation;
+  const out: (Paragraph | Table)[] = [];
+  out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(s.title)] }));
+  out.push(p(`Country brief of ${data.organisation.name}: ${s.country.name}. Prepared by ${author} on ${isoDate(generatedAt)}.`));
+  out.push(p(`Risk category: ${RISK_CATEGORY_LABELS[s.riskCategory]} (since ${isoDate(s.riskCategorySince)}).`, { bold: true }));
+
+  for (const [title, text] of [
+    ["Summary", s.summary],
+    ["Background", s.background],
+    ["Populations at risk", s.populationsAtRisk],
+    ["Perpetrators", s.perpetrators],
+    ["Recommended action", s.recommendedAction],
+  ] as const) {
+    if (!text.trim()) continue;
+    out.push(heading(title), para(text));
+  }
+
+  out.push(heading("The four crimes and incitement"));
+  const crimes = CRIME_ORDER.map((crime) => s.crimes.find((c) => c.crime === crime)).filter((c) => c !== undefined);
+  out.push(
+    table(
+      ["Crime", "Status", "Rationale"],
+      crimes.map((c) => [CRIME_LABELS[c.crime], CRIME_STATUS_LABELS[c.status], [para(c.rationale || "No rationale written.", citations(c.citations.map(({ source }) => source.id), data))]]),
+    ),
+  );
+
+  out.push(heading("Risk scores"));
+  const latest = data.latest;
+  if (!latest) {
+    out.push(p("No assessment round has been published yet: there are no scores."));
+  } else {
+    const sc = latest.scores;
+    out.push(p(`Latest published round: ${isoDate(latest.assessedOn)}. ${methodText(sc)} ${coverageText(sc)}.`));
+    out.push(
+      table(
+        ["Crime", "Score (0-100)", "Coverage"],
+        (Object.keys(sc.crimes) as ScoredCrime[]).map((crime) => [CRIME_LABELS[crime], scoreText(sc.crimes[crime], crime), coverageText(sc.crimes[crime])]),
+      ),
+    );
+    if (sc.imminence) out.push(p(`Imminence (enabling circumstances and triggers, factors 7 and 8): ${scoreText(sc.imminence)}; ${sc.imminence.factorsPresent} of ${sc.imminence.factorsTotal} factors with indicators present.`));
+
+    out.push(heading("Risk factors"));
+    out.push(p("Every risk factor of the UN Framework of Analysis, with what was assessed: a factor not assessed is shown as such, not as no risk."));
+    out.push(
+      table(
+        ["Risk factor", "Score (0-100)", "Coverage", "Indicators driving it"],
+        data.factors.map((f) => {
+          const fs = sc.factors[f.number];
+          return [factorName(f.number), scoreText(fs), coverageText(fs), fs?.drivers.length ? fs.drivers.map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`).join(", ") : "None present"];
+        }),
+      ),
+    );
+    if (data.claims.ratings.length) {
+      out.push(heading("Ratings of the latest round", HeadingLevel.HEADING_2));
+      out.push(
+        table(
+          ["Indicator", "Rating", "Evidence"],
+          data.claims.ratings.map((r) => [`${r.code} ${r.text}`, RATING_LEVEL_LABELS[r.level as keyof typeof RATING_LEVEL_LABELS], [para(r.evidence || "No evidence written.", citations(r.sourceIds, data))]]),
+        ),
+      );
+    }
+  }
+
+  const ev = data.recent;
+  out.push(heading(`Recent events (${ev.from} to ${ev.to})`));
+  if (ev.events === 0) {
+    out.push(p("No event of this situation is recorded in this period."));
+  } else {
+    out.push(p(`${ev.events === 1 ? "1 event was" : `${ev.events.toLocaleString("en")} events were`} recorded, ${ev.civilianAttacks === 1 ? "1 of them an attack" : `${ev.civilianAttacks.toLocaleString("en")} of them attacks`} on civilians. ${killedSentence(ev.killed, ev.unknownKilled)}`));
+    out.push(heading("Most affected places", HeadingLevel.HEADING_2), table(["Place", "Events", "People killed (known)"], ev.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")])));
+    out.push(heading("Events per week", HeadingLevel.HEADING_2), table(["Week of", "Events", "People killed (known)"], ev.weeks.map((w) => [w.week, w.events.toLocaleString("en"), w.killed.toLocaleString("en")])));
+  }
+  if (data.sinceLast) {
+    const l = data.sinceLast;
+    out.push(p(`Since the last brief (${isoDate(l.at)}, by ${l.by}): ${l.newEvents.toLocaleString("en")} events recorded, ${l.newResponses.toLocaleString("en")} responses added, ${l.newRounds.toLocaleString("en")} rounds published.`));
+  }
+
+  out.push(heading("Responses under the three pillars"));
+  if (!data.responses.length) out.push(p("No response is recorded."));
+  else
+    out.push(
+      table(
+        ["Pillar", "Response", "Status", "From"],
+        data.responses.map((r) => [PILLAR_LABELS[r.pillar], [para(r.actorName ? `${r.title} (${r.actorName})` : r.title, citations(r.citations.map(({ source }) => source.id), data))], RESPONSE_STATUS_LABELS[r.status], isoDate(r.startDate)]),
+      ),
+    );
+
+  if (data.externalRatings.length) {
+    out.push(heading("Other bodies' ratings"));
+    for (const r of data.externalRatings) {
+      out.push(p(describeExternalRating(r)));
+      if (diverges(r, s.riskCategory)) out.push(p(divergenceSentence(r, s.riskCategory)));
+    }
+  }
+
+  out.push(heading("Sources"));
+  if (!data.claims.sources.length) out.push(p("No claim in this brief cites a source."));
+  for (const src of data.claims.sources) out.push(new Paragraph({ children: [new TextRun({ text: `${src.n}. `, bold: true }), new TextRun(sourceEntry(src))] }));
+  return out;
+}
+
+/** The brief as a .docx file. */
+export async function briefDocx(data: BriefData, author: string, generatedAt = new Date()): Promise<Buffer> {
+  const marking = data.marking;
+  const doc = new Document({
+    creator: author,
+    title: `${data.situation.title}: country brief`,
+    description: marking,
+    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`${marking} · page `), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(" of "), new TextRun({ children: [PageNumber.TOTAL_PAGES] })] })],
+          }),
+        },
+        children: body(data, author, generatedAt),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
