@@ -20,7 +20,7 @@ describe("the overview dashboard", () => {
     const escalations = page.getByRole("region", { name: /Escalations in the last 30 days/ });
     const sudan = escalations.getByRole("link", { name: "Demo: Sudan, Darfur" });
     expect(await sudan.isVisible()).toBe(true);
-    expect(await escalations.textContent()).toMatch(/overall score 22.2 → 37/);
+    expect(await escalations.textContent()).toMatch(/overall score 51.4 → 70.9/);
     // The risk map: Sudan is coloured and links to its situation; the heatmap lists its factors.
     expect(await page.getByRole("link", { name: "Sudan: Current crisis" }).count()).toBe(1);
     // The same in words: countries by highest risk category.
@@ -65,9 +65,9 @@ describe("the overview dashboard", () => {
     await page.getByRole("heading", { name: "Alerts", level: 1 }).waitFor();
     await hydrated(page);
     const list = page.getByRole("list", { name: "Alerts, newest first" });
-    expect(await list.getByText("Demo: Sudan, Darfur: overall score rose 14.8 points (22.2 → 37)").isVisible()).toBe(true);
+    expect(await list.getByText("Demo: Sudan, Darfur: overall score rose 19.5 points (51.4 → 70.9)").isVisible()).toBe(true);
     // Who made the change that raised it (the demo's rounds are published by its administrator), and a link to that round.
-    const item = list.getByRole("listitem").filter({ hasText: "overall score rose 14.8 points" });
+    const item = list.getByRole("listitem").filter({ hasText: "overall score rose 19.5 points" });
     expect(await item.textContent()).toContain("by Amina Admin");
     expect(await item.getByRole("link", { name: "Open the round" }).getAttribute("href")).toMatch(/^\/situations\/[^/]+\/rounds\/[^/]+$/);
     await screenshot(page, "alerts");

@@ -1,3 +1,4 @@
+import { METHOD_VERSION } from "@/lib/indicators/score";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { seedDemo, seedReference } from "@/prisma/seed";
@@ -44,6 +45,8 @@ describe("seeding", () => {
     expect(first.assessments).toBe(DEMO_SITUATIONS.reduce((n, s) => n + (s.rounds?.length ?? 0), 0));
     // Published demo rounds carry their scores, as rounds published in the app do.
     expect(await db.assessment.count({ where: { status: "PUBLISHED", overallScore: null } })).toBe(0);
+    // Scored with the current method, and saying so (issue #27).
+    expect(await db.assessment.count({ where: { status: "PUBLISHED", methodVersion: { not: METHOD_VERSION } } })).toBe(0);
     expect(first.responses).toBeGreaterThan(0);
     expect(first.events).toBeGreaterThan(0);
     expect(first.citations).toBeGreaterThan(0);

@@ -20,7 +20,8 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
   const titles = Object.fromEntries(factors.map((f) => [f.number, f.title]));
   const text = Object.fromEntries(indicators.map((i) => [i.id, i.text]));
   const published = summaries;
-  const crimeOf = new Map(summaries.map((r) => [r.id, r.scores.overall.crime]));
+  // A round not enough assessed has no crime most at risk to name.
+  const crimeOf = new Map(summaries.map((r) => [r.id, r.scores.overall.lowConfidence ? null : r.scores.overall.crime]));
   const draft = rounds.find((r) => r.status === "DRAFT");
   const latest = published.at(-1);
   const latestScores = latest ? await fullScores(latest.id) : null;
