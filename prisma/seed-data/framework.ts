@@ -1,9 +1,11 @@
 // UN Framework of Analysis for Atrocity Crimes (2014): 14 risk factors and their indicators,
 // keyed by the Framework's numbering. Descriptions paraphrased in this project's own words.
-// NOTE: factors 12-14's titles and descriptions and indicators 13.1-13.10 were checked against a
-// third-party copy of the text (2026-12-02; 13.5, 13.7, 13.8 and 13.10 brought closer to it);
-// factor 11, the indicators of 11, 12 and 14, and 13.11 onward still need checking against the
-// 2014 PDF, which could not be reached from here.
+// NOTE: which text each indicator's wording was checked against is FRAMEWORK_PROVENANCE at the end
+// of this file, shown in the catalogue (/indicators). Factors 12-14's titles and descriptions and
+// indicators 13.1-13.10 were checked against a third-party copy of the text (2026-12-02; 13.5, 13.7,
+// 13.8 and 13.10 brought closer to it); 7.1-7.10, 8.x and 9.x against a published quotation
+// (2026-12-04, no change needed). Factor 11, the indicators of 11, 12 and 14, and 13.11 onward still
+// need checking against the 2014 PDF (A/70/741-S/2016/71), which could not be reached from here.
 export type FrameworkGroup = "COMMON" | "GENOCIDE" | "CRIMES_AGAINST_HUMANITY" | "WAR_CRIMES";
 export interface FrameworkFactor {
   number: number;            // 1..14
@@ -271,3 +273,51 @@ export const FRAMEWORK_FACTORS: FrameworkFactor[] = [
     ],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Provenance: against which text each indicator's wording was checked (issue #27). Kept here, by
+// indicator key (UN:<code>, as the seed stores it), so the catalogue page shows it without a
+// column in the database. Update it whenever an indicator is checked again.
+
+export type ProvenanceStatus = "CHECKED" | "NUMBERING_ONLY" | "NOT_CHECKED";
+export interface Provenance {
+  status: ProvenanceStatus;
+  /** Shown in the catalogue next to the indicator: which text it was checked against, or that it was not. */
+  note: string;
+}
+
+/** The Framework as the UN issued it to the General Assembly and the Security Council. */
+export const FRAMEWORK_DOCUMENT = "UN document A/70/741–S/2016/71";
+
+const PROVENANCE_NOTES = {
+  quoted20261204: {
+    status: "CHECKED",
+    note: "Checked on 2026-12-04 against the Framework's wording as quoted by the West Papua Genocide Monitor (thewestpapuagenocidemonitor.org, its pages on risk factors 7, 8 and 9).",
+  },
+  copy20261202: { status: "CHECKED", note: "Checked on 2026-12-02 against a third-party copy of the Framework's text." },
+  numbering: { status: "NUMBERING_ONLY", note: `Its number was checked against published quotations of the Framework; its wording is our paraphrase, not yet checked against ${FRAMEWORK_DOCUMENT}.` },
+  unchecked: { status: "NOT_CHECKED", note: `Not yet checked against the Framework's text (${FRAMEWORK_DOCUMENT}).` },
+} satisfies Record<string, Provenance>;
+
+/** Which indicators each note applies to (factor: first and last indicator number); the rest: numbering only. */
+const PROVENANCE_RANGES: [keyof typeof PROVENANCE_NOTES, number, number, number][] = [
+  ["quoted20261204", 7, 1, 10], // the page quoted 7.1-7.10 (7.11-7.14 were cut off in the copy read)
+  ["quoted20261204", 8, 1, 12],
+  ["quoted20261204", 9, 1, 6],
+  ["unchecked", 11, 1, 99],
+  ["unchecked", 12, 1, 99],
+  ["copy20261202", 13, 1, 10],
+  ["unchecked", 13, 11, 99],
+  ["unchecked", 14, 1, 99],
+];
+
+/** The provenance of each of the Framework's indicators, by key (UN:7.1). */
+export const FRAMEWORK_PROVENANCE: Record<string, Provenance> = Object.fromEntries(
+  FRAMEWORK_FACTORS.flatMap((f) =>
+    f.indicators.map((ind) => {
+      const n = Number(ind.code.split(".")[1]);
+      const range = PROVENANCE_RANGES.find(([, factor, from, to]) => factor === f.number && n >= from && n <= to);
+      return [`UN:${ind.code}`, PROVENANCE_NOTES[range ? range[0] : "numbering"]];
+    }),
+  ),
+);

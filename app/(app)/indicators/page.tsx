@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { FACTOR_GROUP_LABELS } from "@/lib/labels";
 import type { FactorGroup } from "@/lib/generated/prisma/enums";
 import { AddIndicatorForm, OwnIndicatorControls } from "@/components/indicators/catalogue-admin";
+import { FRAMEWORK_PROVENANCE } from "@/prisma/seed-data/framework";
 
 export const metadata: Metadata = { title: "Indicators" };
 
@@ -22,7 +23,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
       indicators: {
         where: indicatorCatalogueWhere({ organisationId }),
         orderBy: [{ position: "asc" }],
-        select: { id: true, code: true, text: true, organisationId: true, retiredAt: true, version: true },
+        select: { id: true, key: true, code: true, text: true, organisationId: true, retiredAt: true, version: true },
       },
     },
   });
@@ -36,6 +37,10 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
     }))
     .filter((f) => f.indicators.length > 0 || !needle);
   const found = shown.reduce((n, f) => n + f.indicators.length, 0);
+  // Which text each of the Framework's indicators was checked against (prisma/seed-data/framework.ts).
+  const provenance = Object.values(FRAMEWORK_PROVENANCE);
+  const checked = provenance.filter((p) => p.status === "CHECKED").length;
+  const unchecked = provenance.filter((p) => p.status === "NOT_CHECKED").length;
 
   return (
     <>
@@ -44,6 +49,9 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         The UN Framework of Analysis for Atrocity Crimes (2014): 14 risk factors and their indicators, described in our own words, plus
         your organisation&apos;s own ({total} in use). The more factors present, the greater the risk; ratings are an aid to judgement, not a
         prediction. Rate them for a situation from its Indicators tab.
+      </p>
+      <p className="muted">
+        {`Provenance: the wording of ${checked} of the Framework's ${provenance.length} indicators has been checked against its text; ${unchecked} have not been checked yet, and the others' numbers only. Each indicator says which.`}
       </p>
       <form method="get" className="actions-row" role="search" aria-label="Search the indicators">
         <label htmlFor="q">Search</label>
@@ -94,6 +102,11 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
                         {i.retiredAt ? <del>{i.text}</del> : i.text}
                         {i.organisationId && <span className="badge neutral">our indicator</span>}
                         {i.retiredAt && <span className="badge neutral">retired</span>}
+                        {!i.organisationId && FRAMEWORK_PROVENANCE[i.key] && (
+                          <span className="muted" style={{ display: "block", fontSize: "0.85rem" }}>
+                            {FRAMEWORK_PROVENANCE[i.key].note}
+                          </span>
+                        )}
                         {isAdmin && i.organisationId && (
                           <OwnIndicatorControls indicator={{ id: i.id, code: i.code, text: i.text, version: i.version, retired: i.retiredAt !== null }} />
                         )}
