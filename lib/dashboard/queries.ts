@@ -35,6 +35,10 @@ const ACTION_LABELS: Record<string, string> = {
   "assessment.start": "started an assessment round",
   "assessment.publish": "published an assessment round",
   "assessment.discard": "discarded a draft round",
+  "externalRating.create": "recorded an external rating",
+  "externalRating.update": "edited an external rating",
+  "externalRating.delete": "deleted an external rating",
+  "externalRating.import": "imported external ratings",
 };
 
 /** Who changed what lately in the organisation, from the audit log (sign-ins left out). */
@@ -49,7 +53,7 @@ export async function recentActivity(membership: CurrentMembership, take = 10) {
   const situationIds = entries.flatMap((e) => (e.entityType === "Situation" && e.entityId ? [e.entityId] : []));
   // Records listed under their situation's title (an event or import without a situation: under none).
   const situationOf = (e: (typeof entries)[number]) =>
-    e.entityType === "Response" || e.entityType === "Assessment" || e.entityType === "Event" || e.entityType === "EventImport"
+    e.entityType === "Response" || e.entityType === "Assessment" || e.entityType === "Event" || e.entityType === "EventImport" || e.entityType === "ExternalRating"
       ? { sid: (e.meta as { situationId?: string } | null)?.situationId }
       : null;
   const responseSituation = entries.flatMap((e) => situationOf(e)?.sid ?? []);
@@ -79,6 +83,9 @@ function activityHref(e: { entityType: string; entityId: string | null; action: 
       return `/events/import/${e.entityId}`;
     case "Response":
       return `/situations/${sid}?tab=responses`;
+    case "ExternalRating":
+      // An import spans situations: it leads to the import page.
+      return sid ? `/situations/${sid}#external-ratings` : "/external-ratings/import";
     case "Assessment":
       return e.action === "assessment.discard" ? `/situations/${sid}?tab=indicators` : `/situations/${sid}/rounds/${e.entityId}`;
     default:

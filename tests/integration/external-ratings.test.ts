@@ -6,6 +6,7 @@ import { divergingExternalRatings, externalRatingsForSituation } from "@/lib/ext
 import { NextRequest } from "next/server";
 import { PDFParse } from "pdf-parse";
 import { GET as brief } from "@/app/api/briefs/[id]/route";
+import { recentActivity } from "@/lib/dashboard/queries";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 const ewp = (over: Partial<ExternalRatingInput> = {}): ExternalRatingInput => ({
@@ -95,6 +96,7 @@ describe("recording external ratings", () => {
     const s = await createSituation(org.id, analyst.id);
     await actAs(analyst);
     const created = await ok(createExternalRatingAction({ situationId: s.id, data: ewp() }));
+    expect((await recentActivity({ organisationId: org.id, organisationName: "", role: "ANALYST" }))[0]).toMatchObject({ what: "recorded an external rating", title: s.title, href: `/situations/${s.id}#external-ratings` });
     const edited = await ok(updateExternalRatingAction({ id: created.id, version: created.version, data: ewp({ rank: "4" }) }));
     expect(await db.externalRating.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ rank: 4, value: "4" });
     // The form opened before that edit is refused, and the edit stays.
@@ -203,6 +205,8 @@ describe("importing external ratings from CSV", () => {
       [myanmar.id, "R2P_MONITOR", "CURRENT_CRISIS", null, null, null, own.id, me.id],
     ]);
     expect(rows[2].note).toBe("Two lines,\nquoted");
+    // The dashboard's recent activity names it.
+    expect((await recentActivity({ organisationId: own.id, organisationName: "", role: "ANALYST" }))[0]).toMatchObject({ what: "imported external ratings", href: "/external-ratings/import" });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "externalRating.import", userId: me.id } });
     expect(audit.after).toMatchObject({ fileName: "ratings.csv", imported: 3, alreadyRecorded: 0 });
     // The same file again adds nothing.
