@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { assessmentIntervalAction, changeRoleAction, inviteMemberAction, signalSensitivityAction } from "@/app/(app)/admin/actions";
+import { assessmentIntervalAction, changeRoleAction, inviteMemberAction, minScoreCoverageAction, signalSensitivityAction } from "@/app/(app)/admin/actions";
+import { MIN_SCORE_COVERAGES } from "@/lib/indicators/schemas";
 import { SIGNAL_SENSITIVITIES, sensitivityLabel } from "@/lib/signals/schemas";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { ROLE_LABELS } from "@/lib/labels";
@@ -139,6 +140,42 @@ export function AssessmentIntervalForm({ days }: { days: number }) {
         <label htmlFor="interval-days">Due for assessment after (days without a published round)</label>
         <input type="number" min={7} max={730} value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("interval-days", error ? { message: error } : undefined)} />
         <FieldError id="interval-days" message={error} />
+      </div>
+      <button type="submit">Save</button> <span role="status">{status}</span>
+    </form>
+  );
+}
+
+export function MinScoreCoverageForm({ minCoverage }: { minCoverage: number }) {
+  const router = useRouter();
+  const [value, setValue] = useState(String(minCoverage));
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState("");
+  // A value set before these choices existed stays offered, so the form shows what is saved.
+  const choices = (MIN_SCORE_COVERAGES as readonly number[]).includes(minCoverage) ? MIN_SCORE_COVERAGES : [...MIN_SCORE_COVERAGES, minCoverage].sort((a, b) => a - b);
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(undefined);
+        setStatus("");
+        const res = await minScoreCoverageAction({ minCoverage: Number(value) });
+        if (!res.ok) return setError(res.fieldErrors?.minCoverage?.[0] ?? res.message);
+        setStatus("Saved.");
+        router.refresh();
+      }}
+    >
+      <div className="field" style={{ maxWidth: "30rem" }}>
+        <label htmlFor="min-coverage">Share of indicators that must be assessed before a score counts</label>
+        <select value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("min-coverage", error ? { message: error } : undefined)}>
+          {choices.map((c) => (
+            <option key={c} value={String(c)}>
+              {`${c}%`}
+            </option>
+          ))}
+        </select>
+        <FieldError id="min-coverage" message={error} />
       </div>
       <button type="submit">Save</button> <span role="status">{status}</span>
     </form>

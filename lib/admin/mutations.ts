@@ -112,6 +112,16 @@ export async function setAssessmentInterval({ user, membership }: Actor, input: 
   return input;
 }
 
+/** The share of indicators (percent) that must be assessed before a score counts (lib/indicators/score.ts); published rounds keep theirs until re-scored. */
+export async function setMinScoreCoverage({ user, membership }: Actor, input: { minCoverage: number }) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { minScoreCoverage: true } });
+    await tx.organisation.update({ where: { id: membership.organisationId }, data: { minScoreCoverage: input.minCoverage } });
+    await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "organisation.min_score_coverage", entityType: "Organisation", entityId: membership.organisationId, before, after: { minScoreCoverage: input.minCoverage } });
+  });
+  return input;
+}
+
 /** How rare by chance a week of the event log must be to be flagged as a spike (lib/signals). */
 export async function setSignalSensitivity({ user, membership }: Actor, input: { sensitivity: number }) {
   await db.$transaction(async (tx) => {

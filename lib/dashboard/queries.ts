@@ -35,6 +35,7 @@ const ACTION_LABELS: Record<string, string> = {
   "assessment.start": "started an assessment round",
   "assessment.publish": "published an assessment round",
   "assessment.discard": "discarded a draft round",
+  "assessment.rescore": "re-scored a published round",
   "externalRating.create": "recorded an external rating",
   "externalRating.update": "edited an external rating",
   "externalRating.delete": "deleted an external rating",

@@ -53,3 +53,14 @@ export const createIndicatorSchema = z.object({
 });
 export const updateIndicatorSchema = z.object({ id, version: z.number().int().min(1), text: indicatorText });
 export const retireIndicatorSchema = z.object({ id, version: z.number().int().min(1), retired: z.boolean() });
+
+/**
+ * The share of indicators that must be assessed before a score counts (Organisation.minScoreCoverage,
+ * percent), as administrators choose it: one of these. Below it a score reads "Not enough assessed".
+ */
+export const MIN_SCORE_COVERAGES = [25, 33, 50, 67, 75] as const;
+export const minScoreCoverageInputSchema = z.object({
+  minCoverage: z.coerce
+    .number({ message: "Choose the share of indicators that must be assessed." })
+    .refine((v) => (MIN_SCORE_COVERAGES as readonly number[]).includes(v), "Choose one of the offered shares."),
+});

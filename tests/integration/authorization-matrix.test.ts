@@ -59,6 +59,7 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/(app)/admin/actions.ts#requireTwoFactorAction": "ADMIN",
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "ADMIN",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "ADMIN",
+  "app/(app)/admin/actions.ts#minScoreCoverageAction": "ADMIN",
   "app/(app)/events/actions.ts#createEventAction": "ANALYST",
   "app/(app)/events/actions.ts#updateEventAction": "ANALYST",
   "app/(app)/events/actions.ts#deleteEventAction": "ANALYST",

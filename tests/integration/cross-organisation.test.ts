@@ -113,6 +113,7 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/admin/actions.ts#requireTwoFactorAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "the caller's own organisation only",
+  "app/(app)/admin/actions.ts#minScoreCoverageAction": "the caller's own organisation only (tests/integration/rounds.test.ts)",
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "needs the invitation's own secret token, and the invited address's account (tests/integration/invitations.test.ts)",
   "app/(auth)/invite/[token]/actions.ts#createInvitedAccountAction": "needs the invitation's own secret token; creates no membership",
 };

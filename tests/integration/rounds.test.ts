@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { scoreRoundV1, toScoringInput, type Coverage, type RoundScores } from "@/lib/indicators/score";
 import { getSituationHistory } from "@/lib/situations/queries";
+import { minScoreCoverageAction } from "@/app/(app)/admin/actions";
 import { fieldChanges } from "@/lib/situations/history";
 import {
   createIndicatorAction,
@@ -433,5 +434,39 @@ describe("scoring methods (issue #27)", () => {
         { label: "Overall score", before: "0.9 (coverage not recorded)", after: "Not enough assessed (coverage 0%)" },
       ]),
     );
+  });
+});
+
+describe("the organisation's minimum coverage (issue #27)", () => {
+  it("is set by administrators only, from the offered shares, audited, and scores new publications", async () => {
+    const own = await createOrganisation();
+    const ownAdmin = await createMember(own.id, "ADMIN");
+    const ownAnalyst = await createMember(own.id, "ANALYST");
+    await actAs(ownAnalyst);
+    expect(await minScoreCoverageAction({ minCoverage: 25 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(ownAdmin);
+    expect(await minScoreCoverageAction({ minCoverage: 5 })).toMatchObject({ ok: false, fieldErrors: { minCoverage: ["Choose one of the offered shares."] } });
+    expect(await minScoreCoverageAction({ minCoverage: 25 })).toMatchObject({ ok: true });
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: own.id } })).minScoreCoverage).toBe(25);
+    expect(await db.auditEntry.findFirstOrThrow({ where: { organisationId: own.id, action: "organisation.min_score_coverage" } })).toMatchObject({
+      userId: ownAdmin.id,
+      before: { minScoreCoverage: 50 },
+      after: { minScoreCoverage: 25 },
+    });
+    // Another organisation's setting is untouched.
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).minScoreCoverage).toBe(50);
+
+    // A round with every common indicator and every genocide indicator assessed (97 of 131, 74%), the rest not: genocide counts at 25% and at 50%.
+    const s = await createSituation(own.id, ownAnalyst.id, { visibility: "ORGANISATION" });
+    await actAs(ownAnalyst);
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2025-05-01" }));
+    const codes = Object.keys(ind).filter((c) => Number(c.split(".")[0]) <= 10);
+    await ok(saveRoundAction({ id: r.id, version: 1, ratings: codes.map((c) => rating(c, c === "10.1" ? "SEVERE" : "NONE")), unrated: [] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    const scores = (await db.assessment.findUniqueOrThrow({ where: { id: r.id } })).scores as unknown as RoundScores;
+    expect(scores.minCoverage).toBe(25);
+    expect(scores.crimes.GENOCIDE.lowConfidence).toBe(false);
+    expect(scores.crimes.WAR_CRIMES.lowConfidence).toBe(true); // its own factors are not assessed, whatever the minimum
+    expect(scores.overall).toMatchObject({ crime: "GENOCIDE", lowConfidence: false });
   });
 });

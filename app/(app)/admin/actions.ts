@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
-import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setRequireTwoFactor, setSignalSensitivity } from "@/lib/admin/mutations";
+import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setMinScoreCoverage, setRequireTwoFactor, setSignalSensitivity } from "@/lib/admin/mutations";
+import { minScoreCoverageInputSchema } from "@/lib/indicators/schemas";
 import { organisationSettingsSchema } from "@/lib/admin/schemas";
 import { signalSensitivityInputSchema } from "@/lib/signals/schemas";
 
@@ -48,6 +49,13 @@ export const assessmentIntervalAction = authorizedAction(
     return r;
   },
 );
+
+/** The minimum coverage of a score (issue #27): used by new publications, live scores and re-scoring; published figures do not change. */
+export const minScoreCoverageAction = authorizedAction({ role: "ADMIN", schema: minScoreCoverageInputSchema }, async (ctx) => {
+  const r = await setMinScoreCoverage(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});
 
 export const signalSensitivityAction = authorizedAction({ role: "ADMIN", schema: signalSensitivityInputSchema }, async (ctx) => {
   const r = await setSignalSensitivity(ctx, ctx.input);

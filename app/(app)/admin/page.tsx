@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
-import { AssessmentIntervalForm, InviteForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
+import { AssessmentIntervalForm, InviteForm, MinScoreCoverageForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
 import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -15,7 +15,7 @@ export default async function AdminPage() {
   const user = await requireUser({ role: "ADMIN" });
   const orgId = user.active.organisationId;
   const [org, members, invitations] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true, signalSensitivity: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true, signalSensitivity: true, minScoreCoverage: true } }),
     db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true, email: true, lastSignInAt: true, totpEnabledAt: true, active: true } } }, orderBy: { createdAt: "asc" } }),
     db.invitation.findMany({ where: { organisationId: orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, include: { invitedBy: { select: { name: true } } } }),
   ]);
@@ -93,6 +93,16 @@ export default async function AdminPage() {
         </h2>
         <p className="muted">The dashboard lists your situations not assessed for longer than this as due for assessment.</p>
         <AssessmentIntervalForm days={org.assessmentIntervalDays} />
+      </section>
+      <section className="panel" aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading" style={{ marginTop: 0 }}>
+          Scores: how much must be assessed
+        </h2>
+        <p className="muted">
+          A score resting on fewer assessed indicators than this reads &ldquo;Not enough assessed&rdquo; instead of a number, so a round that is mostly not assessed never
+          looks like low risk. It applies to drafts and new publications; published rounds keep their figures until re-scored. <a href="/help/scores">How scores work</a>
+        </p>
+        <MinScoreCoverageForm minCoverage={org.minScoreCoverage} />
       </section>
       <section className="panel" aria-labelledby="sensitivity-heading">
         <h2 id="sensitivity-heading" style={{ marginTop: 0 }}>
