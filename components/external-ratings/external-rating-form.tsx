@@ -96,11 +96,17 @@ export function ExternalRatingForm(props: Props) {
   );
   /** Choices with the publisher's definition under each, where it is chosen. */
   const choices = <T extends string>(name: "category" | "alertLevel", values: readonly T[], labels: Record<T, string>, definitions: Record<T, string>) => (
-    <fieldset style={{ border: 0, padding: 0, marginBlock: "0 1rem" }} aria-describedby={errors[name] ? `${name}-error` : undefined} aria-invalid={errors[name] ? "true" : "false"}>
+    <fieldset style={{ border: 0, padding: 0, marginBlock: "0 1rem" }}>
       <legend style={{ fontWeight: 600, padding: 0 }}>{LABELS[name]}</legend>
       {values.map((v) => (
         <div key={v} style={CHOICE}>
-          <input type="radio" id={`${name}-${v}`} value={v} aria-describedby={`${name}-${v}-definition`} {...register(name)} />
+          <input
+            type="radio"
+            id={`${name}-${v}`}
+            value={v}
+            aria-describedby={errors[name] ? `${name}-${v}-definition ${name}-error` : `${name}-${v}-definition`}
+            {...register(name)}
+          />
           <label htmlFor={`${name}-${v}`}>{labels[v]}</label>
           <p id={`${name}-${v}-definition`} className="muted" style={DEFINITION}>
             {definitions[v]}
