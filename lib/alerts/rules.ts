@@ -5,7 +5,7 @@ import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/en
 import { compareCodes, methodOf, round1, type RoundScores } from "@/lib/indicators/score";
 import { indicatorsByFactor } from "@/lib/indicators/score-text";
 
-export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR";
+export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR" | "EVENT_SPIKE" | "KILLING_THRESHOLD" | "NEW_IN_EVENTS";
 export interface AlertDraft {
   rule: AlertRuleName;
   severity: "INFO" | "WARNING" | "CRITICAL";

@@ -4,6 +4,7 @@ import path from "node:path";
 import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { emailAlertsLater } from "@/lib/alerts/email";
 import type { Actor } from "@/lib/auth/action";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { ActionError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
@@ -135,5 +136,7 @@ export async function startImport({ user, membership }: Actor, input: { id: stri
     if (e instanceof ImportBusyError) throw new ActionError("This import is already running, or has already run.");
     throw e instanceof CsvFileError ? new ActionError(`${e.message} Nothing was imported.`) : e;
   });
-  return { id: imp.id, situationId: imp.situationId, ...result };
+  const { alertIds, ...counts } = result;
+  emailAlertsLater(alertIds); // the event log's signals this import raised (lib/signals/raise.ts)
+  return { id: imp.id, situationId: imp.situationId, ...counts };
 }

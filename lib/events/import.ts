@@ -8,6 +8,7 @@ import type { Db, Tx } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareValue } from "pg/lib/utils";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { raiseSignalAlerts } from "@/lib/signals/raise";
 import { toEventRow, type ColumnMapping, type CountryLookup, type EventRow, type Problem } from "./acled";
 import { CsvFileError, readCsvRows } from "./csv-file";
 import { hasPlace, inArea } from "./area";
@@ -377,7 +378,11 @@ export async function runImport(
           after: { fileName: imp.fileName, sha256: imp.sha256, ...summary, ...repeats },
           meta: { situationId: imp.situationId },
         });
-        return { ...summary, ...repeats, bulkChecks: bulk };
+        // The event log's signals of the situations this import wrote to (lib/signals), raised as
+        // alerts with the import, for those who may see each situation.
+        const touched = await tx.$queryRaw<{ situationId: string }[]>`SELECT DISTINCT "situationId" FROM "Event" WHERE "importId" = ${imp.id} AND "situationId" IS NOT NULL`;
+        const alertIds = await raiseSignalAlerts(tx, touched.map((r) => r.situationId), userId);
+        return { ...summary, ...repeats, bulkChecks: bulk, alertIds };
       },
       { timeout: 30 * 60_000, maxWait: 10_000 },
     );

@@ -11,6 +11,8 @@ import { toEventInput, type EventInput } from "./schemas";
 import { staleSave } from "@/lib/audit/stale-save";
 import { canChangeEvent, eventVisibleWhere } from "@/lib/access/events";
 import { indicatorCatalogueWhere } from "@/lib/access/indicators";
+import { raiseSignalAlerts } from "@/lib/signals/raise";
+import { emailAlertsLater } from "@/lib/alerts/email";
 
 function data(input: EventInput) {
   return {
@@ -49,7 +51,7 @@ async function checkLinks(tx: Tx, membership: CurrentMembership, input: EventInp
 }
 
 export async function createEvent({ user, membership }: Actor, input: EventInput) {
-  return db.$transaction(async (tx) => {
+  const { alertIds, ...result } = await db.$transaction(async (tx) => {
     await checkLinks(tx, membership, input);
     const e = await tx.event.create({
       data: {
@@ -61,8 +63,11 @@ export async function createEvent({ user, membership }: Actor, input: EventInput
       },
     });
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "event.create", entityType: "Event", entityId: e.id, after: audited(input), meta: { situationId: e.situationId } });
-    return { id: e.id, situationId: e.situationId, version: e.version };
+    const alertIds = await raiseSignalAlerts(tx, [e.situationId], user.id);
+    return { id: e.id, situationId: e.situationId, version: e.version, alertIds };
   });
+  emailAlertsLater(alertIds);
+  return result;
 }
 
 async function loadOwned(tx: Tx, membership: CurrentMembership, id: string) {
@@ -73,7 +78,7 @@ async function loadOwned(tx: Tx, membership: CurrentMembership, id: string) {
 }
 
 export async function updateEvent({ user, membership }: Actor, ref: { id: string; version: number; data: EventInput }) {
-  return db.$transaction(async (tx) => {
+  const { alertIds, ...result } = await db.$transaction(async (tx) => {
     const current = await loadOwned(tx, membership, ref.id);
     await checkLinks(tx, membership, ref.data);
     const res = await tx.event.updateMany({ where: { id: ref.id, version: ref.version, deletedAt: null }, data: { ...data(ref.data), version: { increment: 1 } } });
@@ -95,8 +100,11 @@ export async function updateEvent({ user, membership }: Actor, ref: { id: string
       sourceIds: current.citations.map((c) => c.sourceId).sort(),
     };
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "event.update", entityType: "Event", entityId: ref.id, before, after: audited(ref.data), meta: { situationId: ref.data.situationId || null } });
-    return { id: ref.id, situationId: ref.data.situationId || null, version: ref.version + 1 };
+    const alertIds = await raiseSignalAlerts(tx, [ref.data.situationId || null], user.id);
+    return { id: ref.id, situationId: ref.data.situationId || null, version: ref.version + 1, alertIds };
   });
+  emailAlertsLater(alertIds);
+  return result;
 }
 
 export async function deleteEvent({ user, membership }: Actor, ref: { id: string; version: number }) {

@@ -203,10 +203,14 @@ export function listedSignals(membership: Pick<CurrentMembership, "organisationI
   return signalsFor(db, { where: situationListedSql(membership, "s") }, asOf, 2);
 }
 
-/** A situation's current signals read in the caller's transaction, whoever asks (for the alerts a change raises). */
-export async function currentSignals(tx: Client, situationId: string, asOf = todayUtc()): Promise<SituationSignals | null> {
-  const [s] = await signalsFor(tx, { where: Prisma.sql`s.id = ${situationId}` }, asOf, 2);
-  return s ?? null;
+/**
+ * Situations' current signals read in the caller's transaction, whoever asks (for the alerts a change
+ * raises; the alerts go only to those who may see each situation, lib/alerts/raise.ts). Archived
+ * situations raise none.
+ */
+export async function currentSignals(tx: Client, situationIds: string[], asOf = todayUtc()): Promise<SituationSignals[]> {
+  if (situationIds.length === 0) return [];
+  return signalsFor(tx, { where: Prisma.sql`s.id = ANY(${situationIds}::text[]) AND s."archivedAt" IS NULL` }, asOf, 2);
 }
 
 /** Anything to report: a spike, a crossed threshold, or something new. */

@@ -20,6 +20,12 @@ function roundOf(alert: { detail: unknown }): string | null {
   return typeof id === "string" ? id : null;
 }
 
+/** The events behind an alert raised by the event log's signals (lib/signals/alerts.ts): a path inside the app, or nothing. */
+function eventsOf(alert: { detail: unknown }): string | null {
+  const href = (alert.detail as { eventsHref?: unknown } | null)?.eventsHref;
+  return typeof href === "string" && /^\/situations\/[\w-]+\?/.test(href) ? href : null;
+}
+
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ unread?: string; page?: string }> }) {
   const sp = await searchParams;
   const user = await requireUser();
@@ -35,7 +41,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <h1>Alerts</h1>
       <p className="muted">
         Raised the moment the data changes: an overall score rising {SCORE_RISE_THRESHOLD} points or more between two published rounds, a
-        risk category raised, a crime newly documented, or a new severe indicator in risk factors {WATCHED_FACTORS.join(", ")}.
+        risk category raised, a crime newly documented, or a new severe indicator in risk factors {WATCHED_FACTORS.join(", ")}. And from the event log: a week well above
+        a situation&apos;s previous 26, one actor&apos;s killings of civilians over the mass-killing threshold of 1,000 in 12 months, or an actor, region or kind of event
+        never seen before in a situation.
       </p>
       <div className="actions-row">
         <Link href={unread ? "/alerts" : "/alerts?unread=1"} className="button">
@@ -64,6 +72,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   <>
                     {" · "}
                     <Link href={`/situations/${r.alert.situation.id}/rounds/${roundOf(r.alert)}`}>Open the round</Link>
+                  </>
+                )}
+                {eventsOf(r.alert) && (
+                  <>
+                    {" · "}
+                    <Link href={eventsOf(r.alert)!}>The events behind it</Link>
                   </>
                 )}
               </div>
