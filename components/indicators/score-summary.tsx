@@ -56,8 +56,10 @@ function valueCell(s: { score: number } & CrimeScore, label: string, crime?: Sco
     : html`<strong>${s.score}</strong> ${scoreBar(s.score, label)}`;
 }
 
+/** A crime's part (its common factors, or its own): its result with what it rests on; too little assessed, no number. */
 function partText(p: PartScore | undefined): string {
   if (!p || p.factorsAssessed === 0) return "Not assessed";
+  if (p.lowConfidence) return `Not enough assessed (${p.rated} of ${p.total} indicators assessed; ${p.factorsPresent} of ${p.factors.length || 1} present)`;
   return `${p.score} (${p.factorsPresent} of ${p.factors.length || 1} present; ${p.rated} of ${p.total} indicators assessed)`;
 }
 
@@ -79,7 +81,7 @@ export function scoreSummaryMarkup(scores: RoundScores, text: Record<string, str
   const overallLow = isLowConfidence(o);
   const overallLabel = o.crime
     ? overallLow
-      ? `No crime is assessed enough; the most assessed figures concern ${CRIME_LABELS[o.crime].toLowerCase()}.`
+      ? "No crime is assessed enough to say which is most at risk."
       : `Driven by ${CRIME_LABELS[o.crime].toLowerCase()}.`
     : "No indicator rated above None.";
   const overallValue = overallLow ? html`<span class="low-confidence">${overallText(scores)}</span>` : html`${o.score}<span class="muted"> / 100</span>`;
