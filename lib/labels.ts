@@ -23,6 +23,18 @@ export const RISK_CATEGORY_LABELS: Record<RiskCategory, string> = {
   RESOLVED: "Resolved",
 };
 export const RISK_CATEGORY_ORDER: RiskCategory[] = ["CURRENT_CRISIS", "IMMINENT_RISK", "SERIOUS_CONCERN", "MONITORING", "RESOLVED"];
+/**
+ * What each of our risk categories means, shown where a category is chosen (issue #27). The first
+ * two follow the R2P Monitor's current categories (Current Crisis, Imminent Risk), so its ratings
+ * compare with ours category for category (lib/external-ratings/present.ts).
+ */
+export const RISK_CATEGORY_DEFINITIONS: Record<RiskCategory, string> = {
+  CURRENT_CRISIS: "Atrocity crimes are being committed now, and urgent action is needed.",
+  IMMINENT_RISK: "Atrocity crimes are likely to happen, or to happen again, soon, unless effective preventive action is taken.",
+  SERIOUS_CONCERN: "Warning signs are serious, but atrocity crimes do not yet look imminent: watch closely and act early.",
+  MONITORING: "Some risk factors are present; the situation is followed as news arrives.",
+  RESOLVED: "The risk has receded; the situation is kept for the record and for any accountability still pending.",
+};
 
 export const CRIME_LABELS: Record<Crime, string> = {
   GENOCIDE: "Genocide",

@@ -8,7 +8,7 @@ import { createSituationAction, updateSituationAction } from "@/app/(app)/situat
 import { situationInputSchema, type SituationInput, CRIME_STATUSES } from "@/lib/situations/schemas";
 import type { SituationConflict, SituationSnapshot } from "@/lib/situations/mutations-types";
 import { mergeSituation, snapshotOfInput, type Merged } from "@/lib/situations/merge";
-import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
+import { CRIME_LABELS, CRIME_STATUS_LABELS, RISK_CATEGORY_DEFINITIONS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER, VISIBILITY_LABELS } from "@/lib/labels";
 import { SITUATION_FIELD_LABELS, describeValue } from "@/lib/situations/fields";
 import { SourcePicker, type PickedSource } from "@/components/sources/source-picker";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
@@ -50,6 +50,7 @@ export function SituationForm(props: Props) {
 
   const [countryFilter, setCountryFilter] = useState("");
   const chosenCountry = useWatch({ control, name: "countryIso3" });
+  const chosenCategory = useWatch({ control, name: "riskCategory" });
   const shownCountries = props.countries.filter(
     (c) => c.iso3 === chosenCountry || !countryFilter || c.name.toLowerCase().includes(countryFilter.toLowerCase()) || c.iso3 === countryFilter.toUpperCase(),
   );
@@ -216,13 +217,21 @@ export function SituationForm(props: Props) {
           </div>
           <div className="field">
             <label htmlFor="riskCategory">Risk category</label>
-            <select {...aria("riskCategory", errors.riskCategory)} {...register("riskCategory")}>
+            <select
+              {...aria("riskCategory", errors.riskCategory)}
+              aria-describedby={errors.riskCategory ? "riskCategory-definition riskCategory-error" : "riskCategory-definition"}
+              {...register("riskCategory")}
+            >
               {RISK_CATEGORY_ORDER.map((c) => (
                 <option key={c} value={c}>
                   {RISK_CATEGORY_LABELS[c]}
                 </option>
               ))}
             </select>
+            {/* What the chosen category means, where it is chosen (issue #27). */}
+            <p id="riskCategory-definition" className="muted" style={{ marginBlock: "0.25rem 0", fontSize: "0.9rem" }}>
+              {RISK_CATEGORY_DEFINITIONS[chosenCategory] ?? ""}
+            </p>
             <FieldError id="riskCategory" message={errors.riskCategory?.message} />
           </div>
           <div className="field">
