@@ -24,6 +24,11 @@ import {
   VISIBILITY_LABELS,
 } from "@/lib/labels";
 import type { CellValue } from "./neutralise";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { appUrl } from "@/lib/mail";
+import { PUBLISHED_ROUND, summaryScores, type ScoreSummaryJson } from "@/lib/indicators/rounds";
+import type { RoundScores, ScoredCrime } from "@/lib/indicators/score";
+import { coverageText, scoreText } from "@/lib/indicators/score-text";
 import { auditQuerySchema, auditWhere, memberIdsOf } from "@/lib/audit/queries";
 
 export type ColumnType = "string" | "number" | "date" | "boolean";
@@ -110,15 +115,28 @@ export const DATASETS: Record<Entity, Dataset> = {
   situations: {
     title: "Situations",
     columns: [
+      { key: "id", header: "Record id", type: "string" },
+      { key: "link", header: "Link", type: "string" },
       { key: "title", header: "Situation", type: "string" },
       { key: "country", header: "Country", type: "string" },
       { key: "iso3", header: "ISO3", type: "string" },
       { key: "scope", header: "Area", type: "string" },
       { key: "riskCategory", header: "Risk category", type: "string" },
       { key: "riskCategorySince", header: "Risk category since", type: "date" },
-      ...CRIME_ORDER.map((c) => ({ key: c, header: CRIME_LABELS[c], type: "string" as const })),
+      ...CRIME_ORDER.flatMap((c) => [
+        { key: c, header: CRIME_LABELS[c], type: "string" as const },
+        { key: `${c}_rationale`, header: `${CRIME_LABELS[c]}: rationale`, type: "string" as const },
+      ]),
       { key: "summary", header: "Summary", type: "string" },
+      { key: "background", header: "Background", type: "string" },
+      { key: "populationsAtRisk", header: "Populations at risk", type: "string" },
+      { key: "perpetrators", header: "Perpetrators", type: "string" },
       { key: "recommendedAction", header: "Recommended action", type: "string" },
+      { key: "notes", header: "Notes", type: "string" },
+      { key: "latestRound", header: "Latest published round", type: "date" },
+      { key: "overallScore", header: "Overall score (0-100)", type: "string" },
+      { key: "coverage", header: "Indicators assessed", type: "string" },
+      ...CRIME_ORDER.map((c) => ({ key: `${c}_score`, header: `${CRIME_LABELS[c]}: score (0-100)`, type: "string" as const })),
       { key: "lastAssessedAt", header: "Last assessed", type: "date" },
       { key: "organisation", header: "Organisation", type: "string" },
       { key: "visibility", header: "Shared with", type: "string" },
@@ -126,31 +144,54 @@ export const DATASETS: Record<Entity, Dataset> = {
     ],
     async *rows(membership, params) {
       const where = await situationListWhere(membership, situationListQuerySchema.parse(params));
-      yield* mapBatches(
-        byId((cursor) =>
-          db.situation.findMany({
-            where: { AND: [where, after(cursor)] },
-            orderBy: { id: "asc" },
-            take: BATCH,
-            include: { country: { select: { name: true } }, organisation: { select: { name: true } }, crimes: { select: { crime: true, status: true } } },
-          }),
-        ),
-        (s) => ({
-          title: s.title,
-          country: s.country.name,
-          iso3: s.countryIso3,
-          scope: s.scope,
-          riskCategory: RISK_CATEGORY_LABELS[s.riskCategory],
-          riskCategorySince: day(s.riskCategorySince),
-          ...Object.fromEntries(CRIME_ORDER.map((c) => [c, CRIME_STATUS_LABELS[s.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])),
-          summary: s.summary,
-          recommendedAction: s.recommendedAction,
-          lastAssessedAt: day(s.lastAssessedAt),
-          organisation: s.organisation.name,
-          visibility: VISIBILITY_LABELS[s.visibility],
-          updatedAt: day(s.updatedAt),
+      const base = appUrl();
+      const batches = byId((cursor) =>
+        db.situation.findMany({
+          where: { AND: [where, after(cursor)] },
+          orderBy: { id: "asc" },
+          take: BATCH,
+          include: { country: { select: { name: true } }, organisation: { select: { name: true } }, crimes: { select: { crime: true, status: true, rationale: true } } },
         }),
       );
+      for await (const batch of batches) {
+        const latest = await latestScores(batch.map((s) => s.id));
+        yield batch.map((s) => {
+          const l = latest.get(s.id);
+          return {
+            id: s.id,
+            link: `${base}/situations/${s.id}`,
+            title: s.title,
+            country: s.country.name,
+            iso3: s.countryIso3,
+            scope: s.scope,
+            riskCategory: RISK_CATEGORY_LABELS[s.riskCategory],
+            riskCategorySince: day(s.riskCategorySince),
+            ...Object.fromEntries(
+              CRIME_ORDER.flatMap((c) => {
+                const a = s.crimes.find((x) => x.crime === c);
+                return [
+                  [c, CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"]],
+                  [`${c}_rationale`, a?.rationale ?? ""],
+                ];
+              }),
+            ),
+            summary: s.summary,
+            background: s.background,
+            populationsAtRisk: s.populationsAtRisk,
+            perpetrators: s.perpetrators,
+            recommendedAction: s.recommendedAction,
+            notes: s.notes,
+            latestRound: l ? day(l.assessedOn) : null,
+            overallScore: l ? scoreText(l.scores.overall) : null,
+            coverage: l ? coverageText(l.scores.overall) : null,
+            ...Object.fromEntries(CRIME_ORDER.map((c) => [`${c}_score`, l?.scores.crimes[c as ScoredCrime] ? scoreText(l.scores.crimes[c as ScoredCrime], c) : null])),
+            lastAssessedAt: day(s.lastAssessedAt),
+            organisation: s.organisation.name,
+            visibility: VISIBILITY_LABELS[s.visibility],
+            updatedAt: day(s.updatedAt),
+          };
+        });
+      }
     },
   },
   ratings: {
@@ -273,6 +314,16 @@ export const DATASETS: Record<Entity, Dataset> = {
     },
   },
 };
+
+/** The latest published round's score numbers (with coverage) of each situation, one query per batch. */
+async function latestScores(situationIds: string[]): Promise<Map<string, { assessedOn: Date; scores: RoundScores }>> {
+  if (!situationIds.length) return new Map();
+  const rows = await db.$queryRaw<{ situationId: string; assessedOn: Date; summary: string }[]>`
+    SELECT DISTINCT ON ("situationId") "situationId", "assessedOn", "scoreSummary"::text AS summary FROM "Assessment"
+    WHERE "situationId" IN (${Prisma.join(situationIds)}) AND ${PUBLISHED_ROUND} AND "scoreSummary" IS NOT NULL
+    ORDER BY "situationId", "assessedOn" DESC, "publishedAt" DESC`;
+  return new Map(rows.map((r) => [r.situationId, { assessedOn: r.assessedOn, scores: summaryScores(JSON.parse(r.summary) as ScoreSummaryJson) }]));
+}
 
 async function* mapBatches<T>(batches: AsyncGenerator<T[]>, map: (row: T) => Row): AsyncGenerator<Row[]> {
   for await (const batch of batches) yield batch.map(map);

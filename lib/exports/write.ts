@@ -25,6 +25,12 @@ export function csvStream(columns: Column[], batches: AsyncGenerator<Row[]>, opt
 }
 
 const WIDTH: Record<Column["type"], number> = { string: 28, number: 12, date: 12, boolean: 10 };
+/** Columns of running text (summaries, evidence, notes) are wide; the others fit their header, within their type's width. */
+const LONG_TEXT = /summary|background|notes|evidence|rationale|description|populations|perpetrators|recommended|link|before|after|meta/i;
+function columnWidth(c: Column): number {
+  if (c.type === "string" && LONG_TEXT.test(c.key)) return 60;
+  return Math.min(Math.max(WIDTH[c.type], c.header.length + 3), 40);
+}
 
 /** Rows a worksheet can hold (Excel's limit, header included). */
 const XLSX_SHEET_ROWS = 1_048_576;
@@ -73,8 +79,13 @@ export function xlsxStream(sheets: { title: string; columns: Column[]; batches: 
           if (previous && !previous._readableState?.endEmitted && !(await until(previous, "end"))) return undefined;
         }
         part += 1;
-        ws = workbook.addWorksheet(part === 1 ? sheet.title.slice(0, 31) : `${sheet.title.slice(0, 24)} (${part})`);
-        ws.columns = sheet.columns.map((c) => ({ header: c.header, key: c.key, width: WIDTH[c.type], style: c.type === "date" ? { numFmt: "yyyy-mm-dd" } : {} }));
+        // The header row (and the HXL tag row under it) stays in view while scrolling, with a filter on every column.
+        const headRows = sheet.hxl ? 2 : 1;
+        ws = workbook.addWorksheet(part === 1 ? sheet.title.slice(0, 31) : `${sheet.title.slice(0, 24)} (${part})`, {
+          views: [{ state: "frozen", xSplit: 0, ySplit: headRows }],
+        });
+        ws.autoFilter = { from: { row: headRows, column: 1 }, to: { row: headRows, column: sheet.columns.length } };
+        ws.columns = sheet.columns.map((c) => ({ header: c.header, key: c.key, width: columnWidth(c), style: c.type === "date" ? { numFmt: "yyyy-mm-dd" } : {} }));
         ws.getRow(1).font = { bold: true };
         left = sheetRows - 1;
         if (sheet.hxl) {

@@ -141,7 +141,7 @@ describe("CSV and XLSX exports", () => {
   it("never export what the caller may not see", async () => {
     await actAs(outsider);
     const situations = await csv("situations");
-    const titles = situations.slice(1).map((r) => r[0]);
+    const titles = situations.slice(1).map((r) => r[situations[0].indexOf("Situation")]);
     expect(titles).toContain(neutralise(shared.title));
     expect(titles).not.toContain("Private watch");
     const events = await csv("events");
@@ -150,6 +150,29 @@ describe("CSV and XLSX exports", () => {
     expect(await csv("sources")).toHaveLength(1); // another organisation's sources: header only
     await actAs(null);
     expect((await get("events")).status).toBe(401);
+  });
+
+  it("export situations whole: every narrative field, each crime's status and rationale, the latest scores with coverage, the record's id and link", async () => {
+    await actAs(analyst);
+    const s = await createSituation(org.id, analyst.id, { title: "Whole export" });
+    await db.situation.update({ where: { id: s.id }, data: { background: "Long history.", populationsAtRisk: "Rohingya", perpetrators: "Army units", notes: "Internal note", summary: "Short." } });
+    await db.crimeAssessment.create({ data: { situationId: s.id, crime: "GENOCIDE", status: "ALLEGED", rationale: "Statements of intent.", updatedById: analyst.id } });
+    const ind = await db.indicator.findFirstOrThrow({ where: { organisationId: null, code: "1.1" } });
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-10" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-10", summary: "", ratings: [{ indicatorId: ind.id, level: "SEVERE", trend: "", confidence: "", evidence: "", sourceIds: [] }] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    const rows = await csv("situations", "?q=Whole+export");
+    expect(rows).toHaveLength(2);
+    const cell = (name: string) => rows[1][rows[0].indexOf(name)];
+    expect(cell("Record id")).toBe(s.id);
+    expect(cell("Link")).toMatch(new RegExp(`^https?://[^/]+/situations/${s.id}$`));
+    expect([cell("Background"), cell("Populations at risk"), cell("Perpetrators"), cell("Notes"), cell("Summary")]).toEqual(["Long history.", "Rohingya", "Army units", "Internal note", "Short."]);
+    expect(cell("Genocide: rationale")).toBe("Statements of intent.");
+    expect(cell("Latest published round")).toBe("2026-01-10");
+    // One indicator of the catalogue assessed: far below the organisation's coverage, so no low figure is shown as a score.
+    expect(cell("Overall score (0-100)")).toMatch(/^Not enough assessed/);
+    expect(cell("Indicators assessed")).toMatch(/^1 of \d+ indicators assessed \(\d+%\)$/);
+    expect(cell("Genocide: score (0-100)")).toMatch(/^Not enough assessed/);
   });
 
   it("export sources with both their dates: published and accessed", async () => {
@@ -197,6 +220,11 @@ describe("CSV and XLSX exports", () => {
     expect(typeof row.getCell(header.indexOf("People killed") + 1).value).toBe("number");
     expect(typeof row.getCell(header.indexOf("Latitude") + 1).value).toBe("number");
     expect(String(row.getCell(header.indexOf("Notes") + 1).value).startsWith("'")).toBe(true);
+    // The header stays in view and every column has a filter; running text gets wide columns.
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.autoFilter).toBe(`A1:${ws.getColumn(header.length).letter}1`);
+    expect(ws.getColumn(header.indexOf("Notes") + 1).width).toBe(60);
+    expect(ws.getColumn(header.indexOf("Date") + 1).width).toBeGreaterThanOrEqual(12);
 
     const all = await get("workbook", "?format=xlsx");
     const book = new ExcelJS.Workbook();
