@@ -112,6 +112,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
                       {CRIME_LABELS[c]}
                     </th>
                   ))}
+                  <th scope="col">Imminence (risk factors 7 and 8)</th>
                 </tr>
               </thead>
               <tbody>
@@ -122,6 +123,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
                     {SCORED_CRIMES.map((c) => (
                       <td key={c}>{scoreText(r.scores.crimes[c], c)}</td>
                     ))}
+                    <td>{r.scores.imminence ? scoreText(r.scores.imminence) : "Not recorded (method 1)"}</td>
                   </tr>
                 ))}
               </tbody>
