@@ -7,6 +7,7 @@ import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_L
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
 import { isoDate } from "@/lib/format";
 import { ExternalRatingsPdf } from "./external-ratings-pdf";
+import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
 import { changeText, indicatorsByFactor, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
 import { compareCodes } from "@/lib/indicators/score";
 
@@ -130,6 +131,14 @@ export function BriefBody({ data }: { data: BriefData }) {
 
       <Text style={st.h2}>Recent developments</Text>
       <Text style={st.p}>{s.summary || "Not recorded."}</Text>
+
+      <Text style={st.h2}>{BRIEF_SIGNALS_HEADING}</Text>
+      <Text style={st.p}>{briefSignalsNote(data.signals)}</Text>
+      {briefSignalSentences(data.signals).map((line) => (
+        <Text key={line} style={st.p}>
+          • {line}
+        </Text>
+      ))}
 
       <Text style={st.h2}>The four crimes and incitement</Text>
       <Table

@@ -13,6 +13,7 @@ import { externalRatingsForSituation } from "@/lib/external-ratings/queries";
 import { latestBySystem } from "@/lib/external-ratings/present";
 import { briefClaims } from "./claims";
 import { recentEvents, sinceLastBrief } from "./recent-events";
+import { briefSignals } from "@/lib/signals/queries";
 
 export async function briefData(membership: CurrentMembership, situationId: string) {
   const s = await getSituation(membership, situationId);
@@ -50,7 +51,7 @@ export async function briefData(membership: CurrentMembership, situationId: stri
   for (const r of responses) for (const { source } of r.citations) sourceMap.set(source.id, source);
   for (const r of latestRatings) for (const { source } of r.citations) sourceMap.set(source.id, source);
   // Cited claims (numbered sources), the recent events and what changed since the last brief (issue #29).
-  const [claims, recent, sinceLast] = await Promise.all([
+  const [claims, recent, sinceLast, signals] = await Promise.all([
     briefClaims(
       CRIME_ORDER.map((crime) => s.crimes.find((c) => c.crime === crime)).filter((c) => c !== undefined).map((c) => ({ crime: c.crime, status: c.status, rationale: c.rationale, sourceIds: c.citations.map(({ source }) => source.id) })),
       latest?.id ?? null,
@@ -58,11 +59,14 @@ export async function briefData(membership: CurrentMembership, situationId: stri
     ),
     recentEvents(s.id),
     sinceLastBrief(membership.organisationId, s.id),
+    briefSignals(membership, s.id),
   ]);
   return {
     claims,
     recent,
     sinceLast,
+    /** The event log's signals of the last 90 days (lib/signals), worded by lib/signals/brief.ts. */
+    signals,
     situation: s,
     organisation: org,
     marking: briefMarking(org.sensitivityMarking, s),

@@ -54,7 +54,7 @@ export interface SituationSignals {
   /** The weeks read (oldest first), tested where 26 weeks of record stand before them. */
   weeks: WeekTests[];
   firstEvent: string | null;
-  /** The spikes of the last complete week and of the current week so far. */
+  /** The spikes of the last complete week and of the current week so far (of the last 90 days, for the brief). */
   spikes: Spike[];
   threshold: ThresholdStatus | null;
   /** Actors, pairings of actor types, regions and kinds of event first seen since the last complete week began. */
@@ -85,9 +85,11 @@ const isCivilian = Prisma.sql`(e."eventType" = ${VIOLENCE_AGAINST_CIVILIANS} OR 
  * over the situations at once: the situations, the weekly counts, their first events, the actors'
  * killings of civilians over 12 months, and what is new since the last complete week began.
  */
-async function signalsFor(client: Client, scope: Scope, asOf: string, weeks: number): Promise<SituationSignals[]> {
+async function signalsFor(client: Client, scope: Scope, asOf: string, weeks: number, recentFrom?: string): Promise<SituationSignals[]> {
   const currentWeek = weekOf(asOf);
   const lastCompleteWeek = addWeeks(currentWeek, -1);
+  /** Spikes and new things count from this Monday (the last complete week's, unless asked otherwise). */
+  const since = recentFrom ?? lastCompleteWeek;
   const from = addWeeks(currentWeek, -(weeks - 1) - BASELINE_WEEKS);
   const situations = await client.$queryRaw<{ id: string; title: string; organisationId: string; sensitivity: number }[]>`
     SELECT s.id, s.title, s."organisationId", o."signalSensitivity" AS sensitivity
@@ -118,7 +120,7 @@ async function signalsFor(client: Client, scope: Scope, asOf: string, weeks: num
         AND ${isCivilian} AND e.actor1 IS NOT NULL AND e.actor1 <> ''
       GROUP BY e."situationId", e.actor1
       ORDER BY e."situationId", killed DESC, actor`,
-    newSince(client, ids, lastCompleteWeek, asOf),
+    newSince(client, ids, since, asOf),
   ]);
   const countsBy = group(counts, (r) => r.situationId);
   const firstBy = new Map(firsts.map((f) => [f.situationId, f.first]));
@@ -129,7 +131,7 @@ async function signalsFor(client: Client, scope: Scope, asOf: string, weeks: num
     const tested = testWeeks(fillWeeks(countsBy.get(s.id) ?? [], from, currentWeek), firstEvent, s.sensitivity).slice(BASELINE_WEEKS);
     const spikes: Spike[] = [];
     for (const w of tested) {
-      if (w.week < lastCompleteWeek) continue;
+      if (w.week < since) continue;
       for (const series of SERIES) {
         const test = w.tests[series];
         if (test?.flagged) spikes.push({ series, week: w.week, test });
@@ -211,6 +213,14 @@ export function listedSignals(membership: Pick<CurrentMembership, "organisationI
 export async function currentSignals(tx: Client, situationIds: string[], asOf = todayUtc()): Promise<SituationSignals[]> {
   if (situationIds.length === 0) return [];
   return signalsFor(tx, { where: Prisma.sql`s.id = ANY(${situationIds}::text[]) AND s."archivedAt" IS NULL` }, asOf, 2);
+}
+
+/** A situation's signals of the last 90 days (the weeks that began since), for its country brief, if the member may open it. */
+export async function briefSignals(membership: Pick<CurrentMembership, "organisationId">, situationId: string, asOf = todayUtc()): Promise<SituationSignals | null> {
+  const since = weekOf(new Date(Date.parse(`${asOf}T00:00:00Z`) - 90 * 86_400_000));
+  const weeks = Math.round((Date.parse(weekOf(asOf)) - Date.parse(since)) / (7 * 86_400_000)) + 1;
+  const [s] = await signalsFor(db, { where: Prisma.sql`s.id = ${situationId} AND ${situationVisibleSql(membership, "s")}` }, asOf, weeks, since);
+  return s ?? null;
 }
 
 /** Anything to report: a spike, a crossed threshold, or something new. */

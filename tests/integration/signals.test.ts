@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listedSignals, situationSignals } from "@/lib/signals/queries";
+import { briefSignals, listedSignals, situationSignals } from "@/lib/signals/queries";
+import { briefSignalSentences } from "@/lib/signals/brief";
 import { addWeeks } from "@/lib/signals/stats";
 import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 import { signalSensitivityAction } from "@/app/(app)/admin/actions";
@@ -173,5 +174,23 @@ describe("the sensitivity setting", () => {
     expect(audit).toMatchObject({ userId: admin.id, before: { signalSensitivity: 0.001 }, after: { signalSensitivity: 0.01 } });
     // Another organisation's setting is untouched.
     expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).signalSensitivity).toBe(0.001);
+  });
+});
+
+describe("the country brief's signals", () => {
+  it("list the last 90 days' spikes, the threshold and what is new, in plain words", async () => {
+    // 90 days before 2026-11-25 is 2026-08-27: from the week of 2026-08-24 on, so the 950 killed of 2026-08-21 are left out.
+    const s = (await briefSignals({ organisationId: org.id }, steady.id, AS_OF))!;
+    expect(briefSignalSentences(s)).toEqual([
+      "12 events in the week of 2026-11-16; 3 a week over the previous 26 weeks; by chance alone, a week like this comes less than 1 time in 10,000.",
+      "Militia killed at least 1,032 civilians in attacks on civilians in the last 12 months: over the Early Warning Project's threshold of 1,000 for a mass killing.",
+      "A new actor, New Brigade, first seen on 2026-11-20; events with it since: 1.",
+    ]);
+    // Two weeks earlier, the 90 days reach back to the week of the 950 killed (2026-08-17): its spike of killings is listed.
+    expect((await briefSignals({ organisationId: org.id }, steady.id, "2026-11-12"))!.spikes.map((x) => `${x.week} ${x.series}`)).toEqual(["2026-08-17 killed"]);
+    expect(await briefSignals({ organisationId: org.id }, elsewhere.id, AS_OF)).toBeNull();
+    expect(briefSignalSentences((await briefSignals({ organisationId: org.id }, fresh.id, AS_OF))!)).toEqual([
+      "No week stood out from the 26 before it, no actor's killings of civilians were recorded, and nothing new appeared.",
+    ]);
   });
 });

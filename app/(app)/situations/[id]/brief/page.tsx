@@ -10,6 +10,7 @@ import { changeText, latestRoundSentence, scoreText } from "@/lib/indicators/sco
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { PrintButton } from "@/components/exports/print-button";
 import { BriefExternalRatings } from "@/components/external-ratings/brief-external-ratings";
+import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
 
 export const metadata: Metadata = { title: "Country brief" };
 
@@ -39,6 +40,13 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
       {s.perpetrators && <p>Alleged perpetrators: {s.perpetrators}</p>}
       <h2>Recent developments</h2>
       <p>{s.summary || "Not recorded."}</p>
+      <h2>{BRIEF_SIGNALS_HEADING}</h2>
+      <p className="muted">{briefSignalsNote(data.signals)}</p>
+      <ul>
+        {briefSignalSentences(data.signals).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <h2>The four crimes and incitement</h2>
       <table>
         <thead>
