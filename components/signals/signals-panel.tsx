@@ -16,7 +16,7 @@ export async function SignalsThisWeekPanel({ membership, asOf = new Date().toISO
   const since = all[0]?.lastCompleteWeek;
   return (
     <section className="panel" aria-labelledby="signals-heading">
-      <h2 id="signals-heading" style={{ marginTop: 0 }}>
+      <h2 id="signals-heading" style={{ marginBlockStart: 0 }}>
         {fillSentence("Signals this week ({n})", { n: flagged.length })}
       </h2>
       <p className="muted">Weeks well above a situation&apos;s previous 26, one actor&apos;s killings of civilians over the Early Warning Project&apos;s threshold, and actors, regions or kinds of event never seen before in a situation, since last Monday week.</p>

@@ -43,7 +43,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       "/situations",
       "/situations/new",
       situation!,
-      ...["indicators", "responses", "events", "sources", "history"].map((tab) => `${situation}?tab=${tab}`),
+      ...["indicators", "responses", "events", "signals", "sources", "history"].map((tab) => `${situation}?tab=${tab}`),
       `${situation}/edit`,
       `${situation}/brief`,
       `${situation}/responses/new`,

@@ -105,7 +105,7 @@ export default async function AdminPage() {
         <MinScoreCoverageForm minCoverage={org.minScoreCoverage} />
       </section>
       <section className="panel" aria-labelledby="sensitivity-heading">
-        <h2 id="sensitivity-heading" style={{ marginTop: 0 }}>
+        <h2 id="sensitivity-heading" style={{ marginBlockStart: 0 }}>
           Signals from the event log
         </h2>
         <p className="muted">
