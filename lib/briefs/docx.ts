@@ -46,18 +46,21 @@ function para(text: string, markers: FootnoteReferenceRun[] = []): Paragraph {
   return new Paragraph({ children: [...runs, ...markers] });
 }
 
-function cell(content: string | Paragraph[], header = false): TableCell {
+function cell(content: string | Paragraph[], width: number | undefined, header = false): TableCell {
   const children = typeof content === "string" ? [new Paragraph({ children: [new TextRun({ text: content, bold: header })] })] : content;
-  return new TableCell({ children });
+  return new TableCell({ children, width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined });
 }
 
-/** A table whose first row is its header, repeated on every page; rows do not split across pages. */
-function table(headers: string[], rows: (string | Paragraph[])[][]): Table {
+/**
+ * A table whose first row is its header, repeated on every page; rows do not split across pages.
+ * `widths`: each column's share of the page in percent (running text gets the widest).
+ */
+function table(headers: string[], rows: (string | Paragraph[])[][], widths?: number[]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, widths?.[i], true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths?.[i])) })),
     ],
   });
 }
@@ -92,6 +95,7 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
     table(
       ["Crime", "Status", "Rationale"],
       crimes.map((c) => [CRIME_LABELS[c.crime], CRIME_STATUS_LABELS[c.status], [para(c.rationale || "No rationale written.", citations(c.citations.map(({ source }) => source.id), data))]]),
+      [22, 20, 58],
     ),
   );
 
@@ -101,11 +105,12 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
     out.push(p("No assessment round has been published yet: there are no scores."));
   } else {
     const sc = latest.scores;
-    out.push(p(`Latest published round: ${isoDate(latest.assessedOn)}. ${methodText(sc)} ${coverageText(sc)}.`));
+    out.push(p(`Latest published round: ${isoDate(latest.assessedOn)}. ${methodText(sc)} ${coverageText(sc.overall)}.`));
     out.push(
       table(
         ["Crime", "Score (0-100)", "Coverage"],
-        (Object.keys(sc.crimes) as ScoredCrime[]).map((crime) => [CRIME_LABELS[crime], scoreText(sc.crimes[crime], crime), coverageText(sc.crimes[crime])]),
+        CRIME_ORDER.filter((crime) => sc.crimes[crime as ScoredCrime]).map((crime) => [CRIME_LABELS[crime], scoreText(sc.crimes[crime as ScoredCrime], crime), coverageText(sc.crimes[crime as ScoredCrime])]),
+        [40, 25, 35],
       ),
     );
     if (sc.imminence) out.push(p(`Imminence (enabling circumstances and triggers, factors 7 and 8): ${scoreText(sc.imminence)}; ${sc.imminence.factorsPresent} of ${sc.imminence.factorsTotal} factors with indicators present.`));
@@ -119,17 +124,23 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
           const fs = sc.factors[f.number];
           return [factorName(f.number), scoreText(fs), coverageText(fs), fs?.drivers.length ? fs.drivers.map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`).join(", ") : "None present"];
         }),
+        [28, 17, 25, 30],
       ),
     );
-    if (data.claims.ratings.length) {
+    // Indicators rated None with nothing written or cited say nothing a reader needs: counted, not listed.
+    const listed = data.claims.ratings.filter((r) => r.level !== "NONE" || r.evidence.trim() || r.sourceIds.length);
+    const quiet = data.claims.ratings.length - listed.length;
+    if (listed.length) {
       out.push(heading("Ratings of the latest round", HeadingLevel.HEADING_2));
       out.push(
         table(
           ["Indicator", "Rating", "Evidence"],
-          data.claims.ratings.map((r) => [`${r.code} ${r.text}`, RATING_LEVEL_LABELS[r.level as keyof typeof RATING_LEVEL_LABELS], [para(r.evidence || "No evidence written.", citations(r.sourceIds, data))]]),
+          listed.map((r) => [`${r.code} ${r.text}`, RATING_LEVEL_LABELS[r.level as keyof typeof RATING_LEVEL_LABELS], [para(r.evidence || "No evidence written.", citations(r.sourceIds, data))]]),
+          [42, 16, 42],
         ),
       );
     }
+    if (quiet) out.push(p(quiet === 1 ? "1 indicator rated None, with no evidence written, is not listed." : `${quiet} indicators rated None, with no evidence written, are not listed.`));
   }
 
   const ev = data.recent;
@@ -138,8 +149,8 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
     out.push(p("No event of this situation is recorded in this period."));
   } else {
     out.push(p(`${ev.events === 1 ? "1 event was" : `${ev.events.toLocaleString("en")} events were`} recorded, ${ev.civilianAttacks === 1 ? "1 of them an attack" : `${ev.civilianAttacks.toLocaleString("en")} of them attacks`} on civilians. ${killedSentence(ev.killed, ev.unknownKilled)}`));
-    out.push(heading("Most affected places", HeadingLevel.HEADING_2), table(["Place", "Events", "People killed (known)"], ev.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")])));
-    out.push(heading("Events per week", HeadingLevel.HEADING_2), table(["Week of", "Events", "People killed (known)"], ev.weeks.map((w) => [w.week, w.events.toLocaleString("en"), w.killed.toLocaleString("en")])));
+    out.push(heading("Most affected places", HeadingLevel.HEADING_2), table(["Place", "Events", "People killed (known)"], ev.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")]), [50, 25, 25]));
+    out.push(heading("Events per week", HeadingLevel.HEADING_2), table(["Week of", "Events", "People killed (known)"], ev.weeks.map((w) => [w.week, w.events.toLocaleString("en"), w.killed.toLocaleString("en")]), [50, 25, 25]));
   }
   if (data.sinceLast) {
     const l = data.sinceLast;
@@ -153,6 +164,7 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
       table(
         ["Pillar", "Response", "Status", "From"],
         data.responses.map((r) => [PILLAR_LABELS[r.pillar], [para(r.actorName ? `${r.title} (${r.actorName})` : r.title, citations(r.citations.map(({ source }) => source.id), data))], RESPONSE_STATUS_LABELS[r.status], isoDate(r.startDate)]),
+        [22, 40, 20, 18],
       ),
     );
 
