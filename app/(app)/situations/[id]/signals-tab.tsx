@@ -45,7 +45,7 @@ export async function SignalsTab({ situationId, membership, asOf = new Date().to
       <h2 id="signals-heading">Signals from the event log</h2>
       <p className="muted">
         {fillSentence(
-          "Each week (Monday to Sunday) is compared with the {weeks} weeks before it. A week is flagged when so many events, attacks on civilians or people killed would come by chance less than 1 time in {oneIn}, if the weeks before it are the usual rate (a Poisson test, allowing for weeks that vary more than that, as killings do). Your organisation's administrators set how rare that must be. Attacks on civilians are events of the type Violence against civilians or marked as targeting civilians; people killed counts the known figures only.",
+          "Each week (Monday to Sunday) is compared with the {weeks} weeks before it. A week is flagged when so many events, attacks on civilians or people killed would come by chance less than 1 time in {oneIn}, if the weeks before it are the usual rate (a Poisson test, allowing for weeks that vary more than that, as killings do). The administrators of the organisation that records this situation set how rare that must be. Attacks on civilians are events of the type Violence against civilians or marked as targeting civilians; people killed counts the known figures only.",
           { weeks: BASELINE_WEEKS, oneIn },
         )}
       </p>
