@@ -253,6 +253,8 @@ export function scoreRoundV2(indicators: IndicatorInput[], ratings: RatingInput[
     }
     if (overall.crime !== null) break;
   }
+  // Nothing above None: no crime drives it (as method 1 said).
+  if (overall.score === 0) overall = { ...overall, crime: null, drivers: [] };
 
   const im = part(IMMINENCE_FACTORS.map((f) => ({ f, g: factorGroups[f] })));
   const imminence: RoundScores["imminence"] = {

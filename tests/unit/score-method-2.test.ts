@@ -107,6 +107,12 @@ describe("risk scores, method 2: unknown is not none", () => {
     expect(s.overall.crime).toBe("WAR_CRIMES");
   });
 
+  it("names no crime when nothing is rated above None", () => {
+    const s = scoreRound(catalogue, restNone([]));
+    expect(s.overall).toMatchObject({ score: 0, crime: null, drivers: [], lowConfidence: false, coverage: 100 });
+    expect(scoreText(s.overall)).toBe("0");
+  });
+
   it("takes the organisation's minimum coverage, and leaves retired indicators out", () => {
     const half = rate(catalogue.slice(0, 66), "NONE");
     expect(scoreRound(catalogue, half).overall.lowConfidence).toBe(true);
