@@ -2,7 +2,7 @@
 // the last complete week or the current one (lib/signals), each in plain words with its evidence.
 import Link from "next/link";
 import type { CurrentMembership } from "@/lib/auth/current-user";
-import { hasSignals, listedSignals } from "@/lib/signals/queries";
+import { hasSignals, listedSignalsCached } from "@/lib/signals/queries";
 import { fillSentence } from "@/lib/signals/stats";
 import { SignalList } from "./signal-list";
 
@@ -10,7 +10,7 @@ import { SignalList } from "./signal-list";
 const APPROACHING_SHARE = 0.5;
 
 export async function SignalsThisWeekPanel({ membership, asOf = new Date().toISOString().slice(0, 10) }: { membership: Pick<CurrentMembership, "organisationId">; asOf?: string }) {
-  const all = await listedSignals(membership, asOf);
+  const all = await listedSignalsCached(membership, asOf);
   const flagged = all.filter(hasSignals);
   const approaching = all.filter((s) => s.threshold && !s.threshold.crossed && s.threshold.share >= APPROACHING_SHARE).sort((a, b) => b.threshold!.share - a.threshold!.share);
   const since = all[0]?.lastCompleteWeek;

@@ -5,6 +5,8 @@ import { briefSignalSentences } from "@/lib/signals/brief";
 import { addWeeks } from "@/lib/signals/stats";
 import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 import { signalSensitivityAction } from "@/app/(app)/admin/actions";
+import { createEventAction, deleteEventAction } from "@/app/(app)/events/actions";
+import { emptyEventInput } from "@/lib/events/schemas";
 
 // A synthetic event log whose signals are known. "Today" is Wednesday 2026-11-25: the current week
 // began on Monday 2026-11-23, the last complete week on 2026-11-16.
@@ -156,6 +158,15 @@ describe("the dashboard's Signals this week panel", () => {
     const theirs = renderToStaticMarkup(await SignalsThisWeekPanel({ membership: { organisationId: (await db.situation.findUniqueOrThrow({ where: { id: elsewhere.id } })).organisationId }, asOf: AS_OF }));
     expect(theirs).toContain("Elsewhere");
     expect(theirs).not.toContain("A steady situation");
+
+    // Kept while nothing changes; an event recorded or deleted (audited) is seen at once.
+    await actAs(analyst);
+    const recorded = await createEventAction({ data: { ...emptyEventInput(), situationId: steady.id, eventDate: "2026-11-21", eventType: "Battles", subEventType: "Armed clash", actor1: "Army", actor2: "Third Force", admin1: "North Darfur", countryIso3: "SDN", fatalities: 0 } });
+    if (!recorded.ok) throw new Error(recorded.message);
+    const panel = async () => renderToStaticMarkup(await SignalsThisWeekPanel({ membership: { organisationId: org.id }, asOf: AS_OF }));
+    expect(await panel()).toContain("A new actor, Third Force, first seen on 2026-11-21");
+    expect(await deleteEventAction({ id: recorded.data.id, version: recorded.data.version })).toMatchObject({ ok: true });
+    expect(await panel()).not.toContain("Third Force");
   });
 });
 
