@@ -14,6 +14,8 @@ export interface TrendPoint {
   CRIMES_AGAINST_HUMANITY: number | null;
   ETHNIC_CLEANSING: number | null;
   INCITEMENT: number | null;
+  /** Risk factors 7 and 8 (method 2 rounds only). */
+  imminence: number | null;
 }
 
 /** The top of the chart's axis: the data's highest score with some room, in steps of 10, never above 100. */
@@ -30,6 +32,7 @@ const SERIES: { key: keyof TrendPoint; name: string; colour: string; dash?: stri
   { key: "CRIMES_AGAINST_HUMANITY", name: "Crimes against humanity", colour: "#009E73", dash: "10 4" },
   { key: "ETHNIC_CLEANSING", name: "Ethnic cleansing", colour: "#CC79A7", dash: "4 2 1 2" },
   { key: "INCITEMENT", name: "Incitement", colour: "#E69F00", dash: "1 2" },
+  { key: "imminence", name: "Imminence (risk factors 7 and 8)", colour: "#56B4E9", dash: "8 2 2 2" },
 ];
 
 export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {

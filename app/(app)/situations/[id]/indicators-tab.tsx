@@ -30,7 +30,8 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
   const points: TrendPoint[] = published.map((r) => ({
     date: isoDate(r.assessedOn),
     overall: value(r.scores.overall),
-    ...(Object.fromEntries(SCORED_CRIMES.map((c) => [c, value(r.scores.crimes[c])])) as Omit<TrendPoint, "date" | "overall">),
+    ...(Object.fromEntries(SCORED_CRIMES.map((c) => [c, value(r.scores.crimes[c])])) as Omit<TrendPoint, "date" | "overall" | "imminence">),
+    imminence: r.scores.imminence ? value(r.scores.imminence) : null,
   }));
   const summaryOf = new Map(published.map((r) => [r.id, r.scores]));
 
