@@ -206,6 +206,10 @@ describe("the overview dashboard", () => {
     expect(mine[0].reasons.join("; ")).toContain("2 new severe indicators: Armed conflict or instability: 1.1; Enabling circumstances or preparation: 7.2");
     expect(d.crimeStatus.GENOCIDE.ALLEGED).toBeGreaterThanOrEqual(1);
     expect(d.latest.get(rising.id)!.scores.factors[7].score).toBeGreaterThan(0);
+    // Read from the stored summary, a method 2 round keeps what it rests on: 2 indicators assessed are not enough, so no score "rose" (issue #27).
+    expect(d.latest.get(rising.id)!.scores).toMatchObject({ method: 2, overall: { rated: 2, lowConfidence: true } });
+    expect(d.latest.get(rising.id)!.scores.factors[7]).toMatchObject({ rated: 1, lowConfidence: true });
+    expect(mine[0].reasons.join("; ")).not.toContain("overall score");
     expect(d.situations.map((s) => s.id)).toEqual(expect.arrayContaining([rising.id, calm.id]));
   });
 });
