@@ -7,6 +7,7 @@ import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_L
 import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
 import { isoDate } from "@/lib/format";
 import { ExternalRatingsPdf } from "./external-ratings-pdf";
+import { KeyFactorsPdf } from "./key-factors-pdf";
 import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
 import { changeText, indicatorsByFactor, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
 import { compareCodes } from "@/lib/indicators/score";
@@ -150,6 +151,7 @@ export function BriefBody({ data }: { data: BriefData }) {
         })}
       />
 
+      <KeyFactorsPdf data={data} />
       <Text style={st.h2}>Risk factor analysis</Text>
       {latest ? (
         <>

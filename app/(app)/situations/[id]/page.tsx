@@ -20,6 +20,7 @@ import { IndicatorsTab } from "./indicators-tab";
 import { EventsTab } from "./events-tab";
 import { SignalsTab } from "./signals-tab";
 import { ExternalRatings } from "./external-ratings-section";
+import { KeyFactors } from "./key-factors-section";
 import { eventListQuerySchema } from "@/lib/events/schemas";
 import { WatchButton } from "@/components/alerts/watch-button";
 import { watchedSituationIds } from "@/lib/alerts/queries";
@@ -139,6 +140,7 @@ export default async function SituationPage({ params, searchParams }: { params: 
             </dd>
           </dl>
           <ExternalRatings situation={s} membership={user.active} canRecord={canEdit && !s.archivedAt} />
+          <KeyFactors situationId={s.id} />
           <h2>The four crimes and incitement</h2>
           <table>
             <thead>

@@ -10,6 +10,7 @@ import { changeText, latestRoundSentence, scoreText } from "@/lib/indicators/sco
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { PrintButton } from "@/components/exports/print-button";
 import { BriefExternalRatings } from "@/components/external-ratings/brief-external-ratings";
+import { KeyFactorsBrief } from "@/components/briefs/key-factors-brief";
 import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
 
 export const metadata: Metadata = { title: "Country brief" };
@@ -69,6 +70,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
           })}
         </tbody>
       </table>
+      <KeyFactorsBrief data={data} />
       <h2>Risk factor analysis</h2>
       {latest ? (
         <>

@@ -1,0 +1,44 @@
+// The five key factors (issue #27): the situation page and the country brief name the risk factors
+// that weigh most in the latest published round, with the indicators behind them.
+import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { NextRequest } from "next/server";
+import { PDFParse } from "pdf-parse";
+import { db } from "@/lib/db";
+import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
+import { GET as brief } from "@/app/api/briefs/[id]/route";
+import { KeyFactors } from "@/app/(app)/situations/[id]/key-factors-section";
+import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+
+describe("the five key factors", () => {
+  it("come from the latest published round, on the situation page and in the brief", async () => {
+    const org = await createOrganisation();
+    const analyst = await createMember(org.id, "ANALYST");
+    const s = await createSituation(org.id, analyst.id, { title: "Key factors test" });
+    await actAs(analyst);
+    expect(plain(renderToStaticMarkup(await KeyFactors({ situationId: s.id })))).toContain("No published assessment round yet");
+
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    const ind = async (code: string) => (await db.indicator.findFirstOrThrow({ where: { code, organisationId: null } })).id;
+    const rating = async (code: string, level: "PRESENT" | "SEVERE") => ({ indicatorId: await ind(code), level, trend: "", confidence: "", evidence: "", sourceIds: [] });
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [await rating("7.1", "SEVERE"), await rating("8.7", "PRESENT")] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+
+    const html = renderToStaticMarkup(await KeyFactors({ situationId: s.id }));
+    const text = plain(html);
+    expect(text).toContain("Five key factors");
+    expect(text).toContain("The risk factors that weigh most in the latest published round (2026-01-01)");
+    expect(text).toMatch(/Risk factor 7, Enabling circumstances or preparation: [^ ]+.* 7\.1 Severe: Emergency laws or exceptional security measures that wear away fundamental rights\./);
+    expect(text).toContain("8.7 Present: Incitement or hate propaganda aimed at particular groups or individuals.");
+    expect(html).toContain(`href="/situations/${s.id}/rounds/${r.id}#rf-7"`);
+
+    const res = await brief(new NextRequest(`http://localhost/api/briefs/${s.id}`), { params: Promise.resolve({ id: s.id }) });
+    expect(res.status).toBe(200);
+    const pdf = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text.replace(/\s+/g, " ");
+    expect(pdf).toContain("Five key factors");
+    expect(pdf).toContain("1. Risk factor 7, Enabling circumstances or preparation");
+    expect(pdf).toContain("7.1 Severe: Emergency laws or exceptional security measures that wear away fundamental rights.");
+  });
+});
