@@ -1,11 +1,26 @@
 // npm run setup: local secrets, the embedded database (unless DATABASE_URL is set),
 // migrations, reference data and demo data. Safe to run again.
+// For a real deployment: npm run setup -- --no-demo --organisation "Name" --admin-email a@b.org
+// (no demo data; the first organisation and a single-use link for its first administrator;
+// --no-two-factor to leave two-factor sign-in optional).
 import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { createPrismaClient } from "../lib/db-client";
+import { firstRun } from "../lib/admin/first-run";
 import { openDatabase } from "./lib/database";
 import { ensureLocalSecrets } from "./lib/local-env";
 import { migrate } from "./lib/migrate";
 
+const FIRST_RUN = 'npm run setup -- --no-demo --organisation "Name" --admin-email a@b.org [--no-two-factor]';
+const USAGE = `Usage: npm run setup (the demo), or ${FIRST_RUN}`;
+
 async function main() {
+  const { values: args } = parseArgs({
+    options: { "no-demo": { type: "boolean" }, organisation: { type: "string" }, "admin-email": { type: "string" }, "no-two-factor": { type: "boolean" } },
+  });
+  const demo = !args["no-demo"];
+  if (demo && (args.organisation || args["admin-email"])) throw new Error(`The first organisation is made without demo data: add --no-demo.\n${USAGE}`);
+  if (!!args.organisation !== !!args["admin-email"]) throw new Error(`Give both --organisation and --admin-email.\n${USAGE}`);
   const added = await ensureLocalSecrets();
   if (added.length) console.log(`Created .env.local with ${added.join(", ")}.`);
   const db = await openDatabase();
@@ -14,13 +29,37 @@ async function main() {
     const result = await migrate(db.url, { log: (l) => console.log(l) });
     for (const w of result.warnings) console.warn(`Warning: ${w}`);
     console.log(`Migrations: ${result.applied.length} applied, ${result.alreadyApplied} already there.`);
-    const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
+    const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts", ...(demo ? [] : ["--reference-only"])], {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: db.url },
     });
     if (seed.status !== 0) throw new Error("Seeding failed.");
+    if (!demo) await firstOrganisation(db.url, args.organisation, args["admin-email"], !args["no-two-factor"]);
   } finally {
     await db.stop();
+  }
+}
+
+/** The first organisation and its first administrator's link, or how to make them. */
+async function firstOrganisation(url: string, organisation: string | undefined, email: string | undefined, requireTwoFactor: boolean) {
+  const prisma = createPrismaClient(url, 1);
+  try {
+    if (!organisation || !email) {
+      const count = await prisma.organisation.count({ where: { isDemo: false } });
+      console.log(
+        count
+          ? `\n${count === 1 ? "1 organisation is" : `${count} organisations are`} set up. Its administrators invite members from the Admin page.`
+          : `\nNo organisation yet. Create the first one and invite its administrator:\n  ${FIRST_RUN}`,
+      );
+      return;
+    }
+    const r = await firstRun(prisma, { organisation, email, requireTwoFactor }, process.env.NEXTAUTH_URL ?? "http://localhost:3000");
+    if (!r.ok) throw new Error(r.message);
+    console.log(`\n${r.organisationCreated ? "Created" : "Found"} the organisation "${organisation}"${requireTwoFactor ? " (two-factor sign-in required)" : ""}.`);
+    console.log(`Send this single-use link to ${email.trim().toLowerCase()}, the first administrator (valid 7 days; running this again replaces it):\n  ${r.link}`);
+    console.log("They open it, choose their name and password, sign in and accept; then they set up two-factor sign-in and invite their colleagues.");
+  } finally {
+    await prisma.$disconnect();
   }
 }
 

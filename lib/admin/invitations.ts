@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ActionError, ForbiddenError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { tokenHash } from "./mutations";
+import { tokenHash } from "./invitation-token";
 
 // Accepting an invitation (issue #26, item 1). The link alone never proves who holds it: without
 // e-mail the inviting administrator holds it too, so it used to be a password oracle for any

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { appUrl, mailer } from "@/lib/mail";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -7,8 +6,7 @@ import type { Actor } from "@/lib/auth/action";
 import { ActionError, NotFoundError } from "@/lib/auth/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const INVITATION_DAYS = 7;
-export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+import { INVITATION_DAYS, invitationExpiry, newInvitationToken, tokenHash } from "./invitation-token";
 
 /**
  * Invites someone by a single-use link valid INVITATION_DAYS days. With e-mail configured the link
@@ -19,11 +17,11 @@ export async function inviteMember({ user, membership }: Actor, input: { email: 
   const email = input.email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organisationId: membership.organisationId, user: { email } } });
   if (existing && !existing.deactivatedAt) throw new ActionError("Some fields need attention.", "INVALID", { email: ["This person is already a member."] });
-  const token = randomBytes(32).toString("base64url");
+  const token = newInvitationToken();
   const invitation = await db.$transaction(async (tx) => {
     await tx.invitation.updateMany({ where: { organisationId: membership.organisationId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     const inv = await tx.invitation.create({
-      data: { organisationId: membership.organisationId, email, role: input.role, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000), invitedById: user.id },
+      data: { organisationId: membership.organisationId, email, role: input.role, tokenHash: tokenHash(token), expiresAt: invitationExpiry(), invitedById: user.id },
     });
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "member.invite", entityType: "Invitation", entityId: inv.id, after: { email, role: input.role } });
     return inv;

@@ -80,7 +80,7 @@ export default async function AdminPage() {
           <ul>
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.email} as {ROLE_LABELS[i.role]}, by {i.invitedBy.name}, valid until {when(i.expiresAt)}{" "}
+                {i.email} as {ROLE_LABELS[i.role]}, by {i.invitedBy?.name ?? "the operator, at first run"}, valid until {when(i.expiresAt)}{" "}
                 <ActionButton action={revokeInvitationAction} input={{ id: i.id }} label="Revoke" busyLabel="Revoking…" />
               </li>
             ))}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Invitation" ALTER COLUMN "invitedById" DROP NOT NULL;
+
