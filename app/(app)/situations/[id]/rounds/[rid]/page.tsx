@@ -102,7 +102,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
       {evidencePanel}
       {round.summary && <p style={{ whiteSpace: "pre-wrap" }}>{round.summary}</p>}
       <RoundView {...view} />
-      {round.status === "PUBLISHED" && can.administer(user.active) && round.organisationId === user.active.organisationId && (
+      {round.status === "PUBLISHED" && can.administer(user.active) && can.changeRound(user.active, round) && (
         <RescoreRound id={round.id} version={round.version} method={round.methodVersion} current={METHOD_VERSION} />
       )}
     </>
