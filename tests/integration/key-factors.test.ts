@@ -22,7 +22,7 @@ describe("the five key factors", () => {
 
     const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
     const ind = async (code: string) => (await db.indicator.findFirstOrThrow({ where: { code, organisationId: null } })).id;
-    const rating = async (code: string, level: "PRESENT" | "SEVERE") => ({ indicatorId: await ind(code), level, trend: "", confidence: "", evidence: "", sourceIds: [] });
+    const rating = async (code: string, level: "PRESENT" | "SEVERE") => ({ indicatorId: await ind(code), level, trend: "" as const, confidence: "" as const, evidence: "", sourceIds: [] });
     await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [await rating("7.1", "SEVERE"), await rating("8.7", "PRESENT")] }));
     await ok(publishRoundAction({ id: r.id, version: 2 }));
 
