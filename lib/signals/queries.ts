@@ -71,11 +71,11 @@ function todayUtc(): string {
 }
 
 /**
- * The Monday of the event's ISO week, in date arithmetic (2001-01-01 was a Monday): a quarter of the
+ * The Monday of the ISO week of the day `d`, in date arithmetic (2001-01-01 was a Monday): a quarter of the
  * CPU of date_trunc('week'), which goes through a timestamp with time zone (measured on 53,605 events:
  * 0.12 -> 0.03 s once the rows were read).
  */
-const monday = Prisma.sql`(e."eventDate" - ((e."eventDate" - date '2001-01-01') % 7 + 7) % 7)`;
+const monday = Prisma.sql`(d - ((d - date '2001-01-01') % 7 + 7) % 7)`;
 
 const isCivilian = Prisma.sql`(e."eventType" = ${VIOLENCE_AGAINST_CIVILIANS} OR e."civilianTargeting")`;
 
@@ -100,28 +100,35 @@ async function signalsFor(client: Client, scope: Scope, asOf: string, weeks: num
   const ids = situations.map((s) => s.id);
   // Events are the situation's own organisation's (what its viewers may see: lib/access/events.ts).
   const own = Prisma.sql`e."situationId" = s.id AND e."organisationId" = s."organisationId" AND e."deletedAt" IS NULL`;
-  const [counts, firsts, actors, fresh] = await Promise.all([
-    client.$queryRaw<(WeekCounts & { situationId: string })[]>`
-      SELECT e."situationId", to_char(${monday}, 'YYYY-MM-DD') AS week,
-             count(*)::int AS events, (count(*) FILTER (WHERE ${isCivilian}))::int AS civilian,
-             coalesce(sum(e.fatalities), 0)::int AS killed, (count(*) - count(e.fatalities))::int AS "unknownKilled"
-      FROM "Situation" s JOIN "Event" e ON ${own}
-      WHERE s.id = ANY(${ids}::text[]) AND e."eventDate" >= ${from}::date AND e."eventDate" <= ${asOf}::date
-      GROUP BY e."situationId", ${monday}`,
+  // The weeks' counts and the actors' killings of civilians in one read of the rows (the 12 months
+  // and the charted weeks): as two queries, the rows of the weeks were read twice. Every situation's
+  // signals at 1,000,000 events, six runs alternating with the two-query version in slow minutes:
+  // 405-944 ms (median 517) against 438-1,578 (median 662), the same signals.
+  const [parts, firsts, fresh] = await Promise.all([
+    client.$queryRaw<{ part: "W" | "A"; situationId: string; key: string; n: number; civilian: number; killed: number; unknownKilled: number }[]>`
+      WITH r AS MATERIALIZED (
+        SELECT e."situationId" AS sid, e."eventDate" AS d, ${isCivilian} AS civ, e.fatalities AS f, e.actor1 AS a
+        FROM "Situation" s JOIN "Event" e ON ${own}
+        WHERE s.id = ANY(${ids}::text[]) AND e."eventDate" >= least(${from}::date, (${asOf}::date - interval '12 months')::date + 1) AND e."eventDate" <= ${asOf}::date
+      )
+      SELECT 'W' AS part, sid AS "situationId", to_char(${monday}, 'YYYY-MM-DD') AS key, count(*)::int AS n, (count(*) FILTER (WHERE civ))::int AS civilian,
+             coalesce(sum(f), 0)::int AS killed, (count(*) - count(f))::int AS "unknownKilled"
+      FROM r WHERE d >= ${from}::date GROUP BY sid, ${monday}
+      UNION ALL
+      SELECT 'A', sid, a, count(*)::int, 0, coalesce(sum(f), 0)::int, (count(*) - count(f))::int
+      FROM r WHERE civ AND a IS NOT NULL AND a <> '' AND d > ${asOf}::date - interval '12 months' GROUP BY sid, a`,
     client.$queryRaw<{ situationId: string; first: string | null }[]>`
       SELECT s.id AS "situationId",
              (SELECT to_char(min(e."eventDate"), 'YYYY-MM-DD') FROM "Event" e WHERE ${own} AND e."eventDate" <= ${asOf}::date) AS first
       FROM "Situation" s WHERE s.id = ANY(${ids}::text[])`,
-    client.$queryRaw<(ActorKillings & { situationId: string })[]>`
-      SELECT DISTINCT ON (e."situationId") e."situationId", e.actor1 AS actor, coalesce(sum(e.fatalities), 0)::int AS killed,
-             count(*)::int AS events, (count(*) - count(e.fatalities))::int AS "unknownKilled"
-      FROM "Situation" s JOIN "Event" e ON ${own}
-      WHERE s.id = ANY(${ids}::text[]) AND e."eventDate" > ${asOf}::date - interval '12 months' AND e."eventDate" <= ${asOf}::date
-        AND ${isCivilian} AND e.actor1 IS NOT NULL AND e.actor1 <> ''
-      GROUP BY e."situationId", e.actor1
-      ORDER BY e."situationId", killed DESC, actor`,
     newSince(client, ids, since, asOf),
   ]);
+  const counts: (WeekCounts & { situationId: string })[] = parts
+    .filter((r) => r.part === "W")
+    .map((r) => ({ situationId: r.situationId, week: r.key, events: r.n, civilian: r.civilian, killed: r.killed, unknownKilled: r.unknownKilled }));
+  const actors: (ActorKillings & { situationId: string })[] = parts
+    .filter((r) => r.part === "A")
+    .map((r) => ({ situationId: r.situationId, actor: r.key, killed: r.killed, events: r.n, unknownKilled: r.unknownKilled }));
   const countsBy = group(counts, (r) => r.situationId);
   const firstBy = new Map(firsts.map((f) => [f.situationId, f.first]));
   const actorsBy = group(actors, (r) => r.situationId);
