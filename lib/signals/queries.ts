@@ -2,7 +2,7 @@ import "server-only";
 // Early-warning signals, read where the data is: PostgreSQL counts the events per situation and ISO
 // week (Monday to Sunday; eventDate is a date, so no time zone enters) down the (situationId,
 // eventDate) index, and this module tests the weeks (./stats.ts). At 1,000,000 events and 200
-// situations, every situation's signals take 0.7-0.9 s in slow minutes (bench/HISTORY.md): most of it
+// situations, every situation's signals take 0.4-0.9 s in slow minutes (bench/HISTORY.md): most of it
 // reading the rows from the table, one page per event (a situation's events are spread over it). A
 // covering index made it 0.21 s but cost every insert into Event about 45 %: not taken (see there).
 // Who sees what is lib/access's rule: a member sees the signals of the situations their lists show
