@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { appUrl, mailer } from "@/lib/mail";
 import { situationViewersWhere } from "@/lib/access/situations";
+import { alertEventsHref } from "@/lib/signals/links";
 
 /**
  * E-mails new alerts to recipients who asked for e-mail, when SMTP_URL is configured (e.g.
@@ -21,7 +22,7 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
       emailedAt: null,
       OR: situations.map((s) => ({ alert: { situationId: s.id }, user: { AND: [{ emailAlerts: true }, situationViewersWhere(s)] } })),
     },
-    include: { alert: { select: { title: true, situationId: true, severity: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
+    include: { alert: { select: { title: true, situationId: true, severity: true, detail: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
   });
   let sent = 0;
   for (const r of receipts) {
@@ -29,7 +30,7 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
       await mail.send(
         r.user.email,
         `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${r.alert.title}`,
-        `${r.alert.title}\n${r.alert.raisedBy ? `Raised by a change ${r.alert.raisedBy.name} made.\n` : ""}\nOpen the situation: ${base}/situations/${r.alert.situationId}\nYour alerts: ${base}/alerts\n`,
+        `${r.alert.title}\n${r.alert.raisedBy ? `Raised by a change ${r.alert.raisedBy.name} made.\n` : ""}\nOpen the situation: ${base}/situations/${r.alert.situationId}\n${alertEventsHref(r.alert.detail) ? `The events behind it: ${base}${alertEventsHref(r.alert.detail)}\n` : ""}Your alerts: ${base}/alerts\n`,
       );
       await db.alertReceipt.update({ where: { alertId_userId: { alertId: r.alertId, userId: r.userId } }, data: { emailedAt: new Date() } });
       sent++;

@@ -35,3 +35,9 @@ export function newThingEventsHref(situationId: string, n: NewThing): string {
   if (n.kind === "EVENT_TYPE") filters.type = n.value;
   return situationEventsHref(situationId, filters);
 }
+
+/** The events behind an alert the signals raised (its detail's eventsHref, lib/signals/alerts.ts): a path inside the app, or null. */
+export function alertEventsHref(detail: unknown): string | null {
+  const href = (detail as { eventsHref?: unknown } | null)?.eventsHref;
+  return typeof href === "string" && /^\/situations\/[\w-]+\?[\w=&%+.*-]*$/.test(href) ? href : null;
+}

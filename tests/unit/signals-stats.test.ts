@@ -146,3 +146,17 @@ describe("plain words", () => {
     expect(explainNew({ kind: "ACTOR", value: "Militia X", first: "2026-11-25", events: 3 })).toBe("A new actor, Militia X, first seen on 2026-11-25; events with it since: 3.");
   });
 });
+
+describe("the link to an alert's events", () => {
+  it("is a path to a situation's events, or nothing", async () => {
+    const { alertEventsHref, weekEventsHref, newThingEventsHref } = await import("@/lib/signals/links");
+    expect(alertEventsHref({ eventsHref: weekEventsHref("cm1abc", "2026-11-16", "civilian") })).toBe("/situations/cm1abc?tab=events&from=2026-11-16&to=2026-11-22&civilian=1");
+    expect(alertEventsHref({ eventsHref: newThingEventsHref("cm1abc", { kind: "ACTOR", value: "Rapid Support Forces (RSF)", first: "2026-11-20", events: 2 }) })).toBe(
+      "/situations/cm1abc?tab=events&from=2026-11-20&actor=Rapid+Support+Forces+%28RSF%29",
+    );
+    expect(alertEventsHref({ eventsHref: "https://evil.example/situations/x?tab=events" })).toBeNull();
+    expect(alertEventsHref({ eventsHref: "//evil.example/situations/x?a" })).toBeNull();
+    expect(alertEventsHref({ assessmentId: "r1" })).toBeNull();
+    expect(alertEventsHref(null)).toBeNull();
+  });
+});

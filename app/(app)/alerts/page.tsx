@@ -9,6 +9,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { RiskBadge } from "@/components/ui/risk-badge";
 import { AlertPreferencesForm } from "@/components/alerts/alert-preferences-form";
 import { markAlertsReadAction } from "./actions";
+import { alertEventsHref } from "@/lib/signals/links";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -20,10 +21,9 @@ function roundOf(alert: { detail: unknown }): string | null {
   return typeof id === "string" ? id : null;
 }
 
-/** The events behind an alert raised by the event log's signals (lib/signals/alerts.ts): a path inside the app, or nothing. */
+/** The events behind an alert raised by the event log's signals: a path inside the app, or nothing. */
 function eventsOf(alert: { detail: unknown }): string | null {
-  const href = (alert.detail as { eventsHref?: unknown } | null)?.eventsHref;
-  return typeof href === "string" && /^\/situations\/[\w-]+\?/.test(href) ? href : null;
+  return alertEventsHref(alert.detail);
 }
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ unread?: string; page?: string }> }) {
