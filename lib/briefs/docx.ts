@@ -27,6 +27,7 @@ import type { ScoredCrime } from "@/lib/indicators/score";
 import { describeExternalRating, divergenceSentence, diverges } from "@/lib/external-ratings/present";
 import { markersOf, sourceEntry, type CitedSource } from "./citations";
 import type { BriefData } from "./data";
+import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
 
 type Runs = (TextRun | FootnoteReferenceRun)[];
 
@@ -156,6 +157,8 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
     const l = data.sinceLast;
     out.push(p(`Since the last brief (${isoDate(l.at)}, by ${l.by}): ${l.newEvents.toLocaleString("en")} events recorded, ${l.newResponses.toLocaleString("en")} responses added, ${l.newRounds.toLocaleString("en")} rounds published.`));
   }
+  // The event log's signals of the same 90 days (lib/signals/brief.ts, as the PDF and the printable page word them).
+  out.push(heading(BRIEF_SIGNALS_HEADING), p(briefSignalsNote(data.signals)), ...briefSignalSentences(data.signals).map((line) => p(`• ${line}`)));
 
   out.push(heading("Responses under the three pillars"));
   if (!data.responses.length) out.push(p("No response is recorded."));

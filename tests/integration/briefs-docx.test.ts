@@ -87,5 +87,7 @@ describe("Word country briefs", () => {
     expect(body).toContain(`Recent events (${day(89)} to ${day(0)})`);
     expect(body).toContain("3 events were recorded, 2 of them attacks on civilians. At least 13 people were reported killed; 1 event gave no figure.");
     expect(body).toMatch(/Since the last brief \(\d{4}-\d{2}-\d{2}, by [^)]+\): 0 events recorded, 0 responses added, 0 rounds published\./);
+    expect(body).toContain("Signals from the event log (last 90 days)");
+    expect(body).toContain("A week stands out when so many events, attacks on civilians or people killed would come by chance less than 1 time in 1,000");
   });
 });
