@@ -103,6 +103,24 @@ describe("signals from the event log", () => {
     expect(theirs.spikes.map((x) => x.series)).toEqual(["events", "killed"]);
   });
 
+  it("show a situation shared with the coalition to its members, at the sensitivity of the organisation that records it, until it is archived", async () => {
+    const theirs = await db.situation.findUniqueOrThrow({ where: { id: elsewhere.id } });
+    await db.organisation.update({ where: { id: theirs.organisationId }, data: { signalSensitivity: 0.01 } });
+    await db.situation.update({ where: { id: elsewhere.id }, data: { visibility: "COALITION" } });
+    try {
+      const seen = (await listedSignals({ organisationId: org.id }, AS_OF)).find((s) => s.situationId === elsewhere.id)!;
+      expect(seen).toMatchObject({ title: "Elsewhere", sensitivity: 0.01 });
+      expect(seen.spikes.map((x) => x.series)).toEqual(["events", "killed"]);
+      expect((await situationSignals({ organisationId: org.id }, elsewhere.id, AS_OF))?.sensitivity).toBe(0.01);
+      await db.situation.update({ where: { id: elsewhere.id }, data: { archivedAt: new Date() } });
+      expect((await listedSignals({ organisationId: org.id }, AS_OF)).map((s) => s.situationId)).not.toContain(elsewhere.id);
+      expect(await situationSignals({ organisationId: org.id }, elsewhere.id, AS_OF)).toBeNull();
+    } finally {
+      await db.situation.update({ where: { id: elsewhere.id }, data: { visibility: "ORGANISATION", archivedAt: null } });
+      await db.organisation.update({ where: { id: theirs.organisationId }, data: { signalSensitivity: 0.001 } });
+    }
+  });
+
   it("follow the organisation's sensitivity, and leave deleted events out", async () => {
     await db.organisation.update({ where: { id: org.id }, data: { signalSensitivity: 0.00005 } });
     try {
