@@ -17,6 +17,8 @@ import { responseInputSchema } from "@/lib/responses/schemas";
 import { situationInputSchema } from "@/lib/situations/schemas";
 import { sourceInputSchema } from "@/lib/sources/schemas";
 import { externalRatingInputSchema, toExternalRatingInput } from "@/lib/external-ratings/schemas";
+import { minScoreCoverageInputSchema } from "@/lib/indicators/schemas";
+import { signalSensitivitySchema } from "@/lib/signals/schemas";
 import { AlertRule, AlertSeverity, AssessmentStatus, ImportStatus } from "@/lib/generated/prisma/enums";
 
 /** A record the restore refuses: the message names the record and its field. */
@@ -55,7 +57,16 @@ const orEmpty = (v: unknown) => v ?? "";
 
 // ---------------------------------------------------------------- what a backup adds to each form
 
-const orgFile = z.object({ id: oldId.optional(), name: z.string().optional(), assessmentIntervalDays: z.number(), sensitivityMarking: z.string(), requireTwoFactor: z.boolean() });
+const orgFile = z.object({
+  id: oldId.optional(),
+  name: z.string().optional(),
+  assessmentIntervalDays: z.number(),
+  sensitivityMarking: z.string(),
+  requireTwoFactor: z.boolean(),
+  // Settings added later (absent from older backups: the defaults stay), checked by their forms' rules.
+  minScoreCoverage: minScoreCoverageInputSchema.shape.minCoverage.optional(),
+  signalSensitivity: signalSensitivitySchema.optional(),
+});
 
 const indicatorFile = z.object({
   id: oldId.optional(),
@@ -177,6 +188,19 @@ const ratingFile = z.object({
   updatedAt: instant.optional(),
   citations: z.array(citation),
 });
+const LEVEL = z.enum(["NONE", "PRESENT", "SIGNIFICANT", "SEVERE"]);
+const suggestionFile = z.object({
+  id: oldId.optional(),
+  indicator: z.string().max(40),
+  fromLevel: LEVEL.nullable(),
+  suggestedLevel: LEVEL,
+  evidence: json,
+  decision: z.enum(["ACCEPTED", "DECLINED"]).nullable(),
+  reason: z.string().max(2000),
+  decidedBy: person,
+  decidedAt: instant.nullable(),
+  createdAt: instant,
+});
 const assessmentFile = z.object({
   id: oldId,
   situationId: oldId,
@@ -195,6 +219,8 @@ const assessmentFile = z.object({
   updatedAt: instant.optional(),
   deletedAt: instant.nullable(),
   ratings: z.array(ratingFile).max(1000),
+  /** Suggested ratings and the analysts' decisions (absent from backups made before them). */
+  suggestions: z.array(suggestionFile).max(1000).optional(),
 });
 
 const responseFile = z.object({

@@ -41,7 +41,7 @@ function portableKey(key: string, organisationId: string) {
 }
 
 export async function* backupChunks(db: Db, organisationId: string): AsyncGenerator<string> {
-  const org = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, assessmentIntervalDays: true, sensitivityMarking: true, requireTwoFactor: true } });
+  const org = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, assessmentIntervalDays: true, sensitivityMarking: true, requireTwoFactor: true, minScoreCoverage: true, signalSensitivity: true } });
   const emails = new Map((await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.id, u.email]));
   const who = (id: string | null | undefined) => (id ? (emails.get(id) ?? null) : null);
   const key = (k: string) => portableKey(k, organisationId);
@@ -127,12 +127,17 @@ export async function* backupChunks(db: Db, organisationId: string): AsyncGenera
         where: { organisationId, ...page(after) },
         orderBy: { id: "asc" },
         take,
-        include: { ratings: { orderBy: { id: "asc" }, include: { citations } } },
+        include: { ratings: { orderBy: { id: "asc" }, include: { citations } }, suggestions: { orderBy: { id: "asc" } } },
       }),
     (a) => ({
       id: a.id, situationId: a.situationId, assessedOn: iso(a.assessedOn), status: a.status, summary: a.summary, overallScore: a.overallScore, scores: mapDrivers(a.scores, (id) => keyById.get(id) ?? id),
       methodVersion: a.methodVersion, version: a.version, createdBy: who(a.createdById), publishedBy: who(a.publishedById), publishedAt: iso(a.publishedAt), createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt), deletedAt: iso(a.deletedAt),
       ratings: a.ratings.map((r) => ({ id: r.id, indicator: keyById.get(r.indicatorId) ?? r.indicatorId, level: r.level, trend: r.trend, confidence: r.confidence, evidence: r.evidence, updatedAt: iso(r.updatedAt), citations: cited(r.citations) })),
+      // The ratings the event log suggested and what the analysts decided (issue #28).
+      suggestions: a.suggestions.map((g) => ({
+        id: g.id, indicator: keyById.get(g.indicatorId) ?? g.indicatorId, fromLevel: g.fromLevel, suggestedLevel: g.suggestedLevel, evidence: g.evidence, decision: g.decision, reason: g.reason,
+        decidedBy: who(g.decidedById), decidedAt: iso(g.decidedAt), createdAt: iso(g.createdAt),
+      })),
     }),
     100,
   );

@@ -191,7 +191,14 @@ export class BackupRestore {
         const o = checkOrganisation(e.value);
         this.organisationSeen = true;
         this.oldOrganisationId = o.id ?? null;
-        await this.tx.organisation.update({ where: { id: this.organisationId }, data: { assessmentIntervalDays: o.assessmentIntervalDays, sensitivityMarking: o.sensitivityMarking.trim(), requireTwoFactor: o.requireTwoFactor } });
+        await this.tx.organisation.update({ where: { id: this.organisationId }, data: {
+            assessmentIntervalDays: o.assessmentIntervalDays,
+            sensitivityMarking: o.sensitivityMarking.trim(),
+            requireTwoFactor: o.requireTwoFactor,
+            ...(o.minScoreCoverage !== undefined ? { minScoreCoverage: o.minScoreCoverage } : {}),
+            ...(o.signalSensitivity !== undefined ? { signalSensitivity: o.signalSensitivity } : {}),
+          },
+        });
       }
       return;
     }
@@ -319,6 +326,11 @@ export class BackupRestore {
             trend: (r.trend || null) as Prisma.IndicatorRatingCreateManyInput["trend"], confidence: (r.confidence || null) as Prisma.IndicatorRatingCreateManyInput["confidence"], evidence: r.evidence, updatedAt: date(r.updatedAt) ?? undefined,
           }));
           if (ratings.length) await tx.indicatorRating.createMany({ data: ratings });
+          const suggestions = (a.suggestions ?? []).map((g) => ({
+            id: this.id(g.id ?? `${a.id}:suggestion:${g.indicator}`), assessmentId: id, indicatorId: this.indicatorId(g.indicator), fromLevel: g.fromLevel, suggestedLevel: g.suggestedLevel,
+            evidence: json(this.suggestionEvidence(g.evidence)), decision: g.decision, reason: g.reason, decidedById: g.decidedBy ? this.person(g.decidedBy) : null, decidedAt: date(g.decidedAt), createdAt: date(g.createdAt)!,
+          }));
+          if (suggestions.length) await tx.ratingSuggestion.createMany({ data: suggestions });
           a.ratings.forEach((r, j) => citations.push(...this.cite(r.citations, { indicatorRatingId: ratings[j].id })));
           this.counts.ratings += ratings.length;
         }
@@ -390,6 +402,14 @@ export class BackupRestore {
         this.counts.auditEntries += rows.length;
         return;
     }
+  }
+
+  /** A suggestion's evidence names the events behind it: by their ids in this organisation. */
+  private suggestionEvidence(evidence: unknown): unknown {
+    if (!evidence || typeof evidence !== "object" || Array.isArray(evidence)) return evidence;
+    const e = evidence as { recentEventIds?: unknown };
+    if (!Array.isArray(e.recentEventIds)) return evidence;
+    return { ...e, recentEventIds: e.recentEventIds.map((id) => (typeof id === "string" ? this.id(id) : id)) };
   }
 
   private cite(cs: BackupCitation[], claim: Partial<Record<"situationId" | "crimeAssessmentId" | "indicatorRatingId" | "responseId" | "eventId", string>>): Cell[][] {

@@ -111,6 +111,10 @@ beforeAll(async () => {
   await db.alertReceipt.createMany({ data: [{ alertId: alert.id, userId: adminA.id, readAt: new Date() }, { alertId: alert.id, userId: viewerA.id }] });
   await db.watch.createMany({ data: [{ userId: analystA.id, situationId: s.id }, { userId: viewerA.id, situationId: s.id }] });
   await db.importMapping.create({ data: { organisationId: orgA.id, name: "csv:event_id_cnty,event_date", mapping: { externalId: "event_id_cnty", eventDate: "event_date" } } });
+  // Settings added since (coverage and signal sensitivity), and a suggested rating an analyst decided on (issue #28).
+  await db.organisation.update({ where: { id: orgA.id }, data: { minScoreCoverage: 67, signalSensitivity: 0.01 } });
+  const draft = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-02-01" }));
+  await db.ratingSuggestion.create({ data: { assessmentId: draft.id, indicatorId: own.id, fromLevel: "PRESENT", suggestedLevel: "SIGNIFICANT", evidence: { events: 3, recentEventIds: [e.id] }, decision: "DECLINED", reason: "One source only.", decidedById: analystA.id, decidedAt: new Date("2026-02-02T10:00:00Z") } });
   void e;
 });
 
@@ -122,7 +126,7 @@ async function tables(orgId: string) {
   const q = (sql: string) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, orgId);
   const sit = `SELECT id FROM "Situation" WHERE "organisationId" = $1`;
   const rows = {
-    Organisation: await q(`SELECT "assessmentIntervalDays", "requireTwoFactor", "sensitivityMarking" FROM "Organisation" WHERE id = $1`),
+    Organisation: await q(`SELECT "assessmentIntervalDays", "requireTwoFactor", "sensitivityMarking", "minScoreCoverage", "signalSensitivity" FROM "Organisation" WHERE id = $1`),
     Indicator: await q(`SELECT * FROM "Indicator" WHERE "organisationId" = $1`),
     Source: await q(`SELECT * FROM "Source" WHERE "organisationId" = $1`),
     Situation: await q(`SELECT * FROM "Situation" WHERE "organisationId" = $1`),
@@ -131,6 +135,7 @@ async function tables(orgId: string) {
     EventImport: await q(`SELECT * FROM "EventImport" WHERE "organisationId" = $1`),
     Assessment: await q(`SELECT * FROM "Assessment" WHERE "organisationId" = $1`),
     IndicatorRating: await q(`SELECT * FROM "IndicatorRating" WHERE "assessmentId" IN (SELECT id FROM "Assessment" WHERE "organisationId" = $1)`),
+    RatingSuggestion: await q(`SELECT * FROM "RatingSuggestion" WHERE "assessmentId" IN (SELECT id FROM "Assessment" WHERE "organisationId" = $1)`),
     Response: await q(`SELECT * FROM "Response" WHERE "organisationId" = $1`),
     Event: await q(`SELECT * FROM "Event" WHERE "organisationId" = $1`),
     EventIndicator: await q(`SELECT * FROM "EventIndicator" WHERE "eventId" IN (SELECT id FROM "Event" WHERE "organisationId" = $1)`),
@@ -160,9 +165,10 @@ describe("the JSON backup", () => {
     await db.membership.createMany({ data: [adminA, analystA].map((u) => ({ userId: u.id, organisationId: orgB.id, role: "ANALYST" as const })) });
     await actAs(adminB, orgB.id);
     const res = await restore(JSON.stringify(before));
+    // Two rounds: the published one and a draft started from it (its ratings carried over), with a decided suggestion.
     expect(await res.json()).toMatchObject({
       ok: true,
-      counts: { situations: 1, sources: 1, assessments: 1, ratings: 2, responses: 1, events: 3, indicators: 1, imports: 1, alerts: tablesA.Alert.length, watches: 1, importMappings: 1, auditEntries: before.auditLog.length, citations: tablesA.Citation.length },
+      counts: { situations: 1, sources: 1, assessments: 2, ratings: 4, responses: 1, events: 3, indicators: 1, imports: 1, alerts: tablesA.Alert.length, watches: 1, importMappings: 1, auditEntries: before.auditLog.length, citations: tablesA.Citation.length },
     });
     const tablesB = await tables(orgB.id);
     const after = await backup();
