@@ -7,9 +7,22 @@ import type { CurrentMembership } from "./session";
 
 type Member = Pick<CurrentMembership, "organisationId">;
 
-/** Shared with the coalition: every member of every organisation may see it, while it is not archived. */
+/**
+ * An organisation whose situations the coalition sees (issue #30): one that has not left the
+ * coalition (or been removed by the secretariat) and is not suspended by the secretariat. Its own
+ * members see its situations either way (while it is not suspended: then they cannot work in it at
+ * all, lib/access/session.ts).
+ */
+export function organisationSharingWhere() {
+  return { suspendedAt: null, leftAt: null } satisfies Prisma.OrganisationWhereInput;
+}
+
+/**
+ * Shared with the coalition: every member of every organisation may see it, while it is not
+ * archived and its organisation shares with the coalition (organisationSharingWhere).
+ */
 export function situationSharedWhere() {
-  return { visibility: "COALITION", archivedAt: null } satisfies Prisma.SituationWhereInput;
+  return { visibility: "COALITION", archivedAt: null, organisation: organisationSharingWhere() } satisfies Prisma.SituationWhereInput;
 }
 
 /**
@@ -36,7 +49,7 @@ function tableAlias(alias: string) {
 /** situationSharedWhere as SQL text on the Situation table `alias`. */
 function sharedSqlText(alias: string): string {
   const t = tableAlias(alias);
-  return `(${t}.visibility = 'COALITION' AND ${t}."archivedAt" IS NULL)`;
+  return `(${t}.visibility = 'COALITION' AND ${t}."archivedAt" IS NULL AND EXISTS (SELECT 1 FROM "Organisation" sharing_org WHERE sharing_org.id = ${t}."organisationId" AND sharing_org."suspendedAt" IS NULL AND sharing_org."leftAt" IS NULL))`;
 }
 
 /** situationVisibleWhere as SQL text on the Situation table `alias`, for queries written as text (COPY takes no bind parameters). */
@@ -83,16 +96,27 @@ export function situationVisibleToAnySql(memberships: Member[], alias: string): 
   return Prisma.sql`(${Prisma.raw(tableAlias(alias))}."organisationId" = ANY(${ids}::text[]) OR ${Prisma.raw(sharedSqlText(alias))})`;
 }
 
+/** Shared with the coalition now, as situationSharedWhere says, for a situation already read with its organisation's status. */
+function isShared(s: SituationWithOrganisation): boolean {
+  return s.visibility === "COALITION" && !s.archivedAt && !s.organisation.suspendedAt && !s.organisation.leftAt;
+}
+
+/** A situation as the rules that decide on one already read need it: with its organisation's coalition status. */
+export type SituationWithOrganisation = { organisationId: string; visibility: string; archivedAt?: Date | null; organisation: { suspendedAt: Date | null; leftAt: Date | null } };
+
+/** What to select of a situation's organisation for those rules. */
+export const SITUATION_ORGANISATION_STATUS = { select: { suspendedAt: true, leftAt: true } } as const;
+
 /**
  * The people who may see a situation now, as a `User` filter: an active account with a membership
- * that is not deactivated, in the owning organisation, or in any organisation while the situation
- * is shared with the coalition (and not archived, when `archivedAt` is given). Deactivating a member
+ * that is not deactivated, in an organisation that is not suspended: the owning organisation, or
+ * any organisation while the situation is shared with the coalition (situationSharedWhere). Deactivating a member
  * ends only that membership's access (the account stays active for their other organisations), so
  * whoever is told about a situation (alerts, e-mails) is chosen by this.
  */
-export function situationViewersWhere(situation: { organisationId: string; visibility: string; archivedAt?: Date | null }): Prisma.UserWhereInput {
-  const shared = situation.visibility === "COALITION" && !situation.archivedAt;
-  return { active: true, memberships: { some: shared ? { deactivatedAt: null } : { organisationId: situation.organisationId, deactivatedAt: null } } };
+export function situationViewersWhere(situation: SituationWithOrganisation): Prisma.UserWhereInput {
+  const open = { deactivatedAt: null, organisation: { suspendedAt: null } } satisfies Prisma.MembershipWhereInput;
+  return { active: true, memberships: { some: isShared(situation) ? open : { ...open, organisationId: situation.organisationId } } };
 }
 
 /**
@@ -100,12 +124,12 @@ export function situationViewersWhere(situation: { organisationId: string; visib
  * deactivated), as a `User` filter: whom its own news concerns (alerts for "all our situations").
  */
 export function situationMembersWhere(situation: { organisationId: string }): Prisma.UserWhereInput {
-  return { active: true, memberships: { some: { organisationId: situation.organisationId, deactivatedAt: null } } };
+  return { active: true, memberships: { some: { organisationId: situation.organisationId, deactivatedAt: null, organisation: { suspendedAt: null } } } };
 }
 
 /** A situation another organisation shares with the coalition (what its events and responses show to others). */
-export function isSharedSituation(membership: Member, s: { organisationId: string; visibility: string; archivedAt: Date | null }): boolean {
-  return s.organisationId !== membership.organisationId && s.visibility === "COALITION" && !s.archivedAt;
+export function isSharedSituation(membership: Member, s: SituationWithOrganisation): boolean {
+  return s.organisationId !== membership.organisationId && isShared(s);
 }
 
 /** The caller's organisation owns the situation: only its members change it and what hangs on it (rounds, responses, events). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { appUrl, mailer } from "@/lib/mail";
-import { situationViewersWhere } from "@/lib/access/situations";
+import { SITUATION_ORGANISATION_STATUS, situationViewersWhere } from "@/lib/access/situations";
 import { alertEventsHref } from "@/lib/signals/links";
 
 /**
@@ -14,7 +14,7 @@ export async function emailAlerts(alertIds: string[]): Promise<number> {
   const mail = mailer();
   if (!mail || alertIds.length === 0) return 0;
   const base = appUrl();
-  const situations = await db.situation.findMany({ where: { alerts: { some: { id: { in: alertIds } } } }, select: { id: true, organisationId: true, visibility: true, archivedAt: true } });
+  const situations = await db.situation.findMany({ where: { alerts: { some: { id: { in: alertIds } } } }, select: { id: true, organisationId: true, visibility: true, archivedAt: true, organisation: SITUATION_ORGANISATION_STATUS } });
   if (situations.length === 0) return 0;
   const receipts = await db.alertReceipt.findMany({
     where: {

@@ -2,7 +2,7 @@
 // caller's transaction: an alert exists exactly when the change that raised it was committed.
 // Not server-only: the seed raises the demo's alerts with the same code.
 import type { Tx } from "@/lib/db-client";
-import { situationMembersWhere, situationViewersWhere } from "@/lib/access/situations";
+import { SITUATION_ORGANISATION_STATUS, situationMembersWhere, situationViewersWhere } from "@/lib/access/situations";
 import type { AlertDraft } from "./rules";
 
 /**
@@ -20,7 +20,7 @@ export async function raiseAlerts(tx: Tx, situation: { id: string; organisationI
     select: { id: true },
   });
   if (created.length === 0) return [];
-  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { organisationId: true, visibility: true, archivedAt: true } });
+  const s = await tx.situation.findUniqueOrThrow({ where: { id: situation.id }, select: { organisationId: true, visibility: true, archivedAt: true, organisation: SITUATION_ORGANISATION_STATUS } });
   const watcher = { watches: { some: { situationId: situation.id } } };
   const recipients = await tx.user.findMany({
     where: {

@@ -89,7 +89,7 @@ async function eventsExportParts(membership: CurrentMembership, q: EventListQuer
   // The situations whose events can appear (the organisation's own, those shared with the coalition), and their organisations' names.
   const situations = await db.situation.findMany({
     where: q.situation ? { id: q.situation } : situationVisibleWhere(membership),
-    select: { id: true, title: true, organisationId: true, visibility: true, archivedAt: true, organisation: { select: { name: true } } },
+    select: { id: true, title: true, organisationId: true, visibility: true, archivedAt: true, organisation: { select: { name: true, suspendedAt: true, leftAt: true } } },
   });
   const names: Names = { situations: {}, organisations: { [own]: membership.organisationName } };
   for (const s of situations) {

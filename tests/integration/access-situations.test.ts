@@ -7,6 +7,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import {
   canChangeSituation,
   isSharedSituation,
+  SITUATION_ORGANISATION_STATUS,
+  situationSharedWhere,
   situationListedSql,
   situationListedSqlText,
   situationListedWhere,
@@ -43,13 +45,22 @@ beforeAll(async () => {
     otherShared: (await createSituation(b.id, ub.id, { visibility: "COALITION" })).id,
     otherSharedArchived: (await createSituation(b.id, ub.id, { visibility: "COALITION", archivedAt })).id,
   };
+  // Organisations that no longer share with the coalition (issue #30): one that left, one suspended by the secretariat.
+  const left = await createOrganisation();
+  const suspended = await createOrganisation();
+  await db.organisation.update({ where: { id: left.id }, data: { leftAt: new Date() } });
+  await db.organisation.update({ where: { id: suspended.id }, data: { suspendedAt: new Date() } });
+  const ul = await createMember(left.id, "ANALYST");
+  const us = await createMember(suspended.id, "ANALYST");
+  ids.leftShared = (await createSituation(left.id, ul.id, { visibility: "COALITION" })).id;
+  ids.suspendedShared = (await createSituation(suspended.id, us.id, { visibility: "COALITION" })).id;
 });
 
 const names = (found: { id: string }[]) => Object.entries(ids).filter(([, id]) => found.some((f) => f.id === id)).map(([name]) => name).sort();
 const mine = () => Prisma.sql`s.id IN (${Prisma.join(Object.values(ids))})`;
 
 describe("who may see a situation", () => {
-  it("opens their own organisation's (archived too) and the coalition's while shared and not archived", async () => {
+  it("opens their own organisation's (archived too) and the coalition's while shared, not archived, and its organisation neither left nor suspended", async () => {
     const expected = ["otherShared", "ownArchived", "ownPrivate", "ownShared"];
     expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationVisibleWhere(own)] }, select: { id: true } }))).toEqual(expected);
     expect(names(await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "Situation" s WHERE ${mine()} AND ${situationVisibleSql(own, "s")}`)).toEqual(expected);
@@ -80,12 +91,23 @@ describe("who may see a situation", () => {
   });
 
   it("names the people who may see it: active members of its organisation, and of every organisation while shared", async () => {
-    const [ownPrivate, otherShared, otherSharedArchived] = await Promise.all(["ownPrivate", "otherShared", "otherSharedArchived"].map((k) => db.situation.findUniqueOrThrow({ where: { id: ids[k] } })));
+    const [ownPrivate, otherShared, otherSharedArchived, leftShared, suspendedShared] = await Promise.all(
+      ["ownPrivate", "otherShared", "otherSharedArchived", "leftShared", "suspendedShared"].map((k) => db.situation.findUniqueOrThrow({ where: { id: ids[k] }, include: { organisation: SITUATION_ORGANISATION_STATUS } })),
+    );
     const people = async (s: Parameters<typeof situationViewersWhere>[0]) =>
       (await db.user.findMany({ where: situationViewersWhere(s), select: { memberships: { select: { organisationId: true } } } })).flatMap((u) => u.memberships.map((m) => m.organisationId));
     expect(new Set(await people(ownPrivate))).toEqual(new Set([own.organisationId]));
     expect((await people(otherShared)).includes(own.organisationId)).toBe(true);
     expect(new Set(await people(otherSharedArchived))).toEqual(new Set([otherSharedArchived.organisationId]));
+    // A left organisation's shared situation: its own members only. A suspended one's: nobody (its members cannot work in it).
+    expect(new Set(await people(leftShared))).toEqual(new Set([leftShared.organisationId]));
+    expect(await people(suspendedShared)).toEqual([]);
+  });
+
+  it("a shared situation of an organisation that left or is suspended is not the coalition's", async () => {
+    const all = await db.situation.findMany({ where: { id: { in: Object.values(ids) } }, include: { organisation: SITUATION_ORGANISATION_STATUS } });
+    expect(names(all.filter((s) => isSharedSituation(own, s)))).toEqual(["otherShared"]);
+    expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationSharedWhere()] }, select: { id: true } }))).toEqual(["otherShared", "ownShared"]);
   });
 
   it("takes only a plain table alias into SQL", () => {
@@ -95,7 +117,7 @@ describe("who may see a situation", () => {
 
 describe("who may change a situation", () => {
   it("an analyst or administrator of its own organisation; viewers and other organisations read only", async () => {
-    const all = await db.situation.findMany({ where: { id: { in: Object.values(ids) } } });
+    const all = await db.situation.findMany({ where: { id: { in: Object.values(ids) } }, include: { organisation: SITUATION_ORGANISATION_STATUS } });
     expect(names(all.filter((s) => canChangeSituation(own, s)))).toEqual(["ownArchived", "ownPrivate", "ownShared"]);
     expect(all.filter((s) => canChangeSituation({ ...own, role: "VIEWER" }, s))).toEqual([]);
     expect(names(all.filter((s) => isSharedSituation(own, s)))).toEqual(["otherShared"]);
