@@ -32,7 +32,7 @@ export function EvidencePanel({ situationId, roundId, evidence, indicators, canD
   const rows = indicators.filter((i) => evidence.indicators[i.id]);
   const since = evidence.since?.assessedOn ?? null;
   const eventsHref = (indicatorId: string) => `/events?${new URLSearchParams({ situation: situationId, indicator: indicatorId, ...(since ? { from: dayAfter(since) } : {}) })}`;
-  const suggestions = rows.filter((i) => evidence.indicators[i.id].suggested).length;
+  const suggestions = rows.filter((i) => evidence.indicators[i.id].suggested && !evidence.indicators[i.id].decision).length;
   return (
     <section className={`panel ${styles.panel}`} aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{since ? `Evidence since the last published round (${since})` : "Evidence from the event log (no round has been published yet)"}</h2>
@@ -43,7 +43,7 @@ export function EvidencePanel({ situationId, roundId, evidence, indicators, canD
         <p>{since ? "No event has been linked to an indicator since the last published round." : "No event has been linked to an indicator yet."}</p>
       ) : (
         <>
-          <p>{suggestions === 0 ? "No change of rating is suggested." : suggestions === 1 ? "The evidence suggests a change of rating for 1 indicator." : `The evidence suggests a change of rating for ${suggestions} indicators.`}</p>
+          <p>{suggestions === 0 ? "No suggested change of rating awaits a decision." : suggestions === 1 ? "1 suggested change of rating awaits a decision." : `${suggestions} suggested changes of rating await a decision.`}</p>
           <table className={styles.table}>
             <caption className="visually-hidden">{since ? `Events linked to each indicator since ${since}` : "Events linked to each indicator"}</caption>
             <thead>
@@ -67,7 +67,7 @@ export function EvidencePanel({ situationId, roundId, evidence, indicators, canD
                       {e.events > 0 ? <Link href={eventsHref(i.id)}>{e.events === 1 ? "1 event" : `${e.events.toLocaleString("en")} events`}</Link> : "No events"}
                       {e.events > 0 && (
                         <div className="muted">
-                          {killedText(e.killed, e.unknownKilled)}; {e.sources === 1 ? "1 source cited" : `${e.sources} sources cited`}
+                          {killedText(e.killed, e.unknownKilled)}; {e.sources === 0 ? "no source cited" : e.sources === 1 ? "1 source cited" : `${e.sources} sources cited`}
                         </div>
                       )}
                       {e.recent.length > 0 && (
