@@ -59,6 +59,9 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       "/sources/new",
       "/exports",
       "/account",
+      "/help/scores",
+      `${situation}/external-ratings/new`,
+      "/external-ratings/import",
     ];
     const found = [];
     for (const path of paths) found.push(await visit(page, path));
