@@ -18,6 +18,8 @@ export interface AccessRequirement {
    * was opened in has deactivated the user since, instead of acting in the one they fall back to.
    */
   fromPage?: boolean;
+  /** Only in the coalition's secretariat (issue #30): its administrators run the coalition (with `role: "ADMIN"`). Refused elsewhere as ROLE. */
+  secretariat?: boolean;
 }
 
 /** Why the gate refused, in the order it checks. */
@@ -28,12 +30,17 @@ export type AccessDenied =
   | "NO_MEMBERSHIP"
   /** Signed in, but every membership they had was deactivated. */
   | "DEACTIVATED"
-  /** Sent from a page of an organisation that deactivated the user since (they now work in another). */
+  /** Signed in, but every organisation they may work in is suspended by the coalition secretariat. */
+  | "ORGANISATION_SUSPENDED"
+  /** Sent from a page of an organisation that deactivated the user (or was suspended) since (they now work in another). */
   | "ORGANISATION_LEFT"
-  /** A member, with a role below the one needed. */
+  /** A member, with a role below the one needed (or not in the secretariat, for the coalition's work). */
   | "ROLE"
   /** The active organisation requires two-factor sign-in, which the user has not set up. */
   | "TWO_FACTOR_SETUP_REQUIRED";
+
+/** What a member of a suspended organisation is told, wherever they are refused. */
+export const ORGANISATION_SUSPENDED_MESSAGE = "Your organisation's access is suspended by the coalition secretariat.";
 
 export type Access =
   | { ok: true; user: CurrentUser; membership: CurrentMembership }
@@ -43,9 +50,10 @@ export type Access =
 export function decideAccess(user: CurrentUser | null, requirement: AccessRequirement = {}): Access {
   if (!user) return { ok: false, reason: "SIGNED_OUT", user: null };
   const membership = user.active;
-  if (!membership) return { ok: false, reason: user.deactivatedIn.length ? "DEACTIVATED" : "NO_MEMBERSHIP", user };
+  if (!membership) return { ok: false, reason: user.suspendedIn.length ? "ORGANISATION_SUSPENDED" : user.deactivatedIn.length ? "DEACTIVATED" : "NO_MEMBERSHIP", user };
   if (requirement.fromPage && user.leftOrganisationId) return { ok: false, reason: "ORGANISATION_LEFT", user };
   if (requirement.role && !hasRole(membership.role, requirement.role)) return { ok: false, reason: "ROLE", user };
+  if (requirement.secretariat && !membership.isSecretariat) return { ok: false, reason: "ROLE", user };
   if (user.mustSetUpTwoFactor && !requirement.beforeTwoFactor) return { ok: false, reason: "TWO_FACTOR_SETUP_REQUIRED", user };
   return { ok: true, user, membership };
 }

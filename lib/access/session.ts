@@ -6,6 +6,8 @@ export interface CurrentMembership {
   organisationId: string;
   organisationName: string;
   role: Role;
+  /** The organisation is the coalition's secretariat (issue #30): its administrators run the Coalition page. Absent: not the secretariat. */
+  isSecretariat?: boolean;
 }
 
 export interface CurrentUser {
@@ -19,8 +21,10 @@ export interface CurrentUser {
   active: CurrentMembership | null;
   /** Organisations whose administrators deactivated the user: no access there, nothing else. */
   deactivatedIn: string[];
+  /** Organisations of the user's that the coalition secretariat suspended: no member works in them until reactivated. */
+  suspendedIn: string[];
   /**
-   * The organisation the user asked to work in (the header's choice) and was deactivated in since:
+   * The organisation the user asked to work in (the header's choice) and was deactivated in (or which was suspended) since:
    * they work in `active` now, and a form opened in the other must not be saved here unseen.
    */
   leftOrganisationId: string | null;
@@ -42,21 +46,33 @@ export interface SessionRow {
   /** Sessions created before this are invalid ("sign out everywhere", a changed password). */
   sessionsValidFrom: Date;
   twoFactor: boolean;
-  memberships: { organisationId: string; organisationName: string; role: Role; requireTwoFactor: boolean; deactivated: boolean }[];
+  memberships: {
+    organisationId: string;
+    organisationName: string;
+    role: Role;
+    requireTwoFactor: boolean;
+    deactivated: boolean;
+    /** The organisation is suspended by the coalition secretariat. */
+    suspended: boolean;
+    /** The organisation is the coalition secretariat. */
+    secretariat: boolean;
+  }[];
 }
 
 /**
  * The signed-in user of a session that is not revoked (the query asks only for those), or null
  * when the account is deactivated or the session predates its "valid from". The active
  * organisation is the one asked for (the header's choice) if the user may work in it, else their
- * first one: a deactivated membership is never active, so a member deactivated in one
- * organisation goes on in their others.
+ * first one: a deactivated membership is never active, nor is one of an organisation the coalition
+ * secretariat suspended, so a member deactivated (or suspended) in one organisation goes on in
+ * their others.
  */
 export function resolveSessionUser(row: SessionRow | undefined, wantedOrganisationId: string | undefined): CurrentUser | null {
   if (!row || !row.active || row.createdAt < row.sessionsValidFrom) return null;
-  const open = row.memberships.filter((m) => !m.deactivated);
+  const closed = (m: SessionRow["memberships"][number]) => m.deactivated || m.suspended;
+  const open = row.memberships.filter((m) => !closed(m));
   const chosen = open.find((m) => m.organisationId === wantedOrganisationId) ?? open[0];
-  const memberships = open.map(({ organisationId, organisationName, role }) => ({ organisationId, organisationName, role }));
+  const memberships = open.map(({ organisationId, organisationName, role, secretariat }) => ({ organisationId, organisationName, role, isSecretariat: secretariat }));
   const active = memberships.find((m) => m.organisationId === chosen?.organisationId) ?? null;
   return {
     id: row.userId,
@@ -66,7 +82,8 @@ export function resolveSessionUser(row: SessionRow | undefined, wantedOrganisati
     memberships,
     active,
     deactivatedIn: row.memberships.filter((m) => m.deactivated).map((m) => m.organisationId),
-    leftOrganisationId: row.memberships.find((m) => m.deactivated && m.organisationId === wantedOrganisationId)?.organisationId ?? null,
+    suspendedIn: row.memberships.filter((m) => m.suspended && !m.deactivated).map((m) => m.organisationId),
+    leftOrganisationId: row.memberships.find((m) => closed(m) && m.organisationId === wantedOrganisationId)?.organisationId ?? null,
     twoFactor: row.twoFactor,
     mustSetUpTwoFactor: !!chosen?.requireTwoFactor && !row.twoFactor,
   };

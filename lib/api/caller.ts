@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { gate } from "@/lib/access/gate";
+import { gate, ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
 import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -30,6 +30,8 @@ export async function apiCaller(role: Role, forbidden = "You do not have permiss
     case "DEACTIVATED":
     case "ROLE":
       return { error: apiError(forbidden, 403) };
+    case "ORGANISATION_SUSPENDED":
+      return { error: apiError(ORGANISATION_SUSPENDED_MESSAGE, 403) };
     case "ORGANISATION_LEFT": // asked by actions only
       return { error: apiError("You no longer have access to the organisation this page was opened in. Reload the page.", 403) };
     case "TWO_FACTOR_SETUP_REQUIRED":

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { DATABASE_UNAVAILABLE_SAVE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { gate, type AccessDenied } from "@/lib/access/gate";
+import { gate, ORGANISATION_SUSPENDED_MESSAGE, type AccessDenied } from "@/lib/access/gate";
 import { setActiveOrganisation, type CurrentMembership, type CurrentUser } from "./current-user";
 import { ActionError } from "./errors";
 
@@ -45,6 +45,8 @@ export function refusal(reason: AccessDenied, user: CurrentUser | null = null): 
     case "DEACTIVATED":
     case "ROLE":
       return { ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." };
+    case "ORGANISATION_SUSPENDED":
+      return { ok: false, code: "FORBIDDEN", message: ORGANISATION_SUSPENDED_MESSAGE };
     case "ORGANISATION_LEFT":
       return {
         ok: false,
@@ -63,7 +65,12 @@ export function refusal(reason: AccessDenied, user: CurrentUser | null = null): 
  * Expected errors become messages; anything else is logged and reported generically.
  */
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { role: Role; schema: S; /** Account actions stay open to members who must still set up two-factor sign-in. */ beforeTwoFactor?: boolean },
+  opts: {
+    role: Role;
+    schema: S;
+    /** Account actions stay open to members who must still set up two-factor sign-in. */ beforeTwoFactor?: boolean;
+    /** The coalition's work: only in the secretariat (issue #30). */ secretariat?: boolean;
+  },
   handler: (ctx: ActionContext<z.output<S>>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
@@ -76,7 +83,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
   };
   async function guarded(input: z.input<S>): Promise<ActionResult<T>> {
-    const access = await gate({ role: opts.role, beforeTwoFactor: opts.beforeTwoFactor, fromPage: true });
+    const access = await gate({ role: opts.role, beforeTwoFactor: opts.beforeTwoFactor, secretariat: opts.secretariat, fromPage: true });
     if (!access.ok) {
       // Once told, the user works in the organisation they fall back to: the next action is theirs there.
       if (access.reason === "ORGANISATION_LEFT" && access.user?.active) await setActiveOrganisation(access.user.active.organisationId);

@@ -10,7 +10,7 @@ import type { CurrentMembership, CurrentUser } from "./current-user";
  * organisation requires it (the account page opts out). A page for `role` and above is "not found"
  * to others, as it would be to a visitor of another organisation.
  */
-export async function requireUser(opts: { beforeTwoFactor?: boolean; role?: Role } = {}): Promise<CurrentUser & { active: CurrentMembership }> {
+export async function requireUser(opts: { beforeTwoFactor?: boolean; role?: Role; secretariat?: boolean } = {}): Promise<CurrentUser & { active: CurrentMembership }> {
   const access = await gate(opts);
   if (access.ok) return access.user as CurrentUser & { active: CurrentMembership };
   switch (access.reason) {
@@ -18,6 +18,7 @@ export async function requireUser(opts: { beforeTwoFactor?: boolean; role?: Role
       redirect("/signin");
     case "NO_MEMBERSHIP":
     case "DEACTIVATED":
+    case "ORGANISATION_SUSPENDED": // the page says why (lib/access/gate.ts ORGANISATION_SUSPENDED_MESSAGE)
       redirect("/no-organisation");
     case "ROLE":
       notFound();

@@ -1,8 +1,10 @@
-// Every server action, called as anonymous, VIEWER, ANALYST and ADMIN, and as three callers the
+// Every server action, called as anonymous, VIEWER, ANALYST and ADMIN, and as four callers the
 // gate must stop or confine: a member whose organisation requires two-factor sign-in they have not
-// set up, a member whose only membership was deactivated (their session still open), and a member
+// set up, a member whose only membership was deactivated (their session still open), a member whose
+// only organisation the coalition secretariat suspended (session still open), and a member
 // of another organisation whose active-organisation cookie names this one: who gets past the
-// wrapper. A new action without an entry here fails this test, as does a "use server" file that is
+// wrapper. The secretariat's own actions ("SECRETARIAT") are let past only by an administrator of
+// the coalition's secretariat. A new action without an entry here fails this test, as does a "use server" file that is
 // not an actions.ts read here. (Refusals of another organisation's records need real records and
 // are in tests/integration/cross-organisation.test.ts, which also lists every action.)
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,9 +13,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/auth/roles";
+import { ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
 import { actAs, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
-const MATRIX: Record<string, Role | "PUBLIC"> = {
+const MATRIX: Record<string, Role | "PUBLIC" | "SECRETARIAT"> = {
   // The invitation token is the credential of a new account: open without a session, refused without a valid token.
   "app/(auth)/invite/[token]/actions.ts#createInvitedAccountAction": "PUBLIC",
   // Any signed-in account (also one without an organisation yet); only the invited address joins.
@@ -105,9 +108,12 @@ let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
 let outsider: { id: string };
+let suspended: { id: string };
+let suspendedOrg: { id: string };
+let secretariat: { id: string };
 
 beforeAll(async () => {
-  ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
+  ({ org, members, pending, deactivated, outsider, suspended, suspendedOrg, secretariat } = await createMatrixCallers());
 });
 
 describe("the authorisation matrix", () => {
@@ -134,16 +140,18 @@ describe("the authorisation matrix", () => {
       });
       continue;
     }
-    it(`${key}: anonymous refused; ${minimum} and above allowed past the check`, async () => {
+    it(`${key}: anonymous refused; ${minimum === "SECRETARIAT" ? "only the secretariat's administrators" : `${minimum} and above`} allowed past the check`, async () => {
       const action = actions[key];
       await actAs(null);
       expect(await action({})).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       for (const role of ROLES) {
         await actAs(members[role]!);
         const res = await action({}); // empty input: refused by validation once past the role check
-        if (hasRole(role, minimum)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
+        if (minimum !== "SECRETARIAT" && hasRole(role, minimum)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
         else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN" });
       }
+      await actAs(secretariat);
+      expect(await action({})).toMatchObject({ ok: false, code: "INVALID" }); // an administrator, of the secretariat
     });
 
     it(`${key}: two-factor pending ${BEFORE_TWO_FACTOR.has(key) ? "allowed past the check" : "refused, saying how to go on"}`, async () => {
@@ -160,9 +168,16 @@ describe("the authorisation matrix", () => {
       else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." });
     });
 
-    it(`${key}: other organisation naming this one: past the check only as a member of their own`, async () => {
+    it(`${key}: suspended organisation's administrator ${WITHOUT_ORGANISATION.has(key) ? "allowed past the check (no organisation needed)" : "refused, told why"}`, async () => {
+      await actAs(suspended, suspendedOrg.id);
+      const res = await actions[key]({});
+      if (WITHOUT_ORGANISATION.has(key)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
+      else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN", message: ORGANISATION_SUSPENDED_MESSAGE });
+    });
+
+    it(`${key}: other organisation naming this one: ${minimum === "SECRETARIAT" ? "refused (not the secretariat)" : "past the check only as a member of their own"}`, async () => {
       await actAs(outsider, org.id);
-      expect(await actions[key]({})).toMatchObject({ ok: false, code: "INVALID" });
+      expect(await actions[key]({})).toMatchObject({ ok: false, code: minimum === "SECRETARIAT" ? "FORBIDDEN" : "INVALID" });
     });
   }
 });

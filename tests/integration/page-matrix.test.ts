@@ -1,7 +1,8 @@
 // Every page (and the signed-in layout and its "not found" page), called as anonymous, VIEWER,
-// ANALYST and ADMIN, and as three callers the gate must stop or confine: a member whose
+// ANALYST and ADMIN, and as four callers the gate must stop or confine: a member whose
 // organisation requires two-factor sign-in they have not set up, a member whose only membership
-// was deactivated (their session still open), and another organisation's administrator whose
+// was deactivated (their session still open), a member whose only organisation the coalition
+// secretariat suspended (session still open), and another organisation's administrator whose
 // active-organisation cookie names this one, opening this organisation's private records. What
 // each gets: the page, a redirect (sign-in, "no organisation", two-factor set-up) or "not found".
 // A new page without an entry here fails this test.
@@ -9,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/auth/roles";
+import { ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
 import { actAs, createSituation, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
 type Entry =
@@ -70,10 +72,12 @@ let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
 let outsider: { id: string };
+let suspended: { id: string };
+let suspendedOrg: { id: string };
 let own: { situation: string; event: string; source: string; imp: string; round: string; response: string; externalRating: string };
 
 beforeAll(async () => {
-  ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
+  ({ org, members, pending, deactivated, outsider, suspended, suspendedOrg } = await createMatrixCallers());
   const author = members.ANALYST!.id;
   const situation = await createSituation(org.id, author, { visibility: "ORGANISATION" });
   const event = await db.event.create({ data: { organisationId: org.id, situationId: situation.id, eventDate: new Date("2024-01-01"), eventType: "Battles", countryIso3: "SDN", createdById: author } });
@@ -124,6 +128,12 @@ describe("the page matrix", () => {
     expect(await open("app/(auth)/no-organisation/page.tsx")).toBe("redirect /");
   });
 
+  it("tells a member whose only organisation is suspended why, on the page they land on", async () => {
+    await actAs(suspended, suspendedOrg.id);
+    const page = (await pages["app/(auth)/no-organisation/page.tsx"]({})) as React.ReactElement;
+    expect(JSON.stringify(page)).toContain(ORGANISATION_SUSPENDED_MESSAGE);
+  });
+
   for (const [file, entry] of Object.entries(MATRIX)) {
     if (entry === "PUBLIC") continue;
     it(`${file}: anonymous sent to sign in; ${entry.role} and above let in, others "not found"`, async () => {
@@ -147,6 +157,11 @@ describe("the page matrix", () => {
 
     it(`${file}: deactivated sent to "no organisation"`, async () => {
       await actAs(deactivated, org.id);
+      expect(await open(file)).toBe("redirect /no-organisation");
+    });
+
+    it(`${file}: suspended organisation's administrator sent to "no organisation", which says why`, async () => {
+      await actAs(suspended, suspendedOrg.id);
       expect(await open(file)).toBe("redirect /no-organisation");
     });
 

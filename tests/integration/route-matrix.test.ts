@@ -1,7 +1,7 @@
-// Every route handler and method, called as anonymous, VIEWER, ANALYST and ADMIN, and as three
+// Every route handler and method, called as anonymous, VIEWER, ANALYST and ADMIN, and as four
 // callers the gate must stop or confine: a member whose organisation requires two-factor sign-in
 // they have not set up, a member whose only membership was deactivated (their session still open),
-// and an administrator of another organisation whose active-organisation cookie names this one,
+// a member whose only organisation the coalition secretariat suspended (session still open), and an administrator of another organisation whose active-organisation cookie names this one,
 // asking for this organisation's private records: who gets past the checks, and what they get. A
 // new route or method without an entry here fails this test, as does a route.ts under app/ that
 // exports a handler this test does not call.
@@ -13,6 +13,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { hasRole } from "@/lib/auth/roles";
 import { TWO_FACTOR_REQUIRED } from "@/lib/api/caller";
+import { ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
 import { ENTITIES } from "@/lib/exports/datasets";
 import { actAs, createSituation, uid, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
@@ -49,12 +50,14 @@ let org: { id: string };
 let pending: { id: string };
 let deactivated: { id: string };
 let outsider: { id: string };
+let suspended: { id: string };
+let suspendedOrg: { id: string };
 /** This organisation's private records, and a word that is in each of them and in nothing else. */
 const MARKER = uid("Marker");
 let own: { situation: string; source: string; imp: string };
 
 beforeAll(async () => {
-  ({ org, members, pending, deactivated, outsider } = await createMatrixCallers());
+  ({ org, members, pending, deactivated, outsider, suspended, suspendedOrg } = await createMatrixCallers());
   const author = members.ANALYST!.id;
   const situation = await createSituation(org.id, author, { title: `${MARKER} situation`, visibility: "ORGANISATION" });
   await db.event.create({ data: { organisationId: org.id, situationId: situation.id, eventDate: new Date("2024-01-01"), eventType: "Battles", countryIso3: "SDN", location: `${MARKER} place`, latitude: 15.5, longitude: 32.5, notes: MARKER, createdById: author } });
@@ -114,6 +117,13 @@ describe("the API route matrix", () => {
     it(`${key}: deactivated refused`, async () => {
       await actAs(deactivated, org.id);
       expect((await call(key)).status).toBe(403);
+    });
+
+    it(`${key}: suspended organisation's administrator refused, told why`, async () => {
+      await actAs(suspended, suspendedOrg.id);
+      const res = await call(key);
+      expect(res.status).toBe(403);
+      expect((await res.json()).message).toBe(ORGANISATION_SUSPENDED_MESSAGE);
     });
 
     it(`${key}: other organisation naming this one gets none of its private records`, async () => {

@@ -74,7 +74,9 @@ export const MATRIX_ROLES: Role[] = ["VIEWER", "ANALYST", "ADMIN"];
  * organisation, and the three who must be refused whatever their role, each an administrator so
  * that only what the column is about can stop them: one whose organisation requires two-factor
  * sign-in they have not set up, one whose membership here is deactivated (session still open),
- * and another organisation's administrator.
+ * one whose organisation the coalition secretariat suspended (session still open), and another
+ * organisation's administrator. And an administrator of the coalition's secretariat, for the
+ * secretariat's own actions (issue #30).
  */
 export async function createMatrixCallers() {
   const org = await createOrganisation();
@@ -86,5 +88,11 @@ export async function createMatrixCallers() {
   const deactivated = await createMember(org.id, "ADMIN");
   await db.membership.updateMany({ where: { userId: deactivated.id }, data: { deactivatedAt: new Date() } });
   const outsider = await createMember((await createOrganisation()).id, "ADMIN");
-  return { org, members, pending, deactivated, outsider };
+  const suspendedOrg = await createOrganisation();
+  await db.organisation.update({ where: { id: suspendedOrg.id }, data: { suspendedAt: new Date() } });
+  const suspended = await createMember(suspendedOrg.id, "ADMIN");
+  const secretariatOrg = await createOrganisation();
+  await db.organisation.update({ where: { id: secretariatOrg.id }, data: { isSecretariat: true } });
+  const secretariat = await createMember(secretariatOrg.id, "ADMIN");
+  return { org, members, pending, deactivated, outsider, suspended, suspendedOrg, secretariat };
 }

@@ -6,7 +6,7 @@ import { resolveSessionUser, type CurrentUser, type SessionRow } from "@/lib/acc
 
 const X = { organisationId: "org-x", organisationName: "X", role: "ANALYST" as Role };
 function user(over: Partial<CurrentUser> = {}): CurrentUser {
-  return { id: "u", email: "u@example.org", name: "U", sessionId: "s", memberships: [X], active: X, deactivatedIn: [], leftOrganisationId: null, twoFactor: false, mustSetUpTwoFactor: false, ...over };
+  return { id: "u", email: "u@example.org", name: "U", sessionId: "s", memberships: [X], active: X, deactivatedIn: [], suspendedIn: [], leftOrganisationId: null, twoFactor: false, mustSetUpTwoFactor: false, ...over };
 }
 const viewer = { ...X, role: "VIEWER" as Role };
 const admin = { ...X, role: "ADMIN" as Role };
@@ -29,6 +29,14 @@ const CASES: [string, CurrentUser | null, AccessRequirement, string][] = [
   ["a page opened in an organisation that deactivated them since, shown in the one they work in now", user({ deactivatedIn: ["org-y"], leftOrganisationId: "org-y" }), { role: "ANALYST" }, "ok"],
   ["an action sent from such a page", user({ deactivatedIn: ["org-y"], leftOrganisationId: "org-y" }), { role: "ANALYST", fromPage: true }, "ORGANISATION_LEFT"],
   ["an action sent from a page of an organisation they still work in", user({ deactivatedIn: ["org-y"] }), { role: "ANALYST", fromPage: true }, "ok"],
+  ["signed in, their only organisation suspended by the secretariat", user({ memberships: [], active: null, suspendedIn: ["org-x"] }), { role: "VIEWER" }, "ORGANISATION_SUSPENDED"],
+  ["suspended, even before two-factor", user({ memberships: [], active: null, suspendedIn: ["org-x"], mustSetUpTwoFactor: true }), { beforeTwoFactor: true }, "ORGANISATION_SUSPENDED"],
+  ["suspended in one, deactivated in the other: the suspension is named", user({ memberships: [], active: null, suspendedIn: ["org-x"], deactivatedIn: ["org-y"] }), {}, "ORGANISATION_SUSPENDED"],
+  ["an organisation suspended, active in another", user({ suspendedIn: ["org-y"] }), { role: "ANALYST" }, "ok"],
+  ["an action sent from a page of an organisation suspended since", user({ suspendedIn: ["org-y"], leftOrganisationId: "org-y" }), { role: "ANALYST", fromPage: true }, "ORGANISATION_LEFT"],
+  ["an administrator outside the secretariat, for the coalition's work", user({ memberships: [admin], active: admin }), { role: "ADMIN", secretariat: true }, "ROLE"],
+  ["an analyst of the secretariat, for the coalition's work", user({ memberships: [{ ...X, isSecretariat: true }], active: { ...X, isSecretariat: true } }), { role: "ADMIN", secretariat: true }, "ROLE"],
+  ["an administrator of the secretariat, for the coalition's work", user({ memberships: [{ ...admin, isSecretariat: true }], active: { ...admin, isSecretariat: true } }), { role: "ADMIN", secretariat: true }, "ok"],
 ];
 
 describe("the access gate", () => {
@@ -52,8 +60,8 @@ describe("who a session is", () => {
     sessionsValidFrom: new Date("2026-01-01"),
     twoFactor: false,
     memberships: [
-      { organisationId: "org-x", organisationName: "X", role: "ADMIN", requireTwoFactor: false, deactivated: false },
-      { organisationId: "org-y", organisationName: "Y", role: "VIEWER", requireTwoFactor: true, deactivated: false },
+      { organisationId: "org-x", organisationName: "X", role: "ADMIN", requireTwoFactor: false, deactivated: false, suspended: false, secretariat: false },
+      { organisationId: "org-y", organisationName: "Y", role: "VIEWER", requireTwoFactor: true, deactivated: false, suspended: false, secretariat: false },
     ],
     ...over,
   });
@@ -66,7 +74,7 @@ describe("who a session is", () => {
 
   it("works in the organisation asked for if a member there, else in the first one", () => {
     expect(resolveSessionUser(row(), undefined)?.active?.organisationId).toBe("org-x");
-    expect(resolveSessionUser(row(), "org-y")?.active).toEqual({ organisationId: "org-y", organisationName: "Y", role: "VIEWER" });
+    expect(resolveSessionUser(row(), "org-y")?.active).toEqual({ organisationId: "org-y", organisationName: "Y", role: "VIEWER", isSecretariat: false });
     expect(resolveSessionUser(row(), "org-elsewhere")?.active?.organisationId).toBe("org-x");
   });
 
@@ -90,6 +98,27 @@ describe("who a session is", () => {
     const none = resolveSessionUser(r, "org-x")!;
     expect(none.active).toBeNull();
     expect(decideAccess(none, {})).toMatchObject({ ok: false, reason: "DEACTIVATED" });
+  });
+
+  it("never works in an organisation the secretariat suspended: their others go on, and with none left they are 'suspended'", () => {
+    const r = row();
+    r.memberships[0].suspended = true;
+    const u = resolveSessionUser(r, "org-x")!;
+    expect(u.active?.organisationId).toBe("org-y");
+    expect(u.suspendedIn).toEqual(["org-x"]);
+    expect(u.deactivatedIn).toEqual([]);
+    expect(u.leftOrganisationId).toBe("org-x");
+    r.memberships[1].suspended = true;
+    const none = resolveSessionUser(r, "org-y")!;
+    expect(none.active).toBeNull();
+    expect(decideAccess(none, {})).toMatchObject({ ok: false, reason: "ORGANISATION_SUSPENDED" });
+  });
+
+  it("knows which organisation is the secretariat", () => {
+    const r = row();
+    r.memberships[0].secretariat = true;
+    expect(resolveSessionUser(r, "org-x")!.active?.isSecretariat).toBe(true);
+    expect(resolveSessionUser(r, "org-y")!.active?.isSecretariat).toBe(false);
   });
 });
 
