@@ -1,15 +1,17 @@
 // The country brief as a PDF (server-side, @react-pdf/renderer; no browser): the structure NGO
 // briefs use, with a footer carrying the organisation, author, date and sensitivity marking.
-import { Document, Font, Line, Page, Polyline, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
+import { Document, Font, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
 import { overviewMarking, type BriefData } from "@/lib/briefs/data";
 import { SCRIPT_FONTS, ttf } from "./fonts";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
-import { RELIABILITY_LABELS, CREDIBILITY_LABELS } from "@/lib/sources/schemas";
 import { isoDate } from "@/lib/format";
 import { ExternalRatingsPdf } from "./external-ratings-pdf";
 import { KeyFactorsPdf } from "./key-factors-pdf";
 import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
-import { changeText, indicatorsByFactor, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
+import { changeText, coverageText, factorName, indicatorsByFactor, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
+import { markerText, markersOf, sourceEntry } from "@/lib/briefs/citations";
+import { recentEventsSentence, recentHeading, sinceLastSentence } from "@/lib/briefs/wording";
+import { everyWeek } from "@/lib/briefs/weeks";
 import { compareCodes } from "@/lib/indicators/score";
 
 const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
@@ -18,6 +20,8 @@ for (const [family, pkg, file] of SCRIPT_FONTS) {
   Font.register({ family, fonts: [{ src: ttf(pkg, file, "400Regular") }, { src: ttf(pkg, file, "700Bold"), fontWeight: "bold" }] });
 }
 const TEXT_FONTS = SCRIPT_FONTS.map(([family]) => family);
+// Words are never broken across lines: in narrow cells the default hyphenation printed "docu-mented" (issue #29).
+Font.registerHyphenationCallback((word) => [word]);
 
 const st = StyleSheet.create({
   page: { paddingTop: 48, paddingBottom: 64, paddingHorizontal: 48, fontSize: 10, fontFamily: TEXT_FONTS, color: "#1b1f24" },
@@ -52,10 +56,11 @@ function Footer({ data, author, generatedAt }: { data: Pick<BriefData, "organisa
   );
 }
 
+/** A table whose header row is repeated on every page it runs onto (a `fixed` child of the table's View); rows do not split. */
 function Table({ widths, header, rows }: { widths: number[]; header: string[]; rows: string[][] }) {
   return (
     <View>
-      <View style={[st.row, st.head]}>
+      <View style={[st.row, st.head]} fixed>
         {header.map((h, i) => (
           <Text key={i} style={{ width: `${widths[i]}%`, paddingRight: 4 }}>
             {h}
@@ -75,15 +80,22 @@ function Table({ widths, header, rows }: { widths: number[]; header: string[]; r
   );
 }
 
+/** Where an axis label of about `width` points is drawn so that it stays inside the chart. */
+const labelX = (x: number, width: number, W: number) => Math.max(0, Math.min(W - width, x - width / 2));
+const DATE_WIDTH = 40; // "2026-12-04" at 7 points
+
 function TrendChart({ rounds }: { rounds: BriefData["rounds"] }) {
   const W = 480;
-  const H = 120;
+  const H = 132;
+  const bottom = H - 27; // the zero line; the dates under it
   if (rounds.length < 2) return null;
   const x = (i: number) => 30 + (i * (W - 40)) / (rounds.length - 1);
   // The axis fits the data (in steps of 10, up to 100), with the 0-100 scale said beside it; a round not enough assessed is left out of the line.
   const top = Math.min(100, Math.max(10, Math.ceil((Math.max(0, ...rounds.filter((r) => !r.scores.overall.lowConfidence).map((r) => r.scores.overall.score)) * 1.15) / 10) * 10));
-  const y = (v: number) => H - 15 - (v / top) * (H - 25);
+  const y = (v: number) => bottom - (v / top) * (bottom - 10);
   const ticks = [0, top / 2, top];
+  // The dates of the first, middle and last rounds under the axis (more would overlap).
+  const dated = [...new Set([0, Math.floor((rounds.length - 1) / 2), rounds.length - 1])].filter((i) => i === 0 || x(i) - x(0) > DATE_WIDTH + 8);
   return (
     <View wrap={false}>
       <Svg width={W} height={H}>
@@ -93,6 +105,11 @@ function TrendChart({ rounds }: { rounds: BriefData["rounds"] }) {
         {ticks.map((v) => (
           <SvgText key={`t${v}`} x={4} y={y(v) + 3} style={{ fontSize: 7 }} fill="#57606a">
             <Tspan>{String(v)}</Tspan>
+          </SvgText>
+        ))}
+        {dated.map((i) => (
+          <SvgText key={`d${i}`} x={labelX(x(i), DATE_WIDTH, W)} y={bottom + 12} style={{ fontSize: 7 }} fill="#57606a">
+            <Tspan>{isoDate(rounds[i].assessedOn)}</Tspan>
           </SvgText>
         ))}
         <Polyline
@@ -111,10 +128,74 @@ function TrendChart({ rounds }: { rounds: BriefData["rounds"] }) {
   );
 }
 
+/** Events per week of the period, as bars, with the dates of the first, middle and last weeks on the axis. */
+function EventsChart({ recent }: { recent: BriefData["recent"] }) {
+  const weeks = everyWeek(recent.from, recent.to, recent.weeks);
+  const W = 480;
+  const H = 96;
+  const bottom = H - 22;
+  const most = Math.max(1, ...weeks.map((w) => w.events));
+  const step = (W - 40) / weeks.length;
+  const x = (i: number) => 30 + i * step;
+  const y = (v: number) => bottom - (v / most) * (bottom - 8);
+  const dated = [...new Set([0, Math.floor((weeks.length - 1) / 2), weeks.length - 1])];
+  const busiest = weeks.reduce((a, b) => (b.events > a.events ? b : a), weeks[0]);
+  return (
+    <View wrap={false}>
+      <Text style={st.h3}>Events per week (weeks beginning on Monday)</Text>
+      <Svg width={W} height={H}>
+        <Line x1={30} x2={W - 10} y1={bottom} y2={bottom} strokeWidth={0.5} stroke="#57606a" />
+        <Line x1={30} x2={W - 10} y1={y(most)} y2={y(most)} strokeWidth={0.5} stroke="#d0d7de" />
+        {[0, most].map((v) => (
+          <SvgText key={`t${v}`} x={4} y={y(v) + 3} style={{ fontSize: 7 }} fill="#57606a">
+            <Tspan>{v.toLocaleString("en")}</Tspan>
+          </SvgText>
+        ))}
+        {weeks.map((w, i) =>
+          w.events > 0 ? <Rect key={w.week} x={x(i) + 1} y={y(w.events)} width={Math.max(1, step - 2)} height={bottom - y(w.events)} fill="#1f5f8b" /> : null,
+        )}
+        {dated.map((i) => (
+          <SvgText key={`d${i}`} x={labelX(x(i) + step / 2, DATE_WIDTH, W)} y={bottom + 12} style={{ fontSize: 7 }} fill="#57606a">
+            <Tspan>{weeks[i].week}</Tspan>
+          </SvgText>
+        ))}
+      </Svg>
+      <Text style={st.note}>{`The busiest week began on ${busiest.week}: ${busiest.events.toLocaleString("en")} events, ${busiest.killed.toLocaleString("en")} people reported killed.`}</Text>
+    </View>
+  );
+}
+
+/** The period's events: the sentence, the most affected places, the chart; and what changed since the last brief. */
+export function RecentEventsPdf({ recent, sinceLast }: { recent: BriefData["recent"]; sinceLast: BriefData["sinceLast"] | null }) {
+  return (
+    <View>
+      <Text style={st.h2}>{recentHeading(recent)}</Text>
+      <Text style={st.p}>{recentEventsSentence(recent)}</Text>
+      {recent.events > 0 && (
+        <>
+          <Text style={st.h3}>Most affected places</Text>
+          <Table widths={[50, 25, 25]} header={["Place", "Events", "People killed (known)"]} rows={recent.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")])} />
+          <EventsChart recent={recent} />
+        </>
+      )}
+      {sinceLast && <Text style={st.p}>{sinceLastSentence(sinceLast)}</Text>}
+    </View>
+  );
+}
+
+/** A claim's markers after it (" [1, 3]"), or nothing when it cites no source. */
+function cite(data: BriefData, sourceIds: string[]): string {
+  const m = markerText(markersOf(sourceIds, data.claims.numbers));
+  return m ? ` ${m}` : "";
+}
+
 export function BriefBody({ data }: { data: BriefData }) {
   const s = data.situation;
   const latest = data.latest;
   const pillars = ["I", "II", "III"] as const;
+  // Indicators rated None with nothing written or cited say nothing a reader needs: counted, not listed (as in the Word file).
+  const listed = data.claims.ratings.filter((r) => r.level !== "NONE" || r.evidence.trim() || r.sourceIds.length);
+  const quiet = data.claims.ratings.length - listed.length;
   return (
     <>
       <Text style={st.title}>{s.title}</Text>
@@ -133,6 +214,8 @@ export function BriefBody({ data }: { data: BriefData }) {
       <Text style={st.h2}>Recent developments</Text>
       <Text style={st.p}>{s.summary || "Not recorded."}</Text>
 
+      <RecentEventsPdf recent={data.recent} sinceLast={data.sinceLast} />
+
       <Text style={st.h2}>{BRIEF_SIGNALS_HEADING}</Text>
       <Text style={st.p}>{briefSignalsNote(data.signals)}</Text>
       {briefSignalSentences(data.signals).map((line) => (
@@ -147,7 +230,7 @@ export function BriefBody({ data }: { data: BriefData }) {
         header={["Crime", "Status", "Rationale"]}
         rows={CRIME_ORDER.map((c) => {
           const a = s.crimes.find((x) => x.crime === c);
-          return [CRIME_LABELS[c], CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"], a?.rationale || "—"];
+          return [CRIME_LABELS[c], CRIME_STATUS_LABELS[a?.status ?? "NOT_ASSESSED"], `${a?.rationale || "—"}${a ? cite(data, a.citations.map(({ source }) => source.id)) : ""}`];
         })}
       />
 
@@ -156,19 +239,24 @@ export function BriefBody({ data }: { data: BriefData }) {
       {latest ? (
         <>
           <Text style={st.p}>{latestRoundSentence(isoDate(latest.assessedOn), latest.scores, data.change ? { delta: data.change.overall.delta, since: isoDate(data.previous!.assessedOn) } : null)}</Text>
+          <Text style={st.p}>Every risk factor of the UN Framework of Analysis, with what was assessed: a factor not assessed is shown as such, not as no risk.</Text>
           <Table
-            widths={[44, 14, 42]}
-            header={["Risk factor", "Score", "Driven by"]}
-            rows={data.factors
-              .filter((f) => (latest.scores.factors[f.number]?.drivers.length ?? 0) > 0)
-              .map((f) => [
-                `${f.number}. ${f.title}`,
-                `${scoreText(latest.scores.factors[f.number])}${data.change ? ` (${changeText(data.change.factors[f.number].delta)})` : ""}`,
-                latest.scores.factors[f.number].drivers
-                  .slice(0, 4)
-                  .map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`)
-                  .join(", "),
-              ])}
+            widths={[34, 20, 22, 24]}
+            header={["Risk factor", "Score (0-100)", "Coverage", "Driven by"]}
+            rows={data.factors.map((f) => {
+              const fs = latest.scores.factors[f.number];
+              return [
+                factorName(f.number),
+                `${scoreText(fs)}${fs && data.change?.factors[f.number] ? ` (${changeText(data.change.factors[f.number].delta)})` : ""}`,
+                coverageText(fs),
+                fs?.drivers.length
+                  ? fs.drivers
+                      .slice(0, 4)
+                      .map((d) => `${d.code} ${RATING_LEVEL_LABELS[d.level]}`)
+                      .join(", ")
+                  : "None present",
+              ];
+            })}
           />
           <Text style={st.h3}>Indicators driving the overall score</Text>
           {latest.scores.overall.drivers.slice(0, 6).map((d) => (
@@ -179,6 +267,17 @@ export function BriefBody({ data }: { data: BriefData }) {
           {data.change && data.change.newSevere.length > 0 && (
             <Text style={st.p}>New severe since the previous round: {indicatorsByFactor(data.change.newSevere, compareCodes)}.</Text>
           )}
+          {listed.length > 0 && (
+            <>
+              <Text style={st.h3}>Ratings of the latest round</Text>
+              <Table
+                widths={[42, 16, 42]}
+                header={["Indicator", "Rating", "Evidence"]}
+                rows={listed.map((r) => [`${r.code} ${r.text}`, RATING_LEVEL_LABELS[r.level as keyof typeof RATING_LEVEL_LABELS], `${r.evidence || "No evidence written."}${cite(data, r.sourceIds)}`])}
+              />
+            </>
+          )}
+          {quiet > 0 && <Text style={st.note}>{quiet === 1 ? "1 indicator rated None, with no evidence written, is not listed." : `${quiet} indicators rated None, with no evidence written, are not listed.`}</Text>}
           <TrendChart rounds={data.rounds} />
         </>
       ) : (
@@ -198,6 +297,7 @@ export function BriefBody({ data }: { data: BriefData }) {
                 <Text key={r.id} style={st.p}>
                   • {isoDate(r.startDate)} · {r.actorName}: {r.title}
                   {r.reference ? ` (${r.reference})` : ""} · {RESPONSE_STATUS_LABELS[r.status]}
+                  {cite(data, r.citations.map(({ source }) => source.id))}
                 </Text>
               ))
             )}
@@ -209,16 +309,12 @@ export function BriefBody({ data }: { data: BriefData }) {
       <Text style={st.p}>{s.recommendedAction || "Not recorded."}</Text>
 
       <Text style={st.h2}>Sources</Text>
-      {data.sources.length === 0 ? (
-        <Text style={[st.p, st.muted]}>No sources cited.</Text>
+      {data.claims.sources.length === 0 ? (
+        <Text style={[st.p, st.muted]}>No claim in this brief cites a source.</Text>
       ) : (
-        data.sources.map((src) => (
+        data.claims.sources.map((src) => (
           <Text key={src.id} style={st.p}>
-            [{src.reliability}
-            {src.credibility}] {src.title}
-            {src.publisher ? `, ${src.publisher}` : ""}
-            {src.unSymbol ? `, ${src.unSymbol}` : ""}
-            {src.url ? `, ${src.url}` : ""} ({RELIABILITY_LABELS[src.reliability as keyof typeof RELIABILITY_LABELS]}; {CREDIBILITY_LABELS[src.credibility]?.toLowerCase()})
+            {`${src.n}. ${sourceEntry(src)}`}
           </Text>
         ))
       )}

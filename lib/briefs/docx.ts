@@ -27,6 +27,7 @@ import type { ScoredCrime } from "@/lib/indicators/score";
 import { describeExternalRating, divergenceSentence, diverges } from "@/lib/external-ratings/present";
 import { markersOf, sourceEntry, type CitedSource } from "./citations";
 import type { BriefData } from "./data";
+import { recentEventsSentence, recentHeading, sinceLastSentence } from "./wording";
 import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
 
 type Runs = (TextRun | FootnoteReferenceRun)[];
@@ -64,12 +65,6 @@ function table(headers: string[], rows: (string | Paragraph[])[][], widths?: num
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths?.[i])) })),
     ],
   });
-}
-
-function killedSentence(killed: number, unknown: number): string {
-  if (unknown === 0) return `${killed.toLocaleString("en")} people were reported killed.`;
-  if (unknown === 1) return `At least ${killed.toLocaleString("en")} people were reported killed; 1 event gave no figure.`;
-  return `At least ${killed.toLocaleString("en")} people were reported killed; ${unknown.toLocaleString("en")} events gave no figure.`;
 }
 
 function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | Table)[] {
@@ -145,18 +140,12 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
   }
 
   const ev = data.recent;
-  out.push(heading(`Recent events (${ev.from} to ${ev.to})`));
-  if (ev.events === 0) {
-    out.push(p("No event of this situation is recorded in this period."));
-  } else {
-    out.push(p(`${ev.events === 1 ? "1 event was" : `${ev.events.toLocaleString("en")} events were`} recorded, ${ev.civilianAttacks === 1 ? "1 of them an attack" : `${ev.civilianAttacks.toLocaleString("en")} of them attacks`} on civilians. ${killedSentence(ev.killed, ev.unknownKilled)}`));
+  out.push(heading(recentHeading(ev)), p(recentEventsSentence(ev)));
+  if (ev.events > 0) {
     out.push(heading("Most affected places", HeadingLevel.HEADING_2), table(["Place", "Events", "People killed (known)"], ev.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")]), [50, 25, 25]));
     out.push(heading("Events per week", HeadingLevel.HEADING_2), table(["Week of", "Events", "People killed (known)"], ev.weeks.map((w) => [w.week, w.events.toLocaleString("en"), w.killed.toLocaleString("en")]), [50, 25, 25]));
   }
-  if (data.sinceLast) {
-    const l = data.sinceLast;
-    out.push(p(`Since the last brief (${isoDate(l.at)}, by ${l.by}): ${l.newEvents.toLocaleString("en")} events recorded, ${l.newResponses.toLocaleString("en")} responses added, ${l.newRounds.toLocaleString("en")} rounds published.`));
-  }
+  if (data.sinceLast) out.push(p(sinceLastSentence(data.sinceLast)));
   // The event log's signals of the same 90 days (lib/signals/brief.ts, as the PDF and the printable page word them).
   out.push(heading(BRIEF_SIGNALS_HEADING), p(briefSignalsNote(data.signals)), ...briefSignalSentences(data.signals).map((line) => p(`• ${line}`)));
 

@@ -6,8 +6,15 @@ import { db } from "@/lib/db";
 import { GET as brief } from "@/app/api/briefs/[id]/route";
 import { GET as overview } from "@/app/api/briefs/overview/route";
 import { createSituationAction } from "@/app/(app)/situations/actions";
+import { createSourceAction } from "@/app/(app)/sources/actions";
+import { createResponseAction } from "@/app/(app)/responses/actions";
+import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { emptySourceInput } from "@/lib/sources/schemas";
+import { emptyResponseInput } from "@/lib/responses/schemas";
+import { isoDate } from "@/lib/format";
+import { mondayOf } from "@/lib/briefs/weeks";
+import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
 async function pdfText(res: Response) {
   expect(res.status).toBe(200);
@@ -15,6 +22,10 @@ async function pdfText(res: Response) {
   const parser = new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) });
   return (await parser.getText()).text;
 }
+
+/** The PDF's text with every run of white space (line ends in wrapped cells too) read as one space. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
+const day = (n: number) => isoDate(new Date(Date.now() - n * 86400_000));
 
 let analyst: { id: string };
 let outsider: { id: string };
@@ -113,5 +124,91 @@ describe("PDF briefs", () => {
     const text = await pdfText(await overview());
     expect(text).toContain("Rakhine brief test");
     expect(text).not.toContain("Private brief test");
+  });
+});
+
+describe("PDF briefs: cited claims, every risk factor, recent events (issue #29)", () => {
+  let cited: string;
+  beforeAll(async () => {
+    await actAs(analyst);
+    const src = async (title: string, extra: object = {}) => (await ok(createSourceAction({ ...emptySourceInput(), title, publisher: "Monitor", reliability: "B", credibility: 2, ...extra }))).id;
+    const a = await src("Field report on Kachin", { unSymbol: "S/2024/100", publishedOn: "2024-03-01", accessedOn: "2024-03-05" });
+    const b = await src("Satellite imagery review", { url: "https://example.org/imagery" });
+    const c = await src("Security Council statement");
+    const input = { ...emptySituationInput(), countryIso3: "MMR", title: "Kachin PDF test", riskCategory: "IMMINENT_RISK" as const, visibility: "COALITION" as const };
+    input.crimes = input.crimes.map((cr) => (cr.crime === "WAR_CRIMES" ? { ...cr, status: "ALLEGED" as const, rationale: "Attacks on schools.", sourceIds: [a] } : cr));
+    cited = (await ok(createSituationAction(input))).id;
+    const ind = Object.fromEntries((await db.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true } })).map((r) => [r.code, r.id]));
+    const r = await ok(startRoundAction({ situationId: cited, assessedOn: day(30) }));
+    const rating = (code: string, level: "PRESENT" | "SEVERE", sourceIds: string[]) => ({ indicatorId: ind[code], level, trend: "" as const, confidence: "" as const, evidence: `Evidence for ${code}.`, sourceIds });
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: day(30), summary: "", ratings: [rating("1.1", "SEVERE", [b, a]), rating("13.1", "PRESENT", [])] }));
+    await ok(publishRoundAction({ id: r.id, version: 2 }));
+    await ok(createResponseAction({ situationId: cited, data: { ...emptyResponseInput(), pillar: "III", type: "STATEMENT", actorType: "UN_SECURITY_COUNCIL", actorName: "Security Council", title: "Press statement", startDate: day(20), status: "ADOPTED", sourceIds: [c] } }));
+    const org = (await db.situation.findUniqueOrThrow({ where: { id: cited }, select: { organisationId: true } })).organisationId;
+    const event = (daysAgo: number, fatalities: number | null, civilian: boolean, admin1: string) =>
+      db.event.create({ data: { organisationId: org, situationId: cited, eventDate: new Date(`${day(daysAgo)}T00:00:00Z`), eventType: civilian ? "Violence against civilians" : "Battles", fatalities, admin1, createdById: analyst.id } });
+    await event(5, 10, true, "Kachin");
+    await event(6, null, true, "Kachin");
+    await event(40, 3, false, "Shan");
+    await event(200, 99, true, "Kachin"); // outside the 90 days
+  });
+
+  const citedPdf = async () => flat(await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${cited}`), { params: Promise.resolve({ id: cited }) })));
+
+  it("mark every claim that cites sources with the numbers of the numbered source list, as the Word file does", async () => {
+    await actAs(analyst);
+    const text = await citedPdf();
+    // Crime (source a), rating 1.1 (b, a), response (c): a is 1, b is 2, c is 3.
+    expect(text).toContain("Attacks on schools. [1]");
+    expect(text).toContain("Evidence for 1.1. [1, 2]");
+    expect(text).toContain("Evidence for 13.1.");
+    expect(text).not.toMatch(/Evidence for 13\.1\. \[/);
+    expect(text).toMatch(/Press statement[^[]*\[3\]/);
+    expect(text).toContain("1. Field report on Kachin, Monitor. Graded B2 (reliability B, credibility 2). UN document S/2024/100. Published 2024-03-01; accessed 2024-03-05.");
+    expect(text).toContain("2. Satellite imagery review, Monitor. Graded B2 (reliability B, credibility 2). https://example.org/imagery");
+    expect(text).toContain("3. Security Council statement, Monitor. Graded B2 (reliability B, credibility 2).");
+    // Every marker names a listed source: none above 3.
+    const markers = [...text.matchAll(/\[(\d+(?:, \d+)*)\]/g)].flatMap((m) => m[1].split(", ").map(Number));
+    expect(new Set(markers)).toEqual(new Set([1, 2, 3]));
+  });
+
+  it("list every risk factor with its coverage, the ones not assessed too, and words are not hyphenated", async () => {
+    await actAs(analyst);
+    const text = await citedPdf();
+    for (let f = 1; f <= 14; f++) expect(text).toMatch(new RegExp(`Risk factor ${f}, [A-Z]`));
+    expect(text).toMatch(/Risk factor 1, Armed conflict or instability Not enough assessed \(coverage 9%\) 1 of 11 indicators assessed \(9%\) 1\.1 Severe/);
+    expect(text).toMatch(/Risk factor 12, Plan or policy to attack civilians Not enough assessed \(coverage 0%\) 0 of \d+ indicators assessed \(0%\) None present/);
+    // The table's header row is printed again on every page its rows run onto.
+    const pages = text.split(/-- \d+ of \d+ --/).filter((page) => /indicators assessed \(\d+%\) (None present|\d+\.\d+ )/.test(page));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(page).toContain("Risk factor Score (0-100) Coverage Driven by");
+    expect(text).not.toMatch(/[a-z]-\s[a-z]/);
+  });
+
+  it("count the recent events of the last 90 days, with unknown figures stated, chart them by dated week, and say what changed since the last brief", async () => {
+    await actAs(analyst);
+    const first = await citedPdf();
+    expect(first).toContain(`Recent events (${day(89)} to ${day(0)})`);
+    expect(first).toContain("3 events were recorded, 2 of them attacks on civilians. At least 13 people were reported killed; 1 event gave no figure.");
+    expect(first).toContain("Kachin 2 10");
+    expect(first).toMatch(/Events per week \(weeks beginning on Monday\)/);
+    // The chart's axis: the first and last weeks charted, by date.
+    expect(first).toMatch(new RegExp(`Events per week \\(weeks beginning on Monday\\) 0 2 ${mondayOf(day(89))} \\S+ ${mondayOf(day(0))}`));
+    const second = await citedPdf();
+    expect(second).toMatch(/Since the last brief \(\d{4}-\d{2}-\d{2}, by [^)]+\): 0 events recorded, 0 responses added, 0 rounds published\./);
+  });
+
+  it("date the trend chart's axis: the first and last published rounds", async () => {
+    await actAs(analyst);
+    const id = (await ok(createSituationAction({ ...emptySituationInput(), countryIso3: "SSD", title: "Trend chart test" }))).id;
+    const ind = (await db.indicator.findFirstOrThrow({ where: { organisationId: null, code: "1.1" }, select: { id: true } })).id;
+    for (const daysAgo of [60, 10]) {
+      const r = await ok(startRoundAction({ situationId: id, assessedOn: day(daysAgo) }));
+      const v = (await db.assessment.findUniqueOrThrow({ where: { id: r.id }, select: { version: true } })).version;
+      await ok(saveRoundAction({ id: r.id, version: v, assessedOn: day(daysAgo), summary: "", ratings: [{ indicatorId: ind, level: "SEVERE", trend: "", confidence: "", evidence: "", sourceIds: [] }] }));
+      await ok(publishRoundAction({ id: r.id, version: v + 1 }));
+    }
+    const text = flat(await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${id}`), { params: Promise.resolve({ id }) })));
+    expect(text).toMatch(new RegExp(`${day(60)} ${day(10)} Overall score \\(out of 100; the axis shows 0 to \\d+\\) by published round`));
   });
 });
