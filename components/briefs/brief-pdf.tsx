@@ -3,14 +3,15 @@
 import { Document, Font, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
 import { overviewMarking, type BriefData } from "@/lib/briefs/data";
 import { SCRIPT_FONTS, ttf } from "./fonts";
-import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/lib/labels";
+import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_DEFINITIONS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { isoDate } from "@/lib/format";
 import { ExternalRatingsPdf } from "./external-ratings-pdf";
 import { KeyFactorsPdf } from "./key-factors-pdf";
+import { keyFactorLine, keyFactors } from "@/lib/briefs/key-factors";
 import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
-import { changeText, coverageText, factorName, indicatorsByFactor, latestRoundSentence, scoreText } from "@/lib/indicators/score-text";
+import { changeText, coverageText, factorName, indicatorsByFactor, latestRoundSentence, overallText, scoreText } from "@/lib/indicators/score-text";
 import { markerText, markersOf, sourceEntry } from "@/lib/briefs/citations";
-import { recentEventsSentence, recentHeading, sinceLastSentence } from "@/lib/briefs/wording";
+import { NO_RESPONSE_IN_PERIOD, NO_ROUND_YET, bulletinIntro, busiestWeekSentence, keyFactorsIntro, periodResponsesHeading, recentEventsSentence, recentHeading, responseLine, sinceLastSentence } from "@/lib/briefs/wording";
 import { everyWeek } from "@/lib/briefs/weeks";
 import { compareCodes } from "@/lib/indicators/score";
 
@@ -160,7 +161,7 @@ function EventsChart({ recent }: { recent: BriefData["recent"] }) {
           </SvgText>
         ))}
       </Svg>
-      <Text style={st.note}>{`The busiest week began on ${busiest.week}: ${busiest.events.toLocaleString("en")} events, ${busiest.killed.toLocaleString("en")} people reported killed.`}</Text>
+      <Text style={st.note}>{busiestWeekSentence(busiest)}</Text>
     </View>
   );
 }
@@ -281,7 +282,7 @@ export function BriefBody({ data }: { data: BriefData }) {
           <TrendChart rounds={data.rounds} />
         </>
       ) : (
-        <Text style={st.p}>No assessment round has been published for this situation yet.</Text>
+        <Text style={st.p}>{NO_ROUND_YET}</Text>
       )}
 
       <Text style={st.h2}>International response</Text>
@@ -335,41 +336,67 @@ export function BriefPdf({ data, author, generatedAt }: { data: BriefData; autho
   );
 }
 
-/** The coalition overview: every visible situation, most serious first, one page each. */
-export function OverviewPdf({ briefs, author, generatedAt }: { briefs: BriefData[]; author: string; generatedAt: Date }) {
+/** The coalition bulletin (issue #29): the category definitions and the order, then one page per chosen situation for the period. */
+export function BulletinPdf({ briefs, period, author, generatedAt }: { briefs: BriefData[]; period: { from: string; to: string }; author: string; generatedAt: Date }) {
   const org = briefs[0]?.organisation ?? { name: "", sensitivityMarking: "" };
   return (
-    <Document title="Coalition overview" author={author} creator="Atrocity Early Warning">
+    <Document title="Coalition bulletin" author={author} creator="Atrocity Early Warning">
       <Page size="A4" style={st.page}>
         <Footer data={{ organisation: org, marking: overviewMarking(org.sensitivityMarking, briefs) }} author={author} generatedAt={generatedAt} />
         <View style={st.body}>
-          <Text style={st.title}>Coalition overview</Text>
-          <Text style={st.subtitle}>{briefs.length} situations, most serious first · {isoDate(generatedAt)}</Text>
+          <Text style={st.title}>Coalition bulletin</Text>
+          <Text style={st.subtitle}>{bulletinIntro(briefs.length, period)}</Text>
           <Table
             widths={[46, 22, 16, 16]}
             header={["Situation", "Risk category", "Overall score", "Last assessed"]}
-            rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? scoreText(b.latest.scores.overall) : "—", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
+            rows={briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? overallText(b.latest.scores) : "No round published", b.latest ? isoDate(b.latest.assessedOn) : "—"])}
           />
+          <Text style={st.h2}>Risk categories</Text>
+          {RISK_CATEGORY_ORDER.map((c) => (
+            <Text key={c} style={st.p}>
+              <Text style={{ fontWeight: "bold" }}>{RISK_CATEGORY_LABELS[c]}: </Text>
+              {RISK_CATEGORY_DEFINITIONS[c]}
+            </Text>
+          ))}
         </View>
       </Page>
-      {briefs.map((b) => (
-        <Page key={b.situation.id} size="A4" style={st.page}>
-          <Footer data={b} author={author} generatedAt={generatedAt} />
-          <View style={st.body}>
-            <Text style={st.title}>{b.situation.title}</Text>
-            <Text style={[st.badge, { backgroundColor: RISK_COLOUR[b.situation.riskCategory] }]}>{RISK_CATEGORY_LABELS[b.situation.riskCategory]}</Text>
-            <Text style={st.p}>{b.situation.summary || "No summary recorded."}</Text>
-            <Table
-              widths={[30, 70]}
-              header={["Crime", "Status"]}
-              rows={CRIME_ORDER.map((c) => [CRIME_LABELS[c], CRIME_STATUS_LABELS[b.situation.crimes.find((x) => x.crime === c)?.status ?? "NOT_ASSESSED"]])}
-            />
-            {b.latest && <Text style={st.p}>{latestRoundSentence(isoDate(b.latest.assessedOn), b.latest.scores, null)}</Text>}
-            <Text style={st.h3}>Recommended action</Text>
-            <Text style={st.p}>{b.situation.recommendedAction || "Not recorded."}</Text>
-          </View>
-        </Page>
-      ))}
+      {briefs.map((b) => {
+        const responses = b.responses.filter((r) => isoDate(r.startDate) >= period.from && isoDate(r.startDate) <= period.to);
+        return (
+          <Page key={b.situation.id} size="A4" style={st.page}>
+            <Footer data={b} author={author} generatedAt={generatedAt} />
+            <View style={st.body}>
+              <Text style={st.title}>{b.situation.title}</Text>
+              <Text style={[st.badge, { backgroundColor: RISK_COLOUR[b.situation.riskCategory] }]}>{RISK_CATEGORY_LABELS[b.situation.riskCategory]}</Text>
+              <Text style={st.p}>{b.latest ? latestRoundSentence(isoDate(b.latest.assessedOn), b.latest.scores, null) : NO_ROUND_YET}</Text>
+              <Text style={st.h2}>Summary</Text>
+              <Text style={st.p}>{b.situation.summary || "No summary recorded."}</Text>
+              <RecentEventsPdf recent={b.recent} sinceLast={null} />
+              <Text style={st.h2}>{periodResponsesHeading(period)}</Text>
+              {responses.length === 0 ? (
+                <Text style={[st.p, st.muted]}>{NO_RESPONSE_IN_PERIOD}</Text>
+              ) : (
+                responses.map((r) => (
+                  <Text key={r.id} style={st.p}>
+                    {`• ${PILLAR_LABELS[r.pillar]}. ${responseLine(r, RESPONSE_STATUS_LABELS[r.status])}`}
+                  </Text>
+                ))
+              )}
+              {b.latest && keyFactors(b.latest.scores).length > 0 && (
+                <View wrap={false}>
+                  <Text style={st.h2}>Five key factors</Text>
+                  <Text style={st.note}>{keyFactorsIntro(isoDate(b.latest.assessedOn))}</Text>
+                  {keyFactors(b.latest.scores).map((f, i) => (
+                    <Text key={f.factor} style={st.p}>{`${i + 1}. ${keyFactorLine(f)}`}</Text>
+                  ))}
+                </View>
+              )}
+              <Text style={st.h2}>Recommended action</Text>
+              <Text style={st.p}>{b.situation.recommendedAction || "Not recorded."}</Text>
+            </View>
+          </Page>
+        );
+      })}
     </Document>
   );
 }

@@ -14,8 +14,10 @@ import { latestBySystem } from "@/lib/external-ratings/present";
 import { briefClaims } from "./claims";
 import { recentEvents, sinceLastBrief } from "./recent-events";
 import { briefSignals } from "@/lib/signals/queries";
+import { periodDays } from "./bulletin";
 
-export async function briefData(membership: CurrentMembership, situationId: string) {
+/** `period`: the days of the recent events (the last 90 days when not given), as the coalition bulletin chooses them. */
+export async function briefData(membership: CurrentMembership, situationId: string, period?: { from: string; to: string }) {
   const s = await getSituation(membership, situationId);
   if (!s) return null;
   const external = externalRatingsForSituation(membership, s.id);
@@ -57,7 +59,7 @@ export async function briefData(membership: CurrentMembership, situationId: stri
       latest?.id ?? null,
       responses.map((r) => ({ id: r.id, sourceIds: r.citations.map(({ source }) => source.id) })),
     ),
-    recentEvents(s.id),
+    period ? recentEvents(s.id, new Date(`${period.to}T00:00:00Z`), periodDays(period)) : recentEvents(s.id),
     sinceLastBrief(membership.organisationId, s.id),
     briefSignals(membership, s.id),
   ]);

@@ -38,11 +38,11 @@ function citations(sourceIds: string[], data: BriefData): FootnoteReferenceRun[]
   return markersOf(sourceIds, data.claims.numbers).map((n) => new FootnoteReferenceRun({ children: [new Paragraph(`Source ${n}: ${sourceEntry(bySource.get(n) as CitedSource)}`)] }));
 }
 
-const p = (text: string, opts: { bold?: boolean; style?: string } = {}) => new Paragraph({ style: opts.style, children: [new TextRun({ text, bold: opts.bold })] });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ heading: level, children: [new TextRun(text)] });
+export const p = (text: string, opts: { bold?: boolean; style?: string } = {}) => new Paragraph({ style: opts.style, children: [new TextRun({ text, bold: opts.bold })] });
+export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ heading: level, children: [new TextRun(text)] });
 
 /** Text with line breaks kept, followed by footnote markers. */
-function para(text: string, markers: FootnoteReferenceRun[] = []): Paragraph {
+export function para(text: string, markers: FootnoteReferenceRun[] = []): Paragraph {
   const lines = text.split(/\r?\n/);
   const runs: Runs = lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
   return new Paragraph({ children: [...runs, ...markers] });
@@ -57,7 +57,7 @@ function cell(content: string | Paragraph[], width: number | undefined, header =
  * A table whose first row is its header, repeated on every page; rows do not split across pages.
  * `widths`: each column's share of the page in percent (running text gets the widest).
  */
-function table(headers: string[], rows: (string | Paragraph[])[][], widths?: number[]): Table {
+export function table(headers: string[], rows: (string | Paragraph[])[][], widths?: number[]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -65,6 +65,18 @@ function table(headers: string[], rows: (string | Paragraph[])[][], widths?: num
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths?.[i])) })),
     ],
   });
+}
+
+/** The period's events: the sentence, the most affected places, the weeks; and what changed since the last brief. */
+export function recentEventsDocx(ev: BriefData["recent"], sinceLast: BriefData["sinceLast"] | null, nested = false): (Paragraph | Table)[] {
+  const sub = nested ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2;
+  const out: (Paragraph | Table)[] = [heading(recentHeading(ev), nested ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1), p(recentEventsSentence(ev))];
+  if (ev.events > 0) {
+    out.push(heading("Most affected places", sub), table(["Place", "Events", "People killed (known)"], ev.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")]), [50, 25, 25]));
+    out.push(heading("Events per week", sub), table(["Week of", "Events", "People killed (known)"], ev.weeks.map((w) => [w.week, w.events.toLocaleString("en"), w.killed.toLocaleString("en")]), [50, 25, 25]));
+  }
+  if (sinceLast) out.push(p(sinceLastSentence(sinceLast)));
+  return out;
 }
 
 function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | Table)[] {
@@ -139,13 +151,7 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
     if (quiet) out.push(p(quiet === 1 ? "1 indicator rated None, with no evidence written, is not listed." : `${quiet} indicators rated None, with no evidence written, are not listed.`));
   }
 
-  const ev = data.recent;
-  out.push(heading(recentHeading(ev)), p(recentEventsSentence(ev)));
-  if (ev.events > 0) {
-    out.push(heading("Most affected places", HeadingLevel.HEADING_2), table(["Place", "Events", "People killed (known)"], ev.places.map((pl) => [pl.place, pl.events.toLocaleString("en"), pl.killed.toLocaleString("en")]), [50, 25, 25]));
-    out.push(heading("Events per week", HeadingLevel.HEADING_2), table(["Week of", "Events", "People killed (known)"], ev.weeks.map((w) => [w.week, w.events.toLocaleString("en"), w.killed.toLocaleString("en")]), [50, 25, 25]));
-  }
-  if (data.sinceLast) out.push(p(sinceLastSentence(data.sinceLast)));
+  out.push(...recentEventsDocx(data.recent, data.sinceLast));
   // The event log's signals of the same 90 days (lib/signals/brief.ts, as the PDF and the printable page word them).
   out.push(heading(BRIEF_SIGNALS_HEADING), p(briefSignalsNote(data.signals)), ...briefSignalSentences(data.signals).map((line) => p(`• ${line}`)));
 
@@ -176,10 +182,14 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
 
 /** The brief as a .docx file. */
 export async function briefDocx(data: BriefData, author: string, generatedAt = new Date()): Promise<Buffer> {
-  const marking = data.marking;
+  return wordFile({ title: `${data.situation.title}: country brief`, author, marking: data.marking, children: body(data, author, generatedAt) });
+}
+
+/** A Word file in the briefs' look: Calibri, the marking in the header and footer of every page, the pages numbered. */
+export function wordFile({ title, author, marking, children }: { title: string; author: string; marking: string; children: (Paragraph | Table)[] }): Promise<Buffer> {
   const doc = new Document({
     creator: author,
-    title: `${data.situation.title}: country brief`,
+    title,
     description: marking,
     styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
     sections: [
@@ -190,7 +200,7 @@ export async function briefDocx(data: BriefData, author: string, generatedAt = n
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`${marking} · page `), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(" of "), new TextRun({ children: [PageNumber.TOTAL_PAGES] })] })],
           }),
         },
-        children: body(data, author, generatedAt),
+        children,
       },
     ],
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { createElement, type ReactElement } from "react";
 import { renderToStream, type DocumentProps } from "@react-pdf/renderer";
 import { Readable } from "node:stream";
-import { BriefPdf, OverviewPdf } from "@/components/briefs/brief-pdf";
+import { BriefPdf, BulletinPdf } from "@/components/briefs/brief-pdf";
 import { printableAll } from "@/components/briefs/fonts";
 import type { BriefData } from "./data";
 
@@ -11,8 +11,9 @@ export async function briefPdfStream(data: BriefData, author: string, generatedA
   return Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>;
 }
 
-export async function overviewPdfStream(briefs: BriefData[], author: string, generatedAt = new Date()) {
-  const stream = await renderToStream(createElement(OverviewPdf, { briefs: printableAll(briefs), author: printableAll(author), generatedAt }) as unknown as ReactElement<DocumentProps>);
+/** The coalition bulletin: `briefs` in the bulletin's order, their recent events of `period`. */
+export async function bulletinPdfStream(briefs: BriefData[], period: { from: string; to: string }, author: string, generatedAt = new Date()) {
+  const stream = await renderToStream(createElement(BulletinPdf, { briefs: printableAll(briefs), period, author: printableAll(author), generatedAt }) as unknown as ReactElement<DocumentProps>);
   return Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>;
 }
 

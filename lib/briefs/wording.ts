@@ -29,3 +29,33 @@ export function recentEventsSentence(ev: RecentEvents): string {
 export function sinceLastSentence(l: SinceLastBrief): string {
   return `Since the last brief (${isoDate(l.at)}, by ${l.by}): ${n(l.newEvents)} events recorded, ${n(l.newResponses)} responses added, ${n(l.newRounds)} rounds published.`;
 }
+
+/** A response as listed: "2026-11-14 · Security Council: Press statement (S/PRST/2026/3) · Adopted". */
+export function responseLine(r: { startDate: Date; actorName: string; title: string; reference: string | null; status: string }, statusLabel: string): string {
+  return `${isoDate(r.startDate)} · ${r.actorName}: ${r.title}${r.reference ? ` (${r.reference})` : ""} · ${statusLabel}`;
+}
+
+/** The bulletin's opening: how many situations, their order and the period. */
+export function bulletinIntro(situations: number, period: { from: string; to: string }): string {
+  const count = situations === 1 ? "1 situation" : `${n(situations)} situations`;
+  return `${count}, by risk category (most serious first), then by the latest overall score (highest first); a score not enough assessed comes after the scored ones of its category. Events and responses from ${period.from} to ${period.to}.`;
+}
+
+/** The heading of a situation's responses in the bulletin. */
+export function periodResponsesHeading(period: { from: string; to: string }): string {
+  return `Responses from ${period.from} to ${period.to}`;
+}
+export const NO_RESPONSE_IN_PERIOD = "No response is recorded in this period.";
+export const NO_ROUND_YET = "No assessment round has been published for this situation yet.";
+
+/** Under the events chart: the week with the most events. */
+export function busiestWeekSentence(w: { week: string; events: number; killed: number }): string {
+  const events = w.events === 1 ? "1 event" : `${n(w.events)} events`;
+  const killed = w.killed === 1 ? "1 person reported killed" : `${n(w.killed)} people reported killed`;
+  return `The busiest week began on ${w.week}: ${events}, ${killed}.`;
+}
+
+/** Under "Five key factors". */
+export function keyFactorsIntro(date: string): string {
+  return `The risk factors that weigh most in the latest published round (${date}).`;
+}

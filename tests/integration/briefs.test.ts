@@ -67,7 +67,7 @@ describe("PDF briefs", () => {
     const text = await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${secret}`), { params: Promise.resolve({ id: secret }) }));
     expect(text).toContain(`CONFIDENTIAL · ${orgName} only: not shared with the coalition`);
     expect(text).not.toContain("shared with coalition members");
-    const all = await pdfText(await overview());
+    const all = await pdfText(await overview(new NextRequest("http://localhost/api/briefs/overview")));
     expect(all).toMatch(/CONFIDENTIAL · includes \d+ situations? not shared with the coalition/);
   });
 
@@ -121,7 +121,7 @@ describe("PDF briefs", () => {
   it("respect visibility: another organisation gets shared situations only, in briefs and the overview", async () => {
     await actAs(outsider);
     expect((await brief(new NextRequest(`http://localhost/api/briefs/${secret}`), { params: Promise.resolve({ id: secret }) })).status).toBe(404);
-    const text = await pdfText(await overview());
+    const text = await pdfText(await overview(new NextRequest("http://localhost/api/briefs/overview")));
     expect(text).toContain("Rakhine brief test");
     expect(text).not.toContain("Private brief test");
   });

@@ -4,6 +4,10 @@ import { requireUser } from "@/lib/auth/require-user";
 import { can } from "@/lib/access/can";
 import { DATASETS, ENTITIES } from "@/lib/exports/datasets";
 import { RestoreForm } from "@/components/exports/restore-form";
+import { BulletinForm } from "@/components/exports/bulletin-form";
+import { bulletinChoices } from "@/lib/briefs/bulletin-choices";
+import { bulletinPeriod } from "@/lib/briefs/bulletin";
+import { todayIso } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -22,13 +26,10 @@ export default async function ExportsPage() {
         <h2 style={{ marginTop: 0 }}>Reports</h2>
         <ul>
           <li>
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download, not a page */}
-            <a href="/api/briefs/overview">Coalition overview (PDF)</a>: every situation, most serious first, one page each.
-          </li>
-          <li>
             Country briefs: open a situation and choose <strong>Country brief (PDF)</strong> or <strong>Printable brief</strong>. <Link href="/situations">Situations</Link>
           </li>
         </ul>
+        <BulletinForm situations={await bulletinChoices(user.active)} period={bulletinPeriod({}, todayIso())} />
       </section>
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>Spreadsheets</h2>
