@@ -153,7 +153,11 @@ describe("PDF briefs: cited claims, every risk factor, recent events (issue #29)
     await event(200, 99, true, "Kachin"); // outside the 90 days
   });
 
-  const citedPdf = async () => flat(await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${cited}`), { params: Promise.resolve({ id: cited }) })));
+  const citedPdf = async () => {
+    const res = await brief(new NextRequest(`http://localhost/api/briefs/${cited}`), { params: Promise.resolve({ id: cited }) });
+    if (process.env.CITED_PDF_OUT) writeFileSync(process.env.CITED_PDF_OUT, new Uint8Array(await res.clone().arrayBuffer())); // to look at it: CITED_PDF_OUT=/tmp/cited.pdf
+    return flat(await pdfText(res));
+  };
 
   it("mark every claim that cites sources with the numbers of the numbered source list, as the Word file does", async () => {
     await actAs(analyst);

@@ -2,6 +2,7 @@
 // chosen situations in the right order (category, then latest score, a score not enough assessed
 // after the scored ones), the category definitions, the events and responses of the period; what
 // the member may not see is never in it; the query is checked; it is audited.
+import { writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { PDFParse } from "pdf-parse";
@@ -24,7 +25,9 @@ const get = (search: string) => bulletin(new NextRequest(`http://localhost/api/b
 async function pdfText(res: Response) {
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toBe("application/pdf");
-  return flat((await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (process.env.BULLETIN_PDF_OUT) writeFileSync(process.env.BULLETIN_PDF_OUT, bytes); // to look at it: BULLETIN_PDF_OUT=/tmp/bulletin.pdf (the last one read)
+  return flat((await new PDFParse({ data: bytes }).getText()).text);
 }
 
 let analyst: { id: string };
