@@ -47,7 +47,7 @@ const day = z.iso.date({ error: "Give dates as YYYY-MM-DD." });
  */
 export const bulletinQuerySchema = z
   .object({
-    situations: z.array(z.string().trim().min(1).max(40)).max(500, { error: "Choose at most 500 situations." }),
+    situations: z.array(z.string().max(40, { error: "A chosen situation's id is not valid." })).max(500, { error: "Choose at most 500 situations." }),
     from: day.optional(),
     to: day.optional(),
     format: z.enum(["pdf", "docx"], { error: "Choose PDF or Word." }).default("pdf"),

@@ -28,6 +28,8 @@ describe("the coalition bulletin's query", () => {
 
   it("refuses dates that do not exist or are not written YYYY-MM-DD, a period that ends before it starts, and unknown formats", () => {
     for (const bad of ["from=2026-02-30", "to=2026-13-01", "from=1/2/2026", "from=2026-8-1", "from=2026-11-30&to=2026-08-01", "format=html"]) expect(q(bad).success, bad).toBe(false);
+    const long = q(`situations=${"x".repeat(41)}`);
+    expect(!long.success && long.error.issues[0].message).toBe("A chosen situation's id is not valid.");
     const r = q("from=2026-11-30&to=2026-08-01");
     expect(!r.success && r.error.issues[0].message).toBe("The period must start on or before the day it ends.");
   });
