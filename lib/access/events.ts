@@ -2,15 +2,15 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/auth/roles";
 import type { CurrentMembership } from "./session";
-import { situationSharedWhere, type SqlValue } from "./situations";
+import { situationSharedWithWhere, type SqlValue } from "./situations";
 
 /**
  * May see an event: its own organisation's members, and every member of the coalition while its
  * situation is shared and not archived. (The event list's SQL reads the same two parts: the
  * organisation's own events, and those of the shared situations from situationSharedWhere.)
  */
-export function eventVisibleWhere(membership: Pick<CurrentMembership, "organisationId">): Prisma.EventWhereInput {
-  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWhere() }] };
+export function eventVisibleWhere(membership: Pick<CurrentMembership, "organisationId" | "inCoalition">): Prisma.EventWhereInput {
+  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWithWhere(membership) }] };
 }
 
 /** May change an event: an analyst or administrator of its own organisation. */
@@ -18,9 +18,9 @@ export function canChangeEvent(membership: CurrentMembership, e: { organisationI
   return e.organisationId === membership.organisationId && hasRole(membership.role, "ANALYST");
 }
 
-/** Other organisations' situations whose events a member sees: those shared with the coalition and not archived. */
-export function situationsSharedByOthersWhere(membership: Pick<CurrentMembership, "organisationId">): Prisma.SituationWhereInput {
-  return { ...situationSharedWhere(), organisationId: { not: membership.organisationId } };
+/** Other organisations' situations whose events a member sees: those shared with the coalition and not archived (none out of the coalition). */
+export function situationsSharedByOthersWhere(membership: Pick<CurrentMembership, "organisationId" | "inCoalition">): Prisma.SituationWhereInput {
+  return { ...situationSharedWithWhere(membership), organisationId: { not: membership.organisationId } };
 }
 
 /**

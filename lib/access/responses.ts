@@ -2,9 +2,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/auth/roles";
 import type { CurrentMembership } from "./session";
-import { situationListedWhere, situationSharedWhere } from "./situations";
+import { situationListedWhere, situationSharedWithWhere } from "./situations";
 
-type Member = Pick<CurrentMembership, "organisationId">;
+type Member = Pick<CurrentMembership, "organisationId" | "inCoalition">;
 
 /** What the responses list and export show: the responses of the situations the member's lists show. */
 export function responseListedWhere(membership: Member): Prisma.ResponseWhereInput {
@@ -16,7 +16,7 @@ export function responseListedWhere(membership: Member): Prisma.ResponseWhereInp
  * while its situation is shared and not archived.
  */
 export function responseVisibleWhere(membership: Member): Prisma.ResponseWhereInput {
-  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWhere() }] };
+  return { deletedAt: null, OR: [{ organisationId: membership.organisationId }, { situation: situationSharedWithWhere(membership) }] };
 }
 
 /** May change a response: an analyst or administrator of its own organisation. */

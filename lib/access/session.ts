@@ -8,6 +8,11 @@ export interface CurrentMembership {
   role: Role;
   /** The organisation is the coalition's secretariat (issue #30): its administrators run the Coalition page. Absent: not the secretariat. */
   isSecretariat?: boolean;
+  /**
+   * False when the organisation left the coalition (or the secretariat removed it): its members
+   * then see only their own organisation's situations (lib/access/situations.ts). Absent: in it.
+   */
+  inCoalition?: boolean;
 }
 
 export interface CurrentUser {
@@ -56,6 +61,8 @@ export interface SessionRow {
     suspended: boolean;
     /** The organisation is the coalition secretariat. */
     secretariat: boolean;
+    /** The organisation left the coalition, or was removed from it. */
+    left: boolean;
   }[];
 }
 
@@ -72,7 +79,7 @@ export function resolveSessionUser(row: SessionRow | undefined, wantedOrganisati
   const closed = (m: SessionRow["memberships"][number]) => m.deactivated || m.suspended;
   const open = row.memberships.filter((m) => !closed(m));
   const chosen = open.find((m) => m.organisationId === wantedOrganisationId) ?? open[0];
-  const memberships = open.map(({ organisationId, organisationName, role, secretariat }) => ({ organisationId, organisationName, role, isSecretariat: secretariat }));
+  const memberships = open.map(({ organisationId, organisationName, role, secretariat, left }) => ({ organisationId, organisationName, role, isSecretariat: secretariat, inCoalition: !left }));
   const active = memberships.find((m) => m.organisationId === chosen?.organisationId) ?? null;
   return {
     id: row.userId,

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/auth/roles";
 import type { CurrentMembership } from "./session";
 
-type Member = Pick<CurrentMembership, "organisationId">;
+type Member = Pick<CurrentMembership, "organisationId" | "inCoalition">;
 
 /**
  * An organisation whose situations the coalition sees (issue #30): one that has not left the
@@ -25,12 +25,26 @@ export function situationSharedWhere() {
   return { visibility: "COALITION", archivedAt: null, organisation: organisationSharingWhere() } satisfies Prisma.SituationWhereInput;
 }
 
+/** The member's organisation is in the coalition (it has not left it, nor been removed): it sees what others share. */
+export function sharesInCoalition(membership: Member): boolean {
+  return membership.inCoalition !== false;
+}
+
+/**
+ * What the member sees of others' situations: situationSharedWhere, or nothing for a member of an
+ * organisation that left the coalition (or was removed from it). Every read of the coalition's
+ * situations (this file, events.ts, responses.ts) goes through here.
+ */
+export function situationSharedWithWhere(membership: Member): Prisma.SituationWhereInput {
+  return sharesInCoalition(membership) ? situationSharedWhere() : { id: { in: [] } };
+}
+
 /**
  * May see (open) a situation: its own organisation's members, archived or not, and every member of
- * the coalition while it is shared and not archived.
+ * the coalition while it is shared and not archived (not a member of an organisation out of the coalition).
  */
 export function situationVisibleWhere(membership: Member): Prisma.SituationWhereInput {
-  return { OR: [{ organisationId: membership.organisationId }, situationSharedWhere()] };
+  return { OR: [{ organisationId: membership.organisationId }, situationSharedWithWhere(membership)] };
 }
 
 /** What lists, counts, dashboards and exports show: the visible situations that are not archived. */
@@ -54,7 +68,7 @@ function sharedSqlText(alias: string): string {
 
 /** situationVisibleWhere as SQL text on the Situation table `alias`, for queries written as text (COPY takes no bind parameters). */
 export function situationVisibleSqlText(membership: Member, alias: string, value: SqlValue): string {
-  return `(${tableAlias(alias)}."organisationId" = ${value(membership.organisationId)} OR ${sharedSqlText(alias)})`;
+  return `(${tableAlias(alias)}."organisationId" = ${value(membership.organisationId)} OR ${sharesInCoalition(membership) ? sharedSqlText(alias) : "FALSE"})`;
 }
 
 /** situationListedWhere as SQL text on the Situation table `alias`. */
@@ -87,13 +101,14 @@ export function situationListedSql(membership: Member, alias: string): Prisma.Sq
  * not what one organisation's pages show.
  */
 export function situationVisibleToAnyWhere(memberships: Member[]): Prisma.SituationWhereInput {
-  return { OR: [{ organisationId: { in: memberships.map((m) => m.organisationId) } }, situationSharedWhere()] };
+  const shared = memberships.some(sharesInCoalition);
+  return { OR: [{ organisationId: { in: memberships.map((m) => m.organisationId) } }, ...(shared ? [situationSharedWhere()] : [])] };
 }
 
 /** situationVisibleToAnyWhere as a Prisma.Sql fragment on the Situation table `alias`. */
 export function situationVisibleToAnySql(memberships: Member[], alias: string): Prisma.Sql {
   const ids = memberships.map((m) => m.organisationId);
-  return Prisma.sql`(${Prisma.raw(tableAlias(alias))}."organisationId" = ANY(${ids}::text[]) OR ${Prisma.raw(sharedSqlText(alias))})`;
+  return Prisma.sql`(${Prisma.raw(tableAlias(alias))}."organisationId" = ANY(${ids}::text[]) OR ${Prisma.raw(memberships.some(sharesInCoalition) ? sharedSqlText(alias) : "FALSE")})`;
 }
 
 /** Shared with the coalition now, as situationSharedWhere says, for a situation already read with its organisation's status. */
@@ -110,13 +125,14 @@ export const SITUATION_ORGANISATION_STATUS = { select: { suspendedAt: true, left
 /**
  * The people who may see a situation now, as a `User` filter: an active account with a membership
  * that is not deactivated, in an organisation that is not suspended: the owning organisation, or
- * any organisation while the situation is shared with the coalition (situationSharedWhere). Deactivating a member
+ * any organisation in the coalition while the situation is shared with it (situationSharedWhere). Deactivating a member
  * ends only that membership's access (the account stays active for their other organisations), so
  * whoever is told about a situation (alerts, e-mails) is chosen by this.
  */
 export function situationViewersWhere(situation: SituationWithOrganisation): Prisma.UserWhereInput {
-  const open = { deactivatedAt: null, organisation: { suspendedAt: null } } satisfies Prisma.MembershipWhereInput;
-  return { active: true, memberships: { some: isShared(situation) ? open : { ...open, organisationId: situation.organisationId } } };
+  const own = { deactivatedAt: null, organisationId: situation.organisationId, organisation: { suspendedAt: null } } satisfies Prisma.MembershipWhereInput;
+  const inCoalition = { deactivatedAt: null, organisation: { suspendedAt: null, leftAt: null } } satisfies Prisma.MembershipWhereInput;
+  return { active: true, memberships: { some: isShared(situation) ? { OR: [own, inCoalition] } : own } };
 }
 
 /**
@@ -129,7 +145,7 @@ export function situationMembersWhere(situation: { organisationId: string }): Pr
 
 /** A situation another organisation shares with the coalition (what its events and responses show to others). */
 export function isSharedSituation(membership: Member, s: SituationWithOrganisation): boolean {
-  return s.organisationId !== membership.organisationId && isShared(s);
+  return s.organisationId !== membership.organisationId && sharesInCoalition(membership) && isShared(s);
 }
 
 /** The caller's organisation owns the situation: only its members change it and what hangs on it (rounds, responses, events). */

@@ -34,16 +34,25 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // One query (Prisma's nested include took three and twice the time): every page and action asks.
   const [row] = await db.$queryRaw<(Omit<SessionRow, "memberships"> & { lastSeenAt: Date; memberships: string | null })[]>`
     SELECT s.id AS "sessionId", s."createdAt", s."lastSeenAt", u.id AS "userId", u.email, u.name, u.active, u."sessionsValidFrom", u."totpEnabledAt" IS NOT NULL AS "twoFactor",
-      (SELECT json_agg(json_build_array(m."organisationId", o.name, m.role, o."requireTwoFactor", m."deactivatedAt" IS NOT NULL, o."suspendedAt" IS NOT NULL, o."isSecretariat") ORDER BY m."createdAt")::text
+      (SELECT json_agg(json_build_array(m."organisationId", o.name, m.role, o."requireTwoFactor", m."deactivatedAt" IS NOT NULL, o."suspendedAt" IS NOT NULL, o."isSecretariat", o."leftAt" IS NOT NULL) ORDER BY m."createdAt")::text
          FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
          WHERE m."userId" = u.id) AS memberships
     FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${claims.sid} AND s."userId" = ${claims.uid} AND s."revokedAt" IS NULL`;
-  const rows = row?.memberships ? (JSON.parse(row.memberships) as [string, string, Role, boolean, boolean, boolean, boolean][]) : [];
+  const rows = row?.memberships ? (JSON.parse(row.memberships) as [string, string, Role, boolean, boolean, boolean, boolean, boolean][]) : [];
   const user = resolveSessionUser(
     row && {
       ...row,
-      memberships: rows.map(([organisationId, organisationName, role, requireTwoFactor, deactivated, suspended, secretariat]) => ({ organisationId, organisationName, role, requireTwoFactor, deactivated, suspended, secretariat })),
+      memberships: rows.map(([organisationId, organisationName, role, requireTwoFactor, deactivated, suspended, secretariat, left]) => ({
+        organisationId,
+        organisationName,
+        role,
+        requireTwoFactor,
+        deactivated,
+        suspended,
+        secretariat,
+        left,
+      })),
     },
     (await cookies()).get(ACTIVE_ORG_COOKIE)?.value,
   );

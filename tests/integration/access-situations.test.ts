@@ -102,12 +102,27 @@ describe("who may see a situation", () => {
     // A left organisation's shared situation: its own members only. A suspended one's: nobody (its members cannot work in it).
     expect(new Set(await people(leftShared))).toEqual(new Set([leftShared.organisationId]));
     expect(await people(suspendedShared)).toEqual([]);
+    // Nor are members of an organisation out of the coalition (or suspended) told about the coalition's.
+    expect((await people(otherShared)).includes(leftShared.organisationId)).toBe(false);
+    expect((await people(otherShared)).includes(suspendedShared.organisationId)).toBe(false);
   });
 
   it("a shared situation of an organisation that left or is suspended is not the coalition's", async () => {
     const all = await db.situation.findMany({ where: { id: { in: Object.values(ids) } }, include: { organisation: SITUATION_ORGANISATION_STATUS } });
     expect(names(all.filter((s) => isSharedSituation(own, s)))).toEqual(["otherShared"]);
     expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationSharedWhere()] }, select: { id: true } }))).toEqual(["otherShared", "ownShared"]);
+  });
+
+  it("a member of an organisation out of the coalition sees only their own organisation's, in every form", async () => {
+    const out = { ...own, inCoalition: false };
+    const expected = ["ownArchived", "ownPrivate", "ownShared"];
+    expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationVisibleWhere(out)] }, select: { id: true } }))).toEqual(expected);
+    expect(names(await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "Situation" s WHERE ${mine()} AND ${situationVisibleSql(out, "s")}`)).toEqual(expected);
+    const text = situationListedSqlText(out, "s", (v) => pg.escapeLiteral(v));
+    expect(names(await db.$queryRawUnsafe<{ id: string }[]>(`SELECT s.id FROM "Situation" s WHERE s.id IN (${Object.values(ids).map((v) => pg.escapeLiteral(v)).join(",")}) AND ${text}`))).toEqual(["ownPrivate", "ownShared"]);
+    expect(names(await db.situation.findMany({ where: { AND: [{ id: { in: Object.values(ids) } }, situationVisibleToAnyWhere([out])] }, select: { id: true } }))).toEqual(expected);
+    const all = await db.situation.findMany({ where: { id: { in: Object.values(ids) } }, include: { organisation: SITUATION_ORGANISATION_STATUS } });
+    expect(all.filter((s) => isSharedSituation(out, s))).toEqual([]);
   });
 
   it("takes only a plain table alias into SQL", () => {

@@ -60,8 +60,8 @@ describe("who a session is", () => {
     sessionsValidFrom: new Date("2026-01-01"),
     twoFactor: false,
     memberships: [
-      { organisationId: "org-x", organisationName: "X", role: "ADMIN", requireTwoFactor: false, deactivated: false, suspended: false, secretariat: false },
-      { organisationId: "org-y", organisationName: "Y", role: "VIEWER", requireTwoFactor: true, deactivated: false, suspended: false, secretariat: false },
+      { organisationId: "org-x", organisationName: "X", role: "ADMIN", requireTwoFactor: false, deactivated: false, suspended: false, secretariat: false, left: false },
+      { organisationId: "org-y", organisationName: "Y", role: "VIEWER", requireTwoFactor: true, deactivated: false, suspended: false, secretariat: false, left: false },
     ],
     ...over,
   });
@@ -74,7 +74,7 @@ describe("who a session is", () => {
 
   it("works in the organisation asked for if a member there, else in the first one", () => {
     expect(resolveSessionUser(row(), undefined)?.active?.organisationId).toBe("org-x");
-    expect(resolveSessionUser(row(), "org-y")?.active).toEqual({ organisationId: "org-y", organisationName: "Y", role: "VIEWER", isSecretariat: false });
+    expect(resolveSessionUser(row(), "org-y")?.active).toEqual({ organisationId: "org-y", organisationName: "Y", role: "VIEWER", isSecretariat: false, inCoalition: true });
     expect(resolveSessionUser(row(), "org-elsewhere")?.active?.organisationId).toBe("org-x");
   });
 
@@ -119,6 +119,13 @@ describe("who a session is", () => {
     r.memberships[0].secretariat = true;
     expect(resolveSessionUser(r, "org-x")!.active?.isSecretariat).toBe(true);
     expect(resolveSessionUser(r, "org-y")!.active?.isSecretariat).toBe(false);
+  });
+
+  it("knows an organisation that left the coalition: its members still work in it", () => {
+    const r = row();
+    r.memberships[0].left = true;
+    expect(resolveSessionUser(r, "org-x")!.active).toMatchObject({ organisationId: "org-x", inCoalition: false });
+    expect(resolveSessionUser(r, "org-y")!.active?.inCoalition).toBe(true);
   });
 });
 
