@@ -1,7 +1,9 @@
 // Turning CSV rows (ACLED exports or any CSV, through a column mapping) into events: pure and
 // unit-tested; lib/events/import.ts streams the file through it. Cells are kept as text: a cell
-// such as =HYPERLINK(...) is stored as written (exports neutralise formulas, the page escapes).
+// such as =HYPERLINK(...) is stored as written (exports neutralise formulas, the page escapes);
+// one such cell as our export wrote it ('=HYPERLINK(...)) is stored without the export's apostrophe.
 import { DATE_RULES, dateProblem, isRealDay } from "@/lib/forms/dates";
+import { unneutralise } from "@/lib/exports/neutralise";
 
 /** What an event field is filled from: a column of the file. */
 export const IMPORT_FIELDS = [
@@ -145,9 +147,10 @@ const MAX_TEXT = 10000;
 /** One CSV record (header -> cell) into an event, or the problems that stop it. `row` is the file's line-based row number. */
 export function toEventRow(record: Record<string, string>, mapping: ColumnMapping, countries: CountryLookup, row: number, today: string): { event: EventRow } | { problems: Problem[] } {
   const problems: Problem[] = [];
+  // A cell our own export guarded against spreadsheet formulas ('=...) is read as it was recorded.
   const cell = (f: ImportField) => {
     const h = mapping[f];
-    return h ? (record[h] ?? "").trim() : "";
+    return h ? unneutralise((record[h] ?? "").trim()) : "";
   };
   const opt = (f: ImportField, max = 300) => {
     const v = cell(f);

@@ -13,7 +13,7 @@ import { toEventRow, type ColumnMapping, type CountryLookup, type EventRow, type
 import { CsvFileError, readCsvRows } from "./csv-file";
 import { hasPlace, inArea } from "./area";
 import { contentHash, RepeatFilter, RepeatTracker, type KeepRepeats, type Repeat, type RepeatCounts } from "./repeats";
-import worldCountries, { type Country as WorldCountry } from "world-countries";
+import { worldCountryList } from "./world-countries";
 
 export const MAX_PROBLEMS_KEPT = 1000;
 export const PREVIEW_ROWS = 20;
@@ -22,7 +22,7 @@ export const IMPORT_BATCH = 5000;
 
 export async function countryLookup(db: Db | Tx): Promise<CountryLookup & { codes: string[] }> {
   const rows = await db.country.findMany({ select: { iso3: true, name: true } });
-  const list = ((worldCountries as unknown as { default?: WorldCountry[] }).default ?? worldCountries) as WorldCountry[];
+  const list = worldCountryList();
   const map = new Map<string, string>();
   for (const c of list) {
     if (c.ccn3) map.set(String(Number(c.ccn3)), c.cca3);
@@ -221,10 +221,15 @@ const UPSERT_HEAD = `INSERT INTO "Event" (${COLUMNS.map(([c]) => quoted(c)).join
   SELECT u.*, `;
 const UPDATED = COLUMNS.map(([c]) => c).filter((c) => c !== "id" && c !== "situationId" && c !== "externalId");
 const UPDATE_SET = UPDATED.map((c) => `${quoted(c)} = EXCLUDED.${quoted(c)}`).join(", ");
-/** An event is rewritten only when the file says something else about it (or it had been deleted). */
-const CHANGED = `"Event"."deletedAt" IS NOT NULL
-        OR (${UPDATED.map((c) => `"Event".${quoted(c)}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${quoted(c)}`).join(", ")})
+/** An event is rewritten only when the file (`src`: EXCLUDED or the batch's rows) says something else about it (or it had been deleted). */
+const differs = (src: string) => `"Event"."deletedAt" IS NOT NULL
+        OR (${UPDATED.map((c) => `"Event".${quoted(c)}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map((c) => `${src}.${quoted(c)}`).join(", ")})`;
+const CHANGED = `${differs("EXCLUDED")}
         OR (EXCLUDED."situationId" IS NOT NULL AND EXCLUDED."situationId" IS DISTINCT FROM "Event"."situationId")`;
+const BY_ID_SET = UPDATED.map((c) => `${quoted(c)} = u.${quoted(c)}`).join(", ");
+const BY_ID_CHANGED = differs("u");
+const ROW_COLUMNS = COLUMNS.map(([c]) => quoted(c)).join(", ");
+const KEY_COLUMN = COLUMNS.findIndex(([c]) => c === "externalId");
 
 /**
  * One statement per batch: every column travels as a single array parameter and is unnested by
@@ -254,6 +259,53 @@ async function upsertBatch(tx: Tx, arrays: string[], rows: number, ctx: { organi
       RETURNING (xmax = 0) AS inserted)
     SELECT (count(*) FILTER (WHERE inserted))::int AS created, count(*)::int AS total FROM written`;
   return { created: result.created, updated: result.total - result.created, unchanged: rows - result.total };
+}
+
+/*
+ * An event recorded by hand has no external id: our events export writes its record id as
+ * event_id_cnty (lib/exports/datasets.ts). A row whose id no event of the organisation has as its
+ * external id, but which is the record id of one of the organisation's events without an external
+ * id, is that event: updated in place when the file says something else about it, else left as it
+ * is; its external id stays empty, and it stays in the situation its author chose. Found for a
+ * whole batch by one lookup of its ids (recordIdsAmong), not a query per row; skipped altogether
+ * when the organisation has no such event (hasEventsWithoutExternalId). Measured on 100,000 new
+ * rows: the same statement for every row (a join in the upsert) cost 25-30 % of the import's speed;
+ * this lookup, a few per cent.
+ */
+
+/** Whether the organisation has any event without an external id (one recorded by hand). */
+export async function hasEventsWithoutExternalId(tx: Tx, organisationId: string): Promise<boolean> {
+  const [r] = await tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Event" WHERE "organisationId" = ${organisationId} AND "externalId" IS NULL) AS any`;
+  return r.any;
+}
+
+/** Which of a batch's ids (its serialised keys array) are record ids of the organisation's events without an external id, and no event's external id. */
+async function recordIdsAmong(tx: Tx, keys: string, organisationId: string): Promise<Set<string>> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Event" e
+    WHERE e.id = ANY(${keys}::text[]) AND e."organisationId" = ${organisationId} AND e."externalId" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "Event" x WHERE x."organisationId" = ${organisationId} AND x."externalId" = e.id)`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Events recorded by hand, rewritten by their record id when the file says something else about them. */
+async function updateByRecordId(tx: Tx, arrays: string[], rows: number, ctx: { organisationId: string; importId: string }) {
+  const changed = await tx.$executeRaw`
+    UPDATE "Event" SET ${Prisma.raw(BY_ID_SET)}, "importId" = ${ctx.importId}, "deletedAt" = NULL, version = "Event".version + 1, "updatedAt" = now()
+    FROM unnest(${Prisma.join(arrays.map((a, i) => Prisma.sql`${a}::${Prisma.raw(COLUMNS[i][1])}[]`))}) AS u(${Prisma.raw(ROW_COLUMNS)})
+    WHERE "Event".id = u."externalId" AND "Event"."organisationId" = ${ctx.organisationId} AND "Event"."externalId" IS NULL AND (${Prisma.raw(BY_ID_CHANGED)})`;
+  return { created: 0, updated: changed, unchanged: rows - changed };
+}
+
+/** A batch written: rows that are events recorded by hand (when `lookUp`) by their record id, the others by the upsert. */
+async function writeBatch(tx: Tx, batch: ImportRow[], arrays: string[], lookUp: boolean, ctx: { organisationId: string; userId: string; importId: string }) {
+  const byId = lookUp ? await recordIdsAmong(tx, arrays[KEY_COLUMN], ctx.organisationId) : new Set<string>();
+  if (!byId.size) return upsertBatch(tx, arrays, batch.length, ctx);
+  const hand = batch.filter((r) => byId.has(r.key));
+  const rest = batch.filter((r) => !byId.has(r.key));
+  const a = await updateByRecordId(tx, batchArrays(hand), hand.length, ctx);
+  const b = rest.length ? await upsertBatch(tx, batchArrays(rest), rest.length, ctx) : { created: 0, updated: 0, unchanged: 0 };
+  return { created: a.created + b.created, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
 }
 
 /**
@@ -295,6 +347,7 @@ export async function runImport(
         const bulk =
           bulkAvailable &&
           (await lockReferences(tx, { organisationId: imp.organisationId, userId, importId: imp.id, situationIds: situations.ids, countries: countries.codes }));
+        const handRecorded = await hasEventsWithoutExternalId(tx, imp.organisationId);
         if (bulk) await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
         const filter = repeatMode === "NONE" ? null : new RepeatFilter(repeatMode);
         if (filter?.keep === "LAST") {
@@ -317,13 +370,13 @@ export async function runImport(
         const flush = async () => {
           if (!batch.length) return;
           const arrays = batchArrays(batch);
-          const rows = batch.length;
+          const rows = batch;
           const upTo = processed;
           batch = [];
           batchKeys = new Set();
           await writing; // batches go in file order
           writing = (async () => {
-            const r = await upsertBatch(tx, arrays, rows, { organisationId: imp.organisationId, userId, importId: imp.id });
+            const r = await writeBatch(tx, rows, arrays, handRecorded, { organisationId: imp.organisationId, userId, importId: imp.id });
             created += r.created;
             updated += r.updated;
             unchanged += r.unchanged;

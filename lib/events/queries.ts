@@ -52,13 +52,13 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
   take: number,
   fetch: (where: Prisma.EventWhereInput, take: number) => Promise<T[]>,
 ): Promise<T[]> {
-  const base = filters(q);
+  const base = [...filters(q), ...(q.own ? [{ organisationId: membership.organisationId }] : [])];
   const run = (where: Prisma.EventWhereInput[]) => fetch({ AND: where }, take);
   if (q.situation) {
     const visible = { situation: situationVisibleWhere(membership) };
     return run([...base, { situationId: q.situation }, visible]);
   }
-  const shared = await sharedSituations(membership);
+  const shared = q.own ? [] : await sharedSituations(membership);
   const sharedPart = async (): Promise<T[]> => {
     if (!shared.length) return [];
     // A page by date only (the list as it opens, paged, or a period), or by type: each shared
@@ -200,10 +200,17 @@ const exportSelect = {
   fatalities: true,
   notes: true,
   sourceText: true,
+  sourceScale: true,
+  timePrecision: true,
+  geoPrecision: true,
+  tags: true,
+  updatedAt: true,
   crimes: true,
+  country: { select: { name: true } },
   situation: { select: { title: true } },
   organisation: { select: { name: true } },
   indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
+  citations: { where: { eventId: { not: null } }, select: { source: { select: { title: true } } }, orderBy: { source: { title: "asc" } } },
 } satisfies Prisma.EventSelect;
 
 /**

@@ -121,6 +121,8 @@ export const eventListQuerySchema = z.object({
   civilian: z.enum(["1"]).optional().catch(undefined),
   indicator: z.string().max(40).optional().catch(undefined),
   situation: z.string().max(40).optional().catch(undefined),
+  /** "1": only the organisation's own events, not those of situations other organisations share (e.g. an export to import back). */
+  own: z.enum(["1"]).optional().catch(undefined),
   sort: z.enum(["newest", "oldest"]).optional().catch(undefined),
   /** Keyset cursor: "<yyyy-mm-dd>_<id>" of the last row of the previous page. */
   after: z.string().regex(/^\d{4}-\d{2}-\d{2}_[\w-]{1,40}$/).optional().catch(undefined),

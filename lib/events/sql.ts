@@ -38,6 +38,7 @@ export function eventFilterSql(q: EventListQuery, ownOrgId: string, v: Binder = 
   if (q.minFatalities) and.push(`t.fatalities >= ${v(String(Number(q.minFatalities)))}::int`);
   if (q.civilian) and.push(`t."civilianTargeting"`);
   if (q.indicator) and.push(`EXISTS (SELECT 1 FROM "EventIndicator" x WHERE x."eventId" = t.id AND x."indicatorId" = ${v(q.indicator)})`);
+  if (q.own) and.push(`t."organisationId" = ${v(ownOrgId)}`);
   if (q.situation) {
     and.push(
       `t."situationId" = ${v(q.situation)}`,

@@ -44,6 +44,8 @@ export interface Dataset {
   /** Who may export it (VIEWER when absent). */
   minRole?: "ADMIN";
   columns: Column[];
+  /** The columns for these query parameters, where a list has more than one set (events: ACLED's names, or ours). */
+  columnsFor?: (params: Record<string, string>) => Column[];
   rows: (membership: CurrentMembership, params: Record<string, string>) => AsyncGenerator<Row[]>;
   /** A faster CSV and JSON of the same rows and columns, where there are (events, ratings: written by PostgreSQL). */
   csv?: (membership: CurrentMembership, params: Record<string, string>, opts: { hxl?: boolean }) => Promise<ReadableStream<Uint8Array>>;
@@ -73,6 +75,85 @@ const eventsQuery = (params: Record<string, string>) => ({ ...eventListQuerySche
 /** The ratings export's one filter: a situation (an id); malformed, it is left out, as the lists leave out theirs. */
 const ratingsQuerySchema = z.object({ situation: z.string().min(1).max(40).optional().catch(undefined) });
 const ratingsSituation = (params: Record<string, string>) => ratingsQuerySchema.parse(params).situation;
+
+/*
+ * The events export has two sets of columns. By default ACLED's own: its column names, in its
+ * order, with its values (dates yyyy-mm-dd, the country's ISO numeric code and name, "Civilian
+ * targeting" or empty), so that the file goes back in through the import (lib/events/acled.ts maps
+ * ACLED's headers by itself) and changes nothing: see tests/integration/events-round-trip.test.ts.
+ * An event without an id from another system (recorded by hand) is written with its record id as
+ * event_id_cnty; the import matches such an id to the organisation's own event of that id.
+ * ACLED's inter1, inter2 and region are not stored, so not written. Our own columns follow ACLED's.
+ * `names=readable` gives our readable headers instead.
+ */
+export const ACLED_EVENT_COLUMNS: Column[] = [
+  { key: "event_id_cnty", header: "event_id_cnty", type: "string", hxl: "#event+id" },
+  { key: "event_date", header: "event_date", type: "date", hxl: "#date+occurred" },
+  { key: "year", header: "year", type: "number", hxl: "#date+year" },
+  { key: "time_precision", header: "time_precision", type: "number" },
+  { key: "disorder_type", header: "disorder_type", type: "string" },
+  { key: "event_type", header: "event_type", type: "string", hxl: "#event+type" },
+  { key: "sub_event_type", header: "sub_event_type", type: "string", hxl: "#event+type+sub" },
+  { key: "actor1", header: "actor1", type: "string", hxl: "#group+name+first" },
+  { key: "assoc_actor_1", header: "assoc_actor_1", type: "string" },
+  { key: "actor2", header: "actor2", type: "string", hxl: "#group+name+second" },
+  { key: "assoc_actor_2", header: "assoc_actor_2", type: "string" },
+  { key: "interaction", header: "interaction", type: "string" },
+  { key: "civilian_targeting", header: "civilian_targeting", type: "string" },
+  { key: "iso", header: "iso", type: "number" },
+  { key: "country", header: "country", type: "string", hxl: "#country+name" },
+  { key: "admin1", header: "admin1", type: "string", hxl: "#adm1+name" },
+  { key: "admin2", header: "admin2", type: "string", hxl: "#adm2+name" },
+  { key: "admin3", header: "admin3", type: "string", hxl: "#adm3+name" },
+  { key: "location", header: "location", type: "string", hxl: "#loc+name" },
+  { key: "latitude", header: "latitude", type: "number", hxl: "#geo+lat" },
+  { key: "longitude", header: "longitude", type: "number", hxl: "#geo+lon" },
+  { key: "geo_precision", header: "geo_precision", type: "number" },
+  { key: "source", header: "source", type: "string" },
+  { key: "source_scale", header: "source_scale", type: "string" },
+  { key: "notes", header: "notes", type: "string", hxl: "#description" },
+  { key: "fatalities", header: "fatalities", type: "number", hxl: "#affected+killed" },
+  { key: "tags", header: "tags", type: "string" },
+  { key: "timestamp", header: "timestamp", type: "number" },
+  // Ours, after ACLED's.
+  { key: "iso3", header: "iso3", type: "string", hxl: "#country+code" },
+  { key: "situation", header: "situation", type: "string" },
+  { key: "crimes", header: "crimes", type: "string" },
+  { key: "indicators", header: "linked_indicators", type: "string" },
+  { key: "citedSources", header: "cited_sources", type: "string" },
+  { key: "organisation", header: "organisation", type: "string", hxl: "#org+name" },
+];
+
+/** Our readable names (`names=readable`). */
+export const READABLE_EVENT_COLUMNS: Column[] = [
+  { key: "eventDate", header: "Date", type: "date", hxl: "#date+occurred" },
+  { key: "eventType", header: "Event type", type: "string", hxl: "#event+type" },
+  { key: "subEventType", header: "Sub-type", type: "string", hxl: "#event+type+sub" },
+  { key: "actor1", header: "First actor", type: "string", hxl: "#group+name+first" },
+  { key: "actor2", header: "Second actor", type: "string", hxl: "#group+name+second" },
+  { key: "country", header: "Country (ISO3)", type: "string", hxl: "#country+code" },
+  { key: "admin1", header: "Admin 1", type: "string", hxl: "#adm1+name" },
+  { key: "admin2", header: "Admin 2", type: "string", hxl: "#adm2+name" },
+  { key: "admin3", header: "Admin 3", type: "string", hxl: "#adm3+name" },
+  { key: "location", header: "Place", type: "string", hxl: "#loc+name" },
+  { key: "latitude", header: "Latitude", type: "number", hxl: "#geo+lat" },
+  { key: "longitude", header: "Longitude", type: "number", hxl: "#geo+lon" },
+  { key: "fatalities", header: "People killed", type: "number", hxl: "#affected+killed" },
+  { key: "civilianTargeting", header: "Civilians targeted", type: "boolean" },
+  { key: "notes", header: "Notes", type: "string", hxl: "#description" },
+  { key: "crimes", header: "Crimes", type: "string" },
+  { key: "indicators", header: "Linked indicators", type: "string" },
+  { key: "citedSources", header: "Cited sources", type: "string" },
+  { key: "situation", header: "Situation", type: "string" },
+  { key: "externalId", header: "Event id", type: "string", hxl: "#event+id" },
+  { key: "source", header: "Source field", type: "string" },
+  { key: "organisation", header: "Organisation", type: "string", hxl: "#org+name" },
+];
+
+/** `names=readable`: our names; anything else, ACLED's. */
+const namesSchema = z.object({ names: z.enum(["acled", "readable"]).catch("acled").default("acled") });
+export const eventColumnNames = (params: Record<string, string>) => namesSchema.parse(params).names;
+export const eventColumns = (params: Record<string, string>) => (eventColumnNames(params) === "readable" ? READABLE_EVENT_COLUMNS : ACLED_EVENT_COLUMNS);
 
 export const DATASETS: Record<Entity, Dataset> = {
   audit: {
@@ -250,31 +331,11 @@ export const DATASETS: Record<Entity, Dataset> = {
   },
   events: {
     title: "Events",
-    columns: [
-      { key: "eventDate", header: "Date", type: "date", hxl: "#date+occurred" },
-      { key: "eventType", header: "Event type", type: "string", hxl: "#event+type" },
-      { key: "subEventType", header: "Sub-type", type: "string", hxl: "#event+type+sub" },
-      { key: "actor1", header: "First actor", type: "string", hxl: "#group+name+first" },
-      { key: "actor2", header: "Second actor", type: "string", hxl: "#group+name+second" },
-      { key: "country", header: "Country (ISO3)", type: "string", hxl: "#country+code" },
-      { key: "admin1", header: "Admin 1", type: "string", hxl: "#adm1+name" },
-      { key: "admin2", header: "Admin 2", type: "string", hxl: "#adm2+name" },
-      { key: "location", header: "Place", type: "string", hxl: "#loc+name" },
-      { key: "latitude", header: "Latitude", type: "number", hxl: "#geo+lat" },
-      { key: "longitude", header: "Longitude", type: "number", hxl: "#geo+lon" },
-      { key: "fatalities", header: "People killed", type: "number", hxl: "#affected+killed" },
-      { key: "civilianTargeting", header: "Civilians targeted", type: "boolean" },
-      { key: "notes", header: "Notes", type: "string", hxl: "#description" },
-      { key: "crimes", header: "Crimes", type: "string" },
-      { key: "indicators", header: "Linked indicators", type: "string" },
-      { key: "situation", header: "Situation", type: "string" },
-      { key: "externalId", header: "Event id", type: "string", hxl: "#event+id" },
-      { key: "source", header: "Source field", type: "string" },
-      { key: "organisation", header: "Organisation", type: "string", hxl: "#org+name" },
-    ],
-    csv: (membership, params, opts) => eventsCsvStream(membership, eventsQuery(params), DATASETS.events.columns, opts),
-    json: (membership, params, head) => eventsJsonStream(membership, eventsQuery(params), DATASETS.events.columns, head),
-    rows: (membership, params) => eventRowBatches(membership, eventsQuery(params), DATASETS.events.columns, BATCH),
+    columns: ACLED_EVENT_COLUMNS,
+    columnsFor: eventColumns,
+    csv: (membership, params, opts) => eventsCsvStream(membership, eventsQuery(params), eventColumns(params), opts),
+    json: (membership, params, head) => eventsJsonStream(membership, eventsQuery(params), eventColumns(params), head),
+    rows: (membership, params) => eventRowBatches(membership, eventsQuery(params), eventColumns(params), BATCH),
   },
   sources: {
     title: "Sources",

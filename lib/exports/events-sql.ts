@@ -2,8 +2,9 @@ import "server-only";
 // The events export, written by PostgreSQL: the CSV by `COPY (SELECT ...) TO STDOUT WITH CSV`,
 // passed through untouched (1,000,000 events leave at close to the database's own speed), the JSON
 // rows by COPY too; XLSX from the same SELECT through a cursor, with typed values (pg-stream.ts).
-// Column for column DATASETS.events: labels in words, dates as yyyy-mm-dd, yes/no, and for CSV the
-// formula guard of neutralise.ts done in SQL (tested side by side with Prisma's read of the list).
+// Column for column DATASETS.events, in ACLED's names and values or in ours (datasets.ts): labels
+// in words, dates as yyyy-mm-dd, and for CSV the formula guard of neutralise.ts done in SQL
+// (tested side by side with Prisma's read of the list).
 //
 // COPY takes no bind parameters, so every value from the request goes in through pg's
 // escapeLiteral after zod has parsed it (dates, numbers, ids, free text).
@@ -13,6 +14,7 @@ import { isSharedSituation, situationVisibleWhere } from "@/lib/access/situation
 import { CRIME_LABELS } from "@/lib/labels";
 import type { EventListQuery } from "@/lib/events/schemas";
 import { eventOrderSql, lit, visibleEventsSql } from "@/lib/events/sql";
+import { isoNumericCodes } from "@/lib/events/world-countries";
 import type { Column, Row } from "./datasets";
 import { type ColumnMode, csvHead, copyCsvStream, copyJsonStream, cursorBatches, guard, selectOf } from "./pg-stream";
 
@@ -32,11 +34,63 @@ const lookup = (map: Record<string, string>, idExpr: string, table: string, colu
 interface Names {
   situations: Record<string, string>;
   organisations: Record<string, string>;
+  /** ISO3 -> the country's name (the Country table's, as the import reads it back). */
+  countries: Record<string, string>;
 }
 
-/** Each exported column as SQL over `e` (the event): as CSV text, or as a typed value. */
-function columnSql(key: string, names: Names, mode: ColumnMode): string {
+/** A list of linked records' names, '; '-separated in order: looked up only for events that have any (a hashed membership test). */
+const linkedNames = (table: string, names: string, mode: ColumnMode) =>
+  guard(`CASE WHEN e.id IN (SELECT "eventId" FROM "${table}"${table === "Citation" ? ` WHERE "eventId" IS NOT NULL` : ""}) THEN ${names} ${mode === "csv" ? "" : "ELSE ''"} END`, mode); // typed rows: '' as Prisma's read gave
+
+/** ACLED's columns (by their names) as SQL; null for a key of ours, which columnSql writes. */
+function acledColumnSql(key: string, names: Names, mode: ColumnMode): string | null {
   const text = (expr: string) => guard(expr, mode);
+  switch (key) {
+    case "event_id_cnty":
+      return text(`COALESCE(e."externalId", e.id)`); // recorded by hand: its record id, which the import matches back
+    case "event_date":
+      return `e."eventDate"::text`;
+    case "year":
+      return `extract(year FROM e."eventDate")::int`;
+    case "time_precision":
+      return `e."timePrecision"`;
+    case "geo_precision":
+      return `e."geoPrecision"`;
+    case "disorder_type":
+      return text(`e."disorderType"`);
+    case "event_type":
+      return text(`e."eventType"`);
+    case "sub_event_type":
+      return text(`e."subEventType"`);
+    case "assoc_actor_1":
+      return text(`e."assocActor1"`);
+    case "assoc_actor_2":
+      return text(`e."assocActor2"`);
+    case "interaction":
+    case "tags":
+      return text(`e.${key}`);
+    case "civilian_targeting":
+      return `CASE WHEN e."civilianTargeting" THEN 'Civilian targeting' END`;
+    case "iso":
+      return `(${lit(JSON.stringify(isoNumericCodes()))}::jsonb ->> e."countryIso3"::text)::int`;
+    case "country":
+      return text(`${lit(JSON.stringify(names.countries))}::jsonb ->> e."countryIso3"::text`);
+    case "source_scale":
+      return text(`e."sourceScale"`);
+    case "timestamp":
+      return `floor(extract(epoch FROM e."updatedAt"))::bigint`; // when the record last changed, in seconds since 1970 (UTC), as ACLED's
+    case "iso3":
+      return text(`e."countryIso3"::text`);
+    default:
+      return null;
+  }
+}
+
+/** Each exported column as SQL over `e` (the event): as CSV text, or as a typed value. `acled`: ACLED's columns are asked for. */
+function columnSql(key: string, names: Names, mode: ColumnMode, acled: boolean): string {
+  const text = (expr: string) => guard(expr, mode);
+  const ofAcled = acled ? acledColumnSql(key, names, mode) : null;
+  if (ofAcled) return ofAcled;
   switch (key) {
     case "eventDate":
       return `e."eventDate"::text`; // yyyy-mm-dd: the export's transaction sets DateStyle ISO
@@ -44,6 +98,7 @@ function columnSql(key: string, names: Names, mode: ColumnMode): string {
     case "subEventType":
     case "admin1":
     case "admin2":
+    case "admin3":
     case "location":
     case "notes":
       return text(`e."${key}"`);
@@ -61,11 +116,11 @@ function columnSql(key: string, names: Names, mode: ColumnMode): string {
       return mode === "csv" ? `CASE WHEN e."civilianTargeting" THEN 'yes' ELSE 'no' END` : `e."civilianTargeting"`;
     case "crimes":
       return mode === "csv" ? crimes : `coalesce(${crimes}, '')`;
-    case "indicators": {
-      // Few events have linked indicators: a hashed membership test skips the lookup for the rest.
-      const codes = `(SELECT string_agg(i.code, '; ' ORDER BY i.code) FROM "EventIndicator" ei JOIN "Indicator" i ON i.id = ei."indicatorId" WHERE ei."eventId" = e.id)`;
-      return text(`CASE WHEN e.id IN (SELECT "eventId" FROM "EventIndicator") THEN ${codes} ${mode === "csv" ? "" : "ELSE ''"} END`); // typed rows: '' as Prisma's read gave
-    }
+    case "indicators":
+      // Few events have linked indicators (or cited sources): a hashed membership test skips the lookup for the rest.
+      return linkedNames("EventIndicator", `(SELECT string_agg(i.code, '; ' ORDER BY i.code) FROM "EventIndicator" ei JOIN "Indicator" i ON i.id = ei."indicatorId" WHERE ei."eventId" = e.id)`, mode);
+    case "citedSources":
+      return linkedNames("Citation", `(SELECT string_agg(s.title, '; ' ORDER BY s.title) FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."eventId" = e.id)`, mode);
     case "situation":
       return text(lookup(names.situations, `e."situationId"`, "Situation", "title"));
     case "externalId":
@@ -91,13 +146,15 @@ async function eventsExportParts(membership: CurrentMembership, q: EventListQuer
     where: q.situation ? { id: q.situation } : situationVisibleWhere(membership),
     select: { id: true, title: true, organisationId: true, visibility: true, archivedAt: true, organisation: { select: { name: true, suspendedAt: true, leftAt: true } } },
   });
-  const names: Names = { situations: {}, organisations: { [own]: membership.organisationName } };
+  const acled = columns.some((c) => c.key === "event_id_cnty"); // ACLED's columns (datasets.ts), not our readable ones
+  const countries = acled ? await db.country.findMany({ select: { iso3: true, name: true } }) : [];
+  const names: Names = { situations: {}, organisations: { [own]: membership.organisationName }, countries: Object.fromEntries(countries.map((c) => [c.iso3, c.name])) };
   for (const s of situations) {
     names.situations[s.id] = s.title;
     names.organisations[s.organisationId] = s.organisation.name;
   }
-  const shared = situations.filter((s) => isSharedSituation(membership, s));
-  return { keyed: columns.map((c) => [c.key, columnSql(c.key, names, mode)]), from: `FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}` };
+  const shared = q.own ? [] : situations.filter((s) => isSharedSituation(membership, s));
+  return { keyed: columns.map((c) => [c.key, columnSql(c.key, names, mode, acled)]), from: `FROM (${visibleEventsSql(membership, q, shared)}) e ${eventOrderSql(q)}` };
 }
 
 /** The export as one SELECT, each column named by its key. */
@@ -119,11 +176,13 @@ export async function eventsJsonStream(membership: CurrentMembership, q: EventLi
 /** The same rows with typed values (dates, numbers, yes/no as booleans), a batch at a time, for XLSX. */
 export async function* eventRowBatches(membership: CurrentMembership, q: EventListQuery, columns: Column[], batch: number): AsyncGenerator<Row[]> {
   const sql = await eventsExportQuery(membership, q, columns, "rows");
+  // node-postgres gives dates as text (yyyy-mm-dd here) and numeric and bigint values as text: made Dates and numbers.
+  const dates = columns.filter((c) => c.type === "date").map((c) => c.key);
+  const numbers = columns.filter((c) => c.type === "number").map((c) => c.key);
   for await (const rows of cursorBatches<Row>(sql, batch)) {
     for (const r of rows) {
-      r.eventDate = new Date(r.eventDate as string);
-      if (r.latitude !== null) r.latitude = Number(r.latitude);
-      if (r.longitude !== null) r.longitude = Number(r.longitude);
+      for (const k of dates) if (r[k] !== null) r[k] = new Date(r[k] as string);
+      for (const k of numbers) if (typeof r[k] === "string") r[k] = Number(r[k]);
     }
     yield rows;
   }

@@ -21,8 +21,15 @@ import type { Column } from "./datasets";
  */
 export type ColumnMode = "csv" | "rows" | "json";
 
-/** neutralise() in SQL: text starting with = + - @ tab or CR gets a leading apostrophe (ascii() reads only the first character). */
-const safe = (expr: string) => `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
+/**
+ * neutralise() in SQL: text starting with = + - @ tab or CR, after any apostrophes, gets a leading
+ * apostrophe. ascii() reads only the first character; the pattern is matched only for text that
+ * starts with an apostrophe (rare), so the cost per cell stays that of ascii().
+ */
+const safe = (text: string) => {
+  const expr = `(${text})`; // an expression with operators of its own (a ->> b) stays whole next to ||
+  return `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) OR (ascii(${expr}) = 39 AND ${expr} ~ E'^''+[-=+@\\t\\r]') THEN '''' || ${expr} ELSE ${expr} END`;
+};
 
 /** A text column: neutralised in a CSV, as it is in typed rows. */
 export const guard = (expr: string, mode: ColumnMode) => (mode === "csv" ? safe(expr) : expr);

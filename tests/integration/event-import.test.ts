@@ -339,7 +339,7 @@ describe("an empty fatalities cell", () => {
     expect((await listEvents(m, { situation: situation.id, minFatalities: 1 })).rows.map((e) => e.fatalities)).toEqual([12]);
 
     // Exports: an empty CSV cell, null in JSON.
-    const exported = (format: string) => exportGET(new NextRequest(`http://localhost/api/exports/events?format=${format}&situation=${situation.id}`), { params: Promise.resolve({ entity: "events" }) });
+    const exported = (format: string) => exportGET(new NextRequest(`http://localhost/api/exports/events?format=${format}&situation=${situation.id}&names=readable`), { params: Promise.resolve({ entity: "events" }) });
     const json = (await (await exported("json")).json()) as { rows: Record<string, unknown>[] };
     expect(json.rows.map((r) => r.fatalities).sort()).toEqual([0, 12, null]);
     const text = (await (await exported("csv")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);

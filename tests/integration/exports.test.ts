@@ -9,8 +9,9 @@ import { createEventAction } from "@/app/(app)/events/actions";
 import { emptyEventInput } from "@/lib/events/schemas";
 import { createSourceAction } from "@/app/(app)/sources/actions";
 import { emptySourceInput } from "@/lib/sources/schemas";
-import { neutralise } from "@/lib/exports/neutralise";
-import { DATASETS, type Row } from "@/lib/exports/datasets";
+import { neutralise, unneutralise } from "@/lib/exports/neutralise";
+import { ACLED_EVENT_COLUMNS, DATASETS, type Row } from "@/lib/exports/datasets";
+import { isoNumericCodes } from "@/lib/events/world-countries";
 import { csvStream, jsonHead, xlsxStream } from "@/lib/exports/write";
 import { getCurrentUser, type CurrentMembership } from "@/lib/auth/current-user";
 import { rawPool } from "@/lib/db-raw";
@@ -41,31 +42,67 @@ async function csv(entity: string, query = "") {
 
 const day = (d: Date | null) => (d ? new Date(d.toISOString().slice(0, 10)) : null);
 
-/** The reference the SQL exports are held to: the events list read through Prisma (the list's own query, paged), mapped column by column. */
+/**
+ * The reference the SQL exports are held to: the events list read through Prisma (the list's own
+ * query, paged), mapped column by column, in ACLED's names and values or in ours (as `params` ask).
+ */
 async function* prismaEventRows(membership: CurrentMembership, params: Record<string, string>): AsyncGenerator<Row[]> {
+  const columns = DATASETS.events.columnsFor!(params);
+  const acled = columns === ACLED_EVENT_COLUMNS;
+  const isoNumeric = isoNumericCodes();
   for await (const batch of iterateEvents(membership, { ...eventListQuerySchema.parse(params), after: undefined }, 3)) {
-    yield batch.map((e) => ({
-      eventDate: day(e.eventDate),
-      eventType: e.eventType,
-      subEventType: e.subEventType,
-      actor1: e.actor1,
-      actor2: e.actor2,
-      country: e.countryIso3,
-      admin1: e.admin1,
-      admin2: e.admin2,
-      location: e.location,
-      latitude: e.latitude === null ? null : Number(e.latitude),
-      longitude: e.longitude === null ? null : Number(e.longitude),
-      fatalities: e.fatalities,
-      civilianTargeting: e.civilianTargeting,
-      notes: e.notes,
-      crimes: e.crimes.map((c) => CRIME_LABELS[c]).join("; "),
-      indicators: e.indicators.map((i) => i.indicator.code).join("; "),
-      situation: e.situation?.title ?? null,
-      externalId: e.externalId,
-      source: e.sourceText,
-      organisation: e.organisation.name,
-    }));
+    yield batch.map((e) => {
+      const both: Row = {
+        actor1: e.actor1,
+        actor2: e.actor2,
+        admin1: e.admin1,
+        admin2: e.admin2,
+        admin3: e.admin3,
+        location: e.location,
+        latitude: e.latitude === null ? null : Number(e.latitude),
+        longitude: e.longitude === null ? null : Number(e.longitude),
+        fatalities: e.fatalities,
+        notes: e.notes,
+        source: e.sourceText,
+        crimes: e.crimes.map((c) => CRIME_LABELS[c]).join("; "),
+        indicators: e.indicators.map((i) => i.indicator.code).join("; "),
+        citedSources: e.citations.map((c) => c.source.title).join("; "),
+        situation: e.situation?.title ?? null,
+        organisation: e.organisation.name,
+      };
+      const row: Row = acled
+        ? {
+            ...both,
+            event_id_cnty: e.externalId ?? e.id,
+            event_date: day(e.eventDate),
+            year: e.eventDate.getUTCFullYear(),
+            time_precision: e.timePrecision,
+            disorder_type: e.disorderType,
+            event_type: e.eventType,
+            sub_event_type: e.subEventType,
+            assoc_actor_1: e.assocActor1,
+            assoc_actor_2: e.assocActor2,
+            interaction: e.interaction,
+            civilian_targeting: e.civilianTargeting ? "Civilian targeting" : null,
+            iso: e.countryIso3 ? (isoNumeric[e.countryIso3] ?? null) : null,
+            country: e.country?.name ?? null,
+            geo_precision: e.geoPrecision,
+            source_scale: e.sourceScale,
+            tags: e.tags,
+            timestamp: Math.floor(e.updatedAt.getTime() / 1000),
+            iso3: e.countryIso3,
+          }
+        : {
+            ...both,
+            eventDate: day(e.eventDate),
+            eventType: e.eventType,
+            subEventType: e.subEventType,
+            country: e.countryIso3,
+            civilianTargeting: e.civilianTargeting,
+            externalId: e.externalId,
+          };
+      return Object.fromEntries(columns.map((c) => [c.key, row[c.key]]));
+    });
   }
 }
 
@@ -123,19 +160,39 @@ describe("the formula guard", () => {
   it("prefixes cells starting with = + - @ (or tab, carriage return), and nothing else", () => {
     expect(["=1+1", "+1", "-2", "@A1", "\t=1", "\r=1", "plain", "1-2", ""].map(neutralise)).toEqual(["'=1+1", "'+1", "'-2", "'@A1", "'\t=1", "'\r=1", "plain", "1-2", ""]);
   });
+
+  it("can be undone without loss (as the events import does): text already starting with apostrophes before such a character gets one more", () => {
+    const texts = ["=1+1", "'=1+1", "''@A1", "'plain", "'", "it's", "plain", "-2", ""];
+    expect(texts.map(neutralise)).toEqual(["'=1+1", "''=1+1", "'''@A1", "'plain", "'", "it's", "plain", "'-2", ""]);
+    expect(texts.map(neutralise).map(unneutralise)).toEqual(texts);
+  });
 });
 
 describe("CSV and XLSX exports", () => {
   it("export the events as filtered, neutralised, with an HXL row, and audit who exported what", async () => {
     await actAs(analyst);
-    const rows = await csv("events", `?situation=${shared.id}&hxl=1`);
+    // By default in ACLED's column names, in ACLED's order, then ours.
+    const acled = await csv("events", `?situation=${shared.id}&hxl=1`);
+    expect(acled[0].slice(0, 3)).toEqual(["event_id_cnty", "event_date", "year"]);
+    expect(acled[0].slice(-6)).toEqual(["iso3", "situation", "crimes", "linked_indicators", "cited_sources", "organisation"]);
+    expect(acled[1].slice(0, 3)).toEqual(["#event+id", "#date+occurred", "#date+year"]);
+    expect(acled.slice(2).map((r) => [r[acled[0].indexOf("event_date")], r[acled[0].indexOf("iso")], r[acled[0].indexOf("country")], r[acled[0].indexOf("civilian_targeting")]])).toEqual([
+      ["2024-07-01", "729", "Sudan", ""],
+      ["2024-07-01", "729", "Sudan", ""],
+    ]);
+    expect(acled.slice(2).map((r) => r[acled[0].indexOf("notes")]).sort()).toEqual(["'+1 rows", "'=HYPERLINK(\"http://evil.example\")"]);
+    let audit = await db.auditEntry.findFirstOrThrow({ where: { userId: analyst.id, action: "export.download" }, orderBy: { id: "desc" } });
+    expect(audit.after).toEqual({ entity: "events", format: "csv", filters: { situation: shared.id }, hxl: true, names: "acled" });
+
+    // names=readable: our names.
+    const rows = await csv("events", `?situation=${shared.id}&hxl=1&names=readable`);
     expect(rows[0].slice(0, 3)).toEqual(["Date", "Event type", "Sub-type"]);
     expect(rows[1].slice(0, 3)).toEqual(["#date+occurred", "#event+type", "#event+type+sub"]);
     const notes = rows.slice(2).map((r) => r[rows[0].indexOf("Notes")]).sort();
     expect(notes).toEqual(["'+1 rows", "'=HYPERLINK(\"http://evil.example\")"]);
     expect(rows.slice(2).map((r) => r[rows[0].indexOf("People killed")]).sort()).toEqual(["2", "5"]);
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { userId: analyst.id, action: "export.download" }, orderBy: { id: "desc" } });
-    expect(audit.after).toEqual({ entity: "events", format: "csv", filters: { situation: shared.id }, hxl: true });
+    audit = await db.auditEntry.findFirstOrThrow({ where: { userId: analyst.id, action: "export.download" }, orderBy: { id: "desc" } });
+    expect(audit.after).toEqual({ entity: "events", format: "csv", filters: { situation: shared.id }, hxl: true, names: "readable" });
   });
 
   it("never export what the caller may not see", async () => {
@@ -147,6 +204,7 @@ describe("CSV and XLSX exports", () => {
     const events = await csv("events");
     expect(events.slice(1).some((r) => r.includes("'@SUM(A1)"))).toBe(false);
     expect(events.length - 1).toBe(2);
+    expect(await csv("events", "?own=1")).toHaveLength(1); // only their own organisation's events: none, the header alone
     expect(await csv("sources")).toHaveLength(1); // another organisation's sources: header only
     await actAs(null);
     expect((await get("events")).status).toBe(401);
@@ -187,7 +245,7 @@ describe("CSV and XLSX exports", () => {
 
   it("export a list as JSON: what it holds, then its rows with typed values, the same rows as the CSV", async () => {
     await actAs(analyst);
-    const res = await get("events", `?format=json&situation=${shared.id}`);
+    const res = await get("events", `?format=json&situation=${shared.id}&names=readable`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="events-\d{4}-\d{2}-\d{2}\.json"/);
@@ -195,7 +253,7 @@ describe("CSV and XLSX exports", () => {
     expect(body).toMatchObject({ format: "atrocity-early-warning-list", version: 1, list: "events", filters: { situation: shared.id } });
     expect(body.columns.find((c: { key: string }) => c.key === "fatalities")).toEqual({ key: "fatalities", header: "People killed", type: "number" });
     const rows = body.rows as Record<string, unknown>[];
-    const csvRows = await csv("events", `?situation=${shared.id}`);
+    const csvRows = await csv("events", `?situation=${shared.id}&names=readable`);
     expect(rows).toHaveLength(csvRows.length - 1);
     expect(rows.map((r) => r.fatalities).sort()).toEqual([2, 5]);
     expect(rows[0].eventDate).toBe("2024-07-01");
@@ -210,7 +268,7 @@ describe("CSV and XLSX exports", () => {
 
   it("write XLSX with typed columns and one sheet per list in the workbook", async () => {
     await actAs(analyst);
-    const res = await get("events", `?format=xlsx&situation=${shared.id}`);
+    const res = await get("events", `?format=xlsx&situation=${shared.id}&names=readable`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const ws = wb.getWorksheet("Events")!;
@@ -242,7 +300,10 @@ describe("the events CSV written by PostgreSQL", () => {
       { eventType: "Riots", actor1: "-Militia, \"North\"", actor2: "50%_off\\group", admin1: "@home", admin2: "Line\nbreak", location: "\tTabbed", notes: "é ü 日本 \r\nnext", fatalities: 0, civilianTargeting: true, crimes: ["WAR_CRIMES", "GENOCIDE"] as ("WAR_CRIMES" | "GENOCIDE")[], indicatorIds: [i2.id, i1.id], latitude: "", longitude: "", eventDate: "2023-01-02" },
       { eventType: "Protests", actor1: "Plain", actor2: "", admin1: "", admin2: "", location: "+Town", notes: "", fatalities: 40, civilianTargeting: false, crimes: [], indicatorIds: [i1.id], latitude: "-12.25", longitude: "0.000001", eventDate: "2023-01-02" },
     ];
-    for (const t of tricky) await ok(createEventAction({ data: { ...emptyEventInput(), situationId: secret.id, countryIso3: "SDN", ...t } }));
+    const cited = await ok(createSourceAction({ ...emptySourceInput(), title: "=Cited report", reliability: "B", credibility: 2 }));
+    for (const t of tricky) await ok(createEventAction({ data: { ...emptyEventInput(), situationId: secret.id, countryIso3: "SDN", admin3: "'+Quoted", sourceIds: [cited.id], ...t } }));
+    // ACLED's fields that only an import fills.
+    await db.event.updateMany({ where: { situationId: secret.id, eventType: "Riots" }, data: { timePrecision: 2, geoPrecision: 1, disorderType: "Demonstrations", assocActor1: "@Ally", interaction: "15", sourceScale: "National", tags: "crowd size=no report" } });
     const membership = (await getCurrentUser())!.active!;
     const ds = DATASETS.events;
     const read = async (stream: ReadableStream<Uint8Array>) => parse(Buffer.from(await new Response(stream).arrayBuffer()).subarray(3).toString("utf8"), { columns: false }) as string[][];
@@ -257,25 +318,37 @@ describe("the events CSV written by PostgreSQL", () => {
       { type: "Riots", minFatalities: "0" },
       { minFatalities: "10" },
       { indicator: i1.id },
+      { own: "1" },
     ];
-    for (const q of queries) {
+    // Each in ACLED's names and values (the default) and in ours.
+    for (const q of queries.flatMap((q) => [q, { ...q, names: "readable" }])) {
+      const columns = ds.columnsFor!(q);
       const fast = await read(await ds.csv!(membership, q, { hxl: true }));
-      const reference = await read(csvStream(ds.columns, prismaEventRows(membership, q), { hxl: true }));
+      const reference = await read(csvStream(columns, prismaEventRows(membership, q), { hxl: true }));
       expect(fast, JSON.stringify(q)).toEqual(reference);
       expect(fast.length, JSON.stringify(q)).toBeGreaterThan(2);
       // The typed rows behind XLSX (read from PostgreSQL through a cursor) and the JSON (written by PostgreSQL): the same values, with their types.
       const expected = await collect(prismaEventRows(membership, q));
       expect(await collect(ds.rows(membership, q)), JSON.stringify(q)).toEqual(expected);
-      expect(await jsonRows(ds.json!(membership, q, jsonHead({ list: "events", exportedAt: "", filters: q }, ds.columns))), JSON.stringify(q)).toEqual(expected.map(asJson));
+      expect(await jsonRows(ds.json!(membership, q, jsonHead({ list: "events", exportedAt: "", filters: q }, columns))), JSON.stringify(q)).toEqual(expected.map(asJson));
     }
     await actAs(outsider); // another organisation: only the shared situation's events, with their organisation's name
     const theirs = (await getCurrentUser())!.active!;
-    for (const q of [{}, { sort: "oldest" }] as Record<string, string>[]) {
-      expect(await read(await ds.csv!(theirs, q, {}))).toEqual(await read(csvStream(ds.columns, prismaEventRows(theirs, q))));
+    for (const q of [{}, { sort: "oldest" }, { names: "readable" }, { own: "1" }] as Record<string, string>[]) {
+      const columns = ds.columnsFor!(q);
+      expect(await read(await ds.csv!(theirs, q, {}))).toEqual(await read(csvStream(columns, prismaEventRows(theirs, q))));
       expect(await collect(ds.rows(theirs, q))).toEqual(await collect(prismaEventRows(theirs, q)));
-      expect(await jsonRows(ds.json!(theirs, q, jsonHead({ list: "events", exportedAt: "", filters: q }, ds.columns)))).toEqual((await collect(prismaEventRows(theirs, q))).map(asJson));
+      expect(await jsonRows(ds.json!(theirs, q, jsonHead({ list: "events", exportedAt: "", filters: q }, columns)))).toEqual((await collect(prismaEventRows(theirs, q))).map(asJson));
     }
-    const all = await read(await ds.csv!(membership, {}, {}));
+    await actAs(analyst);
+    const acled = await read(await ds.csv!(membership, {}, {}));
+    const riot = acled.find((r) => r[acled[0].indexOf("actor1")] === "'-Militia, \"North\"")!;
+    const cell = (name: string) => riot[acled[0].indexOf(name)];
+    expect([cell("event_date"), cell("year"), cell("iso"), cell("country"), cell("civilian_targeting"), cell("fatalities"), cell("latitude")]).toEqual(["2023-01-02", "2023", "729", "Sudan", "Civilian targeting", "0", ""]);
+    expect([cell("time_precision"), cell("geo_precision"), cell("disorder_type"), cell("assoc_actor_1"), cell("interaction"), cell("source_scale"), cell("tags")]).toEqual(["2", "1", "Demonstrations", "'@Ally", "15", "National", "crowd size=no report"]);
+    expect([cell("admin3"), cell("crimes"), cell("cited_sources")]).toEqual(["''+Quoted", "War crimes; Genocide", "'=Cited report"]);
+    expect(cell("event_id_cnty")).toMatch(/^c[a-z0-9]{20,}$/); // recorded by hand: its record id
+    const all = await read(await ds.csv!(membership, { names: "readable" }, {}));
     const row = all.find((r) => r[all[0].indexOf("First actor")] === "'-Militia, \"North\"")!;
     expect(row[all[0].indexOf("Crimes")]).toBe("War crimes; Genocide");
     expect(row[all[0].indexOf("Civilians targeted")]).toBe("yes");

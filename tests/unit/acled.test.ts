@@ -45,6 +45,12 @@ describe("reading ACLED-shaped rows", () => {
     expect(r).toMatchObject({ event: { externalId: "SDN1", eventDate: "2024-01-15", countryIso3: "SDN", latitude: "13.628900", fatalities: 3, civilianTargeting: true, notes: '=HYPERLINK("http://evil.example")' } });
   });
 
+  it("reads a cell as our export guarded it against formulas ('=...) as it was recorded, and leaves other apostrophes alone", () => {
+    const r = toEventRow(record({ notes: `'=HYPERLINK("http://evil.example")`, event_id_cnty: "'-SDN1", event_type: "'Battles" }), mapping, countries, 2, TODAY);
+    expect(r).toMatchObject({ event: { externalId: "-SDN1", eventType: "'Battles", notes: '=HYPERLINK("http://evil.example")' } });
+    expect(toEventRow(record({ notes: "''+1" }), mapping, countries, 2, TODAY)).toMatchObject({ event: { notes: "'+1" } });
+  });
+
   it("keeps an empty fatalities cell as unknown (null), and a 0 as 0", () => {
     expect(toEventRow(record({ fatalities: "" }), mapping, countries, 2, TODAY)).toMatchObject({ event: { fatalities: null } });
     expect(toEventRow(record({ fatalities: "  " }), mapping, countries, 2, TODAY)).toMatchObject({ event: { fatalities: null } });

@@ -44,7 +44,12 @@ export default async function ExportsPage() {
               {e === "events" && (
                 <>
                   {" "}
-                  · <a href={`/api/exports/events?format=csv&hxl=1`}>CSV with HXL tags</a>
+                  · <a href={`/api/exports/events?format=csv&hxl=1`}>CSV with HXL tags</a> · <a href={`/api/exports/events?format=csv&names=readable`}>CSV with readable column names</a>
+                  <br />
+                  Events are exported in ACLED&apos;s column names and values (event_id_cnty, event_date, civilian_targeting and the rest), followed by ours: situation,
+                  crimes, linked indicators, cited sources and organisation.{" "}
+                  <a href={`/api/exports/events?format=csv&own=1`}>Your organisation&apos;s own events (CSV)</a> can be imported again and change nothing: an event
+                  recorded by hand carries its record id as its event_id_cnty, and the import recognises it by that id.
                 </>
               )}
             </li>

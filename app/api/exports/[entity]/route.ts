@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { apiCaller, apiError } from "@/lib/api/caller";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { DATASETS, ENTITIES, type Entity } from "@/lib/exports/datasets";
+import { DATASETS, ENTITIES, eventColumnNames, type Entity } from "@/lib/exports/datasets";
 import { csvStream, jsonHead, jsonStream, xlsxStream } from "@/lib/exports/write";
 import { todayIso } from "@/lib/format";
 
@@ -21,19 +21,22 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
   if (caller.error) return caller.error;
   const { user, membership } = caller;
   const search = Object.fromEntries(req.nextUrl.searchParams.entries());
-  const { format = "csv", hxl, ...filters } = search;
+  const { format = "csv", hxl, names, ...filters } = search;
   if (format !== "csv" && format !== "xlsx" && format !== "json") return apiError("Choose CSV, XLSX or JSON.", 400);
   const whole = entity === "workbook";
   if (!whole && !Object.hasOwn(DATASETS, entity)) return apiError("There is no such list to export.", 404);
   if (whole && format !== "xlsx") return apiError("The whole workbook exists as XLSX only.", 400);
 
+  // The events' column names: ACLED's by default, ours with names=readable (lib/exports/datasets.ts).
+  const query = entity === "events" && names !== undefined ? { ...filters, names } : filters;
+  const columnNames = entity === "events" ? { names: eventColumnNames(query) } : {};
   await writeAudit(db, {
     userId: user.id,
     organisationId: membership.organisationId,
     action: "export.download",
     entityType: "Export",
     entityId: entity,
-    after: { entity, format, filters, hxl: hxl === "1" },
+    after: { entity, format, filters, hxl: hxl === "1", ...columnNames },
   });
 
   const name = `${whole ? "atrocity-early-warning" : entity}-${todayIso()}.${format}`;
@@ -47,18 +50,19 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ enti
     return new Response(xlsxStream(sheets), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
   }
   const ds = DATASETS[entity as Entity];
+  const columns = ds.columnsFor?.(query) ?? ds.columns;
   const withHxl = entity === "events" && hxl === "1";
   if (format === "csv") {
-    const body = ds.csv ? await ds.csv(membership, filters, { hxl: withHxl }) : csvStream(ds.columns, ds.rows(membership, filters), { hxl: withHxl });
+    const body = ds.csv ? await ds.csv(membership, query, { hxl: withHxl }) : csvStream(columns, ds.rows(membership, query), { hxl: withHxl });
     return new Response(body, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   }
   if (format === "json") {
     const meta = { list: entity, exportedAt: new Date().toISOString(), filters };
-    const body = ds.json ? await ds.json(membership, filters, jsonHead(meta, ds.columns)) : jsonStream(meta, ds.columns, ds.rows(membership, filters));
+    const body = ds.json ? await ds.json(membership, query, jsonHead(meta, columns)) : jsonStream(meta, columns, ds.rows(membership, query));
     return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   }
-  const batches = ds.rows(membership, filters);
-  return new Response(xlsxStream([{ title: ds.title, columns: ds.columns, batches, hxl: withHxl }]), {
+  const batches = ds.rows(membership, query);
+  return new Response(xlsxStream([{ title: ds.title, columns, batches, hxl: withHxl }]), {
     headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
 }
