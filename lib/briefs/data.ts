@@ -16,7 +16,12 @@ import { recentEvents, sinceLastBrief } from "./recent-events";
 import { briefSignals } from "@/lib/signals/queries";
 import { periodDays } from "./bulletin";
 
-/** `period`: the days of the recent events (the last 90 days when not given), as the coalition bulletin chooses them. */
+/**
+ * `period`: the days of the recent events (the last 90 days when not given), as the coalition
+ * bulletin chooses them. The bulletin prints neither the event log's signals nor what changed since
+ * the last brief, so with a period they are not read (the signals cost 0.4-0.9 s a situation at
+ * the benchmark's 1,000,000 events, README; a bulletin reads many situations).
+ */
 export async function briefData(membership: CurrentMembership, situationId: string, period?: { from: string; to: string }) {
   const s = await getSituation(membership, situationId);
   if (!s) return null;
@@ -60,8 +65,8 @@ export async function briefData(membership: CurrentMembership, situationId: stri
       responses.map((r) => ({ id: r.id, sourceIds: r.citations.map(({ source }) => source.id) })),
     ),
     period ? recentEvents(s.id, new Date(`${period.to}T00:00:00Z`), periodDays(period)) : recentEvents(s.id),
-    sinceLastBrief(membership.organisationId, s.id),
-    briefSignals(membership, s.id),
+    period ? null : sinceLastBrief(membership.organisationId, s.id),
+    period ? null : briefSignals(membership, s.id),
   ]);
   return {
     claims,
