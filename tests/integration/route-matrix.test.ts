@@ -79,6 +79,7 @@ function asksForOwn(key: string): { params?: Record<string, string>; search?: st
   if (key.startsWith("app/api/imports/[id]/")) return { params: { id: own.imp } };
   if (key.startsWith("app/api/imports/route.ts")) return { search: `?situation=${own.situation}` };
   if (key.startsWith("app/api/briefs/[id]/")) return { params: { id: own.situation } };
+  if (key.startsWith("app/api/briefs/overview/")) return { search: `?situations=${own.situation}` };
   if (key.startsWith("app/api/events/map/")) return { search: `?situation=${own.situation}` };
   if (key.startsWith("app/api/exports/")) return { entities: [...ENTITIES, "audit"] };
   return {};
