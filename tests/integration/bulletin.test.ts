@@ -8,7 +8,9 @@ import { NextRequest } from "next/server";
 import { PDFParse } from "pdf-parse";
 import { unzipSync, strFromU8 } from "fflate";
 import { db } from "@/lib/db";
+import { renderToStaticMarkup } from "react-dom/server";
 import { GET as bulletin } from "@/app/api/briefs/overview/route";
+import ExportsPage from "@/app/(app)/exports/page";
 import { createSituationAction } from "@/app/(app)/situations/actions";
 import { createResponseAction } from "@/app/(app)/responses/actions";
 import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
@@ -16,6 +18,7 @@ import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptyResponseInput } from "@/lib/responses/schemas";
 import { isoDate } from "@/lib/format";
 import { RISK_CATEGORY_DEFINITIONS } from "@/lib/labels";
+import { bulletinPeriod } from "@/lib/briefs/bulletin";
 import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
 
 const day = (n: number) => isoDate(new Date(Date.now() - n * 86400_000));
@@ -155,5 +158,21 @@ describe("the coalition bulletin", () => {
     const reversed = await get(`?from=${day(0)}&to=${day(10)}`);
     expect(reversed.status).toBe(400);
     expect((await reversed.json()).message).toBe("The period must start on or before the day it ends.");
+  });
+
+  it("is chosen on the Exports page: the member's listed situations, a period of 4 months up to today, PDF or Word, each field labelled", async () => {
+    await actAs(analyst);
+    const html = renderToStaticMarkup(await ExportsPage());
+    expect(html).toContain('action="/api/briefs/overview"');
+    expect(html).toContain('method="get"');
+    for (const title of ["Zulu higher score", "Delta monitoring", "Private situation"]) expect(html).toContain(`value="${ids[title]}"/> ${title}`);
+    expect(html).toContain("With none ticked, the bulletin covers every situation in your lists (6).");
+    expect(html).toContain(`<label for="bulletin-from">From</label><input id="bulletin-from" type="date" required="" name="from" value="${bulletinPeriod({}, day(0)).from}"/>`);
+    expect(html).toContain(`<label for="bulletin-to">to</label><input id="bulletin-to" type="date" required="" name="to" value="${day(0)}"/>`);
+    expect(html).toContain('value="docx"/> Word (DOCX)');
+    await actAs(outsider);
+    const theirs = renderToStaticMarkup(await ExportsPage());
+    expect(theirs).toContain("Zulu higher score");
+    expect(theirs).not.toContain("Private situation");
   });
 });
