@@ -2,7 +2,8 @@
 // migrations, reference data and demo data. Safe to run again.
 // For a real deployment: npm run setup -- --no-demo --organisation "Name" --admin-email a@b.org
 // (no demo data; the first organisation and a single-use link for its first administrator;
-// --no-two-factor to leave two-factor sign-in optional).
+// --no-two-factor to leave two-factor sign-in optional; --secretariat to make it the coalition's
+// secretariat, which creates the member organisations in the app).
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db-client";
@@ -11,16 +12,17 @@ import { openDatabase } from "./lib/database";
 import { ensureLocalSecrets } from "./lib/local-env";
 import { migrate } from "./lib/migrate";
 
-const FIRST_RUN = 'npm run setup -- --no-demo --organisation "Name" --admin-email a@b.org [--no-two-factor]';
+const FIRST_RUN = 'npm run setup -- --no-demo --organisation "Name" --admin-email a@b.org [--no-two-factor] [--secretariat]';
 const USAGE = `Usage: npm run setup (the demo), or ${FIRST_RUN}`;
 
 async function main() {
   const { values: args } = parseArgs({
-    options: { "no-demo": { type: "boolean" }, organisation: { type: "string" }, "admin-email": { type: "string" }, "no-two-factor": { type: "boolean" } },
+    options: { "no-demo": { type: "boolean" }, organisation: { type: "string" }, "admin-email": { type: "string" }, "no-two-factor": { type: "boolean" }, secretariat: { type: "boolean" } },
   });
   const demo = !args["no-demo"];
   if (demo && (args.organisation || args["admin-email"])) throw new Error(`The first organisation is made without demo data: add --no-demo.\n${USAGE}`);
   if (!!args.organisation !== !!args["admin-email"]) throw new Error(`Give both --organisation and --admin-email.\n${USAGE}`);
+  if (args.secretariat && !args.organisation) throw new Error(`--secretariat makes the first organisation the coalition's secretariat: give it with --organisation and --admin-email.\n${USAGE}`);
   const added = await ensureLocalSecrets();
   if (added.length) console.log(`Created .env.local with ${added.join(", ")}.`);
   const db = await openDatabase();
@@ -34,14 +36,14 @@ async function main() {
       env: { ...process.env, DATABASE_URL: db.url },
     });
     if (seed.status !== 0) throw new Error("Seeding failed.");
-    if (!demo) await firstOrganisation(db.url, args.organisation, args["admin-email"], !args["no-two-factor"]);
+    if (!demo) await firstOrganisation(db.url, args.organisation, args["admin-email"], !args["no-two-factor"], !!args.secretariat);
   } finally {
     await db.stop();
   }
 }
 
 /** The first organisation and its first administrator's link, or how to make them. */
-async function firstOrganisation(url: string, organisation: string | undefined, email: string | undefined, requireTwoFactor: boolean) {
+async function firstOrganisation(url: string, organisation: string | undefined, email: string | undefined, requireTwoFactor: boolean, secretariat: boolean) {
   const prisma = createPrismaClient(url, 1);
   try {
     if (!organisation || !email) {
@@ -53,9 +55,11 @@ async function firstOrganisation(url: string, organisation: string | undefined, 
       );
       return;
     }
-    const r = await firstRun(prisma, { organisation, email, requireTwoFactor }, process.env.NEXTAUTH_URL ?? "http://localhost:3000");
+    const r = await firstRun(prisma, { organisation, email, requireTwoFactor, secretariat }, process.env.NEXTAUTH_URL ?? "http://localhost:3000");
     if (!r.ok) throw new Error(r.message);
-    console.log(`\n${r.organisationCreated ? "Created" : "Found"} the organisation "${organisation}"${requireTwoFactor ? " (two-factor sign-in required)" : ""}.`);
+    const isSecretariat = (await prisma.organisation.findUniqueOrThrow({ where: { id: r.organisationId }, select: { isSecretariat: true } })).isSecretariat;
+    console.log(`\n${r.organisationCreated ? "Created" : "Found"} the organisation "${organisation}"${isSecretariat ? ", the coalition's secretariat" : ""}${requireTwoFactor ? " (two-factor sign-in required)" : ""}.`);
+    if (isSecretariat) console.log("Its administrators create the coalition's member organisations, and invite their first administrators, on the Coalition page.");
     console.log(`Send this single-use link to ${email.trim().toLowerCase()}, the first administrator (valid 7 days; running this again replaces it):\n  ${r.link}`);
     console.log("They open it, choose their name and password, sign in and accept; then they set up two-factor sign-in and invite their colleagues.");
   } finally {

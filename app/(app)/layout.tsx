@@ -3,6 +3,8 @@ import { requireUser } from "@/lib/auth/require-user";
 import { can } from "@/lib/access/can";
 import { ROLE_LABELS } from "@/lib/labels";
 import { unreadAlertCount } from "@/lib/alerts/queries";
+import { ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
+import { db } from "@/lib/db";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { OrganisationSwitcher } from "@/components/shell/organisation-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -13,6 +15,10 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser({ beforeTwoFactor: true }); // each page enforces two-factor set-up itself
   const unread = await unreadAlertCount(user);
+  // Another of the user's organisations is suspended: they work in this one, told why the other is gone.
+  const suspended = user.suspendedIn.length
+    ? (await db.organisation.findMany({ where: { id: { in: user.suspendedIn } }, select: { name: true }, orderBy: { name: "asc" } })).map((o) => o.name)
+    : [];
   const nav: NavItem[] = [
     { href: "/", label: "Dashboard" },
     { href: "/alerts", label: "Alerts", badge: unread ? `${unread}` : undefined, badgeLabel: `${unread} unread` },
@@ -22,6 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/events", label: "Events" },
     { href: "/sources", label: "Sources" },
     { href: "/exports", label: "Exports" },
+    { href: "/coalition", label: "Coalition" },
     ...(can.administer(user.active) ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (
@@ -58,6 +65,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton />
         </header>
         <main id="content" className="content">
+          {suspended.length > 0 && (
+            <p className="notice" role="status">
+              {suspended.join(", ")}: {ORGANISATION_SUSPENDED_MESSAGE} You are working in {user.active.organisationName}.
+            </p>
+          )}
           {children}
         </main>
       </div>

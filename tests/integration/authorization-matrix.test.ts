@@ -63,6 +63,14 @@ const MATRIX: Record<string, Role | "PUBLIC" | "SECRETARIAT"> = {
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "ADMIN",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "ADMIN",
   "app/(app)/admin/actions.ts#minScoreCoverageAction": "ADMIN",
+  "app/(app)/admin/actions.ts#issueApiTokenAction": "ADMIN",
+  "app/(app)/admin/actions.ts#revokeApiTokenAction": "ADMIN",
+  // The coalition (issue #30): the secretariat's administrators run it; an organisation's own administrators can leave it.
+  "app/(app)/coalition/actions.ts#createMemberOrganisationAction": "SECRETARIAT",
+  "app/(app)/coalition/actions.ts#inviteFirstAdministratorAction": "SECRETARIAT",
+  "app/(app)/coalition/actions.ts#setOrganisationSuspendedAction": "SECRETARIAT",
+  "app/(app)/coalition/actions.ts#setOrganisationInCoalitionAction": "SECRETARIAT",
+  "app/(app)/coalition/actions.ts#leaveCoalitionAction": "ADMIN",
   "app/(app)/events/actions.ts#createEventAction": "ANALYST",
   "app/(app)/events/actions.ts#updateEventAction": "ANALYST",
   "app/(app)/events/actions.ts#deleteEventAction": "ANALYST",
@@ -154,10 +162,11 @@ describe("the authorisation matrix", () => {
       expect(await action({})).toMatchObject({ ok: false, code: "INVALID" }); // an administrator, of the secretariat
     });
 
-    it(`${key}: two-factor pending ${BEFORE_TWO_FACTOR.has(key) ? "allowed past the check" : "refused, saying how to go on"}`, async () => {
+    it(`${key}: two-factor pending ${BEFORE_TWO_FACTOR.has(key) ? "allowed past the check" : minimum === "SECRETARIAT" ? "refused (not the secretariat, named first as a role is)" : "refused, saying how to go on"}`, async () => {
       await actAs(pending);
       const res = await actions[key]({});
       if (BEFORE_TWO_FACTOR.has(key)) expect(res).toMatchObject({ ok: false, code: "INVALID" });
+      else if (minimum === "SECRETARIAT") expect(res).toMatchObject({ ok: false, code: "FORBIDDEN", message: "You do not have permission to do this." });
       else expect(res).toMatchObject({ ok: false, code: "FORBIDDEN", message: "Your organisation requires two-factor sign-in. Set it up on your account page first." });
     });
 

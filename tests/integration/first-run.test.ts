@@ -53,4 +53,20 @@ describe("first run without demo data", () => {
     if (!off.ok) throw new Error(off.message);
     expect((await db.organisation.findUniqueOrThrow({ where: { id: off.organisationId } })).requireTwoFactor).toBe(false);
   });
+
+  it("makes the first organisation the coalition's secretariat when asked (--secretariat), and refuses a second secretariat", async () => {
+    // (Other test files' databases are their own: none has a secretariat yet here.)
+    const name = uid("Secretariat ");
+    const r = await firstRun(db, { organisation: name, email: `${uid("sec-")}@example.org`, secretariat: true }, "http://x");
+    if (!r.ok) throw new Error(r.message);
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: r.organisationId } })).toMatchObject({ name, isSecretariat: true });
+    expect(await firstRun(db, { organisation: uid("Second "), email: `${uid("sec-")}@example.org`, secretariat: true }, "http://x")).toEqual({
+      ok: false,
+      message: `${name} is already the coalition's secretariat: its administrators create member organisations on the Coalition page.`,
+    });
+    // Without --secretariat, an organisation is a member.
+    const member = await firstRun(db, { organisation: uid("Member "), email: `${uid("m-")}@example.org` }, "http://x");
+    if (!member.ok) throw new Error(member.message);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: member.organisationId } })).isSecretariat).toBe(false);
+  });
 });

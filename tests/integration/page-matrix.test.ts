@@ -59,6 +59,8 @@ const MATRIX: Record<string, Entry> = {
   "app/(app)/sources/[id]/page.tsx": { role: "VIEWER" },
   "app/(app)/sources/[id]/edit/page.tsx": { role: "ANALYST" },
   "app/(app)/admin/page.tsx": { role: "ADMIN" },
+  // Who shares with the coalition and what sharing shows, for every member; the secretariat's tools on it for its administrators.
+  "app/(app)/coalition/page.tsx": { role: "VIEWER" },
   "app/(app)/admin/audit/page.tsx": { role: "ADMIN" },
 };
 

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
+import { LeaveCoalitionSection } from "@/components/coalition/leave-coalition-section";
 import { AssessmentIntervalForm, InviteForm, MinScoreCoverageForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
 import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
@@ -131,6 +132,7 @@ export default async function AdminPage() {
           confirm={org.requireTwoFactor ? undefined : "Require two-factor sign-in? Members without it will be asked to set it up before anything else."}
         />
       </section>
+      <LeaveCoalitionSection organisationId={orgId} />
     </>
   );
 }
