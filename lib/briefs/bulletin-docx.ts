@@ -46,7 +46,7 @@ export async function bulletinDocx(briefs: BriefData[], period: Period, author: 
     table(
       ["Situation", "Risk category", "Overall score", "Last assessed"],
       briefs.map((b) => [b.situation.title, RISK_CATEGORY_LABELS[b.situation.riskCategory], b.latest ? overallText(b.latest.scores) : "No round published", b.latest ? isoDate(b.latest.assessedOn) : "—"]),
-      [46, 22, 16, 16],
+      [40, 20, 20, 20],
     ),
     heading("Risk categories"),
     ...RISK_CATEGORY_ORDER.map((c) => new Paragraph({ children: [new TextRun({ text: `${RISK_CATEGORY_LABELS[c]}: `, bold: true }), new TextRun(RISK_CATEGORY_DEFINITIONS[c])] })),

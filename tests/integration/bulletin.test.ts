@@ -127,7 +127,9 @@ describe("the coalition bulletin", () => {
     const res = await get(`?situations=${chosen()}&from=${day(59)}&to=${day(0)}&format=docx`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="coalition-bulletin-${day(59)}-to-${day(0)}.docx"`);
-    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (process.env.BULLETIN_DOCX_OUT) writeFileSync(process.env.BULLETIN_DOCX_OUT, bytes); // to look at it: BULLETIN_DOCX_OUT=/tmp/bulletin.docx
+    const files = unzipSync(bytes);
     const document = strFromU8(files["word/document.xml"]);
     const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" ");
     const order = ["Zulu higher score", "Alpha lower score", "Beta not enough assessed", "Gamma imminent", "Delta monitoring"].map((t) => text.indexOf(t));
