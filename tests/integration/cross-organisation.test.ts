@@ -13,6 +13,7 @@ import { startRoundAction, saveRoundAction, publishRoundAction, discardRoundActi
 import { createEventAction, updateEventAction, deleteEventAction, checkImportAction, runImportAction } from "@/app/(app)/events/actions";
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
 import { revokeSessionAction } from "@/app/(app)/account/actions";
+import { createMemberOrganisationAction, inviteFirstAdministratorAction, setOrganisationInCoalitionAction, setOrganisationSuspendedAction } from "@/app/(app)/coalition/actions";
 import { changeRoleAction, setMemberActiveAction, revokeInvitationAction, inviteMemberAction } from "@/app/(app)/admin/actions";
 import { switchOrganisationAction } from "@/app/(app)/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
@@ -114,6 +115,12 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#minScoreCoverageAction": "the caller's own organisation only (tests/integration/rounds.test.ts)",
+  // The coalition's actions are the secretariat's alone (tests/integration/coalition.test.ts): another organisation's administrator is refused.
+  "app/(app)/coalition/actions.ts#createMemberOrganisationAction": () => createMemberOrganisationAction({ name: "Injected organisation", adminEmail: "x@example.org", requireTwoFactor: true }),
+  "app/(app)/coalition/actions.ts#inviteFirstAdministratorAction": () => inviteFirstAdministratorAction({ organisationId: a.org, adminEmail: "x@example.org" }),
+  "app/(app)/coalition/actions.ts#setOrganisationSuspendedAction": () => setOrganisationSuspendedAction({ organisationId: a.org, suspended: true }),
+  "app/(app)/coalition/actions.ts#setOrganisationInCoalitionAction": () => setOrganisationInCoalitionAction({ organisationId: a.org, inCoalition: false }),
+  "app/(app)/coalition/actions.ts#leaveCoalitionAction": "the caller's own organisation only",
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "needs the invitation's own secret token, and the invited address's account (tests/integration/invitations.test.ts)",
   "app/(auth)/invite/[token]/actions.ts#createInvitedAccountAction": "needs the invitation's own secret token; creates no membership",
 };
@@ -141,6 +148,8 @@ describe("another organisation's administrator", () => {
 
 async function snapshot() {
   return {
+    organisation: await db.organisation.findUnique({ where: { id: a.org }, select: { suspendedAt: true, leftAt: true } }),
+    organisations: await db.organisation.count({ where: { name: "Injected organisation" } }),
     situations: await db.situation.findMany({ where: { organisationId: a.org }, select: { id: true, title: true, version: true, archivedAt: true }, orderBy: { id: "asc" } }),
     sources: await db.source.findMany({ where: { organisationId: a.org }, select: { id: true, title: true, deletedAt: true } }),
     responses: await db.response.count({ where: { situationId: a.shared, deletedAt: null } }),
