@@ -35,9 +35,13 @@ export function bulletinOrder<T extends BulletinEntry>(entries: T[]): T[] {
   return [...entries].sort(compareForBulletin);
 }
 
+/** The longest period a bulletin covers (3 years). */
+export const MAX_PERIOD_DAYS = 3 * 366;
+
 /** The period when none is chosen: the last 4 months, up to today. */
 export const BULLETIN_MONTHS = 4;
 
+const PERIOD_REVERSED = "The period must start on or before the day it ends.";
 const day = z.iso.date({ error: "Give dates as YYYY-MM-DD." });
 
 /**
@@ -52,7 +56,7 @@ export const bulletinQuerySchema = z
     to: day.optional(),
     format: z.enum(["pdf", "docx"], { error: "Choose PDF or Word." }).default("pdf"),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: "The period must start on or before the day it ends.", path: ["from"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: PERIOD_REVERSED, path: ["from"] });
 export type BulletinQuery = z.infer<typeof bulletinQuerySchema>;
 
 /** The query from a URL's parameters: `situations` split at commas, empty fields as not given. */
@@ -75,6 +79,17 @@ export function bulletinPeriod(q: Pick<BulletinQuery, "from" | "to">, today: str
   const lastOfMonth = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - BULLETIN_MONTHS + 1, 0)).getUTCDate();
   const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - BULLETIN_MONTHS, Math.min(d.getUTCDate(), lastOfMonth) + 1));
   return { from: start.toISOString().slice(0, 10), to };
+}
+
+/**
+ * What is wrong with a period once its defaults are filled in, or null: it ends before it starts (a
+ * `from` after today, `to` not given, too), or it is longer than a bulletin covers (months, not
+ * decades: its weekly chart has a bar per week).
+ */
+export function periodError(p: { from: string; to: string }): string | null {
+  if (p.from > p.to) return PERIOD_REVERSED;
+  if (periodDays(p) > MAX_PERIOD_DAYS) return "Choose a period of at most 3 years.";
+  return null;
 }
 
 /** The number of days from `from` to `to`, both counted. */

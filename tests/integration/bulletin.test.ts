@@ -152,7 +152,7 @@ describe("the coalition bulletin", () => {
     expect(text).not.toContain("Private situation");
   });
 
-  it("refuses dates that do not exist and a period that ends before it starts, saying why", async () => {
+  it("refuses dates that do not exist, a period that ends before it starts and one longer than 3 years, saying why", async () => {
     await actAs(analyst);
     const bad = await get("?from=2026-02-30");
     expect(bad.status).toBe(400);
@@ -160,6 +160,9 @@ describe("the coalition bulletin", () => {
     const reversed = await get(`?from=${day(0)}&to=${day(10)}`);
     expect(reversed.status).toBe(400);
     expect((await reversed.json()).message).toBe("The period must start on or before the day it ends.");
+    const long = await get("?from=2000-01-01");
+    expect(long.status).toBe(400);
+    expect((await long.json()).message).toBe("Choose a period of at most 3 years.");
   });
 
   it("is chosen on the Exports page: the member's listed situations, a period of 4 months up to today, PDF or Word, each field labelled", async () => {

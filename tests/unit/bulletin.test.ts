@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulletinOrder, bulletinPeriod, parseBulletinQuery, periodDays } from "@/lib/briefs/bulletin";
+import { bulletinOrder, bulletinPeriod, parseBulletinQuery, periodDays, periodError } from "@/lib/briefs/bulletin";
 
 describe("the coalition bulletin's order", () => {
   it("puts the most serious category first, then the highest latest score, a score not enough assessed after the scored ones", () => {
@@ -39,5 +39,11 @@ describe("the coalition bulletin's query", () => {
     expect(bulletinPeriod({ to: "2026-06-30" }, "2026-12-04")).toEqual({ from: "2026-03-01", to: "2026-06-30" });
     expect(bulletinPeriod({ from: "2026-01-01" }, "2026-12-04")).toEqual({ from: "2026-01-01", to: "2026-12-04" });
     expect(periodDays({ from: "2026-12-01", to: "2026-12-04" })).toBe(4);
+  });
+
+  it("is at most 3 years long, and a start after today with no end is refused too", () => {
+    expect(periodError(bulletinPeriod({ from: "2023-12-10" }, "2026-12-04"))).toBeNull();
+    expect(periodError(bulletinPeriod({ from: "2020-01-01" }, "2026-12-04"))).toBe("Choose a period of at most 3 years.");
+    expect(periodError(bulletinPeriod({ from: "2027-01-01" }, "2026-12-04"))).toBe("The period must start on or before the day it ends.");
   });
 });

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { briefData, type BriefData } from "@/lib/briefs/data";
 import { bulletinPdfStream } from "@/lib/briefs/render";
 import { bulletinDocx } from "@/lib/briefs/bulletin-docx";
-import { bulletinOrder, bulletinPeriod, parseBulletinQuery } from "@/lib/briefs/bulletin";
+import { bulletinOrder, bulletinPeriod, parseBulletinQuery, periodError } from "@/lib/briefs/bulletin";
 import { visibleSituationsWhere } from "@/lib/situations/queries";
 import { todayIso } from "@/lib/format";
 
@@ -25,6 +25,8 @@ export async function GET(req: NextRequest) {
   if (!query.success) return apiError(query.error.issues[0].message, 400);
   const { situations: chosen, format } = query.data;
   const period = bulletinPeriod(query.data, todayIso());
+  const wrong = periodError(period);
+  if (wrong) return apiError(wrong, 400);
   const where = chosen.length ? { AND: [visibleSituationsWhere(membership), { id: { in: chosen } }] } : visibleSituationsWhere(membership);
   const situations = await db.situation.findMany({ where, select: { id: true } });
   if (chosen.length && !situations.length) return apiError("None of the chosen situations exists, or you cannot see them.", 404);
