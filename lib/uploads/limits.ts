@@ -14,6 +14,8 @@ function fromEnv(name: string, fallback: number): number {
 
 /** Event imports: a whole country's ACLED history, or more, in one file. */
 export const maxImportBytes = () => fromEnv("IMPORT_MAX_BYTES", 2 * GiB);
+/** An organisation's logo (PNG or JPEG) on its briefs: fixed, a logo needs no more. */
+export const LOGO_MAX_BYTES = 2 * MiB;
 /** Files attached to sources, video evidence included. */
 export const maxUploadBytes = () => fromEnv("UPLOAD_MAX_BYTES", 250 * MiB);
 

@@ -31,6 +31,9 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   "app/api/briefs/overview/route.ts#GET": "VIEWER",
   "app/api/backup/route.ts#GET": "ADMIN",
   "app/api/backup/route.ts#POST": "ADMIN",
+  "app/api/admin/logo/route.ts#GET": "ADMIN",
+  "app/api/admin/logo/route.ts#PUT": "ADMIN",
+  "app/api/admin/logo/route.ts#DELETE": "ADMIN",
   // The maps' country outlines: geography, the same for everyone (no data).
   "app/maps/world.svg/route.ts#GET": "PUBLIC",
   "app/maps/mercator.svg/route.ts#GET": "PUBLIC",

@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
+import { LogoForm } from "@/components/admin/logo-form";
+import { LOGO_MAX_BYTES } from "@/lib/uploads/limits";
 import { LeaveCoalitionSection } from "@/components/coalition/leave-coalition-section";
 import { AssessmentIntervalForm, InviteForm, MinScoreCoverageForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
 import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
@@ -16,7 +18,7 @@ export default async function AdminPage() {
   const user = await requireUser({ role: "ADMIN" });
   const orgId = user.active.organisationId;
   const [org, members, invitations] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true, signalSensitivity: true, minScoreCoverage: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true, signalSensitivity: true, minScoreCoverage: true, logoType: true, logoSha256: true } }),
     db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true, email: true, lastSignInAt: true, totpEnabledAt: true, active: true } } }, orderBy: { createdAt: "asc" } }),
     db.invitation.findMany({ where: { organisationId: orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, include: { invitedBy: { select: { name: true } } } }),
   ]);
@@ -114,6 +116,13 @@ export default async function AdminPage() {
           killed would come by chance this rarely. Rarer means fewer, surer signals; more often means earlier ones and more false alarms.
         </p>
         <SignalSensitivityForm sensitivity={org.signalSensitivity} />
+      </section>
+      <section className="panel" aria-labelledby="logo-heading">
+        <h2 id="logo-heading" style={{ marginBlockStart: 0 }}>
+          Logo
+        </h2>
+        <p className="muted">Your organisation&apos;s logo is printed on its briefs and bulletins, beside its name. The image is checked by its content, not its name.</p>
+        <LogoForm logo={org.logoType && org.logoSha256 ? { type: org.logoType, sha256: org.logoSha256 } : null} maxBytes={LOGO_MAX_BYTES} />
       </section>
       <section className="panel" aria-labelledby="policy-heading">
         <h2 id="policy-heading" style={{ marginTop: 0 }}>
