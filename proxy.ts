@@ -4,8 +4,10 @@ import { buildCsp, newNonce } from "@/lib/security/csp";
 
 // First line of defence only: every page, action and route checks the session itself
 // (lib/auth/current-user.ts, lib/auth/action.ts). Here: a per-request CSP nonce and security
-// headers on every response, and signed-out visitors sent to the sign-in page.
-const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth(\/|$)/, /^\/no-organisation(\/|$)/, /^\/invite\/[\w-]+$/, /^\/maps\/(world|mercator)\.svg$/];
+// headers on every response, and signed-out visitors sent to the sign-in page. The partner API
+// (/api/v1) is called with a token, never a session cookie: its routes check the token themselves
+// (lib/api/partner.ts) and answer 401, so it is let through here (headers still added).
+const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/v1(\/|$)/, /^\/no-organisation(\/|$)/, /^\/invite\/[\w-]+$/, /^\/maps\/(world|mercator)\.svg$/];
 
 function withSecurityHeaders(req: NextRequest) {
   const nonce = newNonce();

@@ -103,6 +103,11 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
   return { rows: page, next: more && last ? `${last.eventDate.toISOString().slice(0, 10)}_${last.id}` : null };
 }
 
+/** The ids of one page of `take` visible events in the list's order, by the list's own query (the partner API reads its rows by these). */
+export async function eventPageIds(membership: CurrentMembership, q: EventListQuery, take: number) {
+  return orderedVisible(membership, q, take, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: { id: true, eventDate: true } }));
+}
+
 /**
  * Other organisations' situations shared with the coalition (whose events a member also sees), with
  * their organisation. Read once per request: the event list and its map both ask for them.

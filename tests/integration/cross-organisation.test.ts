@@ -14,7 +14,7 @@ import { createEventAction, updateEventAction, deleteEventAction, checkImportAct
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
 import { revokeSessionAction } from "@/app/(app)/account/actions";
 import { createMemberOrganisationAction, inviteFirstAdministratorAction, setOrganisationInCoalitionAction, setOrganisationSuspendedAction } from "@/app/(app)/coalition/actions";
-import { changeRoleAction, setMemberActiveAction, revokeInvitationAction, inviteMemberAction } from "@/app/(app)/admin/actions";
+import { changeRoleAction, setMemberActiveAction, revokeInvitationAction, inviteMemberAction, issueApiTokenAction, revokeApiTokenAction } from "@/app/(app)/admin/actions";
 import { switchOrganisationAction } from "@/app/(app)/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
@@ -39,6 +39,7 @@ beforeAll(async () => {
   await actAs(adminA);
   const inv = await ok(inviteMemberAction({ email: "someone@example.org", role: "VIEWER" }));
   const ind = await ok(createIndicatorAction({ factor: 3, text: "An indicator only organisation A uses." }));
+  const token = await ok(issueApiTokenAction({ name: "A's partner", scopes: ["events"], days: 30 }));
   await actAs(analystA);
   const priv = await ok(createSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Private A", visibility: "ORGANISATION" }));
   const shared = await ok(createSituationAction({ ...emptySituationInput(), countryIso3: "MMR", title: "Shared A", visibility: "COALITION" }));
@@ -51,7 +52,7 @@ beforeAll(async () => {
   const session = await db.authSession.create({ data: { userId: analystA.id } });
   const alert = await db.alert.create({ data: { organisationId: orgA.id, situationId: priv.id, rule: "SCORE_RISE", title: "A's alert", dedupeKey: `x-${priv.id}` } });
   await db.alertReceipt.create({ data: { alertId: alert.id, userId: analystA.id } });
-  a = { org: orgA.id, priv: priv.id, shared: shared.id, src: src.id, resp: resp.id, round: round.id, ev: ev.id, imp: imp.id, ind: ind.id, inv: inv.id, ext: ext.id, extVersion: ext.version, session: session.id, alert: alert.id };
+  a = { org: orgA.id, priv: priv.id, shared: shared.id, src: src.id, resp: resp.id, round: round.id, ev: ev.id, imp: imp.id, ind: ind.id, inv: inv.id, token: token.id, ext: ext.id, extVersion: ext.version, session: session.id, alert: alert.id };
 });
 
 const sit = (title: string) => ({ ...emptySituationInput(), countryIso3: "SDN", title });
@@ -115,6 +116,8 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#minScoreCoverageAction": "the caller's own organisation only (tests/integration/rounds.test.ts)",
+  "app/(app)/admin/actions.ts#issueApiTokenAction": "issues a token of the caller's own organisation",
+  "app/(app)/admin/actions.ts#revokeApiTokenAction": () => revokeApiTokenAction({ id: a.token }),
   // The coalition's actions are the secretariat's alone (tests/integration/coalition.test.ts): another organisation's administrator is refused.
   "app/(app)/coalition/actions.ts#createMemberOrganisationAction": () => createMemberOrganisationAction({ name: "Injected organisation", adminEmail: "x@example.org", requireTwoFactor: true }),
   "app/(app)/coalition/actions.ts#inviteFirstAdministratorAction": () => inviteFirstAdministratorAction({ organisationId: a.org, adminEmail: "x@example.org" }),
@@ -161,6 +164,7 @@ async function snapshot() {
     imp: await db.eventImport.findUnique({ where: { id: a.imp }, select: { status: true, mapping: true } }),
     members: await db.membership.findMany({ where: { organisationId: a.org }, select: { role: true, deactivatedAt: true }, orderBy: { id: "asc" } }),
     invitation: await db.invitation.findUnique({ where: { id: a.inv }, select: { revokedAt: true } }),
+    token: await db.apiToken.findUnique({ where: { id: a.token }, select: { revokedAt: true } }),
     session: await db.authSession.findUnique({ where: { id: a.session }, select: { revokedAt: true } }),
     receipt: await db.alertReceipt.findMany({ where: { alertId: a.alert }, select: { readAt: true } }),
     watches: await db.watch.count({ where: { situationId: a.priv } }),

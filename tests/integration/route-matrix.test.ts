@@ -4,7 +4,9 @@
 // a member whose only organisation the coalition secretariat suspended (session still open), and an administrator of another organisation whose active-organisation cookie names this one,
 // asking for this organisation's private records: who gets past the checks, and what they get. A
 // new route or method without an entry here fails this test, as does a route.ts under app/ that
-// exports a handler this test does not call.
+// exports a handler this test does not call. The partner API (/api/v1, `{ token: scope }`) takes no
+// session at all: its column is who holds which token (lib/access/token.ts), and every session
+// caller above, without a token, gets 401 (tests/integration/partner-api.test.ts has the rest).
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,9 +17,11 @@ import { hasRole } from "@/lib/auth/roles";
 import { TWO_FACTOR_REQUIRED } from "@/lib/api/caller";
 import { ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
 import { ENTITIES } from "@/lib/exports/datasets";
+import { apiTokenHash, newApiTokenSecret } from "@/lib/api-tokens/secret";
+import { API_SCOPES, type ApiScope } from "@/lib/api-tokens/schemas";
 import { actAs, createSituation, uid, MATRIX_ROLES, createMatrixCallers } from "../support/fixtures";
 
-const MATRIX: Record<string, Role | "PUBLIC"> = {
+const MATRIX: Record<string, Role | "PUBLIC" | { token: ApiScope }> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "PUBLIC",
   "app/api/auth/[...nextauth]/route.ts#POST": "PUBLIC",
   "app/api/sources/[id]/file/route.ts#GET": "VIEWER",
@@ -37,6 +41,16 @@ const MATRIX: Record<string, Role | "PUBLIC"> = {
   // The maps' country outlines: geography, the same for everyone (no data).
   "app/maps/world.svg/route.ts#GET": "PUBLIC",
   "app/maps/mercator.svg/route.ts#GET": "PUBLIC",
+  // The partner API: a token with the record type's scope, never a session.
+  "app/api/v1/situations/route.ts#GET": { token: "situations" },
+  "app/api/v1/assessments/route.ts#GET": { token: "assessments" },
+  "app/api/v1/rounds/route.ts#GET": { token: "rounds" },
+  "app/api/v1/responses/route.ts#GET": { token: "responses" },
+  "app/api/v1/events/route.ts#GET": { token: "events" },
+  "app/api/v1/events.csv/route.ts#GET": { token: "events" },
+  "app/api/v1/sources/route.ts#GET": { token: "sources" },
+  // The partner API's description (no data).
+  "app/api/v1/openapi.json/route.ts#GET": "PUBLIC",
 };
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -76,6 +90,24 @@ function call(key: string, params: Record<string, string | string[]> = {}, searc
   return handlers[key](req, { params: Promise.resolve({ id: "nonexistent", entity: "nonexistent", nextauth: ["session"], ...params }) });
 }
 
+/** A token of `organisationId` issued by `issuerId`, stored as the Admin page stores one; its secret. */
+async function token(organisationId: string, issuerId: string, scopes: ApiScope[], extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
+  const secret = newApiTokenSecret();
+  await db.apiToken.create({ data: { organisationId, name: uid("Matrix "), tokenHash: apiTokenHash(secret), scopes, expiresAt: new Date(Date.now() + 86400_000), createdById: issuerId, ...extra } });
+  return secret;
+}
+
+function withToken(key: string, secret: string, search = "") {
+  return handlers[key](new NextRequest(`http://localhost/api/x${search}`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({}) });
+}
+
+/** A response's status, its body read to the end (a CSV's database connection is given back only then). */
+async function statusOf(res: Promise<Response>) {
+  const r = await res;
+  await r.arrayBuffer();
+  return r.status;
+}
+
 /** How the other organisation's administrator asks each route for this organisation's records. */
 function asksForOwn(key: string): { params?: Record<string, string>; search?: string; entities?: string[] } {
   if (key.startsWith("app/api/sources/[id]/")) return { params: { id: own.source } };
@@ -99,14 +131,14 @@ describe("the API route matrix", () => {
     expect(files("app").sort()).toEqual([...new Set(Object.keys(MATRIX).map((key) => key.split("#")[0]))].sort());
   });
 
-  for (const [key, minimum] of Object.entries(MATRIX).filter(([, m]) => m !== "PUBLIC")) {
+  for (const [key, minimum] of Object.entries(MATRIX).filter((e): e is [string, Role] => e[1] !== "PUBLIC" && typeof e[1] === "string")) {
     it(`${key}: anonymous refused; ${minimum} and above allowed past the check`, async () => {
       await actAs(null);
       expect((await call(key)).status).toBe(401);
       for (const role of ROLES) {
         await actAs(members[role]!);
         const status = (await call(key)).status;
-        if (hasRole(role, minimum as Role)) expect([401, 403]).not.toContain(status);
+        if (hasRole(role, minimum)) expect([401, 403]).not.toContain(status);
         else expect(status).toBe(403);
       }
     });
@@ -142,6 +174,42 @@ describe("the API route matrix", () => {
       }
     });
   }
+
+  for (const [key, { token: scope }] of Object.entries(MATRIX).filter((e): e is [string, { token: ApiScope }] => typeof e[1] === "object")) {
+    it(`${key}: a session is no credential: every session caller without a token gets 401`, async () => {
+      for (const [caller, active] of [[null], ...ROLES.map((r) => [members[r]!]), [pending], [deactivated, org.id], [suspended, suspendedOrg.id], [outsider, org.id]] as [{ id: string } | null, string?][]) {
+        await actAs(caller, active);
+        expect(await statusOf(call(key))).toBe(401);
+      }
+    });
+
+    it(`${key}: this organisation's token with the scope reads; without it 403; revoked, expired, a deactivated issuer's or a suspended organisation's: 401`, async () => {
+      await actAs(null);
+      const admin = members.ADMIN!;
+      expect(await statusOf(withToken(key, await token(org.id, admin.id, [scope])))).toBe(200);
+      expect(await statusOf(withToken(key, await token(org.id, admin.id, API_SCOPES.filter((s) => s !== scope))))).toBe(403);
+      expect(await statusOf(withToken(key, await token(org.id, admin.id, [scope], { revokedAt: new Date() })))).toBe(401);
+      expect(await statusOf(withToken(key, await token(org.id, admin.id, [scope], { expiresAt: new Date(Date.now() - 1000) })))).toBe(401);
+      expect(await statusOf(withToken(key, await token(org.id, deactivated.id, [scope])))).toBe(401);
+      expect(await statusOf(withToken(key, await token(suspendedOrg.id, suspended.id, [scope])))).toBe(401);
+    });
+
+    it(`${key}: another organisation's token gets none of this organisation's private records, also asked for by id`, async () => {
+      const outsiderOrg = (await db.membership.findFirstOrThrow({ where: { userId: outsider.id } })).organisationId;
+      for (const search of ["", `?situation=${own.situation}`]) {
+        const res = await withToken(key, await token(outsiderOrg, outsider.id, [scope]), search);
+        expect(res.status).toBe(200);
+        expect(Buffer.from(await res.arrayBuffer()).toString("latin1")).not.toContain(MARKER);
+      }
+    });
+  }
+
+  it("serves the partner API's OpenAPI document to anyone", async () => {
+    await actAs(null);
+    const res = await call("app/api/v1/openapi.json/route.ts#GET");
+    expect(res.status).toBe(200);
+    expect((await res.json()).openapi).toBe("3.1.0");
+  });
 
   it("serves the maps' outlines to anyone, as SVG files of one shape per country", async () => {
     await actAs(null);

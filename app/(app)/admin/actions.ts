@@ -7,6 +7,8 @@ import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setM
 import { minScoreCoverageInputSchema } from "@/lib/indicators/schemas";
 import { organisationSettingsSchema } from "@/lib/admin/schemas";
 import { signalSensitivityInputSchema } from "@/lib/signals/schemas";
+import { issueApiTokenSchema, revokeApiTokenSchema } from "@/lib/api-tokens/schemas";
+import { issueApiToken, revokeApiToken } from "@/lib/api-tokens/mutations";
 
 const id = z.string().min(1).max(40);
 const role = z.enum(["VIEWER", "ANALYST", "ADMIN"], { message: "Choose a role." });
@@ -61,5 +63,18 @@ export const signalSensitivityAction = authorizedAction({ role: "ADMIN", schema:
   const r = await setSignalSensitivity(ctx, ctx.input);
   revalidatePath("/admin");
   revalidatePath("/");
+  return r;
+});
+
+/** A read-only partner API token (issue #30): its secret is in this answer only, shown once to copy. */
+export const issueApiTokenAction = authorizedAction({ role: "ADMIN", schema: issueApiTokenSchema }, async (ctx) => {
+  const r = await issueApiToken(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});
+
+export const revokeApiTokenAction = authorizedAction({ role: "ADMIN", schema: revokeApiTokenSchema }, async (ctx) => {
+  const r = await revokeApiToken(ctx, ctx.input);
+  revalidatePath("/admin");
   return r;
 });

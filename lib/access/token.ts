@@ -1,0 +1,77 @@
+import "server-only";
+// Who calls the partner API: the one place a Bearer token becomes a caller, beside the session
+// gate (./gate.ts). A token reads as a member of its organisation would (a viewer: it never
+// changes anything), only the record types of its scopes, and only while it is not revoked, not
+// expired, its organisation is active (not suspended, not left) and the administrator who issued
+// it still administers that organisation: a deactivated or demoted issuer's tokens stop at once.
+import { db } from "@/lib/db";
+import type { ApiScope } from "@/lib/api-tokens/schemas";
+import { apiTokenHash } from "@/lib/api-tokens/secret";
+import type { CurrentMembership } from "./session";
+
+export interface TokenCaller {
+  tokenId: string;
+  tokenName: string;
+  scopes: string[];
+  /** What the token reads as: a viewer of its organisation (lib/access's `where`s take this). */
+  membership: CurrentMembership;
+}
+
+/** Why a token was refused, in the order it is checked. */
+export type TokenDenied = "MISSING" | "UNKNOWN" | "REVOKED" | "EXPIRED" | "ORGANISATION_INACTIVE" | "ISSUER_INACTIVE";
+
+export type TokenAccess = { ok: true; caller: TokenCaller } | { ok: false; reason: TokenDenied };
+
+/** A token's row with what its validity depends on, as tokenAccess reads it. */
+export interface TokenRow {
+  id: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  scopes: string[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  organisationSuspendedAt: Date | null;
+  organisationLeftAt: Date | null;
+  /** The issuer is an active account with an active ADMIN membership of the token's organisation. */
+  issuerIsActiveAdmin: boolean;
+}
+
+/** The decision for a token's row (undefined: no such token). Pure: the unit tests' table states it. */
+export function decideTokenAccess(row: TokenRow | undefined, now = new Date()): TokenAccess {
+  if (!row) return { ok: false, reason: "UNKNOWN" };
+  if (row.revokedAt) return { ok: false, reason: "REVOKED" };
+  if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
+  if (row.organisationSuspendedAt || row.organisationLeftAt) return { ok: false, reason: "ORGANISATION_INACTIVE" };
+  if (!row.issuerIsActiveAdmin) return { ok: false, reason: "ISSUER_INACTIVE" };
+  return {
+    ok: true,
+    caller: { tokenId: row.id, tokenName: row.name, scopes: row.scopes, membership: { organisationId: row.organisationId, organisationName: row.organisationName, role: "VIEWER" } },
+  };
+}
+
+/** The secret of an `Authorization: Bearer <secret>` header, or null. */
+export function bearerSecret(header: string | null): string | null {
+  const m = header?.match(/^Bearer[ ]+([A-Za-z0-9_\-.~+/]{16,200}=*)\s*$/i);
+  return m ? m[1] : null;
+}
+
+/** The caller of a request by its Authorization header: one query. */
+export async function tokenAccess(authorization: string | null): Promise<TokenAccess> {
+  const secret = bearerSecret(authorization);
+  if (!secret) return { ok: false, reason: "MISSING" };
+  const rows = await db.$queryRaw<TokenRow[]>`
+    SELECT t.id, t.name, t."organisationId", o.name AS "organisationName", t.scopes, t."expiresAt", t."revokedAt",
+           o."suspendedAt" AS "organisationSuspendedAt", o."leftAt" AS "organisationLeftAt",
+           EXISTS (SELECT 1 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+                   WHERE m."userId" = t."createdById" AND m."organisationId" = t."organisationId"
+                     AND m.role = 'ADMIN' AND m."deactivatedAt" IS NULL AND u.active) AS "issuerIsActiveAdmin"
+    FROM "ApiToken" t JOIN "Organisation" o ON o.id = t."organisationId"
+    WHERE t."tokenHash" = ${apiTokenHash(secret)}`;
+  return decideTokenAccess(rows[0]);
+}
+
+/** May the token read this record type. */
+export function tokenHasScope(caller: TokenCaller, scope: ApiScope): boolean {
+  return caller.scopes.includes(scope);
+}
