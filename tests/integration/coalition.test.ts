@@ -20,7 +20,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { ORGANISATION_SUSPENDED_MESSAGE } from "@/lib/access/gate";
 import { coalitionSharing, listMemberOrganisations } from "@/lib/coalition/queries";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { actAs, createMember, createOrganisation, createSituation, ok, uid } from "../support/fixtures";
+import AppLayout from "@/app/(app)/layout";
+import CoalitionPage from "@/app/(app)/coalition/page";
+import { actAs, createMember, createOrganisation, createSituation, createUser, ok, uid } from "../support/fixtures";
 
 let secretariatOrg: { id: string; name: string };
 let secretary: { id: string };
@@ -57,6 +59,15 @@ async function seenBy(user: { id: string }) {
   if (!me?.active) return null;
   const titles = (await listVisibleSituations(me.active)).map((s) => s.title);
   return [memberShared, memberPrivate, otherShared].filter((s) => titles.includes(s.title)).map((s) => s.title);
+}
+
+/** The text a rendered element tree holds (its children's strings), without rendering client components. */
+function textOf(node: unknown): string {
+  if (node === null || node === undefined || typeof node === "boolean") return "";
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join("");
+  const props = (node as { props?: { children?: unknown } }).props;
+  return props ? textOf(props.children) : "";
 }
 
 const situationInput = () => ({ ...emptySituationInput(), countryIso3: "SDN", title: uid("Situation "), visibility: "COALITION" as const });
@@ -145,6 +156,38 @@ describe("a suspended organisation", () => {
     await ok(createSituationAction(situationInput()));
     expect((await coalitionSharing()).find((o) => o.name === member.name)).toEqual({ name: member.name, isSecretariat: false, shared: 2 });
     expect(await db.auditEntry.count({ where: { organisationId: member.id, action: { in: ["coalition.organisation_suspended", "coalition.organisation_reactivated"] } } })).toBe(2);
+  });
+});
+
+describe("the Coalition page", () => {
+  it("tells every member who shares and what sharing shows; lists the organisations for the secretariat's administrators only", async () => {
+    await actAs(otherAnalyst);
+    const forMember = textOf(await CoalitionPage());
+    expect(forMember).toContain("What “shared with the coalition” shows");
+    expect(forMember).toContain("the organisation's sources library");
+    expect(forMember).toContain(member.name);
+    expect(forMember).not.toContain("Member organisations");
+    await actAs(secretary);
+    const forSecretariat = textOf(await CoalitionPage());
+    expect(forSecretariat).toContain("Member organisations");
+    expect(forSecretariat).toContain(`${secretariatOrg.name} (the secretariat)`);
+  });
+});
+
+describe("a member of a suspended organisation and another", () => {
+  it("works in the other, told on every page why the suspended one is gone; a form sent from the suspended one saves nothing", async () => {
+    const both = await createUser({ memberships: [{ organisationId: member.id, role: "ANALYST" }, { organisationId: other.id, role: "VIEWER" }] });
+    await actAs(secretary);
+    await ok(setOrganisationSuspendedAction({ organisationId: member.id, suspended: true }));
+    await actAs(both, member.id);
+    expect((await getCurrentUser())?.active?.organisationId).toBe(other.id);
+    const shell = textOf(await AppLayout({ children: null }));
+    expect(shell).toContain(`${member.name}: ${ORGANISATION_SUSPENDED_MESSAGE} You are working in ${other.name}.`);
+    expect(await createSituationAction(situationInput())).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringContaining("You no longer have access to the organisation this page was opened in") });
+    await actAs(secretary);
+    await ok(setOrganisationSuspendedAction({ organisationId: member.id, suspended: false }));
+    await actAs(both, member.id);
+    expect((await getCurrentUser())?.active?.organisationId).toBe(member.id);
   });
 });
 
