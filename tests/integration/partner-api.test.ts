@@ -10,6 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { db } from "@/lib/db";
 import { API_SCOPES, type ApiScope } from "@/lib/api-tokens/schemas";
 import { apiTokenHash } from "@/lib/api-tokens/secret";
+import { listApiTokens } from "@/lib/api-tokens/queries";
 import { API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/v1/limits";
 import { issueApiTokenAction, revokeApiTokenAction, setMemberActiveAction, changeRoleAction } from "@/app/(app)/admin/actions";
 import { GET as situationsGET } from "@/app/api/v1/situations/route";
@@ -108,6 +109,11 @@ describe("issuing and revoking tokens (Admin page)", () => {
     const audit = await db.auditEntry.findMany({ where: { entityType: "ApiToken", entityId: t.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["api_token.issue", "api_token.revoke"]);
     expect(JSON.stringify(audit, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(t.secret);
+    // What the Admin page lists: name, scopes, dates and who issued it; neither the secret nor its hash.
+    const listed = (await listApiTokens(orgA.id)).find((x) => x.id === t.id)!;
+    expect(listed).toMatchObject({ name: "Partner dashboard", scopes: ["events", "sources"], issuedBy: "ADMIN user", revokedAt: expect.any(Date), lastUsedAt: null });
+    expect(Object.keys(listed)).not.toContain("tokenHash");
+    expect(await listApiTokens(orgB.id)).not.toContainEqual(expect.objectContaining({ id: t.id }));
   });
 
   it("refuses a token valid longer than a year, without a scope or a name, and another organisation's revocation", async () => {

@@ -8,7 +8,10 @@ import { LogoForm } from "@/components/admin/logo-form";
 import { LOGO_MAX_BYTES } from "@/lib/uploads/limits";
 import { LeaveCoalitionSection } from "@/components/coalition/leave-coalition-section";
 import { AssessmentIntervalForm, InviteForm, MinScoreCoverageForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
-import { requireTwoFactorAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
+import { IssueApiTokenForm } from "@/components/admin/api-tokens";
+import { listApiTokens } from "@/lib/api-tokens/queries";
+import { API_SCOPE_LABELS, type ApiScope } from "@/lib/api-tokens/schemas";
+import { requireTwoFactorAction, revokeApiTokenAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -17,11 +20,13 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 export default async function AdminPage() {
   const user = await requireUser({ role: "ADMIN" });
   const orgId = user.active.organisationId;
-  const [org, members, invitations] = await Promise.all([
+  const [org, members, invitations, tokens] = await Promise.all([
     db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, requireTwoFactor: true, assessmentIntervalDays: true, signalSensitivity: true, minScoreCoverage: true, logoType: true, logoSha256: true } }),
     db.membership.findMany({ where: { organisationId: orgId }, include: { user: { select: { id: true, name: true, email: true, lastSignInAt: true, totpEnabledAt: true, active: true } } }, orderBy: { createdAt: "asc" } }),
     db.invitation.findMany({ where: { organisationId: orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, include: { invitedBy: { select: { name: true } } } }),
+    listApiTokens(orgId),
   ]);
+  const now = new Date();
   return (
     <>
       <h1>Admin</h1>
@@ -123,6 +128,60 @@ export default async function AdminPage() {
         </h2>
         <p className="muted">Your organisation&apos;s logo is printed on its briefs and bulletins, beside its name. The image is checked by its content, not its name.</p>
         <LogoForm logo={org.logoType && org.logoSha256 ? { type: org.logoType, sha256: org.logoSha256 } : null} maxBytes={LOGO_MAX_BYTES} />
+      </section>
+      <section className="panel" aria-labelledby="api-heading">
+        <h2 id="api-heading" style={{ marginBlockStart: 0 }}>
+          Partner API tokens
+        </h2>
+        <p className="muted">
+          A token lets a partner&apos;s tools read what your organisation sees, through the read-only API at /api/v1 (described at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
+          ), only the kinds of records you choose, for at most a year. Every request is written to the audit log, and each token may make 120 requests a minute. A token stops
+          working when you revoke it, when it expires, or when the administrator who issued it is deactivated or no longer an administrator.
+        </p>
+        {tokens.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">May read</th>
+                <th scope="col">Issued</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td>{t.scopes.map((s) => API_SCOPE_LABELS[s as ApiScope] ?? s).join(", ")}</td>
+                  <td>
+                    {when(t.createdAt)} by {t.issuedBy}
+                  </td>
+                  <td>{when(t.lastUsedAt)}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      `Revoked ${when(t.revokedAt)}`
+                    ) : t.expiresAt <= now ? (
+                      `Expired ${when(t.expiresAt)}`
+                    ) : (
+                      <>
+                        Valid until {when(t.expiresAt)}{" "}
+                        <ActionButton
+                          action={revokeApiTokenAction}
+                          input={{ id: t.id }}
+                          label={`Revoke ${t.name}`}
+                          busyLabel="Revoking…"
+                          confirm={`Revoke the token ${t.name}? Its next request is refused, and it cannot be used again.`}
+                        />
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <IssueApiTokenForm />
       </section>
       <section className="panel" aria-labelledby="policy-heading">
         <h2 id="policy-heading" style={{ marginTop: 0 }}>
