@@ -11,6 +11,7 @@ import {
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -29,6 +30,19 @@ import { markersOf, sourceEntry, type CitedSource } from "./citations";
 import type { BriefData } from "./data";
 import { recentEventsSentence, recentHeading, sinceLastSentence } from "./wording";
 import { BRIEF_SIGNALS_HEADING, briefSignalSentences, briefSignalsNote } from "@/lib/signals/brief";
+import { fitWithin, imageSize } from "./image-size";
+
+/** An organisation's logo (lib/admin/logo.ts organisationLogo). */
+export type BriefLogo = { data: Buffer; type: string } | null;
+
+/** The logo above the title, within 240 x 80 pixels (96 to the inch), its proportions kept; nothing when its size cannot be read. */
+export function logoParagraph(logo: BriefLogo, organisationName: string): Paragraph[] {
+  const size = logo && imageSize(logo.data, logo.type);
+  if (!logo || !size) return [];
+  const { width, height } = fitWithin(size, { width: 240, height: 80 });
+  const alt = `${organisationName}'s logo`;
+  return [new Paragraph({ children: [new ImageRun({ type: logo.type === "image/png" ? "png" : "jpg", data: logo.data, transformation: { width, height }, altText: { name: alt, description: alt, title: alt } })] })];
+}
 
 type Runs = (TextRun | FootnoteReferenceRun)[];
 
@@ -79,9 +93,9 @@ export function recentEventsDocx(ev: BriefData["recent"], sinceLast: BriefData["
   return out;
 }
 
-function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | Table)[] {
+function body(data: BriefData, author: string, generatedAt: Date, logo: BriefLogo): (Paragraph | Table)[] {
   const s = data.situation;
-  const out: (Paragraph | Table)[] = [];
+  const out: (Paragraph | Table)[] = [...logoParagraph(logo, data.organisation.name)];
   out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(s.title)] }));
   out.push(p(`Country brief of ${data.organisation.name}: ${s.country.name}. Prepared by ${author} on ${isoDate(generatedAt)}.`));
   out.push(p(`Risk category: ${RISK_CATEGORY_LABELS[s.riskCategory]} (since ${isoDate(s.riskCategorySince)}).`, { bold: true }));
@@ -180,9 +194,9 @@ function body(data: BriefData, author: string, generatedAt: Date): (Paragraph | 
   return out;
 }
 
-/** The brief as a .docx file. */
-export async function briefDocx(data: BriefData, author: string, generatedAt = new Date()): Promise<Buffer> {
-  return wordFile({ title: `${data.situation.title}: country brief`, author, marking: data.marking, children: body(data, author, generatedAt) });
+/** The brief as a .docx file, with the organisation's logo above the title when it has one. */
+export async function briefDocx(data: BriefData, author: string, generatedAt = new Date(), logo: BriefLogo = null): Promise<Buffer> {
+  return wordFile({ title: `${data.situation.title}: country brief`, author, marking: data.marking, children: body(data, author, generatedAt, logo) });
 }
 
 /** A Word file in the briefs' look: Calibri, the marking in the header and footer of every page, the pages numbered. */

@@ -8,10 +8,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
+import { unzipSync, strFromU8 } from "fflate";
 import { DELETE, GET, PUT } from "@/app/api/admin/logo/route";
+import { GET as brief } from "@/app/api/briefs/[id]/route";
 import { organisationLogo } from "@/lib/admin/logo";
 import { uploadDir } from "@/lib/sources/files";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { actAs, createMember, createOrganisation, createSituation } from "../support/fixtures";
 
 process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "aew-logo-"));
 
@@ -109,6 +111,23 @@ describe("an organisation's logo", () => {
     expect(await organisationLogo(org.id)).toEqual({ data: JPEG, type: "image/jpeg" });
   });
 
+  it("stands above the title of the organisation's Word briefs, as uploaded, for every member who downloads one", async () => {
+    await actAs(admin);
+    expect((await put(PNG, "logo.png")).status).toBe(200);
+    const situation = await createSituation(org.id, analyst.id, { title: "Logo brief" });
+    await actAs(analyst);
+    const res = await brief(new NextRequest(`http://localhost/api/briefs/${situation.id}?format=docx`), { params: Promise.resolve({ id: situation.id }) });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const media = Object.keys(files).filter((f) => f.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(files[media[0]])).toEqual(PNG);
+    const xml = strFromU8(files["word/document.xml"]);
+    expect(xml.indexOf("<w:drawing>")).toBeGreaterThan(-1);
+    expect(xml.indexOf("<w:drawing>")).toBeLessThan(xml.indexOf("Logo brief"));
+    expect(xml).toMatch(/descr="[^"]*&apos;s logo"|descr="[^"]*'s logo"/);
+  });
+
   it("is removed by an administrator, audited", async () => {
     await actAs(admin);
     const res = await DELETE(new NextRequest("http://localhost/api/admin/logo", { method: "DELETE" }));
@@ -116,7 +135,7 @@ describe("an organisation's logo", () => {
     expect(await organisationLogo(org.id)).toBeNull();
     expect(await db.organisation.findUniqueOrThrow({ where: { id: org.id }, select: { logoKey: true, logoType: true, logoSha256: true } })).toEqual({ logoKey: null, logoType: null, logoSha256: null });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { organisationId: org.id, action: "organisation.logo_remove" } });
-    expect(audit.before).toMatchObject({ logoType: "image/jpeg", logoSha256: sha(JPEG) });
+    expect(audit.before).toMatchObject({ logoType: "image/png", logoSha256: sha(PNG) });
     expect((await GET()).status).toBe(404);
     expect((await DELETE(new NextRequest("http://localhost/api/admin/logo", { method: "DELETE" }))).status).toBe(404);
   });

@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { briefData } from "@/lib/briefs/data";
 import { briefPdfStream, fileSlug } from "@/lib/briefs/render";
 import { briefDocx } from "@/lib/briefs/docx";
+import { organisationLogo } from "@/lib/admin/logo";
 import { todayIso } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   await writeAudit(db, { userId: user.id, organisationId: membership.organisationId, action: "export.brief", entityType: "Situation", entityId: id, after: { format, title: data.situation.title } });
   const name = `${fileSlug(data.situation.title)}-brief-${todayIso()}`;
   if (format === "docx") {
-    return new Response(new Uint8Array(await briefDocx(data, user.name)), {
+    return new Response(new Uint8Array(await briefDocx(data, user.name, new Date(), await organisationLogo(membership.organisationId))), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "Content-Disposition": `attachment; filename="${name}.docx"`,
