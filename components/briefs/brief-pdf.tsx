@@ -13,6 +13,7 @@ import { changeText, coverageText, factorName, indicatorsByFactor, latestRoundSe
 import { markerText, markersOf, sourceEntry } from "@/lib/briefs/citations";
 import { NO_RESPONSE_IN_PERIOD, NO_ROUND_YET, bulletinIntro, busiestWeekSentence, keyFactorsIntro, periodResponsesHeading, recentEventsSentence, recentHeading, responseLine, sinceLastSentence } from "@/lib/briefs/wording";
 import { everyWeek } from "@/lib/briefs/weeks";
+import { breakableParts } from "@/lib/briefs/line-breaks";
 import { compareCodes } from "@/lib/indicators/score";
 
 const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
@@ -21,8 +22,8 @@ for (const [family, pkg, file] of SCRIPT_FONTS) {
   Font.register({ family, fonts: [{ src: ttf(pkg, file, "400Regular") }, { src: ttf(pkg, file, "700Bold"), fontWeight: "bold" }] });
 }
 const TEXT_FONTS = SCRIPT_FONTS.map(([family]) => family);
-// Words are never broken across lines: in narrow cells the default hyphenation printed "docu-mented" (issue #29).
-Font.registerHyphenationCallback((word) => [word]);
+// Words are not hyphenated ("docu-mented" in narrow cells, issue #29); a long address may break at its punctuation rather than be cut off (lib/briefs/line-breaks.ts).
+Font.registerHyphenationCallback(breakableParts);
 
 const st = StyleSheet.create({
   page: { paddingTop: 48, paddingBottom: 64, paddingHorizontal: 48, fontSize: 10, fontFamily: TEXT_FONTS, color: "#1b1f24" },

@@ -215,4 +215,14 @@ describe("PDF briefs: cited claims, every risk factor, recent events (issue #29)
     const text = flat(await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${id}`), { params: Promise.resolve({ id }) })));
     expect(text).toMatch(new RegExp(`${day(60)} ${day(10)} Overall score \\(out of 100; the axis shows 0 to \\d+\\) by published round`));
   });
+
+  it("print a long web address whole, broken across lines rather than cut off at the page's edge", async () => {
+    await actAs(analyst);
+    const url = "https://www.ohchr.org/en/documents/reports/ahrc5778-report-independent-international-fact-finding-mission-sudan-findings-investigations-conducted";
+    const id = (await ok(createSituationAction({ ...emptySituationInput(), countryIso3: "SDN", title: "Long address test", summary: `Findings: ${url} (published).` }))).id;
+    const text = await pdfText(await brief(new NextRequest(`http://localhost/api/briefs/${id}`), { params: Promise.resolve({ id }) }));
+    // Rejoined where it broke: react-pdf adds a hyphen and a line end at a break (a second hyphen after the address's own).
+    expect(text).toMatch(/-\n/);
+    expect(text.replace(/-?-\n/g, (m) => (m === "--\n" ? "-" : ""))).toContain(`Findings: ${url} (published).`);
+  });
 });
