@@ -2,8 +2,11 @@ import "server-only";
 // Who calls the partner API: the one place a Bearer token becomes a caller, beside the session
 // gate (./gate.ts). A token reads as a member of its organisation would (a viewer: it never
 // changes anything), only the record types of its scopes, and only while it is not revoked, not
-// expired, its organisation is active (not suspended, not left) and the administrator who issued
-// it still administers that organisation: a deactivated or demoted issuer's tokens stop at once.
+// expired, its organisation is not suspended by the coalition secretariat (whose members cannot
+// work in it then either), and the administrator who issued it still administers that
+// organisation: a deactivated or demoted issuer's tokens stop at once. An organisation that left
+// the coalition keeps its tokens, as its members keep working: they read its own records only
+// (inCoalition false: lib/access/situations.ts).
 import { db } from "@/lib/db";
 import type { ApiScope } from "@/lib/api-tokens/schemas";
 import { apiTokenHash } from "@/lib/api-tokens/secret";
@@ -18,7 +21,7 @@ export interface TokenCaller {
 }
 
 /** Why a token was refused, in the order it is checked. */
-export type TokenDenied = "MISSING" | "UNKNOWN" | "REVOKED" | "EXPIRED" | "ORGANISATION_INACTIVE" | "ISSUER_INACTIVE";
+export type TokenDenied = "MISSING" | "UNKNOWN" | "REVOKED" | "EXPIRED" | "ORGANISATION_SUSPENDED" | "ISSUER_INACTIVE";
 
 export type TokenAccess = { ok: true; caller: TokenCaller } | { ok: false; reason: TokenDenied };
 
@@ -42,11 +45,11 @@ export function decideTokenAccess(row: TokenRow | undefined, now = new Date()): 
   if (!row) return { ok: false, reason: "UNKNOWN" };
   if (row.revokedAt) return { ok: false, reason: "REVOKED" };
   if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
-  if (row.organisationSuspendedAt || row.organisationLeftAt) return { ok: false, reason: "ORGANISATION_INACTIVE" };
+  if (row.organisationSuspendedAt) return { ok: false, reason: "ORGANISATION_SUSPENDED" };
   if (!row.issuerIsActiveAdmin) return { ok: false, reason: "ISSUER_INACTIVE" };
   return {
     ok: true,
-    caller: { tokenId: row.id, tokenName: row.name, scopes: row.scopes, membership: { organisationId: row.organisationId, organisationName: row.organisationName, role: "VIEWER" } },
+    caller: { tokenId: row.id, tokenName: row.name, scopes: row.scopes, membership: { organisationId: row.organisationId, organisationName: row.organisationName, role: "VIEWER", inCoalition: !row.organisationLeftAt } },
   };
 }
 

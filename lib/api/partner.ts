@@ -16,7 +16,7 @@ const DENIED: Record<TokenDenied, string> = {
   UNKNOWN: "This API token is not known. Check that it was copied whole, or ask your administrator for a new one.",
   REVOKED: "This API token was revoked. Ask your administrator for a new one.",
   EXPIRED: "This API token has expired. Ask your administrator for a new one.",
-  ORGANISATION_INACTIVE: "The organisation this API token belongs to is suspended or has left the coalition, so its tokens do not work.",
+  ORGANISATION_SUSPENDED: "The organisation this API token belongs to is suspended by the coalition secretariat, so its tokens do not work.",
   ISSUER_INACTIVE: "The administrator who issued this API token no longer administers the organisation, so it does not work. Ask an administrator for a new one.",
 };
 

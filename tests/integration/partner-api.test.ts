@@ -282,7 +282,21 @@ describe("the token matrix", () => {
     expect((await get(situationsGET, "situations", t.secret)).status).toBe(200);
     await db.organisation.update({ where: { id: org.id }, data: { suspendedAt: new Date() } });
     expect(await everyRoute(t.secret)).toEqual(Array(7).fill(401));
-    expect((await (await get(situationsGET, "situations", t.secret)).json()).message).toMatch(/suspended or has left the coalition/);
+    expect((await (await get(situationsGET, "situations", t.secret)).json()).message).toMatch(/suspended by the coalition secretariat/);
+  });
+
+  it("an organisation that left the coalition keeps its tokens, as its members keep working: its own records only, no longer what others share", async () => {
+    const org = await createOrganisation();
+    const admin = await createMember(org.id, "ADMIN");
+    const ownId = await addRecords(org, admin, uid("Leaver"), "ORGANISATION");
+    const t = await issue(admin, ["situations", "events"]);
+    const before = await (await get(situationsGET, "situations", t.secret, "?limit=200")).json();
+    expect(before.data.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([ownId, ids.bShared]));
+    await db.organisation.update({ where: { id: org.id }, data: { leftAt: new Date() } });
+    const after = await (await get(situationsGET, "situations", t.secret, "?limit=200")).json();
+    expect(after.data.map((s: { id: string }) => s.id)).toEqual([ownId]);
+    const events = await (await get(eventsGET, "events", t.secret, "?limit=200")).text();
+    expect(events).not.toContain(SHARED);
   });
 
   it("another organisation's token reads its own and the shared records, none of organisation B's private ones, also asked for by id", async () => {

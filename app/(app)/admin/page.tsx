@@ -136,7 +136,7 @@ export default async function AdminPage() {
         <p className="muted">
           A token lets a partner&apos;s tools read what your organisation sees, through the read-only API at /api/v1 (described at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
           ), only the kinds of records you choose, for at most a year. Every request is written to the audit log, and each token may make 120 requests a minute. A token stops
-          working when you revoke it, when it expires, or when the administrator who issued it is deactivated or no longer an administrator.
+          working when you revoke it, when it expires, when the administrator who issued it is deactivated or no longer an administrator, and while the coalition secretariat suspends your organisation.
         </p>
         {tokens.length > 0 && (
           <table>
