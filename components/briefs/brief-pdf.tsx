@@ -1,6 +1,6 @@
 // The country brief as a PDF (server-side, @react-pdf/renderer; no browser): the structure NGO
 // briefs use, with a footer carrying the organisation, author, date and sensitivity marking.
-import { Document, Font, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
+import { Document, Font, Image, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, Tspan, Text as SvgText } from "@react-pdf/renderer";
 import { overviewMarking, type BriefData } from "@/lib/briefs/data";
 import { SCRIPT_FONTS, ttf } from "./fonts";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS, PILLAR_LABELS, RATING_LEVEL_LABELS, RESPONSE_STATUS_LABELS, RISK_CATEGORY_DEFINITIONS, RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
@@ -14,6 +14,8 @@ import { markerText, markersOf, sourceEntry } from "@/lib/briefs/citations";
 import { NO_RESPONSE_IN_PERIOD, NO_ROUND_YET, bulletinIntro, busiestWeekSentence, keyFactorsIntro, periodResponsesHeading, recentEventsSentence, recentHeading, responseLine, sinceLastSentence } from "@/lib/briefs/wording";
 import { everyWeek } from "@/lib/briefs/weeks";
 import { breakableParts } from "@/lib/briefs/line-breaks";
+import { fitWithin, imageSize } from "@/lib/briefs/image-size";
+import type { BriefLogo } from "@/lib/briefs/docx";
 import { compareCodes } from "@/lib/indicators/score";
 
 const RISK_COLOUR: Record<string, string> = { CURRENT_CRISIS: "#8e0f24", IMMINENT_RISK: "#c2410c", SERIOUS_CONCERN: "#9a6700", MONITORING: "#1f5f8b", RESOLVED: "#3b6e3b" };
@@ -56,6 +58,15 @@ function Footer({ data, author, generatedAt }: { data: Pick<BriefData, "organisa
       <Text style={st.pageNumber} fixed render={({ pageNumber, totalPages }) => `page ${pageNumber} of ${totalPages}`} />
     </>
   );
+}
+
+/** The organisation's logo above the title, within 180 x 60 points (the Word brief's 240 x 80 pixels), its proportions kept; nothing when its size cannot be read. */
+function Logo({ logo }: { logo: BriefLogo }) {
+  const size = logo && imageSize(logo.data, logo.type);
+  if (!logo || !size) return null;
+  const { width, height } = fitWithin({ width: size.width * 0.75, height: size.height * 0.75 }, { width: 180, height: 60 });
+  // eslint-disable-next-line jsx-a11y/alt-text -- @react-pdf/renderer's Image takes no alternative text (the organisation is named in the footer)
+  return <Image src={{ data: logo.data, format: logo.type === "image/png" ? "png" : "jpg" }} style={{ width, height, marginBottom: 8 }} />;
 }
 
 /** A table whose header row is repeated on every page it runs onto (a `fixed` child of the table's View); rows do not split. */
@@ -324,12 +335,13 @@ export function BriefBody({ data }: { data: BriefData }) {
   );
 }
 
-export function BriefPdf({ data, author, generatedAt }: { data: BriefData; author: string; generatedAt: Date }) {
+export function BriefPdf({ data, author, generatedAt, logo = null }: { data: BriefData; author: string; generatedAt: Date; logo?: BriefLogo }) {
   return (
     <Document title={`${data.situation.title}: country brief`} author={author} subject="Atrocity crimes risk brief" creator="Atrocity Early Warning">
       <Page size="A4" style={st.page}>
         <Footer data={data} author={author} generatedAt={generatedAt} />
         <View style={st.body}>
+          <Logo logo={logo} />
           <BriefBody data={data} />
         </View>
       </Page>
@@ -338,13 +350,14 @@ export function BriefPdf({ data, author, generatedAt }: { data: BriefData; autho
 }
 
 /** The coalition bulletin (issue #29): the category definitions and the order, then one page per chosen situation for the period. */
-export function BulletinPdf({ briefs, period, author, generatedAt }: { briefs: BriefData[]; period: { from: string; to: string }; author: string; generatedAt: Date }) {
+export function BulletinPdf({ briefs, period, author, generatedAt, logo = null }: { briefs: BriefData[]; period: { from: string; to: string }; author: string; generatedAt: Date; logo?: BriefLogo }) {
   const org = briefs[0]?.organisation ?? { name: "", sensitivityMarking: "" };
   return (
     <Document title="Coalition bulletin" author={author} creator="Atrocity Early Warning">
       <Page size="A4" style={st.page}>
         <Footer data={{ organisation: org, marking: overviewMarking(org.sensitivityMarking, briefs) }} author={author} generatedAt={generatedAt} />
         <View style={st.body}>
+          <Logo logo={logo} />
           <Text style={st.title}>Coalition bulletin</Text>
           <Text style={st.subtitle}>{bulletinIntro(briefs.length, period)}</Text>
           <Table

@@ -9,7 +9,7 @@ import { isoDate } from "@/lib/format";
 import { latestRoundSentence, overallText } from "@/lib/indicators/score-text";
 import { keyFactorLine, keyFactors } from "./key-factors";
 import { overviewMarking, type BriefData } from "./data";
-import { heading, p, recentEventsDocx, table, wordFile } from "./docx";
+import { heading, logoParagraph, p, recentEventsDocx, table, wordFile, type BriefLogo } from "./docx";
 import { NO_RESPONSE_IN_PERIOD, NO_ROUND_YET, bulletinIntro, keyFactorsIntro, periodResponsesHeading, responseLine } from "./wording";
 
 type Period = { from: string; to: string };
@@ -37,9 +37,10 @@ function situationPage(b: BriefData, period: Period): (Paragraph | DocxTable)[] 
 }
 
 /** The bulletin as a .docx file: `briefs` in the bulletin's order, their recent events of `period`. */
-export async function bulletinDocx(briefs: BriefData[], period: Period, author: string, generatedAt = new Date()): Promise<Buffer> {
+export async function bulletinDocx(briefs: BriefData[], period: Period, author: string, generatedAt = new Date(), logo: BriefLogo = null): Promise<Buffer> {
   const org = briefs[0]?.organisation ?? { name: "", sensitivityMarking: "" };
   const children: (Paragraph | DocxTable)[] = [
+    ...logoParagraph(logo, org.name),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun("Coalition bulletin")] }),
     p(`Prepared by ${author} on ${isoDate(generatedAt)}.`),
     p(bulletinIntro(briefs.length, period)),

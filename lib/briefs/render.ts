@@ -5,15 +5,16 @@ import { Readable } from "node:stream";
 import { BriefPdf, BulletinPdf } from "@/components/briefs/brief-pdf";
 import { printableAll } from "@/components/briefs/fonts";
 import type { BriefData } from "./data";
+import type { BriefLogo } from "./docx";
 
-export async function briefPdfStream(data: BriefData, author: string, generatedAt = new Date()) {
-  const stream = await renderToStream(createElement(BriefPdf, { data: printableAll(data), author: printableAll(author), generatedAt }) as unknown as ReactElement<DocumentProps>);
+export async function briefPdfStream(data: BriefData, author: string, generatedAt = new Date(), logo: BriefLogo = null) {
+  const stream = await renderToStream(createElement(BriefPdf, { data: printableAll(data), author: printableAll(author), generatedAt, logo }) as unknown as ReactElement<DocumentProps>);
   return Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>;
 }
 
 /** The coalition bulletin: `briefs` in the bulletin's order, their recent events of `period`. */
-export async function bulletinPdfStream(briefs: BriefData[], period: { from: string; to: string }, author: string, generatedAt = new Date()) {
-  const stream = await renderToStream(createElement(BulletinPdf, { briefs: printableAll(briefs), period, author: printableAll(author), generatedAt }) as unknown as ReactElement<DocumentProps>);
+export async function bulletinPdfStream(briefs: BriefData[], period: { from: string; to: string }, author: string, generatedAt = new Date(), logo: BriefLogo = null) {
+  const stream = await renderToStream(createElement(BulletinPdf, { briefs: printableAll(briefs), period, author: printableAll(author), generatedAt, logo }) as unknown as ReactElement<DocumentProps>);
   return Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>;
 }
 

@@ -2,7 +2,10 @@
 // chosen situations in the right order (category, then latest score, a score not enough assessed
 // after the scored ones), the category definitions, the events and responses of the period; what
 // the member may not see is never in it; the query is checked; it is audited.
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { PDFParse } from "pdf-parse";
@@ -11,6 +14,8 @@ import { db } from "@/lib/db";
 import { renderToStaticMarkup } from "react-dom/server";
 import { GET as bulletin } from "@/app/api/briefs/overview/route";
 import ExportsPage from "@/app/(app)/exports/page";
+import { PUT as putLogo } from "@/app/api/admin/logo/route";
+import { GET as brief } from "@/app/api/briefs/[id]/route";
 import { createSituationAction } from "@/app/(app)/situations/actions";
 import { createResponseAction } from "@/app/(app)/responses/actions";
 import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
@@ -20,6 +25,8 @@ import { isoDate } from "@/lib/format";
 import { RISK_CATEGORY_DEFINITIONS } from "@/lib/labels";
 import { bulletinPeriod } from "@/lib/briefs/bulletin";
 import { actAs, createMember, createOrganisation, ok } from "../support/fixtures";
+
+process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "aew-bulletin-"));
 
 const day = (n: number) => isoDate(new Date(Date.now() - n * 86400_000));
 const flat = (text: string) => text.replace(/\s+/g, " ");
@@ -179,5 +186,29 @@ describe("the coalition bulletin", () => {
     const theirs = renderToStaticMarkup(await ExportsPage());
     expect(theirs).toContain("Zulu higher score");
     expect(theirs).not.toContain("Private situation");
+  });
+
+  it("carry the organisation's logo when it has one: the bulletin (PDF and Word) and the PDF brief", async () => {
+    const admin = await createMember((await db.membership.findFirstOrThrow({ where: { userId: analyst.id } })).organisationId, "ADMIN");
+    await actAs(admin);
+    // A 1 x 1 pixel PNG, uploaded as the Admin page does.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    const headers = { "x-file-name": "logo.png", "content-length": String(png.length), "x-content-sha256": createHash("sha256").update(png).digest("hex") };
+    expect((await putLogo(new NextRequest("http://localhost/api/admin/logo", { method: "PUT", body: new Uint8Array(png), headers }))).status).toBe(200);
+    await actAs(analyst);
+    const image = /\/Subtype\s*\/Image/;
+    const pdf = Buffer.from(await (await get(`?situations=${ids["Gamma imminent"]}`)).arrayBuffer()).toString("latin1");
+    expect(pdf).toMatch(image);
+    const z = ids["Zulu higher score"];
+    expect(Buffer.from(await (await brief(new NextRequest(`http://localhost/api/briefs/${z}`), { params: Promise.resolve({ id: z }) })).arrayBuffer()).toString("latin1")).toMatch(image);
+    const files = unzipSync(new Uint8Array(await (await get(`?situations=${ids["Gamma imminent"]}&format=docx`)).arrayBuffer()));
+    const media = Object.keys(files).filter((f) => f.startsWith("word/media/"));
+    expect(media.map((f) => Buffer.from(files[f]))).toEqual([png]);
+    const xml = strFromU8(files["word/document.xml"]);
+    expect(xml.indexOf("<w:drawing>")).toBeGreaterThan(-1);
+    expect(xml.indexOf("<w:drawing>")).toBeLessThan(xml.indexOf("Coalition bulletin"));
+    // Without a logo, no image: the first bulletins of this file.
+    await db.organisation.updateMany({ where: { memberships: { some: { userId: analyst.id } } }, data: { logoKey: null, logoType: null, logoSha256: null } });
+    expect(Buffer.from(await (await get(`?situations=${ids["Gamma imminent"]}`)).arrayBuffer()).toString("latin1")).not.toMatch(image);
   });
 });

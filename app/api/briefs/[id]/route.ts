@@ -30,7 +30,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
       },
     });
   }
-  return new Response(await briefPdfStream(data, user.name), {
+  return new Response(await briefPdfStream(data, user.name, new Date(), await organisationLogo(membership.organisationId)), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="${name}.pdf"`,

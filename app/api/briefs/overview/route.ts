@@ -8,6 +8,7 @@ import { bulletinDocx } from "@/lib/briefs/bulletin-docx";
 import { bulletinOrder, bulletinPeriod, parseBulletinQuery, periodError } from "@/lib/briefs/bulletin";
 import { visibleSituationsWhere } from "@/lib/situations/queries";
 import { todayIso } from "@/lib/format";
+import { organisationLogo } from "@/lib/admin/logo";
 
 export const dynamic = "force-dynamic";
 
@@ -45,12 +46,13 @@ export async function GET(req: NextRequest) {
     after: { format, situations: ordered.length, chosen: chosen.length ? ordered.map((b) => b.situation.id) : "all", from: period.from, to: period.to },
   });
   const name = `coalition-bulletin-${period.from}-to-${period.to}`;
+  const logo = await organisationLogo(membership.organisationId);
   if (format === "docx") {
-    return new Response(new Uint8Array(await bulletinDocx(ordered, period, user.name)), {
+    return new Response(new Uint8Array(await bulletinDocx(ordered, period, user.name, new Date(), logo)), {
       headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Content-Disposition": `attachment; filename="${name}.docx"`, "Cache-Control": "private, no-store" },
     });
   }
-  return new Response(await bulletinPdfStream(ordered, period, user.name), {
+  return new Response(await bulletinPdfStream(ordered, period, user.name, new Date(), logo), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${name}.pdf"`, "Cache-Control": "private, no-store" },
   });
 }
