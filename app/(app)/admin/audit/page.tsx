@@ -70,7 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tr key={String(e.id)}>
               <td>{e.at.toISOString().slice(0, 19).replace("T", " ")}</td>
               <td>
-                {e.user?.name ?? restoredFrom(e.restored)?.user ?? "—"}
+                {e.user?.name ?? apiTokenCaller(e) ?? restoredFrom(e.restored)?.user ?? "—"}
                 {e.restored ? <div className="muted small">Restored from a backup{restoredFrom(e.restored)?.exportedAt ? ` of ${restoredFrom(e.restored)!.exportedAt!.slice(0, 10)}` : ""}</div> : null}
               </td>
               <td>
@@ -101,4 +101,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 /** The mark of an entry brought back by a backup restore (AuditEntry.restored): the author's e-mail as the backup named them, and the backup's date. */
 function restoredFrom(v: unknown): { user?: string | null; exportedAt?: string | null } | null {
   return v && typeof v === "object" ? (v as { user?: string | null; exportedAt?: string | null }) : null;
+}
+
+/** Who made a partner API request (action "api.read"): the token, by the name its administrator gave it (lib/api/partner.ts). */
+function apiTokenCaller(e: { action: string; meta: unknown }): string | null {
+  const name = e.action === "api.read" && e.meta && typeof e.meta === "object" ? (e.meta as { token?: unknown }).token : null;
+  return typeof name === "string" ? `API token “${name}”` : null;
 }
