@@ -51,7 +51,7 @@ function acledColumnSql(key: string, names: Names, mode: ColumnMode): string | n
     case "event_date":
       return `e."eventDate"::text`;
     case "year":
-      return `extract(year FROM e."eventDate")::int`;
+      return `date_part('year', e."eventDate")::int`; // date_part: a float, cheaper per row than extract's numeric
     case "time_precision":
       return `e."timePrecision"`;
     case "geo_precision":
@@ -74,11 +74,12 @@ function acledColumnSql(key: string, names: Names, mode: ColumnMode): string | n
     case "iso":
       return `(${lit(JSON.stringify(isoNumericCodes()))}::jsonb ->> e."countryIso3"::text)::int`;
     case "country":
-      return text(`${lit(JSON.stringify(names.countries))}::jsonb ->> e."countryIso3"::text`);
+      // The Country table's reference names (none starts with = + - @): not guarded, so looked up once a row, not up to four times.
+      return `${lit(JSON.stringify(names.countries))}::jsonb ->> e."countryIso3"::text`;
     case "source_scale":
       return text(`e."sourceScale"`);
     case "timestamp":
-      return `floor(extract(epoch FROM e."updatedAt"))::bigint`; // when the record last changed, in seconds since 1970 (UTC), as ACLED's
+      return `floor(date_part('epoch', e."updatedAt"))::bigint`; // when the record last changed, in seconds since 1970 (UTC), as ACLED's
     case "iso3":
       return text(`e."countryIso3"::text`);
     default:
