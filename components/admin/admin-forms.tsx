@@ -119,99 +119,100 @@ export function RoleSelect({ userId, role, name }: { userId: string; role: (type
   );
 }
 
-export function AssessmentIntervalForm({ days }: { days: number }) {
+type SettingResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+
+/**
+ * One organisation setting with its own Save: a number typed or chosen from a list, saved by its
+ * action; the action's refusal shows next to the field, and the value typed stays.
+ */
+function SettingForm(props: {
+  id: string;
+  label: string;
+  initial: number;
+  field: string;
+  save: (value: number) => Promise<SettingResult>;
+  choices?: { value: number; label: string }[];
+  number?: { min: number; max: number };
+  width: string;
+}) {
   const router = useRouter();
-  const [value, setValue] = useState(String(days));
+  const [value, setValue] = useState(String(props.initial));
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState("");
+  const wiring = fieldProps(props.id, error ? { message: error } : undefined);
   return (
     <form
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
         setError(undefined);
-        const res = await assessmentIntervalAction({ days: Number(value) });
-        if (!res.ok) return setError(res.fieldErrors?.days?.[0] ?? res.message);
+        setStatus("");
+        const res = await props.save(Number(value));
+        if (!res.ok) return setError(res.fieldErrors?.[props.field]?.[0] ?? res.message);
         setStatus("Saved.");
         router.refresh();
       }}
     >
-      <div className="field" style={{ maxWidth: "20rem" }}>
-        <label htmlFor="interval-days">Due for assessment after (days without a published round)</label>
-        <input type="number" min={7} max={730} value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("interval-days", error ? { message: error } : undefined)} />
-        <FieldError id="interval-days" message={error} />
+      <div className="field" style={{ maxWidth: props.width }}>
+        <label htmlFor={props.id}>{props.label}</label>
+        {props.choices ? (
+          <select value={value} onChange={(e) => setValue(e.target.value)} {...wiring}>
+            {props.choices.map((c) => (
+              <option key={c.value} value={String(c.value)}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input type="number" min={props.number?.min} max={props.number?.max} value={value} onChange={(e) => setValue(e.target.value)} {...wiring} />
+        )}
+        <FieldError id={props.id} message={error} />
       </div>
       <button type="submit">Save</button> <span role="status">{status}</span>
     </form>
+  );
+}
+
+export function AssessmentIntervalForm({ days }: { days: number }) {
+  return (
+    <SettingForm
+      id="interval-days"
+      label="Due for assessment after (days without a published round)"
+      initial={days}
+      field="days"
+      number={{ min: 7, max: 730 }}
+      width="20rem"
+      save={(v) => assessmentIntervalAction({ days: v })}
+    />
   );
 }
 
 export function MinScoreCoverageForm({ minCoverage }: { minCoverage: number }) {
-  const router = useRouter();
-  const [value, setValue] = useState(String(minCoverage));
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState("");
   // A value set before these choices existed stays offered, so the form shows what is saved.
   const choices = (MIN_SCORE_COVERAGES as readonly number[]).includes(minCoverage) ? MIN_SCORE_COVERAGES : [...MIN_SCORE_COVERAGES, minCoverage].sort((a, b) => a - b);
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(undefined);
-        setStatus("");
-        const res = await minScoreCoverageAction({ minCoverage: Number(value) });
-        if (!res.ok) return setError(res.fieldErrors?.minCoverage?.[0] ?? res.message);
-        setStatus("Saved.");
-        router.refresh();
-      }}
-    >
-      <div className="field" style={{ maxWidth: "30rem" }}>
-        <label htmlFor="min-coverage">Share of indicators that must be assessed before a score counts</label>
-        <select value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("min-coverage", error ? { message: error } : undefined)}>
-          {choices.map((c) => (
-            <option key={c} value={String(c)}>
-              {`${c}%`}
-            </option>
-          ))}
-        </select>
-        <FieldError id="min-coverage" message={error} />
-      </div>
-      <button type="submit">Save</button> <span role="status">{status}</span>
-    </form>
+    <SettingForm
+      id="min-coverage"
+      label="Share of indicators that must be assessed before a score counts"
+      initial={minCoverage}
+      field="minCoverage"
+      choices={choices.map((c) => ({ value: c, label: `${c}%` }))}
+      width="30rem"
+      save={(v) => minScoreCoverageAction({ minCoverage: v })}
+    />
   );
 }
 
 export function SignalSensitivityForm({ sensitivity }: { sensitivity: number }) {
-  const router = useRouter();
-  const [value, setValue] = useState(String(sensitivity));
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState("");
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(undefined);
-        setStatus("");
-        const res = await signalSensitivityAction({ sensitivity: Number(value) });
-        if (!res.ok) return setError(res.fieldErrors?.sensitivity?.[0] ?? res.message);
-        setStatus("Saved.");
-        router.refresh();
-      }}
-    >
-      <div className="field" style={{ maxWidth: "30rem" }}>
-        <label htmlFor="signal-sensitivity">Flag a week when so many events would come by chance</label>
-        <select value={value} onChange={(e) => setValue(e.target.value)} {...fieldProps("signal-sensitivity", error ? { message: error } : undefined)}>
-          {SIGNAL_SENSITIVITIES.map((s) => (
-            <option key={s} value={String(s)}>
-              {sensitivityLabel(s)}
-            </option>
-          ))}
-        </select>
-        <FieldError id="signal-sensitivity" message={error} />
-      </div>
-      <button type="submit">Save</button> <span role="status">{status}</span>
-    </form>
+    <SettingForm
+      id="signal-sensitivity"
+      label="Flag a week when so many events would come by chance"
+      initial={sensitivity}
+      field="sensitivity"
+      choices={SIGNAL_SENSITIVITIES.map((s) => ({ value: s, label: sensitivityLabel(s) }))}
+      width="30rem"
+      save={(v) => signalSensitivityAction({ sensitivity: v })}
+    />
   );
 }
