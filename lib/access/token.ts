@@ -21,7 +21,7 @@ export interface TokenCaller {
 }
 
 /** Why a token was refused, in the order it is checked. */
-export type TokenDenied = "MISSING" | "UNKNOWN" | "REVOKED" | "EXPIRED" | "ORGANISATION_SUSPENDED" | "ISSUER_INACTIVE";
+export type TokenDenied = "MISSING" | "UNKNOWN" | "REVOKED" | "EXPIRED" | "ORGANISATION_SUSPENDED" | "ISSUER_INACTIVE" | "ISSUER_TWO_FACTOR";
 
 export type TokenAccess = { ok: true; caller: TokenCaller } | { ok: false; reason: TokenDenied };
 
@@ -38,6 +38,11 @@ export interface TokenRow {
   organisationLeftAt: Date | null;
   /** The issuer is an active account with an active ADMIN membership of the token's organisation. */
   issuerIsActiveAdmin: boolean;
+  /**
+   * The organisation requires two-factor sign-in and the issuer has not set it up: the gate would
+   * refuse them everything but setting it up (./gate.ts), so their tokens do not work meanwhile.
+   */
+  issuerMustSetUpTwoFactor: boolean;
 }
 
 /** The decision for a token's row (undefined: no such token). Pure: the unit tests' table states it. */
@@ -47,6 +52,7 @@ export function decideTokenAccess(row: TokenRow | undefined, now = new Date()): 
   if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
   if (row.organisationSuspendedAt) return { ok: false, reason: "ORGANISATION_SUSPENDED" };
   if (!row.issuerIsActiveAdmin) return { ok: false, reason: "ISSUER_INACTIVE" };
+  if (row.issuerMustSetUpTwoFactor) return { ok: false, reason: "ISSUER_TWO_FACTOR" };
   return {
     ok: true,
     caller: { tokenId: row.id, tokenName: row.name, scopes: row.scopes, membership: { organisationId: row.organisationId, organisationName: row.organisationName, role: "VIEWER", inCoalition: !row.organisationLeftAt } },
@@ -68,7 +74,8 @@ export async function tokenAccess(authorization: string | null): Promise<TokenAc
            o."suspendedAt" AS "organisationSuspendedAt", o."leftAt" AS "organisationLeftAt",
            EXISTS (SELECT 1 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
                    WHERE m."userId" = t."createdById" AND m."organisationId" = t."organisationId"
-                     AND m.role = 'ADMIN' AND m."deactivatedAt" IS NULL AND u.active) AS "issuerIsActiveAdmin"
+                     AND m.role = 'ADMIN' AND m."deactivatedAt" IS NULL AND u.active) AS "issuerIsActiveAdmin",
+           (o."requireTwoFactor" AND NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = t."createdById" AND u."totpEnabledAt" IS NOT NULL)) AS "issuerMustSetUpTwoFactor"
     FROM "ApiToken" t JOIN "Organisation" o ON o.id = t."organisationId"
     WHERE t."tokenHash" = ${apiTokenHash(secret)}`;
   return decideTokenAccess(rows[0]);

@@ -18,6 +18,7 @@ const DENIED: Record<TokenDenied, string> = {
   EXPIRED: "This API token has expired. Ask your administrator for a new one.",
   ORGANISATION_SUSPENDED: "The organisation this API token belongs to is suspended by the coalition secretariat, so its tokens do not work.",
   ISSUER_INACTIVE: "The administrator who issued this API token no longer administers the organisation, so it does not work. Ask an administrator for a new one.",
+  ISSUER_TWO_FACTOR: "The organisation requires two-factor sign-in and the administrator who issued this API token has not set it up, so it does not work until they do.",
 };
 
 type Partner = { caller: TokenCaller; error?: undefined } | { error: Response };

@@ -275,6 +275,18 @@ describe("the token matrix", () => {
     expect((await get(situationsGET, "situations", t.secret)).status).toBe(401);
   });
 
+  it("an issuer who has not set up the two-factor sign-in the organisation now requires: their tokens stop until they do (issue #26's rule, for tokens)", async () => {
+    const org = await createOrganisation();
+    const admin = await createMember(org.id, "ADMIN");
+    const t = await issue(admin);
+    expect((await get(situationsGET, "situations", t.secret)).status).toBe(200);
+    await db.organisation.update({ where: { id: org.id }, data: { requireTwoFactor: true } });
+    expect(await everyRoute(t.secret)).toEqual(Array(7).fill(401));
+    expect((await (await get(situationsGET, "situations", t.secret)).json()).message).toMatch(/^The organisation requires two-factor sign-in and the administrator who issued this API token has not set it up/);
+    await db.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date() } });
+    expect((await get(situationsGET, "situations", t.secret)).status).toBe(200);
+  });
+
   it("a suspended organisation's tokens: 401 (its data kept, not read through the API)", async () => {
     const org = await createOrganisation();
     const admin = await createMember(org.id, "ADMIN");

@@ -15,6 +15,7 @@ const valid: TokenRow = {
   organisationSuspendedAt: null,
   organisationLeftAt: null,
   issuerIsActiveAdmin: true,
+  issuerMustSetUpTwoFactor: false,
 };
 
 describe("decideTokenAccess", () => {
@@ -25,6 +26,7 @@ describe("decideTokenAccess", () => {
     ["expired at this very moment", { ...valid, expiresAt: NOW }, "EXPIRED"],
     ["its organisation suspended", { ...valid, organisationSuspendedAt: NOW }, "ORGANISATION_SUSPENDED"],
     ["its issuer no longer an active administrator", { ...valid, issuerIsActiveAdmin: false }, "ISSUER_INACTIVE"],
+    ["its issuer has not set up the two-factor sign-in the organisation requires", { ...valid, issuerMustSetUpTwoFactor: true }, "ISSUER_TWO_FACTOR"],
   ] as const)("%s: refused as %s", (_name, row, reason) => {
     expect(decideTokenAccess(row, NOW)).toEqual({ ok: false, reason });
   });
