@@ -61,6 +61,9 @@ async function firstOrganisation(url: string, organisation: string | undefined, 
     console.log(`\n${r.organisationCreated ? "Created" : "Found"} the organisation "${organisation}"${isSecretariat ? ", the coalition's secretariat" : ""}${requireTwoFactor ? " (two-factor sign-in required)" : ""}.`);
     if (isSecretariat) console.log("Its administrators create the coalition's member organisations, and invite their first administrators, on the Coalition page.");
     console.log(`Send this single-use link to ${email.trim().toLowerCase()}, the first administrator (valid 7 days; running this again replaces it):\n  ${r.link}`);
+    if (/^https?:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(process.env.NEXTAUTH_URL ?? "http://localhost:3000")) {
+      console.warn("Warning: this link starts with a local address because NEXTAUTH_URL is not set to the address people will use. Set NEXTAUTH_URL in .env.local (for example https://tracker.your.org), then run this command again for a link that works for them.");
+    }
     console.log("They open it, choose their name and password, sign in and accept; then they set up two-factor sign-in and invite their colleagues.");
   } finally {
     await prisma.$disconnect();

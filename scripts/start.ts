@@ -6,7 +6,21 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "./lib/database";
 import { LOCAL_ENV_FILE } from "./lib/local-env";
+import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
+
+async function hasDemoAccounts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const r = await client.query(`SELECT 1 FROM "User" WHERE email = ANY($1::text[]) LIMIT 1`, [DEMO_USERS.map((u) => u.email)]);
+    return r.rowCount === 1;
+  } catch {
+    return false; // not migrated yet, or unreachable: the app itself will say so
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -31,7 +45,8 @@ async function main() {
 
   console.log(`\nAtrocity Early Warning is starting on http://localhost:${port}`);
   console.log(db.started ? "Embedded PostgreSQL started (data in .data/postgres)." : "Using an already running database server.");
-  console.log(`Demo accounts (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
+  // Only where the demo data is: a real deployment's log must not advertise accounts that do not exist.
+  if (await hasDemoAccounts(db.url)) console.log(`Demo accounts (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
   console.log("Press Ctrl+C to stop.\n");
 
   let stopping = false;
