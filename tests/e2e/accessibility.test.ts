@@ -60,6 +60,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       "/exports",
       "/account",
       "/help/scores",
+      "/coalition",
       `${situation}/external-ratings/new`,
       "/external-ratings/import",
     ];

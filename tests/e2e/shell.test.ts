@@ -68,7 +68,7 @@ describe("signing in and the product shell", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     // Link texts without the unread-alerts count ("Alerts 6 (6 unread)").
     const links = (await nav.getByRole("link").allTextContents()).map((t) => t.replace(/\s*\d.*$/, ""));
-    expect(links).toEqual(["Dashboard", "Alerts", "Situations", "Indicators", "Responses", "Events", "Sources", "Exports"]);
+    expect(links).toEqual(["Dashboard", "Alerts", "Situations", "Indicators", "Responses", "Events", "Sources", "Exports", "Coalition"]);
     const who = await page.getByTestId("current-user").textContent();
     expect(who).toContain("Arturo Analyst");
     expect(who).toContain("Demo Atrocity Watch (demo)");
