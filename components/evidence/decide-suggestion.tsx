@@ -37,10 +37,10 @@ export function DecideSuggestion({ roundId, indicatorId, suggested, label }: { r
       <FormError message={message} />
       <fieldset>
         <legend>Suggested rating: {suggested}</legend>
-        <label>
+        <label className="choice">
           <input type="radio" value="ACCEPTED" {...register("decision")} /> Take it: rate {suggested}
         </label>
-        <label>
+        <label className="choice">
           <input type="radio" value="DECLINED" {...register("decision")} /> Keep the rating as it is
         </label>
         <FieldError id={id("decision")} message={errors.decision?.message} />

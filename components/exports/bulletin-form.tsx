@@ -20,7 +20,7 @@ export function BulletinForm({ situations, period }: { situations: { id: string;
         <ul style={{ listStyle: "none", paddingInlineStart: 0, marginBlock: 0, maxBlockSize: "16rem", overflowY: "auto" }} aria-describedby="bulletin-situations-help">
           {situations.map((s) => (
             <li key={s.id}>
-              <label>
+              <label className="choice">
                 <input type="checkbox" name="situations" value={s.id} /> {s.title} <span className="muted small">({RISK_CATEGORY_LABELS[s.riskCategory]})</span>
               </label>
             </li>
@@ -38,10 +38,10 @@ export function BulletinForm({ situations, period }: { situations: { id: string;
       </fieldset>
       <fieldset className="field">
         <legend>Format</legend>
-        <label>
+        <label className="choice">
           <input type="radio" name="format" value="pdf" defaultChecked /> PDF
         </label>{" "}
-        <label>
+        <label className="choice">
           <input type="radio" name="format" value="docx" /> Word (DOCX)
         </label>
       </fieldset>

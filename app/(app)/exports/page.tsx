@@ -26,7 +26,7 @@ export default async function ExportsPage() {
         <h2 style={{ marginTop: 0 }}>Reports</h2>
         <ul>
           <li>
-            Country briefs: open a situation and choose <strong>Country brief (PDF)</strong> or <strong>Printable brief</strong>. <Link href="/situations">Situations</Link>
+            Country briefs: open a situation and choose <strong>Country brief (PDF)</strong>, <strong>Country brief (Word)</strong> or <strong>Printable brief</strong>. <Link href="/situations">Situations</Link>
           </li>
         </ul>
         <BulletinForm situations={await bulletinChoices(user.active)} period={bulletinPeriod({}, todayIso())} />
