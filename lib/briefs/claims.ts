@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isoDate } from "@/lib/format";
 import { compareCodes } from "@/lib/indicators/score";
-import { markersOf, numberSources, type CitedSource } from "./citations";
+import { numberSources, type CitedSource } from "./citations";
 
 interface CrimeClaim {
   crime: string;
@@ -67,5 +67,3 @@ export async function briefClaims(crimes: CrimeClaim[], latestRoundId: string | 
     .sort((a, b) => a.n - b.n);
   return { ratings, numbers, sources };
 }
-
-export { markersOf };
