@@ -12,7 +12,9 @@ const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParall
 // A larger young generation: rendering a page allocates many short-lived objects, and with V8's
 // default (16 MB) the collector ran often enough to cost about a sixth of the throughput.
 // socket-address.mjs: the connection's address ends X-Forwarded-For (see there and lib/auth/client-address.ts).
-const execArgv = [...process.execArgv, "--max-semi-space-size=32", "--import", new URL("./socket-address.mjs", import.meta.url).href];
+// server-timeouts.mjs: how long a request may take (REQUEST_TIMEOUT_SECONDS; Node's 300 s cut slow uploads).
+const preloads = ["./socket-address.mjs", "./server-timeouts.mjs"].flatMap((file) => ["--import", new URL(file, import.meta.url).href]);
+const execArgv = [...process.execArgv, "--max-semi-space-size=32", ...preloads];
 cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: process.argv.slice(2), execArgv });
 // Fewer malloc arenas (glibc makes one per thread): less memory kept back after large allocations.
 const workerEnv = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };

@@ -5,7 +5,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "./lib/database";
-import { LOCAL_ENV_FILE } from "./lib/local-env";
+import { LOCAL_ENV_FILE, loadLocalEnv } from "./lib/local-env";
+import { serverTimeouts } from "./server-timeouts.mjs";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
 
@@ -32,11 +33,15 @@ async function main() {
     console.error("No production build yet: run `npm run build` first (or `npm run demo`).");
     process.exit(1);
   }
+  // A wrong setting stops here with its sentence, not in every server process the cluster restarts.
+  loadLocalEnv();
+  serverTimeouts();
   const db = await openDatabase();
   const port = process.env.PORT ?? "3000";
   // Production: one server process per core (scripts/next-cluster.mjs; WEB_CONCURRENCY sets how many).
   // Development: the connection's address ends X-Forwarded-For as in production (scripts/socket-address.mjs).
-  const preload = ["--import", pathToFileURL(path.resolve("scripts/socket-address.mjs")).href];
+  // Both: how long a request may take (scripts/server-timeouts.mjs, REQUEST_TIMEOUT_SECONDS).
+  const preload = ["scripts/socket-address.mjs", "scripts/server-timeouts.mjs"].flatMap((file) => ["--import", pathToFileURL(path.resolve(file)).href]);
   const command = dev ? [...preload, path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", port] : [path.resolve("scripts/next-cluster.mjs"), "start", "-p", port];
   const child = spawn(process.execPath, command, {
     stdio: "inherit",
