@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const auditQuerySchema = z.object({
@@ -31,7 +32,7 @@ export async function memberIdsOf(organisationId: string) {
 }
 
 export async function listAudit(organisationId: string, q: AuditQuery, take = 50) {
-  const rows = await db.auditEntry.findMany({
+  const rows = await (await readDb()).auditEntry.findMany({
     where: auditWhere(organisationId, q, await memberIdsOf(organisationId)),
     orderBy: { id: "desc" },
     take: take + 1,

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { gate, ORGANISATION_SUSPENDED_MESSAGE, type AccessDenied } from "@/lib/access/gate";
 import { setActiveOrganisation, type CurrentMembership, type CurrentUser } from "./current-user";
 import { ActionError } from "./errors";
+import { rememberOwnWrite } from "@/lib/db-replica";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -101,7 +102,10 @@ export function authorizedAction<S extends z.ZodType, T>(
       };
     }
     try {
-      return { ok: true, data: await handler({ user, membership, input: parsed.data }) };
+      const data = await handler({ user, membership, input: parsed.data });
+      // With a read replica, this user's next pages read from the primary until it has this write.
+      await rememberOwnWrite();
+      return { ok: true, data };
     } catch (e) {
       if (e instanceof ActionError) {
         return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, current: (e as { current?: unknown }).current };

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { PAGE_SIZE } from "@/lib/paging";
@@ -51,6 +52,7 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
   q: EventListQuery,
   take: number,
   fetch: (where: Prisma.EventWhereInput, take: number) => Promise<T[]>,
+  client: Db,
 ): Promise<T[]> {
   const base = [...filters(q), ...(q.own ? [{ organisationId: membership.organisationId }] : [])];
   const run = (where: Prisma.EventWhereInput[]) => fetch({ AND: where }, take);
@@ -67,7 +69,7 @@ async function orderedVisible<T extends { id: string; eventDate: Date }>(
     // (exports): one query, sorted.
     const sql = take > SHARED_MERGE_MAX ? null : sharedEventIdsSql(membership, q, shared, take);
     if (!sql) return run([...base, eventSharedPartWhere(membership, shared.map((s) => s.id))]);
-    const ids = (await db.$queryRawUnsafe<{ id: string }[]>(sql)).map((r) => r.id);
+    const ids = (await client.$queryRawUnsafe<{ id: string }[]>(sql)).map((r) => r.id);
     return ids.length ? fetch({ id: { in: ids } }, take) : [];
   };
   const parts = await Promise.all([run([...base, eventOwnPartWhere(membership)]), sharedPart()]);
@@ -96,7 +98,8 @@ const listSelect = {
 
 /** One page, newest (or oldest) first, by keyset (eventDate, id): as fast on page 40,000 as on page 1. */
 export async function listEvents(membership: CurrentMembership, q: EventListQuery) {
-  const rows = await orderedVisible(membership, q, PAGE_SIZE + 1, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: listSelect }));
+  const client = await readDb();
+  const rows = await orderedVisible(membership, q, PAGE_SIZE + 1, (where, take) => client.event.findMany({ where, orderBy: order(q), take, select: listSelect }), client);
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -104,8 +107,8 @@ export async function listEvents(membership: CurrentMembership, q: EventListQuer
 }
 
 /** The ids of one page of `take` visible events in the list's order, by the list's own query (the partner API reads its rows by these). */
-export async function eventPageIds(membership: CurrentMembership, q: EventListQuery, take: number) {
-  return orderedVisible(membership, q, take, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: { id: true, eventDate: true } }));
+export async function eventPageIds(membership: CurrentMembership, q: EventListQuery, take: number, client: Db = db) {
+  return orderedVisible(membership, q, take, (where, take) => client.event.findMany({ where, orderBy: order(q), take, select: { id: true, eventDate: true } }), client);
 }
 
 /**
@@ -142,7 +145,7 @@ export async function eventPlaces(membership: CurrentMembership, q: EventListQue
   // Values as bind parameters: the text is the same for every map of its shape, parsed and planned
   // once per connection (a partner's map has a part per shared situation: 30-40 ms to parse each time).
   const params: unknown[] = [];
-  const rows = await db.$queryRawUnsafe<(Omit<EventPlace, "last"> & { last: Date; considered: number })[]>(`
+  const rows = await (await readDb()).$queryRawUnsafe<(Omit<EventPlace, "last"> & { last: Date; considered: number })[]>(`
     WITH n AS (${visibleEventsSql(membership, newest, shared, { columns: `t.id, t."eventDate", t.latitude, t.longitude, t.fatalities, t.location`, limit, params })})
     SELECT round(latitude, 1)::text || ',' || round(longitude, 1)::text AS key,
       (array_agg(latitude ORDER BY "eventDate" DESC, id DESC))[1]::float8 AS lat,
@@ -225,7 +228,7 @@ const exportSelect = {
 export async function* iterateEvents(membership: CurrentMembership, q: EventListQuery, batch = 5000) {
   let after: string | undefined;
   for (;;) {
-    const rows = await orderedVisible(membership, { ...q, after }, batch, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: exportSelect }));
+    const rows = await orderedVisible(membership, { ...q, after }, batch, (where, take) => db.event.findMany({ where, orderBy: order(q), take, select: exportSelect }), db);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batch) return;

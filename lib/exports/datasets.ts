@@ -2,7 +2,8 @@ import "server-only";
 // What each list exports: its columns (typed, with HXL hashtags for events) and its rows, read
 // in batches with the same filters and the same visibility as the list on screen.
 import { z } from "zod";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { situationListWhere } from "@/lib/situations/queries";
 import { situationListQuerySchema } from "@/lib/situations/schemas";
@@ -171,6 +172,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "meta", header: "Context", type: "string" },
     ],
     async *rows(membership, params) {
+      const db = await readDb();
       const q = auditQuerySchema.parse(params);
       const where = auditWhere(membership.organisationId, { ...q, before: undefined }, await memberIdsOf(membership.organisationId));
       let before: bigint | undefined;
@@ -224,6 +226,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "updatedAt", header: "Last updated", type: "date" },
     ],
     async *rows(membership, params) {
+      const db = await readDb();
       const where = await situationListWhere(membership, situationListQuerySchema.parse(params));
       const base = appUrl();
       const batches = byId((cursor) =>
@@ -235,7 +238,7 @@ export const DATASETS: Record<Entity, Dataset> = {
         }),
       );
       for await (const batch of batches) {
-        const latest = await latestScores(batch.map((s) => s.id));
+        const latest = await latestScores(db, batch.map((s) => s.id));
         yield batch.map((s) => {
           const l = latest.get(s.id);
           return {
@@ -309,6 +312,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "description", header: "Description", type: "string" },
     ],
     async *rows(membership, params) {
+      const db = await readDb();
       const where = responseListWhere(membership, responseListQuerySchema.parse(params));
       yield* mapBatches(
         byId((cursor) => db.response.findMany({ where: { AND: [where, after(cursor)] }, orderBy: { id: "asc" }, take: BATCH, include: { situation: { select: { title: true } } } })),
@@ -354,6 +358,7 @@ export const DATASETS: Record<Entity, Dataset> = {
       { key: "notes", header: "Notes", type: "string" },
     ],
     async *rows(membership, params) {
+      const db = await readDb();
       const where = searchWhere(membership.organisationId, params.q?.slice(0, 200));
       yield* mapBatches(
         byId((cursor) => db.source.findMany({ where: { AND: [where, after(cursor)] }, orderBy: { id: "asc" }, take: BATCH })),
@@ -377,7 +382,7 @@ export const DATASETS: Record<Entity, Dataset> = {
 };
 
 /** The latest published round's score numbers (with coverage) of each situation, one query per batch. */
-async function latestScores(situationIds: string[]): Promise<Map<string, { assessedOn: Date; scores: RoundScores }>> {
+async function latestScores(db: Db, situationIds: string[]): Promise<Map<string, { assessedOn: Date; scores: RoundScores }>> {
   if (!situationIds.length) return new Map();
   const rows = await db.$queryRaw<{ situationId: string; assessedOn: Date; summary: string }[]>`
     SELECT DISTINCT ON ("situationId") "situationId", "assessedOn", "scoreSummary"::text AS summary FROM "Assessment"

@@ -12,6 +12,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { stringify } from "csv-stringify/sync";
 import type pg from "pg";
 import { rawPool } from "@/lib/db-raw";
+import { readPool } from "@/lib/db-replica";
 import { lit } from "@/lib/events/sql";
 import type { Column } from "./datasets";
 
@@ -55,7 +56,8 @@ export const csvHead = (columns: Column[], hxl = false) => "\uFEFF" + stringify(
 const EXPORT_BEGIN = "BEGIN READ ONLY; SET LOCAL DateStyle = 'ISO'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
 
 async function exportClient(): Promise<{ client: pg.PoolClient; release: (err?: Error) => void }> {
-  const client = await rawPool().connect();
+  // On the read replica when there is one (lib/db-replica.ts): an export is the heaviest read there is.
+  const client = await ((await readPool()) ?? rawPool()).connect();
   let done = false;
   const release = (err?: Error) => {
     if (done) return;

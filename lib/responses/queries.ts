@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
@@ -21,15 +22,16 @@ export function responseListWhere(membership: CurrentMembership, query: Response
 export async function listResponses(membership: CurrentMembership, query: ResponseListQuery) {
   const where = responseListWhere(membership, query);
   const page = query.page ?? 1;
+  const client = await readDb();
   const [rows, total] = await Promise.all([
-    db.response.findMany({
+    client.response.findMany({
       where,
       orderBy: [{ startDate: "desc" }, { id: "desc" }],
       skip: pageSkip(page),
       take: PAGE_SIZE,
       include: { situation: { select: { id: true, title: true } } },
     }),
-    db.response.count({ where }),
+    client.response.count({ where }),
   ]);
   return { rows, total, page, pageCount: pageCount(total) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
@@ -106,8 +107,9 @@ export const SITUATION_ORDER = ORDER;
 export async function listSituations(membership: CurrentMembership, query: SituationListQuery) {
   const where = await situationListWhere(membership, query);
   const page = query.page ?? 1;
+  const client = await readDb();
   const [rows, total] = await Promise.all([
-    db.situation.findMany({
+    client.situation.findMany({
       where,
       orderBy: ORDER[query.sort ?? "updated"],
       skip: pageSkip(page),
@@ -115,7 +117,7 @@ export async function listSituations(membership: CurrentMembership, query: Situa
       select: listSelect,
       relationLoadStrategy: PAGED,
     }),
-    db.situation.count({ where }),
+    client.situation.count({ where }),
   ]);
   return { rows, total, page, pageCount: pageCount(total) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sourceVisibleWhere } from "@/lib/access/sources";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate } from "@/lib/format";
@@ -44,15 +45,16 @@ export function sourceOptionsByIds(organisationId: string, ids: string[]): Promi
 export async function listSources(organisationId: string, query: { q?: string; page?: number }) {
   const where = searchWhere(organisationId, query.q);
   const page = query.page ?? 1;
+  const client = await readDb();
   const [rows, total] = await Promise.all([
-    db.source.findMany({
+    client.source.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: pageSkip(page),
       take: PAGE_SIZE,
       include: { _count: { select: { citations: true } }, createdBy: { select: { name: true } } },
     }),
-    db.source.count({ where }),
+    client.source.count({ where }),
   ]);
   return { rows, total, page, pageCount: pageCount(total) };
 }

@@ -10,6 +10,7 @@ import { BackupFileError, readBackup } from "@/lib/exports/backup-reader";
 import { BackupRecordError } from "@/lib/exports/backup-records";
 import { restoreBackup } from "@/lib/exports/restore-backup";
 import { todayIso } from "@/lib/format";
+import { rememberOwnWrite } from "@/lib/db-replica";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +56,7 @@ export async function POST(req: NextRequest) {
       // A backup has no size limit: the transaction may stay open as long as the upload and its writes take.
       { timeout: 12 * 60 * 60_000, maxWait: 10_000 },
     );
+    await rememberOwnWrite();
     return NextResponse.json({ ok: true, counts: result.counts });
   } catch (e) {
     if (e instanceof BackupFileError) return apiError(e.message, 400);

@@ -6,6 +6,7 @@ import { UploadError } from "@/lib/sources/files";
 import { createImport } from "@/lib/events/import-service";
 import { maxImportBytes } from "@/lib/uploads/limits";
 import { uploadHeaders } from "@/lib/uploads/receive";
+import { rememberOwnWrite } from "@/lib/db-replica";
 
 const SPLIT_HINT = "Split it, e.g. by year, and import the parts.";
 
@@ -28,6 +29,7 @@ export async function POST(req: NextRequest) {
   if (situation.length > 40) return apiError("Not found.", 404);
   try {
     const { id } = await createImport(caller, req.body!, upload.value, situation || null);
+    await rememberOwnWrite();
     return NextResponse.json({ ok: true, id });
   } catch (e) {
     if (e instanceof UploadError) return apiError(e.status === 413 ? `${e.message} ${SPLIT_HINT}` : e.message, e.status);

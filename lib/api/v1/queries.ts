@@ -4,7 +4,8 @@ import "server-only";
 // are ordered by id (stable, and a cursor that is just the last id); events in the event list's
 // order (newest first, or oldest), by its own keyset cursor.
 import type { z } from "zod";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import type { CurrentMembership } from "@/lib/access/session";
 import { situationListedWhere } from "@/lib/access/situations";
 import { roundVisibleWhere } from "@/lib/access/rounds";
@@ -38,9 +39,9 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const dayOrNull = (d: Date | null) => (d ? isoDate(d) : null);
 
 /** Reads `limit + 1` rows after the cursor (by id) to know whether there is a next page. */
-async function byId<R extends { id: string }, T>(q: { after?: string; limit?: number }, read: (after: Prisma.StringFilter | undefined, take: number) => Promise<R[]>, map: (r: R) => T): Promise<Page<T>> {
+async function byId<R extends { id: string }, T>(q: { after?: string; limit?: number }, read: (db: Db, after: Prisma.StringFilter | undefined, take: number) => Promise<R[]>, map: (r: R) => T): Promise<Page<T>> {
   const limit = q.limit ?? API_LIMIT_DEFAULT;
-  const rows = await read(q.after ? { gt: q.after } : undefined, limit + 1);
+  const rows = await read(await readDb(), q.after ? { gt: q.after } : undefined, limit + 1);
   const page = rows.slice(0, limit);
   return { data: page.map(map), next: rows.length > limit ? page[page.length - 1].id : null };
 }
@@ -48,7 +49,7 @@ async function byId<R extends { id: string }, T>(q: { after?: string; limit?: nu
 export function listSituationsApi(membership: CurrentMembership, q: Q<typeof situationsQuerySchema>): Promise<Page<z.input<typeof situationSchema>>> {
   return byId(
     q,
-    async (after, take) =>
+    async (db, after, take) =>
       db.situation.findMany({
         where: { AND: [await situationListWhere(membership, q), after ? { id: after } : {}] },
         orderBy: { id: "asc" },
@@ -86,7 +87,7 @@ export function listCrimeAssessmentsApi(membership: CurrentMembership, q: Q<type
   if (q.status) and.push({ status: q.status });
   return byId(
     q,
-    (after, take) => db.crimeAssessment.findMany({ where: { AND: [...and, after ? { id: after } : {}] }, orderBy: { id: "asc" }, take }),
+    (db, after, take) => db.crimeAssessment.findMany({ where: { AND: [...and, after ? { id: after } : {}] }, orderBy: { id: "asc" }, take }),
     (c) => ({ id: c.id, situationId: c.situationId, crime: c.crime, status: c.status, rationale: c.rationale, updatedAt: iso(c.updatedAt) }),
   );
 }
@@ -99,7 +100,7 @@ export function listRoundsApi(membership: CurrentMembership, q: Q<typeof roundsQ
   if (q.to) and.push({ assessedOn: { lte: new Date(q.to) } });
   return byId(
     q,
-    (after, take) =>
+    (db, after, take) =>
       db.assessment.findMany({
         where: { AND: [...and, after ? { id: after } : {}] },
         orderBy: { id: "asc" },
@@ -125,7 +126,7 @@ export function listRoundsApi(membership: CurrentMembership, q: Q<typeof roundsQ
 export function listResponsesApi(membership: CurrentMembership, q: Q<typeof responsesQuerySchema>): Promise<Page<z.input<typeof responseSchema>>> {
   return byId(
     q,
-    (after, take) => db.response.findMany({ where: { AND: [responseListWhere(membership, q), after ? { id: after } : {}] }, orderBy: { id: "asc" }, take }),
+    (db, after, take) => db.response.findMany({ where: { AND: [responseListWhere(membership, q), after ? { id: after } : {}] }, orderBy: { id: "asc" }, take }),
     (r) => ({
       id: r.id,
       situationId: r.situationId,
@@ -151,7 +152,7 @@ export function listResponsesApi(membership: CurrentMembership, q: Q<typeof resp
 export function listSourcesApi(membership: CurrentMembership, q: Q<typeof sourcesQuerySchema>): Promise<Page<z.input<typeof sourceSchema>>> {
   return byId(
     q,
-    (after, take) => db.source.findMany({ where: { AND: [searchWhere(membership.organisationId, q.q), after ? { id: after } : {}] }, orderBy: { id: "asc" }, take }),
+    (db, after, take) => db.source.findMany({ where: { AND: [searchWhere(membership.organisationId, q.q), after ? { id: after } : {}] }, orderBy: { id: "asc" }, take }),
     (s) => ({
       id: s.id,
       title: s.title,
@@ -174,7 +175,8 @@ export function listSourcesApi(membership: CurrentMembership, q: Q<typeof source
 /** Events as the event list reads them (its two index-ordered parts, lib/access/events.ts), a page at a time. */
 export async function listEventsApi(membership: CurrentMembership, q: Q<typeof eventsQuerySchema>): Promise<Page<z.input<typeof eventSchema>>> {
   const limit = q.limit ?? API_LIMIT_DEFAULT;
-  const ids = await eventPageIds(membership, q, limit + 1);
+  const db = await readDb();
+  const ids = await eventPageIds(membership, q, limit + 1, db);
   const page = ids.slice(0, limit);
   const rows = await db.event.findMany({ where: { id: { in: page.map((e) => e.id) } }, include: { indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { key: "asc" } } } } });
   const byKey = new Map(rows.map((r) => [r.id, r]));

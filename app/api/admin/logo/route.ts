@@ -5,6 +5,7 @@ import { organisationLogo, removeOrganisationLogo, setOrganisationLogo } from "@
 import { UploadError } from "@/lib/sources/files";
 import { LOGO_MAX_BYTES } from "@/lib/uploads/limits";
 import { uploadHeaders } from "@/lib/uploads/receive";
+import { rememberOwnWrite } from "@/lib/db-replica";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,9 @@ export async function PUT(req: NextRequest) {
   const upload = uploadHeaders(req, LOGO_MAX_BYTES);
   if (!upload.ok) return upload.response;
   try {
-    return NextResponse.json({ ok: true, data: await setOrganisationLogo(caller, req.body!, upload.value) });
+    const data = await setOrganisationLogo(caller, req.body!, upload.value);
+    await rememberOwnWrite();
+    return NextResponse.json({ ok: true, data });
   } catch (e) {
     if (e instanceof UploadError) return apiError(e.message, e.status);
     console.error("Logo upload failed", e);
@@ -54,5 +57,6 @@ export async function DELETE(req: NextRequest) {
   const caller = await apiCaller("ADMIN", ADMINS_ONLY);
   if (caller.error) return caller.error;
   if (!(await removeOrganisationLogo(caller))) return apiError("Your organisation has no logo.", 404);
+  await rememberOwnWrite();
   return NextResponse.json({ ok: true });
 }

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { openStoredFile, storeUpload, UploadError } from "@/lib/sources/files";
 import { maxUploadBytes } from "@/lib/uploads/limits";
 import { uploadHeaders } from "@/lib/uploads/receive";
+import { rememberOwnWrite } from "@/lib/db-replica";
 
 export const dynamic = "force-dynamic";
 
@@ -66,6 +67,7 @@ export async function PUT(req: NextRequest, { params }: { params: Promise<{ id: 
       await tx.source.update({ where: { id: source.id }, data: { fileName, fileKey: stored.key, fileSize: stored.size, fileType: stored.contentType, fileSha256: stored.sha256, version: { increment: 1 } } });
       await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.attach_file", entityType: "Source", entityId: source.id, before, after });
     });
+    await rememberOwnWrite();
     return NextResponse.json({ ok: true, data: after });
   } catch (e) {
     if (e instanceof UploadError) return apiError(e.message, e.status);
@@ -86,5 +88,6 @@ export async function DELETE(req: NextRequest, { params }: { params: Promise<{ i
     await tx.source.update({ where: { id: source.id }, data: { fileName: null, fileKey: null, fileSize: null, fileType: null, fileSha256: null, version: { increment: 1 } } });
     await writeAudit(tx, { userId: user.id, organisationId: membership.organisationId, action: "source.remove_file", entityType: "Source", entityId: source.id, before: { fileName: source.fileName, fileSha256: source.fileSha256, fileKey: source.fileKey }, after: { fileName: null } });
   });
+  await rememberOwnWrite();
   return NextResponse.json({ ok: true });
 }
