@@ -1,9 +1,10 @@
 // npm run db:migrate: applies pending migrations to the configured database.
-import { openDatabase } from "./lib/database";
+import { databaseLabel, openDatabase } from "./lib/database";
 import { migrate, MigrationError } from "./lib/migrate";
 
 async function main() {
   const db = await openDatabase();
+  console.log(`Migrating ${databaseLabel()}.`);
   try {
     const result = await migrate(db.url, { log: (l) => console.log(l) });
     for (const w of result.warnings) console.warn(`Warning: ${w}`);

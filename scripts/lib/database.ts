@@ -20,3 +20,20 @@ export async function openDatabase(): Promise<EmbeddedServer> {
     database: EMBEDDED_DB_NAME,
   });
 }
+
+/**
+ * Which database a script is about to change, password left out, for its first line of output: an
+ * operator whose service sets DATABASE_URL but whose shell does not sees "the embedded database"
+ * before anything happens, instead of finding out later.
+ */
+export function databaseLabel(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DATABASE_URL) {
+    try {
+      const u = new URL(env.DATABASE_URL);
+      return `the PostgreSQL server in DATABASE_URL (${u.hostname}:${u.port || "5432"}, database ${u.pathname.slice(1) || "(default)"})`;
+    } catch {
+      return "the PostgreSQL server in DATABASE_URL";
+    }
+  }
+  return `the embedded database (${env.EMBEDDED_DB_DIR || ".data/postgres"}, port ${env.EMBEDDED_DB_PORT ?? EMBEDDED_DB_DEFAULT_PORT}); set DATABASE_URL to migrate another server`;
+}
