@@ -26,7 +26,7 @@ export async function openDatabase(): Promise<EmbeddedServer> {
  * operator whose service sets DATABASE_URL but whose shell does not sees "the embedded database"
  * before anything happens, instead of finding out later.
  */
-export function databaseLabel(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseLabel(env: Record<string, string | undefined> = process.env): string {
   if (env.DATABASE_URL) {
     try {
       const u = new URL(env.DATABASE_URL);
