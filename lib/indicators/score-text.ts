@@ -1,5 +1,5 @@
 // How scores read for people, in one place: names instead of codes, a score with its coverage, and
-// the one colour scale of scores (bars, heatmaps). Pure: used by the server, the browser and e-mail.
+// the one colour scale of scores (bars, heatmaps, the dashboard's map). Pure: used by the server, the browser and e-mail.
 // Every sentence is whole, with its numbers as placeholders, so it can be translated as one.
 import type { Crime } from "@/lib/generated/prisma/enums";
 import { methodOf, type Coverage, type CrimeScore, type RoundScores } from "./score";
@@ -79,7 +79,7 @@ export function methodText(scores: Pick<RoundScores, "method">): string {
   return methodOf(scores) === 2 ? "Scored with method 2 (unknown is not none)." : "Scored with method 1 (an indicator not rated counted as None; coverage not recorded).";
 }
 
-// --- One colour scale for every score (bars, heatmaps) -----------------------------------------
+// --- One colour scale for every score (bars, heatmaps, the dashboard's map) ---------------------
 // Five steps of one hue (ColorBrewer Blues): darker is higher, readable in every common kind of
 // colour blindness and in greyscale print; the number is always shown too. A low-confidence score
 // is grey and hatched, not a colour of the scale (globals.css .heat-low).
@@ -97,6 +97,10 @@ export const SCORE_BAND_COLOURS: readonly { background: string; color: string }[
 ];
 /** The lower bound of each step, for legends. */
 export const SCORE_BAND_FROM = [0, 10, 25, 40, 60] as const;
+/** A step in words, as every legend of the scale says it: "0 to under 10", ..., "60 to 100". */
+export function scoreBandText(band: number): string {
+  return band < SCORE_BAND_FROM.length - 1 ? `${SCORE_BAND_FROM[band]} to under ${SCORE_BAND_FROM[band + 1]}` : `${SCORE_BAND_FROM[band]} to 100`;
+}
 
 /** The class of a score's cell or bar (heat-0 .. heat-4, heat-low in globals.css). */
 export function scoreClass(score: number, lowConfidence = false): string {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/require-user";
 import { minScoreCoverage } from "@/lib/indicators/rounds";
 import { COMMON_FACTORS, INCITEMENT_CODES, METHOD_VERSION, type ScoredCrime } from "@/lib/indicators/score";
-import { FACTOR_SHORT_NAMES, SCORE_BAND_FROM, coverageText, overallText, scoreText } from "@/lib/indicators/score-text";
+import { FACTOR_SHORT_NAMES, SCORE_BAND_FROM, coverageText, overallText, scoreBandText, scoreText } from "@/lib/indicators/score-text";
 import { scoreExamples } from "@/lib/indicators/score-examples";
 import { CRIME_LABELS } from "@/lib/labels";
 import { ownFactorsText, SCORED_CRIMES } from "@/components/indicators/score-summary";
@@ -90,13 +90,15 @@ export default async function HowScoresWorkPage() {
 
       <h2>Colours</h2>
       <p>
-        Bars and heatmaps use one scale of one hue, darker for higher, readable with every common kind of colour blindness and in greyscale; the number is
-        always shown too. A score not enough assessed is hatched grey.
+        Bars, heatmaps and the dashboard&apos;s map use one scale of one hue, darker for higher, readable with every common kind of colour blindness and in
+        greyscale; the number is always shown too. A score not enough assessed is hatched grey. The map colours each country by the highest overall score
+        among its situations, names them all with their risk category in its label, and shows a country whose situations have no published round dotted
+        grey.
       </p>
       <ul className="score-legend" aria-label="Colour scale">
         {SCORE_BAND_FROM.map((from, i) => (
           <li key={from} className={`heat-${i}`}>
-            {i < SCORE_BAND_FROM.length - 1 ? `${from} to under ${SCORE_BAND_FROM[i + 1]}` : `${from} to 100`}
+            {scoreBandText(i)}
           </li>
         ))}
         <li className="heat-low">Not enough assessed</li>
