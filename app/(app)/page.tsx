@@ -4,11 +4,11 @@ import { recentlyUpdatedSituations } from "@/lib/situations/queries";
 import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import { CRIME_LABELS, CRIME_ORDER, CRIME_STATUS_LABELS } from "@/lib/labels";
 import { dashboardOverview } from "@/lib/dashboard/overview";
-import { WorldMap, type MapCountry } from "@/components/dashboard/world-map";
+import { WorldMap } from "@/components/dashboard/world-map";
+import { riskMapCountries } from "@/lib/dashboard/map-countries";
 import { FACTOR_SHORT_NAMES, scoreText } from "@/lib/indicators/score-text";
 import { HeatmapRows } from "@/components/dashboard/heatmap-rows";
 import { mapShapeKeys } from "@/lib/dashboard/map-shapes";
-import { RISK_RANK } from "@/lib/alerts/rules";
 import { db } from "@/lib/db";
 import { RiskBadge, riskBadge } from "@/components/ui/risk-badge";
 import { findResponseGaps } from "@/lib/responses/gaps";
@@ -57,17 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const counts = overview.riskCounts;
   const titles = new Map(overview.situations.map((s) => [s.id, s]));
   const watched = new Set(watches.map((w) => w.situationId));
-  const byCountry = new Map<string, MapCountry>();
-  for (const s of overview.situations) {
-    const c = byCountry.get(s.countryIso3);
-    if (!c) byCountry.set(s.countryIso3, { iso3: s.countryIso3, name: s.country.name, category: s.riskCategory, href: `/situations/${s.id}`, count: 1 });
-    else {
-      c.count++;
-      c.href = `/situations?country=${s.countryIso3}`;
-      if (RISK_RANK[s.riskCategory] > RISK_RANK[c.category]) c.category = s.riskCategory;
-    }
-  }
-  const mapCountries = [...byCountry.values()].sort((a, b) => RISK_RANK[b.category] - RISK_RANK[a.category] || a.name.localeCompare(b.name));
+  const mapCountries = riskMapCountries(overview.situations, overview.latest);
   const assessed = overview.situations
     .filter((s) => overview.latest.has(s.id))
     // Highest overall score first; a round not enough assessed sorts after every scored one (it is not "low").

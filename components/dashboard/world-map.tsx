@@ -1,83 +1,116 @@
 "use client";
-// The risk map: each country coloured by the highest risk category among the situations the member
-// may see there, grey without one; a click opens the situation (or the list when there are several).
+// The risk map: each country coloured by the highest overall score among the situations the member
+// may see there, on the one score scale of the bars and heatmaps (lib/dashboard/map-countries.ts);
+// not enough assessed and no published round have patterns of their own, never a colour of the
+// scale; grey without a situation. A click opens the situation (or the list when there are several);
+// each country's label names all its situations with their risk category and score.
 // An SVG without a tile server: the outlines come from one cached file (app/maps/world.svg) that
-// each country points into, and the list below says the same in words. Its markup (about 30 KB) is
+// each country points into, and the table below says the same in words. Its markup (about 30 KB) is
 // made here from the countries with situations, rather than on the server: a server component's
 // markup would travel twice, as HTML and again inside the page's payload.
 import { MAP_FILE, MAP_HEIGHT, MAP_WIDTH, shapeId } from "@/lib/dashboard/map-file";
-import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
+import { countryLabel, MAP_SHADES, shadeText, situationText, type MapCountry, type MapShade } from "@/lib/dashboard/map-countries";
+import { SCORE_BAND_COLOURS } from "@/lib/indicators/score-text";
 import { escapeXml, html } from "@/lib/markup";
-import type { RiskCategory } from "@/lib/generated/prisma/enums";
 
-const FILL: Record<RiskCategory, string> = {
-  CURRENT_CRISIS: "var(--risk-current-crisis)",
-  IMMINENT_RISK: "var(--risk-imminent-risk)",
-  SERIOUS_CONCERN: "var(--risk-serious-concern)",
-  MONITORING: "var(--risk-monitoring)",
-  RESOLVED: "var(--risk-resolved)",
-};
+export type { MapCountry } from "@/lib/dashboard/map-countries";
 
-export interface MapCountry {
-  iso3: string;
-  name: string;
-  category: RiskCategory;
-  href: string;
-  count: number;
-}
+/** Land without a situation: a warm light grey, apart from the scale's blues and the patterns' cool greys. */
+export const NO_SITUATION_FILL = "#d6d3cc";
 
 /**
- * `shapes`: the map file's shapes in order, each as its ISO3 code ("" for the few without one), comma-separated.
- * `countries`: the countries with situations, most serious first.
+ * The patterns of "not enough assessed" (hatched, as in the heatmap) and "no published round"
+ * (dotted): dark grey on light grey, so neither reads as a pale, low score.
  */
-export function WorldMap({ shapes, countries }: { shapes: string; countries: MapCountry[] }) {
+const PATTERNS =
+  `<defs>` +
+  `<pattern id="map-low" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><rect width="5" height="5" fill="#eeeeee"/><rect width="1.7" height="5" fill="#4f5660"/></pattern>` +
+  `<pattern id="map-none" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="#eeeeee"/><circle cx="2.5" cy="2.5" r="1.2" fill="#4f5660"/></pattern>` +
+  `</defs>`;
+
+export function shadeFill(shade: MapShade): string {
+  return shade === "low" ? "url(#map-low)" : shade === "none" ? "url(#map-none)" : SCORE_BAND_COLOURS[shade].background;
+}
+
+/** A shade's sample, as in the legend, beside its words in the table. */
+const swatch = (shade: MapShade) =>
+  html`<svg class="map-swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect width="16" height="16" fill="${shadeFill(shade)}"/></svg>`;
+
+/**
+ * The map's drawing and its table, as markup. `shapes`: the map file's shapes in order, each as its
+ * ISO3 code ("" for the few without one), comma-separated. `countries`: those with situations.
+ */
+export function worldMapMarkup(shapes: string, countries: MapCountry[]): { drawing: string; rows: string } {
   const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
-  const drawing = shapes
-    .split(",")
-    .map((iso3, i) => {
-      const use = `${MAP_FILE}#${shapeId({ iso3: iso3 || null }, i)}`;
-      const c = iso3 ? byIso3.get(iso3) : undefined;
-      if (!c) return `<use href="${use}" fill="#c9ced6" aria-hidden="true"/>`;
-      const label = escapeXml(`${c.name}: ${RISK_CATEGORY_LABELS[c.category]}${c.count > 1 ? ` (${c.count} situations)` : ""}`);
-      return `<a href="${escapeXml(c.href)}" aria-label="${label}"><title>${label}</title><use href="${use}" fill="${FILL[c.category]}"/></a>`;
-    })
-    .join("");
-  // By highest risk category, as on the map; a number after a name is its count of situations.
-  const list = html`${RISK_CATEGORY_ORDER.map((category) => {
-    const inCategory = countries.filter((c) => c.category === category);
-    if (inCategory.length === 0) return null;
-    return html`<div><dt>${RISK_CATEGORY_LABELS[category]} (${inCategory.length} ${inCategory.length === 1 ? "country" : "countries"})</dt><dd>${inCategory.map(
-      (c, i) => html`${i > 0 && ", "}<a href="${c.href}">${c.name}</a>${c.count > 1 && ` (${c.count})`}`,
-    )}</dd></div>`;
-  })}`.value;
+  const plain: string[] = [];
+  const linked: string[] = [];
+  shapes.split(",").forEach((iso3, i) => {
+    const use = `${MAP_FILE}#${shapeId({ iso3: iso3 || null }, i)}`;
+    const c = iso3 ? byIso3.get(iso3) : undefined;
+    if (!c) plain.push(`<use href="${use}" fill="${NO_SITUATION_FILL}" aria-hidden="true"/>`);
+    else {
+      const label = escapeXml(countryLabel(c));
+      linked.push(`<a href="${escapeXml(c.href)}" aria-label="${label}"><title>${label}</title><use href="${use}" fill="${shadeFill(c.shade)}"/></a>`);
+    }
+  });
+  // Countries with a situation last, so their dark outlines are not painted over by a neighbour's.
+  const drawing = PATTERNS + plain.join("") + linked.join("");
+  const rows = html`${countries.map(
+    (c) =>
+      html`<tr><th scope="row"><a href="${c.href}">${c.name}</a></th><td>${swatch(c.shade)}${shadeText(c.shade)}</td><td>${
+        c.situations.length === 1 ? situationText(c.situations[0]) : html`<ul class="map-situations">${c.situations.map((s) => html`<li>${situationText(s)}</li>`)}</ul>`
+      }</td></tr>`,
+  )}`.value;
+  return { drawing, rows };
+}
+
+export function WorldMap({ shapes, countries }: { shapes: string; countries: MapCountry[] }) {
+  const { drawing, rows } = worldMapMarkup(shapes, countries);
   return (
     <>
       <figure style={{ margin: 0 }}>
         <svg
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-          className="world-map"
+          className="world-map risk-map"
           role="group"
-          aria-label="World map of situations by highest risk category"
+          aria-label="World map of situations by highest overall score"
           dangerouslySetInnerHTML={{ __html: drawing }}
         />
         <figcaption>
+          <p className="map-legend-title">Each country is coloured by the highest overall score among its situations (0–100; darker is higher).</p>
           <ul className="map-legend" aria-label="Legend">
-            {RISK_CATEGORY_ORDER.map((c) => (
-              <li key={c}>
-                <span className="swatch" style={{ background: FILL[c] }} />
-                {RISK_CATEGORY_LABELS[c]}
+            {MAP_SHADES.map((shade) => (
+              <li key={shade}>
+                <svg className="map-swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                  <rect width="16" height="16" fill={shadeFill(shade)} />
+                </svg>
+                {shadeText(shade)}
               </li>
             ))}
             <li>
-              <span className="swatch" style={{ background: "#c9ced6" }} />
+              <svg className="map-swatch no-situation" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <rect width="16" height="16" fill={NO_SITUATION_FILL} />
+              </svg>
               No situation
             </li>
           </ul>
         </figcaption>
       </figure>
       <details>
-        <summary>The countries on the map, as a list</summary>
-        <dl className="map-countries" dangerouslySetInnerHTML={{ __html: list }} />
+        <summary>The countries on the map, as a table</summary>
+        <div className="table-scroll">
+          <table className="map-countries">
+            <caption>Countries with situations, as coloured on the map: highest overall score first, then not enough assessed, then no published round.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Country</th>
+                <th scope="col">Colour on the map</th>
+                <th scope="col">Situations (risk category, overall score), the one that colours the country first</th>
+              </tr>
+            </thead>
+            <tbody dangerouslySetInnerHTML={{ __html: rows }} />
+          </table>
+        </div>
       </details>
     </>
   );

@@ -14,6 +14,9 @@ const unread = async (page: Page) => {
   return Number(/\((\d+) unread\)/.exec(text)?.[1] ?? 0);
 };
 
+/** Sudan on the dashboard's risk map: its one situation, risk category and overall score. */
+const SUDAN_ON_MAP = "Sudan: Demo: Sudan, Darfur (Current crisis), overall score 70.9.";
+
 describe("the overview dashboard", () => {
   it("shows the seeded escalation, and clicking it opens the round that raised it", async () => {
     const page = await pageAs("analyst@demo.example");
@@ -21,12 +24,20 @@ describe("the overview dashboard", () => {
     const sudan = escalations.getByRole("link", { name: "Demo: Sudan, Darfur" });
     expect(await sudan.isVisible()).toBe(true);
     expect(await escalations.textContent()).toMatch(/overall score 51.4 → 70.9/);
-    // The risk map: Sudan is coloured and links to its situation; the heatmap lists its factors.
-    expect(await page.getByRole("link", { name: "Sudan: Current crisis" }).count()).toBe(1);
-    // The same in words: countries by highest risk category.
-    await page.getByText("The countries on the map, as a list").click();
-    const crisis = page.locator(".map-countries div").filter({ has: page.getByText(/^Current crisis \(\d+ countr/) });
-    expect(await crisis.getByRole("link", { name: "Sudan", exact: true }).isVisible()).toBe(true);
+    // The risk map: Sudan is coloured by its overall score on the heatmap's scale (60 to 100, the darkest
+    // blue), its label names the situation and its risk category, and it links to the situation; the heatmap lists its factors.
+    const sudanOnMap = page.getByRole("link", { name: SUDAN_ON_MAP });
+    expect(await sudanOnMap.count()).toBe(1);
+    expect(await sudanOnMap.locator("use").getAttribute("fill")).toBe("#08306b");
+    // A situation with no published round is dotted, not a pale colour of the scale.
+    expect(await page.getByRole("link", { name: "Haiti: Demo: Haiti (Imminent risk), no published round." }).locator("use").getAttribute("fill")).toBe("url(#map-none)");
+    expect(await page.getByRole("list", { name: "Legend" }).textContent()).toBe(
+      "0 to under 1010 to under 2525 to under 4040 to under 6060 to 100Not enough assessedNo published roundNo situation",
+    );
+    // The same in words: a table of the countries, as coloured on the map.
+    await page.getByText("The countries on the map, as a table").click();
+    const sudanRow = page.getByRole("table", { name: /^Countries with situations, as coloured on the map/ }).getByRole("row").filter({ has: page.getByRole("link", { name: "Sudan", exact: true }) });
+    expect(await sudanRow.getByRole("cell").allTextContents()).toEqual(["60 to 100", "Demo: Sudan, Darfur (Current crisis), overall score 70.9"]);
     expect(await page.getByRole("table", { name: /Risk factor scores of each situation/ }).getByRole("link", { name: "Demo: Sudan, Darfur" }).isVisible()).toBe(true);
     await screenshot(page, "dashboard");
     await sudan.click();
@@ -34,7 +45,7 @@ describe("the overview dashboard", () => {
     expect(await page.getByRole("heading", { name: /^What changed since the round of/ }).isVisible()).toBe(true);
 
     await page.goto(`${baseUrl}/`);
-    await page.getByRole("link", { name: "Sudan: Current crisis" }).click();
+    await page.getByRole("link", { name: SUDAN_ON_MAP }).click();
     await page.getByRole("heading", { name: "Demo: Sudan, Darfur", level: 1 }).waitFor();
 
     // By keyboard, the map's country links can be passed at once: the next Tab after the skip link is in the escalations.
@@ -52,7 +63,7 @@ describe("the overview dashboard", () => {
     await hydrated(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
-    expect(await page.getByRole("link", { name: "Sudan: Current crisis" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: SUDAN_ON_MAP }).count()).toBe(1);
     expect(await page.locator("svg.world-map use").count()).toBeGreaterThan(150);
     expect(await page.getByRole("table", { name: /Risk factor scores of each situation/ }).getByRole("link", { name: "Demo: Sudan, Darfur" }).isVisible()).toBe(true);
   });
