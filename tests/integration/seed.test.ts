@@ -54,4 +54,20 @@ describe("seeding", () => {
     await Promise.all([seedDemo(db), seedDemo(db), seedReference(db)]);
     expect(await counts()).toEqual(first);
   });
+
+  it("seeding an existing database brings the Framework's wording up to date by key, keeping each indicator's id and its ratings", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const before = await db.indicator.findUniqueOrThrow({ where: { key: "UN:13.6" } });
+    const ratings = await db.indicatorRating.count({ where: { indicatorId: before.id } });
+    expect(ratings).toBeGreaterThan(0);
+    // A database seeded before the wording was corrected (2026-12-04).
+    await db.indicator.update({ where: { id: before.id }, data: { text: "Measures that severely cut the rights of people protected by humanitarian law, including those seen as aligned with the other side who are not fighting." } });
+
+    await seedReference(db);
+    const after = await db.indicator.findUniqueOrThrow({ where: { key: "UN:13.6" } });
+    const wording = FRAMEWORK_FACTORS.find((f) => f.number === 13)!.indicators.find((i) => i.code === "13.6")!.text;
+    expect(after).toMatchObject({ id: before.id, code: "13.6", riskFactorNumber: 13, position: 6, text: wording });
+    expect(await db.indicatorRating.count({ where: { indicatorId: before.id } })).toBe(ratings);
+  });
 });
