@@ -4,8 +4,11 @@
 // of this file, shown in the catalogue (/indicators). Factors 12-14's titles and descriptions and
 // indicators 13.1-13.10 were checked against a third-party copy of the text (2026-12-02; 13.5, 13.7,
 // 13.8 and 13.10 brought closer to it); 7.1-7.10, 8.x and 9.x against a published quotation
-// (2026-12-04, no change needed). Factor 11, the indicators of 11, 12 and 14, and 13.11 onward still
-// need checking against the 2014 PDF (A/70/741-S/2016/71), which could not be reached from here.
+// (2026-12-04, no change needed); 13.1-13.9 again against the same publisher's quotation of factor 13
+// (2026-12-04; 13.6 and 13.8 brought closer to it: "aligned or perceived as aligned", "objects").
+// Factor 11, the indicators of 11, 12 and 14, and 13.11 onward still need checking against the 2014
+// PDF (A/70/741-S/2016/71): no copy of those pages could be read from here (2026-12-04: the copies
+// found, on paperzz.com, documents.pub, fdocuments.net and docslib.org, showed only their opening pages).
 export type FrameworkGroup = "COMMON" | "GENOCIDE" | "CRIMES_AGAINST_HUMANITY" | "WAR_CRIMES";
 export interface FrameworkFactor {
   number: number;            // 1..14
@@ -248,9 +251,9 @@ export const FRAMEWORK_FACTORS: FrameworkFactor[] = [
       { code: "13.3", text: "Parties to the conflict are becoming more radical or extremist." },
       { code: "13.4", text: "Ethnicity or religion is promoted as the test of loyalty to the nation or to a side in the conflict." },
       { code: "13.5", text: "Behaviour that dehumanises the enemy or parts of the population, or shows contempt for their religious, ethnic or cultural traditions, values, morals, objects or institutions." },
-      { code: "13.6", text: "Measures that severely cut the rights of people protected by humanitarian law, including those seen as aligned with the other side who are not fighting." },
+      { code: "13.6", text: "Measures that severely cut the rights of people protected by humanitarian law, including those aligned, or seen as aligned, with the other side who are not taking an active part in the fighting." },
       { code: "13.7", text: "Plans or statements threatening or inciting violence against protected people, e.g. to spread terror, intimidate, demoralise, show strength, force displacement or pave the way for more violence." },
-      { code: "13.8", text: "Interfering with or impeding the delivery of, or access to, supplies, facilities, equipment, or medical or humanitarian help that protected people need to survive." },
+      { code: "13.8", text: "Interfering with or impeding the delivery of, or access to, supplies, facilities, equipment, objects, or medical or humanitarian help that protected people need to survive." },
       { code: "13.9", text: "Personnel and logistics are being readied to transport, move or confine large numbers of people, or to carry out medical experiments." },
       { code: "13.10", text: "Planning, development, production, stockpiling, acquisition, availability or transfer of weapons banned under international law." },
       { code: "13.11", text: "Orders, rules of engagement or policies that disregard humanitarian law, such as refusing to spare those who surrender or dropping precautions for civilians." },
@@ -295,6 +298,10 @@ const PROVENANCE_NOTES = {
     note: "Checked on 2026-12-04 against the Framework's wording as quoted by the West Papua Genocide Monitor (thewestpapuagenocidemonitor.org, its pages on risk factors 7, 8 and 9).",
   },
   copy20261202: { status: "CHECKED", note: "Checked on 2026-12-02 against a third-party copy of the Framework's text." },
+  copy20261202quoted20261204: {
+    status: "CHECKED",
+    note: "Checked on 2026-12-02 against a third-party copy of the Framework's text, and again on 2026-12-04 against its wording as quoted by the West Papua Genocide Monitor (thewestpapuagenocidemonitor.org, its page on risk factor 13).",
+  },
   numbering: { status: "NUMBERING_ONLY", note: `Its number was checked against published quotations of the Framework; its wording is our paraphrase, not yet checked against ${FRAMEWORK_DOCUMENT}.` },
   unchecked: { status: "NOT_CHECKED", note: `Not yet checked against the Framework's text (${FRAMEWORK_DOCUMENT}).` },
 } satisfies Record<string, Provenance>;
@@ -306,7 +313,8 @@ const PROVENANCE_RANGES: [keyof typeof PROVENANCE_NOTES, number, number, number]
   ["quoted20261204", 9, 1, 6],
   ["unchecked", 11, 1, 99],
   ["unchecked", 12, 1, 99],
-  ["copy20261202", 13, 1, 10],
+  ["copy20261202quoted20261204", 13, 1, 9],
+  ["copy20261202", 13, 10, 10], // the page quoted 13.10 only in part (cut off in the copy read)
   ["unchecked", 13, 11, 99],
   ["unchecked", 14, 1, 99],
 ];

@@ -40,5 +40,13 @@ describe("the catalogue's provenance", () => {
     expect(["13.1", "13.10", "7.1", "7.10", "8.12", "9.6"].map(status)).toEqual(Array(6).fill("CHECKED"));
     expect(["1.1", "7.11", "10.8"].map(status)).toEqual(Array(3).fill("NUMBERING_ONLY"));
     expect(FRAMEWORK_PROVENANCE["UN:14.2"].note).toBe("Not yet checked against the Framework's text (UN document A/70/741–S/2016/71).");
+    // 13.1-13.9 checked twice (a copy on 2026-12-02, a published quotation on 2026-12-04); 13.10 once,
+    // since the quotation breaks off in the middle of it.
+    for (const code of ["13.1", "13.6", "13.9"]) {
+      expect(FRAMEWORK_PROVENANCE[`UN:${code}`].note).toBe(
+        "Checked on 2026-12-02 against a third-party copy of the Framework's text, and again on 2026-12-04 against its wording as quoted by the West Papua Genocide Monitor (thewestpapuagenocidemonitor.org, its page on risk factor 13).",
+      );
+    }
+    expect(FRAMEWORK_PROVENANCE["UN:13.10"].note).toBe("Checked on 2026-12-02 against a third-party copy of the Framework's text.");
   });
 });
