@@ -26,10 +26,16 @@ export async function raiseAlerts(tx: Tx, situation: { id: string; organisationI
     where: {
       AND: [situationViewersWhere(s), { id: { not: raisedById } }, { OR: [{ ...situationMembersWhere(s), alertScope: "ALL" }, watcher] }],
     },
-    select: { id: true },
+    select: { id: true, emailAlerts: true },
   });
   if (recipients.length) {
-    await tx.alertReceipt.createMany({ data: created.flatMap((a) => recipients.map((u) => ({ alertId: a.id, userId: u.id }))), skipDuplicates: true });
+    // Due for e-mail in the same transaction, for those who asked, while e-mail is configured: sent
+    // right after the commit, and by the sweep (lib/alerts/email-sweep.ts) if that process dies first or the send fails.
+    const due = process.env.SMTP_URL ? new Date() : null;
+    await tx.alertReceipt.createMany({
+      data: created.flatMap((a) => recipients.map((u) => ({ alertId: a.id, userId: u.id, emailDueAt: u.emailAlerts ? due : null }))),
+      skipDuplicates: true,
+    });
   }
   return created.map((a) => a.id);
 }
