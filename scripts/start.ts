@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { openDatabase } from "./lib/database";
 import { LOCAL_ENV_FILE, loadLocalEnv } from "./lib/local-env";
 import { serverTimeouts } from "./server-timeouts.mjs";
+import { totpKeyring } from "../lib/auth/totp-keys";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
 
@@ -36,6 +37,7 @@ async function main() {
   // A wrong setting stops here with its sentence, not in every server process the cluster restarts.
   loadLocalEnv();
   serverTimeouts();
+  totpKeyring();
   const db = await openDatabase();
   const port = process.env.PORT ?? "3000";
   // Production: one server process per core (scripts/next-cluster.mjs; WEB_CONCURRENCY sets how many).

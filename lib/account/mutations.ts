@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/action";
 import { ActionError, NotFoundError } from "@/lib/auth/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { checkCode, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newSecret, otpauthUri } from "@/lib/auth/totp";
+import { UnreadableTotpSecretError, checkCode, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newSecret, otpauthUri } from "@/lib/auth/totp";
 
 async function checkPassword(userId: string, password: string, field: string) {
   const u = await db.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } });
@@ -39,7 +39,15 @@ export async function confirmTwoFactor({ user, membership }: Actor, input: { cod
   const u = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { totpSecret: false } });
   if (u.totpEnabledAt) throw new ActionError("Two-factor sign-in is already on.");
   if (!u.totpSecret) throw new ActionError("Start the set-up again: no pending code.");
-  if (!(await checkCode(decryptSecret(u.totpSecret), input.code))) throw new ActionError("Some fields need attention.", "INVALID", { code: ["That code is not right. Enter the 6 digits your app shows now."] });
+  let pending: string;
+  try {
+    pending = decryptSecret(u.totpSecret);
+  } catch (e) {
+    // Started before the key changed (docs/deploy.md, Rotating secrets): a new start stores a new one.
+    if (e instanceof UnreadableTotpSecretError) throw new ActionError("Start the set-up again: the key that protected this set-up has changed on the server. Reload this page, choose “Set up two-factor sign-in” and scan the new QR code.");
+    throw e;
+  }
+  if (!(await checkCode(pending, input.code))) throw new ActionError("Some fields need attention.", "INVALID", { code: ["That code is not right. Enter the 6 digits your app shows now."] });
   const codes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date() } });

@@ -91,6 +91,47 @@ export async function setMemberActive({ user, membership }: Actor, input: { user
   });
 }
 
+/**
+ * Resets a member's two-factor sign-in, for someone who cannot sign in with it: a lost phone, or a
+ * stored secret no key on the server opens any more (sign-in then says to ask an administrator:
+ * docs/deploy.md, Rotating secrets). Their secret, last code and recovery codes are removed; they
+ * sign in with their password and set it up again (before anything else where an organisation of
+ * theirs requires it). Told by e-mail when e-mail is configured, so a reset they did not ask for
+ * does not go unnoticed.
+ */
+export async function resetMemberTwoFactor({ user, membership }: Actor, input: { userId: string }) {
+  if (input.userId === user.id) throw new ActionError("Change your own two-factor sign-in on your Account page.");
+  const member = await db.$transaction(async (tx) => {
+    const m = await memberOf(tx, membership.organisationId, input.userId);
+    if (m.deactivatedAt) throw new ActionError("This member is deactivated: reactivate them first.");
+    const target = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, email: true, totpEnabledAt: true } });
+    if (!target.totpEnabledAt) throw new ActionError(`${target.name} has not turned on two-factor sign-in: there is nothing to reset.`);
+    await tx.user.update({ where: { id: input.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    const codes = await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
+    await writeAudit(tx, {
+      userId: user.id,
+      organisationId: membership.organisationId,
+      action: "member.two_factor_reset",
+      entityType: "User",
+      entityId: input.userId,
+      before: { twoFactorSince: target.totpEnabledAt, recoveryCodes: codes.count },
+      meta: { member: target.email },
+    });
+    return target;
+  });
+  const mail = mailer();
+  if (mail) {
+    await mail
+      .send(
+        member.email,
+        "Your two-factor sign-in was reset",
+        `${user.name}, an administrator of ${membership.organisationName}, reset your two-factor sign-in on Atrocity Early Warning.\n\nSign in with your password and set it up again on your Account page: ${appUrl()}/account\n\nIf you did not ask for this, tell your organisation at once.\n`,
+      )
+      .catch((e) => console.error("Two-factor reset e-mail failed", e));
+  }
+  return { reset: true };
+}
+
 export async function setRequireTwoFactor({ user, membership }: Actor, input: { required: boolean }) {
   await db.$transaction(async (tx) => {
     const before = await tx.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { requireTwoFactor: true } });

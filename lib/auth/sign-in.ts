@@ -4,11 +4,11 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { ACCOUNT_LIMIT, IP_LIMIT, accountKey, clearFailures, ipKey, lockAtLimit, releaseAttempt, reserveAttempt } from "./rate-limit";
 import { signInSchema } from "./schemas";
-import { acceptCode, decryptSecret, hashRecoveryCode } from "./totp";
+import { UnreadableTotpSecretError, acceptCode, hashRecoveryCode, openSecret } from "./totp";
 
 export type SignInOutcome =
   | { ok: true; userId: string; sessionId: string }
-  | { ok: false; error: "INVALID" | "LOCKED" | "CODE_REQUIRED" | "CODE_INVALID"; minutes?: number };
+  | { ok: false; error: "INVALID" | "LOCKED" | "CODE_REQUIRED" | "CODE_INVALID" | "TWO_FACTOR_RESET_REQUIRED"; minutes?: number };
 
 /**
  * Checks e-mail and password, throttled per account and per IP. The answer never tells
@@ -52,14 +52,34 @@ export async function signInWithPassword(
     return { ok: false, error: "INVALID" };
   }
 
+  let reencrypted: string | null = null;
   if (user.totpEnabledAt && user.totpSecret) {
+    let secret: string;
+    try {
+      ({ secret, reencrypted } = openSecret(user.totpSecret));
+    } catch (e) {
+      if (!(e instanceof UnreadableTotpSecretError)) throw e;
+      // The right password, but no configured key opens the stored secret (NEXTAUTH_SECRET rotated
+      // before TOTP_ENCRYPTION_KEY was set, or a key dropped from TOTP_ENCRYPTION_KEYS_OLD): no code
+      // can be checked, so say so instead of refusing every code. Not a guess: not counted.
+      await Promise.all(keys.map((key) => releaseAttempt(key)));
+      await writeAudit(db, {
+        userId: user.id,
+        organisationId: null,
+        action: "auth.sign_in_failed",
+        entityType: "User",
+        entityId: user.id,
+        meta: { email, ip: client.ip, reason: "two-factor secret unreadable", keyId: e.keyId },
+      });
+      return { ok: false, error: "TWO_FACTOR_RESET_REQUIRED" };
+    }
     const code = parsed.data.code ?? "";
     if (!code) {
       // The right password, the code still to come: not a failure.
       await Promise.all(keys.map((key) => releaseAttempt(key)));
       return { ok: false, error: "CODE_REQUIRED" };
     }
-    const usedRecovery = await checkSecondFactor(user.id, user.totpSecret, user.totpLastStep, code);
+    const usedRecovery = await checkSecondFactor(user.id, secret, user.totpLastStep, code);
     if (!usedRecovery) {
       await failed();
       await writeAudit(db, { userId: user.id, organisationId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, meta: { email, ip: client.ip, reason: "wrong two-factor code" } });
@@ -75,7 +95,10 @@ export async function signInWithPassword(
       data: { userId: user.id, ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null },
     });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await writeAudit(tx, { userId: user.id, organisationId: null, action: "auth.sign_in", entityType: "User", entityId: user.id, meta: { ip: client.ip } });
+    // Stored under an old key (or NEXTAUTH_SECRET's): written back under the current one, unless it
+    // changed meanwhile (a reset, a new set-up).
+    if (reencrypted) await tx.user.updateMany({ where: { id: user.id, totpSecret: user.totpSecret }, data: { totpSecret: reencrypted } });
+    await writeAudit(tx, { userId: user.id, organisationId: null, action: "auth.sign_in", entityType: "User", entityId: user.id, meta: { ip: client.ip, ...(reencrypted ? { twoFactorSecret: "re-encrypted under the current key" } : {}) } });
     return s;
   });
   return { ok: true, userId: user.id, sessionId: session.id };
@@ -87,8 +110,8 @@ export async function signInWithPassword(
  * with a compare-and-set so parallel requests with one code cannot both pass), or else an unused
  * recovery code (then used up).
  */
-async function checkSecondFactor(userId: string, encryptedSecret: string, lastStep: number | null, code: string): Promise<"totp" | "recovery" | null> {
-  const step = await acceptCode(decryptSecret(encryptedSecret), code, lastStep);
+async function checkSecondFactor(userId: string, secret: string, lastStep: number | null, code: string): Promise<"totp" | "recovery" | null> {
+  const step = await acceptCode(secret, code, lastStep);
   if (step !== null) {
     const taken = await db.user.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
     return taken.count === 1 ? "totp" : null;

@@ -1,31 +1,35 @@
 import "server-only";
 // Two-factor sign-in with time-based one-time codes (authenticator apps), via otplib. The secret
-// is stored encrypted (AES-256-GCM, key derived from NEXTAUTH_SECRET); recovery codes are stored
-// as SHA-256 hashes and work once.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+// is stored encrypted (AES-256-GCM under TOTP_ENCRYPTION_KEY, or a key derived from NEXTAUTH_SECRET
+// when that is not set: lib/auth/totp-keys.ts); recovery codes are stored as SHA-256 hashes and work
+// once.
+import { createHash, randomBytes } from "node:crypto";
 import { generate, generateSecret, generateURI, verify } from "otplib";
+import { decryptTotpSecret, encryptTotpSecret, totpKeyring } from "./totp-keys";
+
+export { UnreadableTotpSecretError } from "./totp-keys";
 
 export const ISSUER = "Atrocity Early Warning";
 
-function key() {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  return createHash("sha256").update(`totp:${secret}`).digest();
-}
-
+/** Encrypted under the current key. The keyring is read each time (cheap): settings are the environment's. */
 export function encryptSecret(plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), data.toString("base64")].join(":");
+  return encryptTotpSecret(totpKeyring(), plain);
 }
 
+/** The stored secret in clear; throws UnreadableTotpSecretError when no configured key opens it. */
 export function decryptSecret(stored: string): string {
-  const [v, iv, tag, data] = stored.split(":");
-  if (v !== "v1") throw new Error("Unknown TOTP secret format");
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64"));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
+  return decryptTotpSecret(totpKeyring(), stored).plain;
+}
+
+/**
+ * The stored secret in clear, and the same secret encrypted under the current key when it was
+ * stored under another (an old key, or NEXTAUTH_SECRET's before TOTP_ENCRYPTION_KEY was set), to
+ * be written back; else null. Throws UnreadableTotpSecretError like `decryptSecret`.
+ */
+export function openSecret(stored: string): { secret: string; reencrypted: string | null } {
+  const ring = totpKeyring();
+  const { plain, upToDate } = decryptTotpSecret(ring, stored);
+  return { secret: plain, reencrypted: upToDate ? null : encryptTotpSecret(ring, plain) };
 }
 
 export function newSecret(): string {

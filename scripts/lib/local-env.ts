@@ -41,6 +41,8 @@ export async function ensureLocalSecrets(): Promise<string[]> {
   if (dbPort && dbPort !== EMBEDDED_DB_DEFAULT_PORT) console.log(`Port ${EMBEDDED_DB_DEFAULT_PORT} is taken: the embedded database will use ${dbPort}.`);
   const wanted: Record<string, () => string> = {
     NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
+    // The two-factor secrets' own key (lib/auth/totp-keys.ts), so rotating NEXTAUTH_SECRET leaves them readable.
+    TOTP_ENCRYPTION_KEY: () => randomBytes(32).toString("hex"),
     EMBEDDED_DB_PASSWORD: () => randomBytes(24).toString("base64url"),
     EMBEDDED_DB_PORT: () => String(dbPort),
     NEXTAUTH_URL: () => "http://localhost:3000",

@@ -59,6 +59,7 @@ const MATRIX: Record<string, Role | "PUBLIC" | "SECRETARIAT"> = {
   "app/(app)/admin/actions.ts#revokeInvitationAction": "ADMIN",
   "app/(app)/admin/actions.ts#changeRoleAction": "ADMIN",
   "app/(app)/admin/actions.ts#setMemberActiveAction": "ADMIN",
+  "app/(app)/admin/actions.ts#resetMemberTwoFactorAction": "ADMIN",
   "app/(app)/admin/actions.ts#requireTwoFactorAction": "ADMIN",
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "ADMIN",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "ADMIN",

@@ -14,7 +14,7 @@ import { createEventAction, updateEventAction, deleteEventAction, checkImportAct
 import { watchSituationAction, markAlertsReadAction } from "@/app/(app)/alerts/actions";
 import { revokeSessionAction } from "@/app/(app)/account/actions";
 import { createMemberOrganisationAction, inviteFirstAdministratorAction, setOrganisationInCoalitionAction, setOrganisationSuspendedAction } from "@/app/(app)/coalition/actions";
-import { changeRoleAction, setMemberActiveAction, revokeInvitationAction, inviteMemberAction, issueApiTokenAction, revokeApiTokenAction } from "@/app/(app)/admin/actions";
+import { changeRoleAction, setMemberActiveAction, revokeInvitationAction, inviteMemberAction, issueApiTokenAction, revokeApiTokenAction, resetMemberTwoFactorAction } from "@/app/(app)/admin/actions";
 import { switchOrganisationAction } from "@/app/(app)/actions";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { emptySourceInput } from "@/lib/sources/schemas";
@@ -50,6 +50,8 @@ beforeAll(async () => {
   const ev = await ok(createEventAction({ data: { ...emptyEventInput(), situationId: shared.id, eventDate: "2024-01-01", eventType: "Battles", countryIso3: "MMR" } }));
   const imp = await db.eventImport.create({ data: { organisationId: orgA.id, fileName: "a.csv", sha256: "x", createdById: analystA.id, headers: ["a"], mapping: {} } });
   const session = await db.authSession.create({ data: { userId: analystA.id } });
+  // Two-factor sign-in on, so that another organisation's administrator resetting it would show.
+  await db.user.update({ where: { id: analystA.id }, data: { totpSecret: "v1:x:y:z", totpEnabledAt: new Date() } });
   const alert = await db.alert.create({ data: { organisationId: orgA.id, situationId: priv.id, rule: "SCORE_RISE", title: "A's alert", dedupeKey: `x-${priv.id}` } });
   await db.alertReceipt.create({ data: { alertId: alert.id, userId: analystA.id } });
   a = { org: orgA.id, priv: priv.id, shared: shared.id, src: src.id, resp: resp.id, round: round.id, ev: ev.id, imp: imp.id, ind: ind.id, inv: inv.id, token: token.id, ext: ext.id, extVersion: ext.version, session: session.id, alert: alert.id };
@@ -112,6 +114,7 @@ const CROSS: Record<string, (() => Promise<Result>) | string> = {
   "app/(app)/admin/actions.ts#revokeInvitationAction": () => revokeInvitationAction({ id: a.inv }),
   "app/(app)/admin/actions.ts#changeRoleAction": () => changeRoleAction({ userId: analystA.id, role: "ADMIN" }),
   "app/(app)/admin/actions.ts#setMemberActiveAction": () => setMemberActiveAction({ userId: analystA.id, active: false }),
+  "app/(app)/admin/actions.ts#resetMemberTwoFactorAction": () => resetMemberTwoFactorAction({ userId: analystA.id }),
   "app/(app)/admin/actions.ts#requireTwoFactorAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#assessmentIntervalAction": "the caller's own organisation only",
   "app/(app)/admin/actions.ts#signalSensitivityAction": "the caller's own organisation only",
@@ -163,6 +166,7 @@ async function snapshot() {
     indicator: await db.indicator.findUnique({ where: { id: a.ind }, select: { text: true, retiredAt: true } }),
     imp: await db.eventImport.findUnique({ where: { id: a.imp }, select: { status: true, mapping: true } }),
     members: await db.membership.findMany({ where: { organisationId: a.org }, select: { role: true, deactivatedAt: true }, orderBy: { id: "asc" } }),
+    twoFactor: await db.user.findUnique({ where: { id: analystA.id }, select: { totpSecret: true, totpEnabledAt: true } }),
     invitation: await db.invitation.findUnique({ where: { id: a.inv }, select: { revokedAt: true } }),
     token: await db.apiToken.findUnique({ where: { id: a.token }, select: { revokedAt: true } }),
     session: await db.authSession.findUnique({ where: { id: a.session }, select: { revokedAt: true } }),

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
-import { changeRole, inviteMember, revokeInvitation, setAssessmentInterval, setMemberActive, setMinScoreCoverage, setRequireTwoFactor, setSignalSensitivity } from "@/lib/admin/mutations";
+import { changeRole, inviteMember, resetMemberTwoFactor, revokeInvitation, setAssessmentInterval, setMemberActive, setMinScoreCoverage, setRequireTwoFactor, setSignalSensitivity } from "@/lib/admin/mutations";
 import { minScoreCoverageInputSchema } from "@/lib/indicators/schemas";
 import { organisationSettingsSchema } from "@/lib/admin/schemas";
 import { signalSensitivityInputSchema } from "@/lib/signals/schemas";
@@ -33,6 +33,12 @@ export const changeRoleAction = authorizedAction({ role: "ADMIN", schema: z.obje
 });
 export const setMemberActiveAction = authorizedAction({ role: "ADMIN", schema: z.object({ userId: id, active: z.boolean() }) }, async (ctx) => {
   const r = await setMemberActive(ctx, ctx.input);
+  revalidatePath("/admin");
+  return r;
+});
+/** For a member who cannot sign in with their two-factor code (lost device, or a secret the server's keys no longer open). */
+export const resetMemberTwoFactorAction = authorizedAction({ role: "ADMIN", schema: z.object({ userId: id }) }, async (ctx) => {
+  const r = await resetMemberTwoFactor(ctx, ctx.input);
   revalidatePath("/admin");
   return r;
 });

@@ -11,7 +11,7 @@ import { AssessmentIntervalForm, InviteForm, MinScoreCoverageForm, RoleSelect, S
 import { IssueApiTokenForm } from "@/components/admin/api-tokens";
 import { listApiTokens } from "@/lib/api-tokens/queries";
 import { API_SCOPE_LABELS, type ApiScope } from "@/lib/api-tokens/schemas";
-import { requireTwoFactorAction, revokeApiTokenAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
+import { requireTwoFactorAction, resetMemberTwoFactorAction, revokeApiTokenAction, revokeInvitationAction, setMemberActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -55,7 +55,21 @@ export default async function AdminPage() {
                 <td>{m.user.email}</td>
                 <td>{m.deactivatedAt ? ROLE_LABELS[m.role] : <RoleSelect userId={m.user.id} role={m.role} name={m.user.name} />}</td>
                 <td>{when(m.user.lastSignInAt)}</td>
-                <td>{m.user.totpEnabledAt ? "On" : "Off"}</td>
+                <td>
+                  {m.user.totpEnabledAt ? "On" : "Off"}
+                  {m.user.totpEnabledAt && !m.deactivatedAt && m.user.id !== user.id && (
+                    <>
+                      {" "}
+                      <ActionButton
+                        action={resetMemberTwoFactorAction}
+                        input={{ userId: m.user.id }}
+                        label={`Reset two-factor sign-in for ${m.user.name}`}
+                        busyLabel="Resetting…"
+                        confirm={`Reset two-factor sign-in for ${m.user.name}? Their authenticator app and recovery codes stop working; they sign in with their password alone and set it up again. Do this only when they cannot sign in and you know it is them asking.`}
+                      />
+                    </>
+                  )}
+                </td>
                 <td>
                   {m.deactivatedAt ? (
                     <>

@@ -7,15 +7,7 @@ import { signIn } from "next-auth/react";
 import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
 import { FormError } from "@/components/ui/form-field";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-
-function messageFor(error: string): string {
-  if (error.startsWith("LOCKED")) {
-    const minutes = Number(error.split(":")[1]) || 15;
-    return `Too many attempts. Sign-in is paused for this account or network; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  }
-  if (error === "CODE_INVALID") return "That code is not right. Enter the 6-digit code your authenticator app shows now, or an unused recovery code.";
-  return "The e-mail address or password is not correct.";
-}
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [formError, setFormError] = useState<string | null>(null);
@@ -35,7 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     if (!res || res.error) {
       if (res?.error === "CODE_INVALID") setNeedCode(true);
-      setFormError(messageFor(res?.error ?? ""));
+      setFormError(signInErrorMessage(res?.error ?? ""));
       return;
     }
     // Checked again here, where the browser will follow it, against this page's own origin.
