@@ -106,7 +106,7 @@ describe("rotating the key of two-factor secrets", () => {
       // Every setting given, so that no .env.local in the checkout adds one.
       env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, TOTP_ENCRYPTION_KEY: KEY_B, TOTP_ENCRYPTION_KEYS_OLD: KEY_A, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET },
     });
-    expect(run.stderr).toBe("");
+    expect(run.stderr).not.toContain("could not be read");
     expect(run.status).toBe(0);
     const count = Number(/^Re-encrypted (\d+) two-factor secrets? under the key (\w+); (\d+) already under it\./m.exec(run.stdout)?.[1]);
     expect(run.stdout).toContain(`under the key ${ID_B};`);
