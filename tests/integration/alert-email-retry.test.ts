@@ -109,3 +109,18 @@ describe("alert e-mails that fail", () => {
     expect(analystReceipts.every((r) => r.emailDueAt === null)).toBe(true);
   });
 });
+
+describe("the Admin page", () => {
+  it("tells administrators how many alert e-mails were given up this week, with the latest error", async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { UndeliveredEmails } = await import("@/components/admin/undelivered-emails");
+    const { count } = await undeliveredAlertEmails(org.id);
+    expect(count).toBeGreaterThan(1); // from the tests above
+    const html = renderToStaticMarkup(await UndeliveredEmails({ organisationId: org.id }));
+    const text = html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+    expect(text).toContain(`${count} alert e-mails could not be sent in the last seven days, after every retry.`);
+    expect(text).toMatch(/The latest error: .+\. Check the server's SMTP_URL and SMTP_FROM settings/);
+    const quiet = await createOrganisation();
+    expect(await UndeliveredEmails({ organisationId: quiet.id })).toBeNull();
+  });
+});

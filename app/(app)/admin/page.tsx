@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/labels";
 import { ActionButton } from "@/components/ui/action-button";
 import { LogoForm } from "@/components/admin/logo-form";
+import { UndeliveredEmails } from "@/components/admin/undelivered-emails";
 import { LOGO_MAX_BYTES } from "@/lib/uploads/limits";
 import { LeaveCoalitionSection } from "@/components/coalition/leave-coalition-section";
 import { AssessmentIntervalForm, InviteForm, MinScoreCoverageForm, RoleSelect, SignalSensitivityForm } from "@/components/admin/admin-forms";
@@ -33,6 +34,7 @@ export default async function AdminPage() {
       <p className="muted">
         {org.name}. <Link href="/admin/audit">Audit log</Link>
       </p>
+      <UndeliveredEmails organisationId={orgId} />
       <section className="panel" aria-labelledby="members-heading">
         <h2 id="members-heading" style={{ marginTop: 0 }}>
           Members ({members.filter((m) => !m.deactivatedAt).length} active)
