@@ -5,20 +5,25 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "./lib/database";
+import { connectionPlan, connectionWarning } from "./lib/connections";
 import { LOCAL_ENV_FILE, loadLocalEnv } from "./lib/local-env";
 import { serverTimeouts } from "./server-timeouts.mjs";
 import { totpKeyring } from "../lib/auth/totp-keys";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed-data/demo";
 
-async function hasDemoAccounts(url: string): Promise<boolean> {
+/** Whether the demo accounts are there, and how many connections the server allows ordinary users (null: unknown). */
+async function inspectDatabase(url: string): Promise<{ demo: boolean; allowed: number | null }> {
   const client = new pg.Client({ connectionString: url });
+  let allowed: number | null = null;
   try {
     await client.connect();
+    const c = await client.query<{ allowed: number }>(`SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int AS allowed`);
+    allowed = c.rows[0].allowed;
     const r = await client.query(`SELECT 1 FROM "User" WHERE email = ANY($1::text[]) LIMIT 1`, [DEMO_USERS.map((u) => u.email)]);
-    return r.rowCount === 1;
+    return { demo: r.rowCount === 1, allowed };
   } catch {
-    return false; // not migrated yet, or unreachable: the app itself will say so
+    return { demo: false, allowed }; // not migrated yet, or unreachable: the app itself will say so
   } finally {
     await client.end().catch(() => {});
   }
@@ -53,7 +58,10 @@ async function main() {
   console.log(`\nAtrocity Early Warning is starting on http://localhost:${port}`);
   console.log(db.started ? "Embedded PostgreSQL started (data in .data/postgres)." : "Using an already running database server.");
   // Only where the demo data is: a real deployment's log must not advertise accounts that do not exist.
-  if (await hasDemoAccounts(db.url)) console.log(`Demo accounts (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
+  const found = await inspectDatabase(db.url);
+  if (found.demo) console.log(`Demo accounts (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
+  const tooMany = !dev && found.allowed !== null ? connectionWarning(connectionPlan(), found.allowed) : null;
+  if (tooMany) console.warn(tooMany);
   console.log("Press Ctrl+C to stop.\n");
 
   let stopping = false;
