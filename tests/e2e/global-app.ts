@@ -1,16 +1,16 @@
 // E2E: one database and one production server of the app for the run.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { TestProject } from "vitest/node";
 import { withDatabase } from "../../lib/database-url";
 import { createPrismaClient } from "../../lib/db-client";
 import { seedDemo } from "../../prisma/seed";
 import { adminQuery, createTemplate } from "../support/template";
 import { startTestServer } from "../support/test-server";
+import { startNextApp } from "./app-process";
 import { E2E_IMPORT_MAX_BYTES, E2E_UPLOAD_MAX_BYTES } from "./limits";
 
 declare module "vitest" {
@@ -18,22 +18,12 @@ declare module "vitest" {
     baseUrl: string;
     e2eDatabaseUrl: string;
     e2eUploadDir: string;
+    /**
+     * What every instance of the app shares (database, secret, uploads, limits): a test starts
+     * another instance with it (startNextApp in ./app-process). NEXTAUTH_URL is each one's own.
+     */
+    e2eAppEnv: Record<string, string>;
   }
-}
-
-async function waitFor(url: string, ms: number, child: ChildProcess) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} before it was ready.`);
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`The app did not answer on ${url} within ${ms} ms.`);
 }
 
 export default async function setup(project: TestProject) {
@@ -63,27 +53,17 @@ async function startApp(project: TestProject, server: Awaited<ReturnType<typeof 
   const port = process.env.E2E_PORT ?? "3100";
   const uploadDir = mkdtempSync(path.join(tmpdir(), "aew-e2e-uploads-"));
   mkdirSync(path.join(uploadDir, "tmp"));
-  const baseUrl = `http://localhost:${port}`;
-  // As `npm start` runs it: the connection's address reaches the app (scripts/socket-address.mjs).
-  const preload = pathToFileURL(path.resolve("scripts/socket-address.mjs")).href;
-  const app = spawn(process.execPath, ["--import", preload, nextBin, "start", "-p", port], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, DATABASE_URL: withDatabase(url, dbName), NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-      UPLOAD_DIR: uploadDir, IMPORT_MAX_BYTES: String(E2E_IMPORT_MAX_BYTES), UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES) },
-  });
-  try {
-    await waitFor(`${baseUrl}/signin`, 60_000, app);
-  } catch (e) {
-    app.kill("SIGTERM");
-    throw e;
-  }
+  const appEnv = { DATABASE_URL: withDatabase(url, dbName), NEXTAUTH_SECRET: randomBytes(32).toString("hex"), UPLOAD_DIR: uploadDir,
+    IMPORT_MAX_BYTES: String(E2E_IMPORT_MAX_BYTES), UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES) };
+  const app = await startNextApp(port, appEnv);
+  const baseUrl = app.baseUrl;
   project.provide("baseUrl", baseUrl);
   project.provide("e2eDatabaseUrl", url);
   project.provide("e2eUploadDir", uploadDir);
+  project.provide("e2eAppEnv", appEnv);
 
   return async () => {
-    app.kill("SIGTERM");
-    await new Promise((r) => (app.exitCode !== null ? r(null) : app.once("exit", r)));
+    await app.stop();
     if (server.kind === "external") await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
     await server.stop();
     rmSync(uploadDir, { recursive: true, force: true });
