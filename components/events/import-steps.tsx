@@ -133,3 +133,30 @@ export function ImportRunner({ id, totalRows, importRows, differingRepeatIds }: 
     </div>
   );
 }
+
+/**
+ * An import that is running, here or started on another instance of the app (or in another tab):
+ * how far it is, read from its progress record every second, and the finished import once it ends.
+ */
+export function ImportProgress({ id, processedRows, totalRows }: { id: string; processedRows: number; totalRows: number }) {
+  const router = useRouter();
+  const [processed, setProcessed] = useState(processedRows);
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      const r = await fetch(`/api/imports/${id}`, { cache: "no-store" }).then((x) => x.json()).catch(() => null);
+      if (!r?.ok) return;
+      if (r.status === "RUNNING") return setProcessed(r.processedRows);
+      clearInterval(timer);
+      router.refresh();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [id, router]);
+  return (
+    <div className="notice progress-wrap">
+      <label htmlFor="running-progress">
+        This import is running: {processed.toLocaleString("en")} of {totalRows.toLocaleString("en")} rows read.
+      </label>
+      <progress id="running-progress" max={totalRows} value={processed} />
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { canStillRun, loadImport } from "@/lib/events/import-service";
 import type { ColumnMapping, EventRow, Problem } from "@/lib/events/acled";
 import type { CheckResult } from "@/lib/events/import";
 import { MAX_REPEATS_KEPT, type KeepRepeats } from "@/lib/events/repeats";
-import { ImportMappingForm, ImportRunner } from "@/components/events/import-steps";
+import { ImportMappingForm, ImportProgress, ImportRunner } from "@/components/events/import-steps";
 import { counted, fileSize, killed } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Import events" };
@@ -83,7 +83,7 @@ export default async function ImportStepsPage({ params }: { params: Promise<{ id
           This import stopped before the end, so nothing was imported.{canRun ? " You can run it again below." : ""}
         </p>
       )}
-      {imp.status === "RUNNING" && <p className="notice">This import is running…</p>}
+      {imp.status === "RUNNING" && <ImportProgress id={imp.id} processedRows={imp.processedRows} totalRows={imp.totalRows} />}
 
       {canRun && <ImportMappingForm id={imp.id} headers={imp.headers} mapping={(imp.mapping as ColumnMapping) ?? {}} situationId={imp.situationId ?? ""} situations={situations} />}
 
