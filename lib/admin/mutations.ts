@@ -106,6 +106,16 @@ export async function resetMemberTwoFactor({ user, membership }: Actor, input: {
     if (m.deactivatedAt) throw new ActionError("This member is deactivated: reactivate them first.");
     const target = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, email: true, totpEnabledAt: true } });
     if (!target.totpEnabledAt) throw new ActionError(`${target.name} has not turned on two-factor sign-in: there is nothing to reset.`);
+    // One second factor guards every organisation the member works in: an administrator of one may not
+    // take it away from the others (with the member's password, they could then enrol their own).
+    const elsewhere = await tx.membership.count({
+      where: { userId: input.userId, deactivatedAt: null, organisationId: { not: membership.organisationId }, organisation: { memberships: { none: { userId: user.id, role: "ADMIN", deactivatedAt: null } } } },
+    });
+    if (elsewhere > 0) {
+      throw new ActionError(
+        `${target.name} also works in another organisation, whose data their two-factor sign-in protects too, so only an administrator of every organisation they work in can reset it. They can sign in with one of their recovery codes and set it up again on their Account page.`,
+      );
+    }
     await tx.user.update({ where: { id: input.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
     await writeAudit(tx, {

@@ -227,3 +227,22 @@ describe("an administrator resetting a member's two-factor sign-in", () => {
     expect(await db.auditEntry.count({ where: { action: "member.two_factor_reset", entityId: user.id } })).toBe(0);
   });
 });
+
+describe("a member who also works in another organisation", () => {
+  it("keeps their two-factor sign-in unless the administrator administers every organisation they work in", async () => {
+    setKeys({ TOTP_ENCRYPTION_KEY: KEY_A });
+    const { user } = await enrolledMember();
+    const elsewhere = await createOrganisation();
+    await db.membership.create({ data: { organisationId: elsewhere.id, userId: user.id, role: "VIEWER" } });
+    // The second factor protects the other organisation's data too: one organisation's administrator cannot take it away.
+    await actAs(admin);
+    const refused = await resetMemberTwoFactorAction({ userId: user.id });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/also works in another organisation/) });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
+    expect(await db.auditEntry.count({ where: { action: "member.two_factor_reset", entityId: user.id } })).toBe(0);
+    // An administrator of both may.
+    await db.membership.create({ data: { organisationId: elsewhere.id, userId: admin.id, role: "ADMIN" } });
+    await ok(resetMemberTwoFactorAction({ userId: user.id }));
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
+  });
+});
