@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
 import { PUBLISHED_ROUND, summaryScores, type ScoreSummaryJson } from "@/lib/indicators/rounds";
@@ -11,7 +12,7 @@ import type { RoundScores } from "@/lib/indicators/score";
 import { findEscalations, type CategoryChange, type RoundFacts } from "./escalations";
 
 /** The SEVERE indicators of the given rounds (through the partial index of SEVERE ratings). */
-async function addSevere(rounds: RoundFacts[]) {
+async function addSevere(db: Db, rounds: RoundFacts[]) {
   if (!rounds.length) return;
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const severe = await db.$queryRaw<{ assessmentId: string; indicatorId: string; code: string }[]>`
@@ -24,7 +25,7 @@ async function addSevere(rounds: RoundFacts[]) {
   }
 }
 
-async function categoryChanges(membership: CurrentMembership, since: Date): Promise<CategoryChange[]> {
+async function categoryChanges(db: Db, membership: CurrentMembership, since: Date): Promise<CategoryChange[]> {
   const rows = await db.$queryRaw<{ situationId: string; at: Date; before: RiskCategory; after: RiskCategory }[]>`
     SELECT e."entityId" AS "situationId", e.at, e.before->>'riskCategory' AS before, e.after->>'riskCategory' AS after
     FROM "AuditEntry" e JOIN "Situation" s ON s.id = e."entityId"
@@ -41,7 +42,7 @@ async function categoryChanges(membership: CurrentMembership, since: Date): Prom
  */
 const summaries = new LRUCache<string, RoundScores>({ max: 20_000 });
 
-async function summariesOf(ids: string[]): Promise<Map<string, RoundScores>> {
+async function summariesOf(db: Db, ids: string[]): Promise<Map<string, RoundScores>> {
   const out = new Map<string, RoundScores>();
   const missing: string[] = [];
   for (const id of ids) {
@@ -67,7 +68,7 @@ async function summariesOf(ids: string[]): Promise<Map<string, RoundScores>> {
  * ("CRIME:STATUS,...") and its latest two published rounds (id and date, newest first; one short
  * walk down the partial index of published rounds per situation), with their scores (summariesOf).
  */
-async function visibleWithRounds(membership: CurrentMembership) {
+async function visibleWithRounds(db: Db, membership: CurrentMembership) {
   const rows = await db.$queryRaw<{ id: string; title: string; riskCategory: RiskCategory; countryIso3: string; countryName: string; crimes: string | null; rounds: string | null }[]>`
     WITH v AS (SELECT s.id, s.title, s."riskCategory", s."countryIso3" FROM "Situation" s WHERE ${visibleSituationsSql(membership, "s")}),
       -- The crime assessments of all of them in one grouped pass (cheaper than a lookup per situation).
@@ -80,7 +81,7 @@ async function visibleWithRounds(membership: CurrentMembership) {
     FROM v s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3" LEFT JOIN cr ON cr."situationId" = s.id
     ORDER BY s.title`;
   const latest = rows.map((r) => (r.rounds ? (JSON.parse(r.rounds) as [string, string][]) : []));
-  const scores = await summariesOf(latest.flat().map(([id]) => id));
+  const scores = await summariesOf(db, latest.flat().map(([id]) => id));
   return rows.map((r, i) => ({
     situation: {
       id: r.id,
@@ -101,11 +102,13 @@ async function visibleWithRounds(membership: CurrentMembership) {
 
 export async function dashboardOverview(membership: CurrentMembership, windowDays: number, now = new Date()) {
   const since = new Date(now.getTime() - windowDays * 86400_000);
-  const [changes, visible] = await Promise.all([categoryChanges(membership, since), visibleWithRounds(membership)]);
+  // The whole dashboard from one server: the read replica when there is one (lib/db-replica.ts).
+  const db = await readDb();
+  const [changes, visible] = await Promise.all([categoryChanges(db, membership, since), visibleWithRounds(db, membership)]);
   const situations = visible.map((v) => v.situation);
   // Latest two rounds per situation, newest first; only a situation whose latest round is in the window can escalate.
   const rounds = new Map(visible.filter((v) => v.rounds.length).map((v) => [v.situation.id, v.rounds]));
-  await addSevere([...rounds.values()].filter((rs) => rs[0].assessedOn >= since).flat());
+  await addSevere(db, [...rounds.values()].filter((rs) => rs[0].assessedOn >= since).flat());
   const escalations = findEscalations(rounds, changes, since);
   const crimeStatus: Record<Crime, Partial<Record<CrimeStatus, number>>> = { GENOCIDE: {}, WAR_CRIMES: {}, CRIMES_AGAINST_HUMANITY: {}, ETHNIC_CLEANSING: {}, INCITEMENT: {} };
   for (const s of situations) for (const c of s.crimes) crimeStatus[c.crime][c.status] = (crimeStatus[c.crime][c.status] ?? 0) + 1;

@@ -15,6 +15,7 @@ import { listSources } from "@/lib/sources/queries";
 import { listEvents } from "@/lib/events/queries";
 import { listAudit } from "@/lib/audit/queries";
 import { listSituationsApi } from "@/lib/api/v1/queries";
+import { dashboardOverview } from "@/lib/dashboard/overview";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { createSituationAction } from "@/app/(app)/situations/actions";
 import { GET as exportList } from "@/app/api/exports/[entity]/route";
@@ -114,7 +115,7 @@ describe.skipIf(!replicaAdminUrl)("heavy reads on a streaming replica", () => {
     forgetReplica();
   });
 
-  it("lists, exports and the partner API read from the replica: a record the replica has not replayed is not there yet", async () => {
+  it("the dashboard, lists, exports and the partner API read from the replica: a record the replica has not replayed is not there yet", async () => {
     await actAs(analyst);
     await standby.query("SELECT pg_wal_replay_pause()");
     try {
@@ -124,6 +125,7 @@ describe.skipIf(!replicaAdminUrl)("heavy reads on a streaming replica", () => {
       expect((await listSituations(membership, {})).rows.map((r) => r.title)).not.toContain(title);
       expect((await listSituationsApi(membership, {})).data.map((s) => s.title)).not.toContain(title);
       expect(await csvOf("situations")).not.toContain(title);
+      expect((await dashboardOverview(membership, 30)).situations.map((s) => s.title)).not.toContain(title);
       // The other lists and the raw-SQL export read there too (they answer from the standby without error).
       await listSources(org.id, {});
       await listEvents(membership, {});
