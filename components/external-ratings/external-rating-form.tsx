@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createExternalRatingAction, deleteExternalRatingAction, updateExternalRatingAction } from "@/app/(app)/external-ratings/actions";
 import { ActionButton } from "@/components/ui/action-button";
-import { FieldError, FormError, fieldProps } from "@/components/ui/form-field";
+import { Field, FieldError, FormError } from "@/components/ui/form-field";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
 import {
   EXTERNAL_SYSTEMS,
@@ -85,14 +85,10 @@ export function ExternalRatingForm(props: Props) {
     setFormError(res.message);
   });
 
-  const a = (name: keyof ExternalRatingInput) => fieldProps(name, errors[name]);
-  const err = (name: keyof ExternalRatingInput) => <FieldError id={name} message={errors[name]?.message} />;
   const input = (name: keyof ExternalRatingInput, type = "text", extra: { placeholder?: string; inputMode?: "numeric" | "decimal" } = {}) => (
-    <div className="field">
-      <label htmlFor={name}>{LABELS[name]}</label>
-      <input type={type} {...extra} {...a(name)} {...register(name)} />
-      {err(name)}
-    </div>
+    <Field id={name} label={LABELS[name]} error={errors[name]}>
+      {(p) => <input type={type} {...extra} {...p} {...register(name)} />}
+    </Field>
   );
   /** Choices with the publisher's definition under each, where it is chosen. */
   const choices = <T extends string>(name: "category" | "alertLevel", values: readonly T[], labels: Record<T, string>, definitions: Record<T, string>) => (
@@ -113,7 +109,7 @@ export function ExternalRatingForm(props: Props) {
           </p>
         </div>
       ))}
-      {err(name)}
+      <FieldError id={name} message={errors[name]?.message} />
     </fieldset>
   );
 
@@ -121,17 +117,17 @@ export function ExternalRatingForm(props: Props) {
     <>
       <form onSubmit={onSubmit} noValidate className="panel">
         <FormError message={formError} />
-        <div className="field">
-          <label htmlFor="system">{LABELS.system}</label>
-          <select {...a("system")} {...register("system")}>
-            {EXTERNAL_SYSTEMS.map((s) => (
-              <option key={s} value={s}>
-                {SYSTEM_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          {err("system")}
-        </div>
+        <Field id="system" label={LABELS.system} error={errors.system}>
+          {(p) => (
+            <select {...p} {...register("system")}>
+              {EXTERNAL_SYSTEMS.map((s) => (
+                <option key={s} value={s}>
+                  {SYSTEM_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="grid-2">
           {input("ratedOn", "date")}
           {input("url", "url", { placeholder: "https://" })}
@@ -147,26 +143,24 @@ export function ExternalRatingForm(props: Props) {
         {system === "R2P_MONITOR" && choices("category", R2P_CATEGORIES, R2P_CATEGORY_LABELS, R2P_CATEGORY_DEFINITIONS)}
         {system === "GENOCIDE_WATCH" && (
           <>
-            <div className="field">
-              <label htmlFor="stage">{LABELS.stage}</label>
-              <select {...a("stage")} {...register("stage")}>
-                <option value="">Choose a stage</option>
-                {GENOCIDE_STAGES.map((name, i) => (
-                  <option key={name} value={String(i + 1)}>
-                    {`${i + 1}: ${name}`}
-                  </option>
-                ))}
-              </select>
-              {err("stage")}
-            </div>
+            <Field id="stage" label={LABELS.stage} error={errors.stage}>
+              {(p) => (
+                <select {...p} {...register("stage")}>
+                  <option value="">Choose a stage</option>
+                  {GENOCIDE_STAGES.map((name, i) => (
+                    <option key={name} value={String(i + 1)}>
+                      {`${i + 1}: ${name}`}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             {choices("alertLevel", GENOCIDE_WATCH_LEVELS, GENOCIDE_WATCH_LEVEL_LABELS, GENOCIDE_WATCH_LEVEL_DEFINITIONS)}
           </>
         )}
-        <div className="field">
-          <label htmlFor="note">{LABELS.note}</label>
-          <textarea rows={2} {...a("note")} {...register("note")} />
-          {err("note")}
-        </div>
+        <Field id="note" label={LABELS.note} error={errors.note}>
+          {(p) => <textarea rows={2} {...p} {...register("note")} />}
+        </Field>
         <button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : props.mode === "create" ? "Record the rating" : "Save changes"}
         </button>
