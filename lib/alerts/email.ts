@@ -5,6 +5,7 @@ import { appUrl, mailer } from "@/lib/mail";
 import { SITUATION_ORGANISATION_STATUS, situationViewersWhere } from "@/lib/access/situations";
 import { alertEventsHref } from "@/lib/signals/links";
 import { EMAIL_GIVE_UP_AFTER_HOURS, EMAIL_LEASE_MINUTES, nextTryMinutes } from "./email-schedule";
+import { alertTitleText } from "./rules";
 
 /** Receipts claimed for sending by this process: no other process (or instance) sends them meanwhile. */
 type Claimed = { alertId: string; userId: string; emailAttempts: number };
@@ -48,7 +49,7 @@ async function send(claimed: Claimed[]): Promise<number> {
           OR: claimed.map((c) => ({ alertId: c.alertId, userId: c.userId })),
           AND: [{ OR: situations.map((s) => ({ alert: { situationId: s.id }, user: { AND: [{ emailAlerts: true }, situationViewersWhere(s)] } })) }],
         },
-        include: { alert: { select: { title: true, situationId: true, severity: true, detail: true, createdAt: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
+        include: { alert: { select: { rule: true, title: true, situationId: true, severity: true, detail: true, createdAt: true, raisedBy: { select: { name: true } } } }, user: { select: { email: true } } },
       })
     : [];
   const allowed = new Set(receipts.map(key));
@@ -66,8 +67,8 @@ async function send(claimed: Claimed[]): Promise<number> {
     try {
       await mail.send(
         r.user.email,
-        `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${r.alert.title}`,
-        `${r.alert.title}\n${r.alert.raisedBy ? `Raised by a change ${r.alert.raisedBy.name} made.\n` : ""}\nOpen the situation: ${base}/situations/${r.alert.situationId}\n${alertEventsHref(r.alert.detail) ? `The events behind it: ${base}${alertEventsHref(r.alert.detail)}\n` : ""}Your alerts: ${base}/alerts\n`,
+        `[${r.alert.severity === "CRITICAL" ? "Critical" : "Alert"}] ${alertTitleText(r.alert)}`,
+        `${alertTitleText(r.alert)}\n${r.alert.raisedBy ? `Raised by a change ${r.alert.raisedBy.name} made.\n` : ""}\nOpen the situation: ${base}/situations/${r.alert.situationId}\n${alertEventsHref(r.alert.detail) ? `The events behind it: ${base}${alertEventsHref(r.alert.detail)}\n` : ""}Your alerts: ${base}/alerts\n`,
       );
       await db.alertReceipt.update({ where, data: { emailedAt: new Date(), emailDueAt: null, emailError: null } });
       sent++;

@@ -3,7 +3,7 @@
 import { RISK_CATEGORY_LABELS, CRIME_LABELS } from "@/lib/labels";
 import type { Crime, CrimeStatus, RiskCategory } from "@/lib/generated/prisma/enums";
 import { compareCodes, methodOf, round1, type RoundScores } from "@/lib/indicators/score";
-import { indicatorsByFactor } from "@/lib/indicators/score-text";
+import { FACTOR_SHORT_NAMES, indicatorsByFactor } from "@/lib/indicators/score-text";
 
 export type AlertRuleName = "SCORE_RISE" | "CATEGORY_ESCALATION" | "NEW_DOCUMENTED_CRIME" | "NEW_SEVERE_INDICATOR" | "EVENT_SPIKE" | "KILLING_THRESHOLD" | "NEW_IN_EVENTS";
 export interface AlertDraft {
@@ -18,6 +18,33 @@ export interface AlertDraft {
 export const SCORE_RISE_THRESHOLD = 10;
 /** Risk factors whose new SEVERE indicators raise an alert: preparatory action, triggers, intent. */
 export const WATCHED_FACTORS = [7, 8, 10];
+
+/** The watched risk factors as an analyst reads them: "7 (Enabling circumstances or preparation), 8 (Triggers) or 10 (Intent to destroy a group)". */
+export function watchedFactorsText(): string {
+  const named = WATCHED_FACTORS.map((f) => `${f} (${FACTOR_SHORT_NAMES[f]})`);
+  return `${named.slice(0, -1).join(", ")} or ${named.at(-1)}`;
+}
+
+/** The title of a new-severe-indicator alert, its indicators named by risk factor: "Sudan: 2 new severe indicators. Triggers: 8.2, 8.7." */
+function newSevereTitle(situationTitle: string, items: { code: string; factor: number }[]): string {
+  const named = indicatorsByFactor(items, compareCodes);
+  return items.length > 1 ? `${situationTitle}: ${items.length} new severe indicators. ${named}.` : `${situationTitle}: a new severe indicator. ${named}.`;
+}
+
+/** An indicator's risk factor from its code: the Framework's and an organisation's own codes are "<factor>.<number>". */
+const factorOfCode = (code: string) => Number(code.split(".")[0]);
+
+/**
+ * An alert's title as the inbox and e-mail show it. Titles are stored when the alert is raised;
+ * those of new severe indicators raised before indicators were named ("Sudan: new severe indicators
+ * 1.3, 8.2") are read with their risk factors' names, as new ones are stored.
+ */
+export function alertTitleText(alert: { rule: string; title: string }): string {
+  if (alert.rule !== "NEW_SEVERE_INDICATOR") return alert.title;
+  const old = /^(.*): new severe indicators? (\d{1,2}\.\d{1,4}(?:, \d{1,2}\.\d{1,4})*)$/s.exec(alert.title);
+  if (!old) return alert.title;
+  return newSevereTitle(old[1], old[2].split(", ").map((code) => ({ code, factor: factorOfCode(code) })));
+}
 
 /** Risk categories from least to most serious (RESOLVED lowest). */
 export const RISK_RANK: Record<RiskCategory, number> = { RESOLVED: 0, MONITORING: 1, SERIOUS_CONCERN: 2, IMMINENT_RISK: 3, CURRENT_CRISIS: 4 };
@@ -50,12 +77,11 @@ export function roundAlerts(situation: { id: string; title: string }, before: Pu
   const fresh = after.severe.filter((s) => WATCHED_FACTORS.includes(s.factor) && !wasSevere.has(s.indicatorId));
   if (fresh.length) {
     const codes = fresh.map((s) => s.code).sort(compareCodes);
-    // Named by risk factor (in-app and e-mail read this title): "Triggers: 8.2, 8.7; Intent to destroy a group: 10.1".
-    const named = indicatorsByFactor(fresh, compareCodes);
     alerts.push({
       rule: "NEW_SEVERE_INDICATOR",
       severity: "CRITICAL",
-      title: codes.length > 1 ? `${situation.title}: ${codes.length} new severe indicators. ${named}.` : `${situation.title}: a new severe indicator. ${named}.`,
+      // Named by risk factor (in-app and e-mail read this title): "Triggers: 8.2, 8.7; Intent to destroy a group: 10.1".
+      title: newSevereTitle(situation.title, fresh),
       detail: { assessmentId: after.id, codes },
       dedupeKey: `NEW_SEVERE_INDICATOR:${after.id}`,
     });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db";
 import { listInbox } from "@/lib/alerts/queries";
-import { SCORE_RISE_THRESHOLD, WATCHED_FACTORS } from "@/lib/alerts/rules";
+import { SCORE_RISE_THRESHOLD, alertTitleText, watchedFactorsText } from "@/lib/alerts/rules";
 import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/ui/action-button";
 import { RiskBadge } from "@/components/ui/risk-badge";
@@ -41,7 +41,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <h1>Alerts</h1>
       <p className="muted">
         Raised the moment the data changes: an overall score rising {SCORE_RISE_THRESHOLD} points or more between two published rounds, a
-        risk category raised, a crime newly documented, or a new severe indicator in risk factors {WATCHED_FACTORS.join(", ")}. And from the event log: a week well above
+        risk category raised, a crime newly documented, or a new severe indicator in risk factor {watchedFactorsText()}. And from the event log: a week well above
         a situation&apos;s previous 26, one actor&apos;s killings of civilians over the mass-killing threshold of 1,000 in 12 months, or an actor, region or kind of event
         never seen before in a situation.
       </p>
@@ -65,7 +65,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <div>
                 <div className="alert-title">
                   {r.readAt ? "" : <span className="visually-hidden">Unread: </span>}
-                  {r.alert.title}
+                  {alertTitleText(r.alert)}
                 </div>
                 <Link href={`/situations/${r.alert.situation.id}`}>{r.alert.situation.title}</Link> <RiskBadge category={r.alert.situation.riskCategory} />
                 {roundOf(r.alert) && (
