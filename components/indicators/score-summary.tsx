@@ -70,6 +70,11 @@ export function ownFactorsText(crime: ScoredCrime): string {
   return CONVENTION_CRIMES.includes(crime) ? `${names} (this tool's convention)` : names;
 }
 
+/** The risk factors a method 1 score counted, named: "The common risk factors (1–8); 9. Intergroup tensions; 10. Intent to destroy a group". */
+export function v1FactorsText(crime: ScoredCrime): string {
+  return ["The common risk factors (1–8)", ...CRIME_FACTORS_V1[crime].slice(COMMON_FACTORS.length).map((f) => `${f}. ${FACTOR_SHORT_NAMES[f]}`)].join("; ");
+}
+
 // The score tables below are plain markup (lib/markup.ts): they are read-only and, on a round's page,
 // hundreds of elements; the rating form shows the same while its scores change as the analyst types.
 
@@ -98,7 +103,7 @@ export function scoreSummaryMarkup(scores: RoundScores, text: Record<string, str
     : html`<tr><th scope="col">Crime</th><th scope="col">Score</th><th scope="col">Risk factors counted</th><th scope="col">Driven by</th></tr>`;
   const rows = SCORED_CRIMES.map((c) => {
     const s = scores.crimes[c];
-    if (!v2) return html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell">${valueCell(s, CRIME_LABELS[c])}</td><td>1–8, ${CRIME_FACTORS_V1[c].slice(8).join(" and ")}</td><td>${crimeDrivers(scores, c)}</td></tr>`;
+    if (!v2) return html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell">${valueCell(s, CRIME_LABELS[c])}</td><td>${v1FactorsText(c)}</td><td>${crimeDrivers(scores, c)}</td></tr>`;
     return html`<tr><th scope="row">${CRIME_LABELS[c]}</th><td class="score-cell">${valueCell(s, CRIME_LABELS[c], c)}<div class="muted small">${coverageText(s)}</div></td><td>${partText(s.common)}</td><td><div>${partText(s.specific)}</div><div class="muted small">${ownFactorsText(c)}</div></td><td>${
       s.factorsPresent ?? 0
     } of ${s.factorsTotal ?? 0}</td><td>${crimeDrivers(scores, c)}</td></tr>`;

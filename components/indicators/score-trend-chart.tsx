@@ -3,6 +3,7 @@
 // Scores over a situation's published rounds. Okabe-Ito colours (colour-blind safe) and dash
 // patterns so lines stay apart in print; the page shows the same figures as a table. Hidden from
 // assistive technology, and so out of the tab order too (no keyboard layer: nothing focusable inside).
+import { IMMINENCE_NAME } from "@/lib/indicators/score-text";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** A round's scores; null where a score is not enough assessed (a gap in its line, never a low point). */
@@ -25,14 +26,14 @@ export function axisTop(points: TrendPoint[]): number {
   return Math.min(100, Math.max(10, Math.ceil((max * 1.15) / 10) * 10));
 }
 
-const SERIES: { key: keyof TrendPoint; name: string; colour: string; dash?: string; width?: number }[] = [
+export const SERIES: { key: keyof TrendPoint; name: string; colour: string; dash?: string; width?: number }[] = [
   { key: "overall", name: "Overall", colour: "#000000", width: 3 },
   { key: "GENOCIDE", name: "Genocide", colour: "#D55E00", dash: "6 3" },
   { key: "WAR_CRIMES", name: "War crimes", colour: "#0072B2", dash: "2 3" },
   { key: "CRIMES_AGAINST_HUMANITY", name: "Crimes against humanity", colour: "#009E73", dash: "10 4" },
   { key: "ETHNIC_CLEANSING", name: "Ethnic cleansing", colour: "#CC79A7", dash: "4 2 1 2" },
   { key: "INCITEMENT", name: "Incitement", colour: "#E69F00", dash: "1 2" },
-  { key: "imminence", name: "Imminence (risk factors 7 and 8)", colour: "#56B4E9", dash: "8 2 2 2" },
+  { key: "imminence", name: IMMINENCE_NAME, colour: "#56B4E9", dash: "8 2 2 2" },
 ];
 
 export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {

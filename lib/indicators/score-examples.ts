@@ -23,9 +23,9 @@ export function scoreExamples(minCoverage?: number): ScoreExample[] {
   const common = rate(EXAMPLE_CATALOGUE.filter((i) => i.factor <= 8), "PRESENT");
   const one: RatingInput[] = [{ indicatorId: "1.1", level: "SEVERE" }];
   return [
-    make("12 indicators rated Severe (all of risk factor 9, five of 11, and 8.1), the other 119 not assessed", twelve),
+    make("12 indicators rated Severe (all of risk factor 9, intergroup tensions; five of 11, widespread or systematic attack; and 8.1, a trigger), the other 119 not assessed", twelve),
     make("Every indicator of risk factor 10 (intent to destroy a group) Severe, nothing else assessed", ten),
-    make("Every indicator of risk factor 10 Severe, every other indicator rated None", restNone(ten)),
+    make("Every indicator of risk factor 10 (intent to destroy a group) Severe, every other indicator rated None", restNone(ten)),
     make("Every common indicator (risk factors 1 to 8) Present, the specific factors not assessed", common),
     make("Every common indicator Present, every specific indicator rated None", restNone(common)),
     make("Armed conflict (1.1) Severe, every other indicator rated None", restNone(one)),

@@ -27,6 +27,9 @@ export function factorName(factor: number): string {
   return FACTOR_SHORT_NAMES[factor] ? `Risk factor ${factor}, ${FACTOR_SHORT_NAMES[factor]}` : `Risk factor ${factor}`;
 }
 
+/** The imminence line's name, its two risk factors named: "Imminence (7. Enabling circumstances or preparation; 8. Triggers)". */
+export const IMMINENCE_NAME = `Imminence (7. ${FACTOR_SHORT_NAMES[7]}; 8. ${FACTOR_SHORT_NAMES[8]})`;
+
 /** "8.7 (Triggers)": an indicator's code with its risk factor's name. */
 export function indicatorName(code: string, factor: number): string {
   return FACTOR_SHORT_NAMES[factor] ? `${code} (${FACTOR_SHORT_NAMES[factor]})` : code;

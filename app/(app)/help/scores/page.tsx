@@ -10,6 +10,8 @@ import { ownFactorsText, SCORED_CRIMES } from "@/components/indicators/score-sum
 export const metadata: Metadata = { title: "How scores work" };
 
 const FOUR: ScoredCrime[] = ["GENOCIDE", "WAR_CRIMES", "CRIMES_AGAINST_HUMANITY", "ETHNIC_CLEANSING"];
+/** Risk factors by number and name, as the crimes' table above names them: "9. Intergroup tensions; 11. Widespread or systematic attack". */
+const named = (factors: number[]) => factors.map((f) => `${f}. ${FACTOR_SHORT_NAMES[f]}`).join("; ");
 
 /** How risk scores are worked out (issue #27), with worked examples computed by the scoring code itself. */
 export default async function HowScoresWorkPage() {
@@ -72,8 +74,8 @@ export default async function HowScoresWorkPage() {
         </tbody>
       </table>
       <p>
-        Genocide (9 and 10), crimes against humanity (11 and 12) and war crimes (13 and 14) follow the Framework. The Framework covers these three legally
-        defined crimes only: ethnic cleansing&apos;s risk factors 9 and 11 are <strong>this tool&apos;s convention</strong>. Incitement is scored from its own
+        The own risk factors of genocide, crimes against humanity and war crimes follow the Framework. The Framework covers these three legally defined
+        crimes only: ethnic cleansing&apos;s ({named([9, 11])}) are <strong>this tool&apos;s convention</strong>. Incitement is scored from its own
         signs wherever they sit in the Framework, also this tool&apos;s convention: {INCITEMENT_CODES.map((code) => `${code} (${FACTOR_SHORT_NAMES[Number(code.split(".")[0])]})`).join(", ")}.
         Before method 2, incitement copied genocide&apos;s factors and always scored exactly as genocide.
       </p>
@@ -85,7 +87,7 @@ export default async function HowScoresWorkPage() {
       </p>
       <p>
         <strong>Imminence</strong> is its own line: risk factors 7 ({FACTOR_SHORT_NAMES[7]}) and 8 ({FACTOR_SHORT_NAMES[8]}) change quickly and say
-        &ldquo;soon&rdquo;, while the other common factors ({COMMON_FACTORS.filter((f) => f < 7).join(", ")}) describe conditions that last.
+        &ldquo;soon&rdquo;, while the other common factors ({named(COMMON_FACTORS.filter((f) => f < 7))}) describe conditions that last.
       </p>
 
       <h2>Colours</h2>

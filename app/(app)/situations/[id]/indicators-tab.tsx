@@ -8,7 +8,7 @@ import { StartRoundForm } from "@/components/indicators/start-round-form";
 import { ScoreTrendChart, type TrendPoint } from "@/components/indicators/score-trend-chart";
 import { FactorHeatmap } from "@/components/indicators/factor-heatmap";
 import { SCORED_CRIMES, ScoreSummary } from "@/components/indicators/score-summary";
-import { scoreText } from "@/lib/indicators/score-text";
+import { IMMINENCE_NAME, scoreText } from "@/lib/indicators/score-text";
 
 export async function IndicatorsTab({ situationId, organisationId, canEdit }: { situationId: string; organisationId: string; canEdit: boolean }) {
   const [rounds, summaries, factors, indicators] = await Promise.all([
@@ -113,7 +113,7 @@ export async function IndicatorsTab({ situationId, organisationId, canEdit }: { 
                       {CRIME_LABELS[c]}
                     </th>
                   ))}
-                  <th scope="col">Imminence (risk factors 7 and 8)</th>
+                  <th scope="col">{IMMINENCE_NAME}</th>
                 </tr>
               </thead>
               <tbody>
