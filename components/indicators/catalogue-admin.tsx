@@ -11,6 +11,7 @@ import { createIndicatorAction, retireIndicatorAction, updateIndicatorAction } f
 import { createIndicatorSchema } from "@/lib/indicators/schemas";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { ActionButton } from "@/components/ui/action-button";
+import { indicatorName } from "@/lib/indicators/score-text";
 
 type CreateInput = z.input<typeof createIndicatorSchema>;
 
@@ -32,7 +33,7 @@ export function AddIndicatorForm({ factors }: { factors: { number: number; title
       for (const [f, m] of Object.entries(res.fieldErrors ?? {})) if (m?.[0]) setError(f as keyof CreateInput, { message: m[0] });
       return setFormError(res.message);
     }
-    setDone(`Indicator ${res.data.code} added.`);
+    setDone(indicatorAddedText(res.data.code, Number(values.factor)));
     reset({ factor: values.factor, text: "" });
     router.refresh();
   });
@@ -69,6 +70,11 @@ export function AddIndicatorForm({ factors }: { factors: { number: number; title
       )}
     </form>
   );
+}
+
+/** What the form says once an indicator is added, its risk factor named: "Indicator 7.15 (Enabling circumstances or preparation) added." */
+export function indicatorAddedText(code: string, factor: number): string {
+  return `Indicator ${indicatorName(code, factor)} added.`;
 }
 
 export function OwnIndicatorControls({ indicator }: { indicator: { id: string; code: string; text: string; version: number; retired: boolean } }) {

@@ -10,6 +10,7 @@ import { discardRoundAction, publishRoundAction, saveRoundAction } from "@/app/(
 import { CONFIDENCES, LEVELS, TRENDS, saveRoundSchema, type SaveRoundInput } from "@/lib/indicators/schemas";
 import { mergeRound, roundChanges, type RatingValues, type RoundFormValues, type RoundItem, type RoundValues, type SavedRound } from "@/lib/indicators/round-merge";
 import { scoreRound, type IndicatorInput, type Level } from "@/lib/indicators/score";
+import { indicatorName } from "@/lib/indicators/score-text";
 import { CONFIDENCE_LABELS, RATING_LEVEL_LABELS, TREND_LABELS } from "@/lib/labels";
 import { FieldError, fieldProps } from "@/components/ui/form-field";
 import { useUnsavedChangesWarning } from "@/components/shell/unsaved-changes";
@@ -78,6 +79,13 @@ function toInput(id: string, version: number, base: RoundFormValues, v: FormValu
 
 const FIELD_LABELS = { assessedOn: "Date of the assessment", summary: "Summary of this round" } as const;
 
+/** How the comparison with someone else's save names a field or an indicator: an indicator with its risk factor's name ("Indicator 2.1 (Record of serious violations)"), not its code alone. */
+export function roundItemLabel(item: RoundItem, indicators: readonly { id: string; code: string; factor: number }[]): string {
+  if ("field" in item) return FIELD_LABELS[item.field];
+  const i = indicators.find((x) => x.id === item.indicatorId);
+  return i ? `Indicator ${indicatorName(i.code, i.factor)}` : "An indicator added after you opened this page";
+}
+
 /** A rating as the comparison of two versions shows it, in a sentence. */
 function describeRating(r: RatingValues | undefined): string {
   if (!r) return "Not rated";
@@ -113,12 +121,7 @@ export function RoundForm(props: Props) {
   useUnsavedChangesWarning(isDirty);
 
   const visible = props.indicators.filter((i) => !i.retired || props.ratings[i.id]);
-  const codes = useMemo(() => new Map(props.indicators.map((i) => [i.id, i.code])), [props.indicators]);
-  const label = (item: RoundItem) => {
-    if ("field" in item) return FIELD_LABELS[item.field];
-    const code = codes.get(item.indicatorId);
-    return code ? `Indicator ${code}` : "An indicator added after you opened this page";
-  };
+  const label = (item: RoundItem) => roundItemLabel(item, props.indicators);
 
   /** Takes what someone else saved into the form where this form left it alone; true when nothing is left to decide. */
   function merge(values: FormValues, saved: SavedVersion<SavedRound>): boolean {
@@ -426,11 +429,15 @@ function LiveProgress({ control, indicators, factors }: { control: Control<FormV
             return (
               <li key={f.number}>
                 <a href={`#factor-${f.number}`} title={f.title} onClick={() => requestAnimationFrame(() => focusFactor(f.number))}>
-                  {f.number}
-                  <span className="muted small">
-                    {" "}
-                    {done}/{inF.length}
+                  {/* A number for the eye, with the title on hover; the risk factor's title for screen readers. */}
+                  <span aria-hidden="true">
+                    {f.number}
+                    <span className="muted small">
+                      {" "}
+                      {done}/{inF.length}
+                    </span>
                   </span>
+                  <span className="visually-hidden">{`${f.number}. ${f.title}: ${done} of ${inF.length} rated`}</span>
                 </a>
               </li>
             );

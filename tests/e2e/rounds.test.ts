@@ -163,10 +163,10 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await a.getByText("Someone saved this draft round after you opened it.", { exact: false }).waitFor();
     const compared = a.getByRole("region", { name: "Changes saved by someone else" });
     expect(await compared.getByRole("heading").textContent()).toMatch(/^Saved by Amina Admin at /);
-    expect(await compared.getByRole("rowheader").allInnerTexts()).toEqual(["Indicator 2.1"]);
-    const row = await compared.getByRole("row").filter({ hasText: "Indicator 2.1" }).textContent();
+    expect(await compared.getByRole("rowheader").allInnerTexts()).toEqual(["Indicator 2.1 (Record of serious violations)"]);
+    const row = await compared.getByRole("row").filter({ hasText: "Indicator 2.1 (Record of serious violations)" }).textContent();
     expect(row).toMatch(/Severe.*None/);
-    expect(await compared.textContent()).toContain("Their changes to fields you had not changed are now in the form: Indicator 1.2.");
+    expect(await compared.textContent()).toContain("Their changes to fields you had not changed are now in the form: Indicator 1.2 (Armed conflict or instability).");
     expect(await level(a, "1.2", "Present")).toBe(true);
     expect(await level(a, "2.1", "None")).toBe(true);
     await screenshot(a, "round-conflict-compared");
