@@ -217,7 +217,7 @@ const exportSelect = {
   country: { select: { name: true } },
   situation: { select: { title: true } },
   organisation: { select: { name: true } },
-  indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
+  indicators: { select: { indicator: { select: { code: true, text: true } } }, orderBy: { indicator: { code: "asc" } } },
   citations: { where: { eventId: { not: null } }, select: { source: { select: { title: true } } }, orderBy: { source: { title: "asc" } } },
 } satisfies Prisma.EventSelect;
 

@@ -119,7 +119,8 @@ function columnSql(key: string, names: Names, mode: ColumnMode, acled: boolean):
       return mode === "csv" ? crimes : `coalesce(${crimes}, '')`;
     case "indicators":
       // Few events have linked indicators (or cited sources): a hashed membership test skips the lookup for the rest.
-      return linkedNames("EventIndicator", `(SELECT string_agg(i.code, '; ' ORDER BY i.code) FROM "EventIndicator" ei JOIN "Indicator" i ON i.id = ei."indicatorId" WHERE ei."eventId" = e.id)`, mode);
+      // Our readable names: each indicator with its words ("8.7 Incitement…"), not its code alone; ACLED's: the codes.
+      return linkedNames("EventIndicator", `(SELECT string_agg(${acled ? "i.code" : `i.code || ' ' || i.text`}, '; ' ORDER BY i.code) FROM "EventIndicator" ei JOIN "Indicator" i ON i.id = ei."indicatorId" WHERE ei."eventId" = e.id)`, mode);
     case "citedSources":
       return linkedNames("Citation", `(SELECT string_agg(s.title, '; ' ORDER BY s.title) FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."eventId" = e.id)`, mode);
     case "situation":

@@ -74,7 +74,7 @@ export async function listCitingClaims(sourceId: string) {
     include: {
       situation: { select: { id: true, title: true } },
       crimeAssessment: { select: { crime: true, situation: { select: { id: true, title: true } } } },
-      indicatorRating: { select: { indicator: { select: { code: true } }, assessment: { select: { assessedOn: true, situation: { select: { id: true, title: true } } } } } },
+      indicatorRating: { select: { indicator: { select: { code: true, text: true } }, assessment: { select: { assessedOn: true, situation: { select: { id: true, title: true } } } } } },
       response: { select: { title: true, situation: { select: { id: true, title: true } } } },
       event: { select: { eventDate: true, eventType: true, location: true, situation: { select: { id: true, title: true } } } },
     },
@@ -82,7 +82,7 @@ export async function listCitingClaims(sourceId: string) {
   return citations.map((c) => {
     if (c.crimeAssessment) return { kind: "Crime assessment", what: c.crimeAssessment.crime, situation: c.crimeAssessment.situation, locator: c.locator };
     if (c.indicatorRating)
-      return { kind: "Indicator rating", what: `Indicator ${c.indicatorRating.indicator.code}, round of ${isoDate(c.indicatorRating.assessment.assessedOn)}`, situation: c.indicatorRating.assessment.situation, locator: c.locator };
+      return { kind: "Indicator rating", what: `Indicator ${c.indicatorRating.indicator.code} (${c.indicatorRating.indicator.text}), round of ${isoDate(c.indicatorRating.assessment.assessedOn)}`, situation: c.indicatorRating.assessment.situation, locator: c.locator };
     if (c.response) return { kind: "Response", what: c.response.title, situation: c.response.situation, locator: c.locator };
     if (c.event)
       return { kind: "Event", what: `${isoDate(c.event.eventDate)} ${c.event.eventType}${c.event.location ? `, ${c.event.location}` : ""}`, situation: c.event.situation, locator: c.locator };

@@ -65,7 +65,8 @@ async function* prismaEventRows(membership: CurrentMembership, params: Record<st
         notes: e.notes,
         source: e.sourceText,
         crimes: e.crimes.map((c) => CRIME_LABELS[c]).join("; "),
-        indicators: e.indicators.map((i) => i.indicator.code).join("; "),
+        // ACLED's names: the codes; ours, readable: each code with its indicator's words.
+        indicators: e.indicators.map((i) => (acled ? i.indicator.code : `${i.indicator.code} ${i.indicator.text}`)).join("; "),
         citedSources: e.citations.map((c) => c.source.title).join("; "),
         situation: e.situation?.title ?? null,
         organisation: e.organisation.name,
@@ -295,7 +296,7 @@ describe("CSV and XLSX exports", () => {
 describe("the events CSV written by PostgreSQL", () => {
   it("is, cell for cell, the file made from Prisma's read of the list, for every filter and order; XLSX and JSON get the same rows, typed", async () => {
     await actAs(analyst);
-    const [i1, i2] = await db.indicator.findMany({ where: { organisationId: null }, orderBy: { code: "asc" }, take: 2, select: { id: true } });
+    const [i1, i2] = await db.indicator.findMany({ where: { organisationId: null }, orderBy: { code: "asc" }, take: 2, select: { id: true, code: true, text: true } });
     const tricky = [
       { eventType: "Riots", actor1: "-Militia, \"North\"", actor2: "50%_off\\group", admin1: "@home", admin2: "Line\nbreak", location: "\tTabbed", notes: "é ü 日本 \r\nnext", fatalities: 0, civilianTargeting: true, crimes: ["WAR_CRIMES", "GENOCIDE"] as ("WAR_CRIMES" | "GENOCIDE")[], indicatorIds: [i2.id, i1.id], latitude: "", longitude: "", eventDate: "2023-01-02" },
       { eventType: "Protests", actor1: "Plain", actor2: "", admin1: "", admin2: "", location: "+Town", notes: "", fatalities: 40, civilianTargeting: false, crimes: [], indicatorIds: [i1.id], latitude: "-12.25", longitude: "0.000001", eventDate: "2023-01-02" },
@@ -355,6 +356,9 @@ describe("the events CSV written by PostgreSQL", () => {
     expect(row[all[0].indexOf("Crimes")]).toBe("War crimes; Genocide");
     expect(row[all[0].indexOf("Civilians targeted")]).toBe("yes");
     expect(row[all[0].indexOf("Notes")]).toBe("é ü 日本 \r\nnext");
+    // Linked indicators: in our readable names each with its words, never a bare code; in ACLED's, the codes.
+    expect(row[all[0].indexOf("Linked indicators")]).toBe(`${i1.code} ${i1.text}; ${i2.code} ${i2.text}`);
+    expect(cell("linked_indicators")).toBe(`${i1.code}; ${i2.code}`);
   });
 
   it("run the events download with its own settings and leave its connection as it was", async () => {

@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import { auditQuerySchema, listAudit } from "@/lib/audit/queries";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { DateRangeFields } from "@/components/ui/date-range-fields";
+import { auditValueText } from "@/lib/audit/describe";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const short = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v).slice(0, 300));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const query = auditQuerySchema.parse(await searchParams);
@@ -81,10 +81,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {e.entityId ? <div className="muted small">{e.entityId}</div> : null}
               </td>
               <td className="small" style={{ maxWidth: "18rem", overflowWrap: "anywhere" }}>
-                {short(e.before)}
+                {auditValueText(e.action, e.before)}
               </td>
               <td className="small" style={{ maxWidth: "18rem", overflowWrap: "anywhere" }}>
-                {short(e.after ?? e.meta)}
+                {auditValueText(e.action, e.after ?? e.meta)}
               </td>
             </tr>
           ))}
