@@ -77,6 +77,11 @@ export function indicatorAddedText(code: string, factor: number): string {
   return `Indicator ${indicatorName(code, factor)} added.`;
 }
 
+/** What is asked before retiring an own indicator: the dialog names it by its words too, not its code alone. */
+export function retireConfirmText(indicator: { code: string; text: string }): string {
+  return `Retire ${indicator.code} (${indicator.text})? It stays in past ratings but is left out of new rounds and scores.`;
+}
+
 export function OwnIndicatorControls({ indicator }: { indicator: { id: string; code: string; text: string; version: number; retired: boolean } }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -123,7 +128,7 @@ export function OwnIndicatorControls({ indicator }: { indicator: { id: string; c
         input={{ id: indicator.id, version: indicator.version, retired: !indicator.retired }}
         label={indicator.retired ? `Bring back ${indicator.code}` : `Retire ${indicator.code}`}
         busyLabel="Saving…"
-        confirm={indicator.retired ? undefined : `Retire ${indicator.code}? It stays in past ratings but is left out of new rounds and scores.`}
+        confirm={indicator.retired ? undefined : retireConfirmText(indicator)}
       />
     </span>
   );

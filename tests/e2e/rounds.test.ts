@@ -139,7 +139,7 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await b.getByRole("button", { name: "Save draft" }).click();
     await b.getByText("Arturo Analyst saved changes to other fields meanwhile: they are now in the form, beside yours. Press Save to save both.").waitFor();
     const region = b.getByRole("region", { name: "Changes saved by someone else" });
-    expect(await region.textContent()).toContain("Their changes to fields you had not changed are now in the form: Summary of this round, Indicator 1.1.");
+    expect(await region.textContent()).toContain("Their changes to fields you had not changed are now in the form: Summary of this round, Indicator 1.1 (Armed conflict or instability).");
     expect(await region.getByRole("table").count()).toBe(0); // nothing to decide
     expect(await b.getByRole("button", { name: "Save mine over theirs" }).count()).toBe(0);
     expect(await b.getByLabel("Summary of this round (optional)").inputValue()).toBe(summary);
@@ -199,7 +199,7 @@ describe("assessment rounds, as an analyst rates indicators", () => {
     await page.getByLabel("Risk factor", { exact: true }).selectOption("8");
     await page.getByLabel("What to watch for").fill("Sudden closure of displacement camps near front lines.");
     await page.getByRole("button", { name: "Add indicator" }).click();
-    await page.getByText(/^Indicator 8\.\d+ added\.$/).waitFor();
+    await page.getByText(/^Indicator 8\.\d+ \(Triggers\) added\.$/).waitFor();
     const item = page.getByRole("list", { name: "Indicators of risk factor 8" }).getByRole("listitem").filter({ hasText: "Sudden closure of displacement camps" });
     await item.waitFor();
     expect(await item.getByText("our indicator").isVisible()).toBe(true);

@@ -100,6 +100,13 @@ describe("the catalogue", () => {
     const { indicatorAddedText } = await import("@/components/indicators/catalogue-admin");
     expect(indicatorAddedText("7.15", 7)).toBe("Indicator 7.15 (Enabling circumstances or preparation) added.");
   });
+
+  it("asks before retiring an own indicator by its words, not its code alone", async () => {
+    const { retireConfirmText } = await import("@/components/indicators/catalogue-admin");
+    expect(retireConfirmText({ code: "8.13", text: "Sudden closure of the border crossings." })).toBe(
+      "Retire 8.13 (Sudden closure of the border crossings.)? It stays in past ratings but is left out of new rounds and scores.",
+    );
+  });
 });
 
 describe("the audit log", () => {
