@@ -5,9 +5,8 @@ import { CRIME_ORDER } from "@/lib/labels";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { getSituation } from "@/lib/situations/queries";
 import { responsesForSituation } from "@/lib/responses/queries";
-import { fullScores, indicatorsFor, roundScoreSummaries } from "@/lib/indicators/rounds";
+import { indicatorsFor, latestPublishedRounds, roundScoreSummaries } from "@/lib/indicators/rounds";
 import { compareRounds } from "@/lib/indicators/compare";
-import type { RoundScores } from "@/lib/indicators/score";
 import { riskFactors } from "@/lib/indicators/risk-factors";
 import { externalRatingsForSituation } from "@/lib/external-ratings/queries";
 import { latestBySystem } from "@/lib/external-ratings/present";
@@ -26,17 +25,16 @@ export async function briefData(membership: CurrentMembership, situationId: stri
   const s = await getSituation(membership, situationId);
   if (!s) return null;
   const external = externalRatingsForSituation(membership, s.id);
-  const [rounds, responses, indicators, factors, org] = await Promise.all([
+  // The latest two rounds in full (with the indicators driving each score), read beside the rest as numbers for the trend.
+  const [rounds, [latest = null, previous = null], responses, indicators, factors, org] = await Promise.all([
     roundScoreSummaries(s.id),
+    latestPublishedRounds(s.id, 2),
     responsesForSituation(s.id),
     indicatorsFor(s.organisationId),
     riskFactors(),
     db.organisation.findUniqueOrThrow({ where: { id: membership.organisationId }, select: { name: true, sensitivityMarking: true } }),
   ]);
   const published = rounds;
-  // The latest two rounds in full (with the indicators driving each score); the rest as numbers for the trend.
-  const full = async (r: (typeof rounds)[number] | undefined) => (r ? { id: r.id, assessedOn: r.assessedOn, scores: ((await fullScores(r.id)) ?? r.scores) as RoundScores } : null);
-  const [latest, previous] = await Promise.all([full(published.at(-1)), full(published.at(-2))]);
   let change = null;
   if (latest && previous) {
     const ratings = await db.indicatorRating.findMany({ where: { assessmentId: { in: [latest.id, previous.id] } }, select: { assessmentId: true, indicatorId: true, level: true } });

@@ -206,3 +206,43 @@ export async function fullScores(id: string): Promise<RoundScores | null> {
   const a = await db.assessment.findUnique({ where: { id }, select: { scores: true } });
   return a ? storedScores(a) : null;
 }
+
+/** A published round in full: its scores with the indicators driving each. */
+export interface PublishedRound {
+  id: string;
+  assessedOn: Date;
+  scores: RoundScores;
+  /** With `driverTexts`: the text of each indicator rated present among its risk factors' drivers, by id. */
+  driverTexts: Record<string, string>;
+}
+
+/** The indicators rated present among a round's risk factors' drivers (the "five key factors" name them with their texts). */
+const FACTOR_DRIVERS_PRESENT = `$.factors.*.drivers[*] ? (@.level != "NONE").indicatorId`;
+
+/**
+ * A situation's latest `take` published rounds in full, newest first (the order of
+ * roundScoreSummaries, reversed), in one query down the partial index of published rounds: the
+ * situation page's five key factors (take 1, with `driverTexts`) and the brief (the latest two). Read
+ * this way instead of all the situation's summaries, then the full scores, then the texts, one
+ * after another (bench/HISTORY.md). Full scores come as text and are parsed here (see
+ * roundScoreSummaries); publishing and re-scoring always store them.
+ */
+export async function latestPublishedRounds(situationId: string, take: number, opts: { driverTexts?: boolean } = {}): Promise<PublishedRound[]> {
+  const texts = opts.driverTexts
+    ? // Looked up by id (an IN over the path's rows hashed the whole catalogue instead: 0.82 -> 0.55 ms a query).
+      Prisma.sql`(SELECT json_object_agg(i.id, i.text)::text FROM "Indicator" i
+         WHERE i.id = ANY(ARRAY(SELECT jsonb_path_query(a.scores, ${FACTOR_DRIVERS_PRESENT}::jsonpath) #>> '{}')))`
+    : Prisma.sql`NULL::text`;
+  const rows = await db.$queryRaw<{ id: string; assessedOn: Date; scores: string; texts: string | null }[]>`
+    SELECT a.id, a."assessedOn", a.scores::text AS scores, ${texts} AS texts
+    FROM "Assessment" a
+    WHERE a."situationId" = ${situationId} AND ${PUBLISHED_ROUND}
+    ORDER BY a."assessedOn" DESC, a."publishedAt" DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({
+    id: r.id,
+    assessedOn: r.assessedOn,
+    scores: JSON.parse(r.scores) as RoundScores,
+    driverTexts: r.texts ? (JSON.parse(r.texts) as Record<string, string>) : {},
+  }));
+}

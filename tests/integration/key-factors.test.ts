@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { publishRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
 import { GET as brief } from "@/app/api/briefs/[id]/route";
 import { KeyFactors } from "@/app/(app)/situations/[id]/key-factors-section";
+import { latestPublishedRounds, roundScoreSummaries } from "@/lib/indicators/rounds";
+import { briefData } from "@/lib/briefs/data";
 import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
@@ -40,5 +42,46 @@ describe("the five key factors", () => {
     expect(pdf).toContain("Five key factors");
     expect(pdf).toContain("1. Risk factor 7, Enabling circumstances or preparation");
     expect(pdf).toContain("7.1 Severe: Emergency laws or exceptional security measures that wear away fundamental rights.");
+  });
+
+  it("are read with their round in one query: the latest published rounds in full, and the texts of the indicators present among the factors' drivers", async () => {
+    const org = await createOrganisation();
+    const analyst = await createMember(org.id, "ANALYST");
+    const s = await createSituation(org.id, analyst.id, { title: "Latest rounds test" });
+    await actAs(analyst);
+    expect(await latestPublishedRounds(s.id, 2, { driverTexts: true })).toEqual([]);
+    const indicator = async (code: string) => db.indicator.findFirstOrThrow({ where: { code, organisationId: null } });
+    const rating = async (code: string, level: "NONE" | "PRESENT" | "SEVERE") => ({ indicatorId: (await indicator(code)).id, level, trend: "" as const, confidence: "" as const, evidence: "", sourceIds: [] });
+    const publish = async (assessedOn: string, ratings: Awaited<ReturnType<typeof rating>>[]) => {
+      const r = await ok(startRoundAction({ situationId: s.id, assessedOn }));
+      await ok(saveRoundAction({ id: r.id, version: 1, assessedOn, summary: "", ratings }));
+      await ok(publishRoundAction({ id: r.id, version: 2 }));
+      return r.id;
+    };
+    const first = await publish("2026-01-01", [await rating("7.1", "SEVERE"), await rating("8.7", "PRESENT")]);
+    // A new round starts from the previous one's ratings: 7.1 and 8.7 are rated None in it.
+    const second = await publish("2026-02-01", [await rating("1.1", "SEVERE"), await rating("7.1", "NONE"), await rating("8.7", "NONE")]);
+    // A draft is never among them.
+    await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-03-01" }));
+
+    const stored = async (id: string) => (await db.assessment.findUniqueOrThrow({ where: { id } })).scores;
+    const [latest, previous, ...more] = await latestPublishedRounds(s.id, 3);
+    expect(more).toEqual([]);
+    expect(latest).toEqual({ id: second, assessedOn: new Date("2026-02-01"), scores: await stored(second), driverTexts: {} });
+    expect(previous).toEqual({ id: first, assessedOn: new Date("2026-01-01"), scores: await stored(first), driverTexts: {} });
+    // The same rounds, in the same order, as the summaries read for trends.
+    expect((await roundScoreSummaries(s.id)).map((r) => r.id).reverse()).toEqual([second, first]);
+
+    // With the texts: those of the indicators rated present in the latest round (not 7.1 nor 8.7, rated None there).
+    const [withTexts] = await latestPublishedRounds(s.id, 1, { driverTexts: true });
+    const i11 = await indicator("1.1");
+    expect(withTexts.driverTexts).toEqual({ [i11.id]: i11.text });
+    expect(plain(renderToStaticMarkup(await KeyFactors({ situationId: s.id })))).toContain(`1.1 Severe: ${i11.text}`);
+
+    // The brief reads the same two rounds.
+    const brief = (await briefData({ organisationId: org.id, organisationName: org.name, role: "ANALYST" }, s.id))!;
+    expect(brief.latest).toMatchObject({ id: second, scores: await stored(second) });
+    expect(brief.previous).toMatchObject({ id: first, scores: await stored(first) });
+    expect(brief.change).not.toBeNull();
   });
 });

@@ -1,20 +1,16 @@
 import Link from "next/link";
-import { db } from "@/lib/db";
 import { isoDate } from "@/lib/format";
-import { fullScores, roundScoreSummaries } from "@/lib/indicators/rounds";
+import { latestPublishedRounds } from "@/lib/indicators/rounds";
 import { keyFactorLine, keyFactors, keyIndicatorLine } from "@/lib/briefs/key-factors";
 
 /**
  * The overview's "Five key factors" (issue #27): the risk factors that weigh most in the latest
  * published round, each linked to its ratings in that round, with the indicators behind it; the
- * brief prints the same.
+ * brief prints the same. One query: the round, its full scores and its drivers' texts at once.
  */
 export async function KeyFactors({ situationId }: { situationId: string }) {
-  const latest = (await roundScoreSummaries(situationId)).at(-1);
-  const scores = latest ? await fullScores(latest.id) : null;
-  const factors = scores ? keyFactors(scores) : [];
-  const ids = factors.flatMap((f) => f.drivers.map((d) => d.indicatorId));
-  const texts = new Map(ids.length ? (await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })).map((i) => [i.id, i.text]) : []);
+  const [latest] = await latestPublishedRounds(situationId, 1, { driverTexts: true });
+  const factors = latest ? keyFactors(latest.scores) : [];
   return (
     <section aria-labelledby="key-factors" className="panel">
       <h2 id="key-factors">Five key factors</h2>
@@ -31,7 +27,7 @@ export async function KeyFactors({ situationId }: { situationId: string }) {
                 <Link href={`/situations/${situationId}/rounds/${latest.id}#rf-${f.factor}`}>{keyFactorLine(f)}</Link>
                 <ul>
                   {f.drivers.map((d) => (
-                    <li key={d.indicatorId}>{keyIndicatorLine(d, texts.get(d.indicatorId))}</li>
+                    <li key={d.indicatorId}>{keyIndicatorLine(d, latest.driverTexts[d.indicatorId])}</li>
                   ))}
                 </ul>
               </li>

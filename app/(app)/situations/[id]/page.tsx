@@ -41,10 +41,11 @@ type Tab = (typeof TABS)[number][0];
 export default async function SituationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const [{ id }, { tab: rawTab, ...rest }] = await Promise.all([params, searchParams]);
   const user = await requireUser();
-  const s = await getSituation(user.active, id);
+  // Side by side: whether the user follows it needs only the id (nothing is shown if the situation is not theirs to see).
+  const [s, watched] = await Promise.all([getSituation(user.active, id), watchedSituationIds(user.id, [id])]);
   if (!s) notFound();
   const tab: Tab = TABS.some(([t]) => t === rawTab) ? (rawTab as Tab) : "overview";
-  const watching = (await watchedSituationIds(user.id, [s.id])).has(s.id);
+  const watching = watched.has(s.id);
   const canEdit = canChangeSituation(user.active, s);
 
   return (
