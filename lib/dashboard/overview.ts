@@ -36,27 +36,30 @@ async function categoryChanges(db: Db, membership: CurrentMembership, since: Dat
 }
 
 /**
- * Score summaries of published rounds by round id. A published round's scores never change (a
- * correction is a new round), so each is read and converted once per server process rather than
- * for each of the ~400 rounds on every dashboard; the cache holds the most recently used.
+ * Score summaries of published rounds by round id. A published round's scores change only when an
+ * administrator re-scores it, which raises its version, so each version is read and converted once
+ * per server process rather than for each of the ~400 rounds on every dashboard (kept by id and
+ * version: by id alone, a re-scored round showed its old figures until the process restarted); the
+ * cache holds the most recently used.
  */
 const summaries = new LRUCache<string, RoundScores>({ max: 20_000 });
+const summaryKey = (id: string, version: number) => `${id}@${version}`;
 
-async function summariesOf(db: Db, ids: string[]): Promise<Map<string, RoundScores>> {
+async function summariesOf(db: Db, rounds: { id: string; version: number }[]): Promise<Map<string, RoundScores>> {
   const out = new Map<string, RoundScores>();
   const missing: string[] = [];
-  for (const id of ids) {
-    const hit = summaries.get(id);
+  for (const { id, version } of rounds) {
+    const hit = summaries.get(summaryKey(id, version));
     if (hit) out.set(id, hit);
     else missing.push(id);
   }
   if (missing.length) {
     // As text, parsed here: Prisma's handling of JSON values in raw results costs several times more.
-    const rows = await db.$queryRaw<{ id: string; summary: string }[]>`
-      SELECT id, "scoreSummary"::text AS summary FROM "Assessment" WHERE id IN (${Prisma.join(missing)}) AND ${PUBLISHED_ROUND}`;
+    const rows = await db.$queryRaw<{ id: string; version: number; summary: string }[]>`
+      SELECT id, version, "scoreSummary"::text AS summary FROM "Assessment" WHERE id IN (${Prisma.join(missing)}) AND ${PUBLISHED_ROUND}`;
     for (const r of rows) {
       const scores = summaryScores(JSON.parse(r.summary) as ScoreSummaryJson);
-      summaries.set(r.id, scores);
+      summaries.set(summaryKey(r.id, r.version), scores);
       out.set(r.id, scores);
     }
   }
@@ -65,7 +68,7 @@ async function summariesOf(db: Db, ids: string[]): Promise<Map<string, RoundScor
 
 /**
  * Every situation the member may see, in one query: its country's name, its crime assessments
- * ("CRIME:STATUS,...") and its latest two published rounds (id and date, newest first; one short
+ * ("CRIME:STATUS,...") and its latest two published rounds (id, date and version, newest first; one short
  * walk down the partial index of published rounds per situation), with their scores (summariesOf).
  */
 async function visibleWithRounds(db: Db, membership: CurrentMembership) {
@@ -74,14 +77,14 @@ async function visibleWithRounds(db: Db, membership: CurrentMembership) {
       -- The crime assessments of all of them in one grouped pass (cheaper than a lookup per situation).
       cr AS (SELECT "situationId", string_agg(crime::text || ':' || status::text, ',') AS crimes FROM "CrimeAssessment" WHERE "situationId" IN (SELECT id FROM v) GROUP BY 1)
     SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."countryIso3", coalesce(c.name, s."countryIso3") AS "countryName", cr.crimes,
-      (SELECT json_agg(json_build_array(r.id, r."assessedOn") ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
-         FROM (SELECT id, "assessedOn", "publishedAt" FROM "Assessment"
+      (SELECT json_agg(json_build_array(r.id, r."assessedOn", r.version) ORDER BY r."assessedOn" DESC, r."publishedAt" DESC)::text
+         FROM (SELECT id, "assessedOn", "publishedAt", version FROM "Assessment"
                WHERE "situationId" = s.id AND ${PUBLISHED_ROUND}
                ORDER BY "assessedOn" DESC, "publishedAt" DESC LIMIT 2) r) AS rounds
     FROM v s LEFT JOIN "Country" c ON c.iso3 = s."countryIso3" LEFT JOIN cr ON cr."situationId" = s.id
     ORDER BY s.title`;
-  const latest = rows.map((r) => (r.rounds ? (JSON.parse(r.rounds) as [string, string][]) : []));
-  const scores = await summariesOf(db, latest.flat().map(([id]) => id));
+  const latest = rows.map((r) => (r.rounds ? (JSON.parse(r.rounds) as [string, string, number][]) : []));
+  const scores = await summariesOf(db, latest.flat().map(([id, , version]) => ({ id, version })));
   return rows.map((r, i) => ({
     situation: {
       id: r.id,

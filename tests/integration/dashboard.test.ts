@@ -6,7 +6,11 @@ import { createEventAction } from "@/app/(app)/events/actions";
 import { emptyEventInput } from "@/lib/events/schemas";
 import { findStaleAssessments, recentActivity } from "@/lib/dashboard/queries";
 import { assessmentIntervalAction } from "@/app/(app)/admin/actions";
-import { actAs, createMember, createOrganisation } from "../support/fixtures";
+import { publishRoundAction, rescoreRoundAction, saveRoundAction, startRoundAction } from "@/app/(app)/indicators/actions";
+import { dashboardOverview } from "@/lib/dashboard/overview";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { scoreRoundV1, toScoringInput } from "@/lib/indicators/score";
+import { actAs, createMember, createOrganisation, createSituation, ok } from "../support/fixtures";
 
 describe("dashboard panels", () => {
   it("lists situations due for assessment by the organisation's interval, and recent activity with links", async () => {
@@ -44,5 +48,25 @@ describe("dashboard panels", () => {
     const later = await recentActivity(m);
     expect(later[0]).toMatchObject({ what: "recorded an event", title: "in the event log", href: `/events/${loose.data.id}` });
     expect(later[1]).toMatchObject({ what: "recorded an event", title: "Renamed", href: `/events/${inSituation.data.id}` });
+  });
+
+  it("shows a published round's figures as re-scored, not as first read (each server process keeps the figures it has read)", async () => {
+    const org = await createOrganisation();
+    const admin = await createMember(org.id, "ADMIN");
+    const s = await createSituation(org.id, admin.id, { title: "Re-scored on the dashboard" });
+    await actAs(admin);
+    const i11 = await db.indicator.findFirstOrThrow({ where: { code: "1.1", organisationId: null } });
+    const r = await ok(startRoundAction({ situationId: s.id, assessedOn: "2026-01-01" }));
+    await ok(saveRoundAction({ id: r.id, version: 1, assessedOn: "2026-01-01", summary: "", ratings: [{ indicatorId: i11.id, level: "SEVERE", trend: "", confidence: "", evidence: "", sourceIds: [] }] }));
+    const published = await ok(publishRoundAction({ id: r.id, version: 2 }));
+    // As a round published before method 2 was: method 1's figures (0.9 overall).
+    const indicators = await db.indicator.findMany({ where: { organisationId: null }, select: { id: true, code: true, riskFactorNumber: true, retiredAt: true } });
+    const v1 = scoreRoundV1(indicators.map(toScoringInput), [{ indicatorId: i11.id, level: "SEVERE" }]);
+    await db.assessment.update({ where: { id: r.id }, data: { scores: v1 as unknown as Prisma.InputJsonValue, overallScore: v1.overall.score, methodVersion: 1 } });
+    const m = { organisationId: org.id, organisationName: org.name, role: "ADMIN" as const };
+    expect((await dashboardOverview(m, 30)).latest.get(s.id)?.scores.overall).toMatchObject({ score: 0.9 });
+
+    await ok(rescoreRoundAction({ id: r.id, version: published.version }));
+    expect((await dashboardOverview(m, 30)).latest.get(s.id)?.scores.overall).toMatchObject({ lowConfidence: true, coverage: 0 });
   });
 });
