@@ -1,10 +1,10 @@
 // Who may see an external rating and who may change it, stated once (see ./situations.ts for the
 // situation's rule). A rating is read wherever its situation is; only the organisation that
 // recorded it changes it.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/auth/roles";
 import type { CurrentMembership } from "./session";
-import { situationListedWhere, situationVisibleWhere } from "./situations";
+import { situationListedSql, situationListedWhere, situationVisibleWhere } from "./situations";
 
 type Member = Pick<CurrentMembership, "organisationId">;
 
@@ -16,6 +16,15 @@ export function externalRatingVisibleWhere(membership: Member): Prisma.ExternalR
 /** What lists and the dashboard show: the ratings of the situations the member's lists show. */
 export function externalRatingListedWhere(membership: Member): Prisma.ExternalRatingWhereInput {
   return { deletedAt: null, situation: situationListedWhere(membership) };
+}
+
+/**
+ * externalRatingListedWhere as SQL: on the ExternalRating table `alias` joined to its situation as
+ * `situationAlias` (the query joins them), for $queryRaw.
+ */
+export function externalRatingListedSql(membership: Member, alias: string, situationAlias: string): Prisma.Sql {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+  return Prisma.sql`${Prisma.raw(alias)}."deletedAt" IS NULL AND ${situationListedSql(membership, situationAlias)}`;
 }
 
 /** May change (edit, delete) an external rating: an analyst or administrator of the organisation that recorded it. */

@@ -10,7 +10,7 @@
 //   band is not ours.
 // Only the latest rating of each system is compared.
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
-import { RISK_CATEGORY_LABELS } from "@/lib/labels";
+import { RISK_CATEGORY_LABELS, RISK_CATEGORY_ORDER } from "@/lib/labels";
 import {
   GENOCIDE_STAGES,
   GENOCIDE_WATCH_LEVEL_LABELS,
@@ -101,6 +101,21 @@ export function latestBySystem<T extends ExternalRatingView & { createdAt: Date 
   }
   const order: string[] = ["EWP", "R2P_MONITOR", "GENOCIDE_WATCH"];
   return [...latest.values()].sort((a, b) => order.indexOf(a.system) - order.indexOf(b.system));
+}
+
+/**
+ * The situations where another body's latest rating differs from our category (the dashboard's
+ * panel), each with those ratings, most serious category of ours first, then by title.
+ */
+export function divergingSituations<S extends { title: string; riskCategory: RiskCategory }, R extends ExternalRatingView & { createdAt: Date }>(
+  list: { situation: S; ratings: R[] }[],
+): { situation: S; ratings: R[] }[] {
+  const out: { situation: S; ratings: R[] }[] = [];
+  for (const { situation, ratings } of list) {
+    const differing = latestBySystem(ratings).filter((r) => diverges(r, situation.riskCategory));
+    if (differing.length) out.push({ situation, ratings: differing });
+  }
+  return out.sort((a, b) => RISK_CATEGORY_ORDER.indexOf(a.situation.riskCategory) - RISK_CATEGORY_ORDER.indexOf(b.situation.riskCategory) || a.situation.title.localeCompare(b.situation.title));
 }
 
 /** A rating's web address as a link target: only http(s) (it was checked when saved; checked again where it is shown). */

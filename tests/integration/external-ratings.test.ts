@@ -161,6 +161,21 @@ describe("external ratings beside ours", () => {
     // (Situations other tests share with the coalition are listed too: only this test's are compared.)
     const mine = [differs.id, agrees.id, updated.id, hidden.id];
     expect(rows.filter((r) => mine.includes(r.situation.id)).map((r) => [r.situation.title, r.ratings.map((x) => x.rank)])).toEqual([["Differs", [3]]]);
+    // Each rating as it is stored (dates, numbers and nulls as Prisma reads them), with its situation as ours.
+    const shown = rows.find((r) => r.situation.id === differs.id)!;
+    expect(shown.situation).toEqual({ id: differs.id, title: "Differs", riskCategory: "SERIOUS_CONCERN" });
+    const stored = await db.externalRating.findUniqueOrThrow({
+      where: { id: shown.ratings[0].id },
+      select: { id: true, system: true, value: true, score: true, rank: true, rankOf: true, year: true, stage: true, ratedOn: true, createdAt: true },
+    });
+    expect(shown.ratings).toEqual([stored]);
+    expect(stored.score).not.toBeNull();
+    expect(stored.stage).toBeNull();
+    // A deleted rating is not read.
+    await actAs(me);
+    await ok(deleteExternalRatingAction({ id: stored.id, version: (await db.externalRating.findUniqueOrThrow({ where: { id: stored.id } })).updatedAt.toISOString() }));
+    const after = await divergingExternalRatings({ organisationId: own.id, organisationName: "", role: "ANALYST" });
+    expect(after.filter((r) => mine.includes(r.situation.id))).toEqual([]);
   });
 
   it("prints them in the country brief, with the divergence", async () => {
