@@ -4,7 +4,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/auth/roles";
 import type { CurrentMembership } from "./session";
-import { situationListedSql, situationListedWhere, situationVisibleWhere } from "./situations";
+import { situationListedSql, situationListedWhere, situationVisibleSql, situationVisibleWhere } from "./situations";
 
 type Member = Pick<CurrentMembership, "organisationId">;
 
@@ -16,6 +16,12 @@ export function externalRatingVisibleWhere(membership: Member): Prisma.ExternalR
 /** What lists and the dashboard show: the ratings of the situations the member's lists show. */
 export function externalRatingListedWhere(membership: Member): Prisma.ExternalRatingWhereInput {
   return { deletedAt: null, situation: situationListedWhere(membership) };
+}
+
+/** externalRatingVisibleWhere as SQL: on the ExternalRating table `alias` joined to its situation as `situationAlias`, for $queryRaw. */
+export function externalRatingVisibleSql(membership: Member, alias: string, situationAlias: string): Prisma.Sql {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+  return Prisma.sql`${Prisma.raw(alias)}."deletedAt" IS NULL AND ${situationVisibleSql(membership, situationAlias)}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
-import { externalRatingListedSql, externalRatingListedWhere, externalRatingVisibleWhere } from "@/lib/access/external-ratings";
+import { externalRatingListedSql, externalRatingListedWhere, externalRatingVisibleSql, externalRatingVisibleWhere } from "@/lib/access/external-ratings";
 import { divergingSituations, latestBySystem } from "./present";
 
 const SELECT = {
@@ -23,13 +23,35 @@ const SELECT = {
   updatedAt: true,
 } as const;
 
-/** A situation's external ratings the member may see, newest first. */
-export function externalRatingsForSituation(membership: CurrentMembership, situationId: string) {
-  return db.externalRating.findMany({
-    where: { situationId, ...externalRatingVisibleWhere(membership) },
-    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
-    select: SELECT,
-  });
+/**
+ * A situation's external ratings the member may see, newest first (the situation page and the
+ * brief). A plain query: Prisma's findMany with the rule's nested filters took twice the CPU.
+ */
+export function externalRatingsForSituation(membership: CurrentMembership, situationId: string): Promise<ExternalRatingRecord[]> {
+  return db.$queryRaw<ExternalRatingRecord[]>`
+    SELECT x.id, x."situationId", x."organisationId", x.system, x.value, x.score, x.rank, x."rankOf", x.year, x.stage, x."ratedOn", x.url, x.note, x."createdAt", x."updatedAt"
+    FROM "ExternalRating" x JOIN "Situation" s ON s.id = x."situationId"
+    WHERE x."situationId" = ${situationId} AND ${externalRatingVisibleSql(membership, "x", "s")}
+    ORDER BY x."ratedOn" DESC, x."createdAt" DESC`;
+}
+
+/** An external rating as the situation page and the brief read it (SELECT's fields). */
+export interface ExternalRatingRecord {
+  id: string;
+  situationId: string;
+  organisationId: string | null;
+  system: string;
+  value: string;
+  score: number | null;
+  rank: number | null;
+  rankOf: number | null;
+  year: number | null;
+  stage: number | null;
+  ratedOn: Date;
+  url: string | null;
+  note: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** One rating to read or edit (null when it does not exist or the member may not see it). */

@@ -161,6 +161,11 @@ describe("external ratings beside ours", () => {
     // (Situations other tests share with the coalition are listed too: only this test's are compared.)
     const mine = [differs.id, agrees.id, updated.id, hidden.id];
     expect(rows.filter((r) => mine.includes(r.situation.id)).map((r) => [r.situation.title, r.ratings.map((x) => x.rank)])).toEqual([["Differs", [3]]]);
+    // A situation's ratings, newest first, every field as stored (the situation page and the brief read them so).
+    const fields = { id: true, situationId: true, organisationId: true, system: true, value: true, score: true, rank: true, rankOf: true, year: true, stage: true, ratedOn: true, url: true, note: true, createdAt: true, updatedAt: true } as const;
+    const twoRatings = await externalRatingsForSituation({ organisationId: own.id, organisationName: "", role: "ANALYST" }, updated.id);
+    expect(twoRatings).toEqual(await db.externalRating.findMany({ where: { situationId: updated.id }, orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }], select: fields }));
+    expect(twoRatings.map((r) => r.rank)).toEqual([75, 3]);
     // Each rating as it is stored (dates, numbers and nulls as Prisma reads them), with its situation as ours.
     const shown = rows.find((r) => r.situation.id === differs.id)!;
     expect(shown.situation).toEqual({ id: differs.id, title: "Differs", riskCategory: "SERIOUS_CONCERN" });
