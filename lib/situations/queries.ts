@@ -5,6 +5,7 @@ import { PAGE_SIZE, pageCount, pageSkip } from "@/lib/paging";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { situationListedSql, situationListedWhere, situationVisibleWhere } from "@/lib/access/situations";
+import type { RiskCategory } from "@/lib/generated/prisma/enums";
 import type { SituationListQuery } from "./schemas";
 
 /** What a member's lists show: their organisation's situations and those shared with the coalition, none archived (lib/access/situations.ts). */
@@ -52,18 +53,21 @@ export async function listVisibleSituations(membership: CurrentMembership, take 
 }
 
 /**
- * The dashboard's "recently updated": a few situations with their country and last editor only.
- * Both are one-to-one, so joining them before the limit costs little (1.7 ms of CPU against 5.3 for
- * the list's full rows and relations).
+ * The dashboard's "recently updated": a few situations with their country and last editor only. A
+ * plain query: Prisma's findMany with the listing rule's nested filters and the two relations
+ * joined took 2.7-3.7 ms of CPU for five rows at the benchmark's scale (the list's full rows and
+ * relations: 5.3).
  */
-export function recentlyUpdatedSituations(membership: CurrentMembership, take: number) {
-  return db.situation.findMany({
-    where: visibleSituationsWhere(membership),
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take,
-    select: { id: true, title: true, riskCategory: true, updatedAt: true, country: { select: { name: true } }, updatedBy: { select: { name: true } } },
-    relationLoadStrategy: "join",
-  });
+export async function recentlyUpdatedSituations(membership: CurrentMembership, take: number) {
+  const rows = await db.$queryRaw<{ id: string; title: string; riskCategory: RiskCategory; updatedAt: Date; countryName: string; updatedByName: string }[]>`
+    SELECT s.id, s.title, s."riskCategory"::text AS "riskCategory", s."updatedAt",
+      -- Looked up for the rows kept only (joined, every visible situation was: 0.80 -> 0.45 ms).
+      (SELECT c.name FROM "Country" c WHERE c.iso3 = s."countryIso3") AS "countryName", (SELECT u.name FROM "User" u WHERE u.id = s."updatedById") AS "updatedByName"
+    FROM "Situation" s
+    WHERE ${visibleSituationsSql(membership, "s")}
+    ORDER BY s."updatedAt" DESC, s.id DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({ id: r.id, title: r.title, riskCategory: r.riskCategory, updatedAt: r.updatedAt, country: { name: r.countryName }, updatedBy: { name: r.updatedByName } }));
 }
 
 /** Ids of situations whose title, summary or notes match a search, by PostgreSQL full-text search. */

@@ -19,7 +19,17 @@ describe("which situations a member sees", () => {
     expect(seen.map((s) => s.title).sort()).toEqual([own.title, shared.title].sort());
     // The dashboard's "recently updated": the same situations, last updated first.
     await db.situation.update({ where: { id: own.id }, data: { updatedAt: new Date(Date.now() + 60_000) } });
-    expect((await recentlyUpdatedSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" }, 5)).map((s) => s.title)).toEqual([own.title, shared.title]);
+    const recent = await recentlyUpdatedSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" }, 5);
+    expect(recent.map((s) => s.title)).toEqual([own.title, shared.title]);
+    // Each with its country and last editor, as stored.
+    expect(recent).toEqual(
+      await db.situation.findMany({
+        where: { id: { in: [own.id, shared.id] } },
+        orderBy: { updatedAt: "desc" },
+        select: { id: true, title: true, riskCategory: true, updatedAt: true, country: { select: { name: true } }, updatedBy: { select: { name: true } } },
+      }),
+    );
+    expect((await recentlyUpdatedSituations({ organisationId: mine.id, organisationName: mine.name, role: "VIEWER" }, 1)).map((s) => s.title)).toEqual([own.title]);
 
     // The list's filter choices: the organisations and regions of those situations only.
     const third = await createOrganisation();
