@@ -9,6 +9,7 @@ import "server-only";
 // (situationListedSql), or of the one situation they may open (situationVisibleSql); a situation's
 // events are those its own organisation recorded in it.
 import { db, type Db, type Tx } from "@/lib/db";
+import { readDb } from "@/lib/db-replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentMembership } from "@/lib/auth/current-user";
 import { situationListedSql, situationVisibleSql } from "@/lib/access/situations";
@@ -208,8 +209,9 @@ export async function situationSignals(membership: Pick<CurrentMembership, "orga
 }
 
 /** Every situation the member's lists show, with the last complete week and the current one (the dashboard's panel). */
-export function listedSignals(membership: Pick<CurrentMembership, "organisationId">, asOf = todayUtc()): Promise<SituationSignals[]> {
-  return signalsFor(db, { where: situationListedSql(membership, "s") }, asOf, 2);
+export async function listedSignals(membership: Pick<CurrentMembership, "organisationId">, asOf = todayUtc()): Promise<SituationSignals[]> {
+  // The dashboard's heaviest read: on the read replica when there is one (lib/db-replica.ts).
+  return signalsFor(await readDb(), { where: situationListedSql(membership, "s") }, asOf, 2);
 }
 
 /** How long the dashboard may show signals read earlier, at most (see listedSignalsCached). */

@@ -16,6 +16,7 @@ import { listEvents } from "@/lib/events/queries";
 import { listAudit } from "@/lib/audit/queries";
 import { listSituationsApi } from "@/lib/api/v1/queries";
 import { dashboardOverview } from "@/lib/dashboard/overview";
+import { listedSignals } from "@/lib/signals/queries";
 import { emptySituationInput } from "@/lib/situations/schemas";
 import { createSituationAction } from "@/app/(app)/situations/actions";
 import { GET as exportList } from "@/app/api/exports/[entity]/route";
@@ -130,6 +131,7 @@ describe.skipIf(!replicaAdminUrl)("heavy reads on a streaming replica", () => {
       await listSources(org.id, {});
       await listEvents(membership, {});
       await listAudit(org.id, {});
+      await listedSignals(membership);
       await csvOf("events");
       // The primary has it: only the routing hid it.
       expect(await db.situation.count({ where: { title } })).toBe(1);
