@@ -76,7 +76,7 @@ export default async function AdminPage() {
                   {m.deactivatedAt ? (
                     <>
                       Deactivated {when(m.deactivatedAt)}{" "}
-                      <ActionButton action={setMemberActiveAction} input={{ userId: m.user.id, active: true }} label="Reactivate" busyLabel="Saving…" />
+                      <ActionButton action={setMemberActiveAction} input={{ userId: m.user.id, active: true }} label={`Reactivate ${m.user.name}`} busyLabel="Saving…" />
                     </>
                   ) : m.user.id === user.id ? (
                     "You"
