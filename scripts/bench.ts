@@ -270,7 +270,9 @@ async function main() {
       ["Events list of a coalition partner, filtered by type", "/events?type=Riots", "(context)", sharedEventIdsSql(partner, { type: "Riots" } as never, partnerShared, 26)!, [], partnerCookie],
       ["Events map of a coalition partner", "/api/events/map", "(context)", visibleEventsSql(partner, {} as never, partnerShared, { columns: `t.id, t."eventDate", t.latitude, t.longitude`, limit: 2000, params: partnerMapParams }), partnerMapParams, partnerCookie],
     ];
-    for (const [name, url, target, sql, params, who] of ONLY.has("pages") ? pages : []) {
+    // BENCH_PAGES=Dashboard,Situation page measures only the pages whose names start so (side-by-side checks of one page).
+    const only = process.env.BENCH_PAGES?.split(",").map((p) => p.trim()).filter(Boolean);
+    for (const [name, url, target, sql, params, who] of ONLY.has("pages") ? pages.filter(([n]) => !only || only.some((p) => n.startsWith(p))) : []) {
       const floor = await timed(async () => {
         for (let i = 0; i < 20; i++) await client.query(sql, params);
       });
@@ -365,7 +367,7 @@ function report() {
   console.log("\nBenchmark (page latency: p95 over every response, p97.5 beside it; CPU time per request of the server processes and of PostgreSQL's; floor in ms or rows/s)\n");
   console.table(rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, p97_5: r.p97_5 ?? "", "CPU ms/request (app+db)": r.appCpuMs !== undefined ? `${r.appCpuMs}+${r.dbCpuMs}` : "", target: r.target ?? "", floor: r.floor !== undefined ? `${r.floor}` : "", "app/floor": r.ratio ?? "" })));
   mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.json", JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${process.platform} ${process.arch}, node ${process.version}`, database: process.env.DATABASE_URL ? "external" : "embedded", rows }, null, 2));
+  writeFileSync("bench/results.json", JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${process.platform} ${process.arch}, node ${process.version}`, database: process.env.DATABASE_URL ? "external" : "embedded", readReplica: Boolean(process.env.DATABASE_REPLICA_URL), rows }, null, 2));
   console.log("Written to bench/results.json");
 }
 

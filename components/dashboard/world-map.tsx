@@ -11,6 +11,7 @@
 import { MAP_FILE, MAP_HEIGHT, MAP_WIDTH, shapeId } from "@/lib/dashboard/map-file";
 import { countryLabel, MAP_SHADES, shadeText, situationText, type MapCountry, type MapShade } from "@/lib/dashboard/map-countries";
 import { SCORE_BAND_COLOURS } from "@/lib/indicators/score-text";
+import { useState } from "react";
 import { escapeXml, html } from "@/lib/markup";
 
 export type { MapCountry } from "@/lib/dashboard/map-countries";
@@ -36,11 +37,8 @@ export function shadeFill(shade: MapShade): string {
 const swatch = (shade: MapShade) =>
   html`<svg class="map-swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect width="16" height="16" fill="${shadeFill(shade)}"/></svg>`;
 
-/**
- * The map's drawing and its table, as markup. `shapes`: the map file's shapes in order, each as its
- * ISO3 code ("" for the few without one), comma-separated. `countries`: those with situations.
- */
-export function worldMapMarkup(shapes: string, countries: MapCountry[]): { drawing: string; rows: string } {
+/** The map's drawing, as markup. `shapes`: the map file's shapes in order, each as its ISO3 code ("" for the few without one), comma-separated. */
+function mapDrawing(shapes: string, countries: MapCountry[]): string {
   const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
   const plain: string[] = [];
   const linked: string[] = [];
@@ -54,18 +52,29 @@ export function worldMapMarkup(shapes: string, countries: MapCountry[]): { drawi
     }
   });
   // Countries with a situation last, so their dark outlines are not painted over by a neighbour's.
-  const drawing = PATTERNS + plain.join("") + linked.join("");
-  const rows = html`${countries.map(
+  return PATTERNS + plain.join("") + linked.join("");
+}
+
+/** The table's rows, as markup: a country, its colour in words with its sample, its situations. */
+function mapRows(countries: MapCountry[]): string {
+  return html`${countries.map(
     (c) =>
       html`<tr><th scope="row"><a href="${c.href}">${c.name}</a></th><td>${swatch(c.shade)}${shadeText(c.shade)}</td><td>${
         c.situations.length === 1 ? situationText(c.situations[0]) : html`<ul class="map-situations">${c.situations.map((s) => html`<li>${situationText(s)}</li>`)}</ul>`
       }</td></tr>`,
   )}`.value;
-  return { drawing, rows };
+}
+
+/** The map's drawing and its table, as markup. `countries`: those with situations. */
+export function worldMapMarkup(shapes: string, countries: MapCountry[]): { drawing: string; rows: string } {
+  return { drawing: mapDrawing(shapes, countries), rows: mapRows(countries) };
 }
 
 export function WorldMap({ shapes, countries }: { shapes: string; countries: MapCountry[] }) {
-  const { drawing, rows } = worldMapMarkup(shapes, countries);
+  const drawing = mapDrawing(shapes, countries);
+  // The table is made when it is opened: as long as the map's drawing again, it doubled every
+  // dashboard's page for the few who open it (the dashboard's benchmark, issue #27).
+  const [tableOpen, setTableOpen] = useState(false);
   return (
     <>
       <figure style={{ margin: 0 }}>
@@ -96,7 +105,7 @@ export function WorldMap({ shapes, countries }: { shapes: string; countries: Map
           </ul>
         </figcaption>
       </figure>
-      <details>
+      <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>The countries on the map, as a table</summary>
         <div className="table-scroll">
           <table className="map-countries">
@@ -108,7 +117,7 @@ export function WorldMap({ shapes, countries }: { shapes: string; countries: Map
                 <th scope="col">Situations (risk category, overall score), the one that colours the country first</th>
               </tr>
             </thead>
-            <tbody dangerouslySetInnerHTML={{ __html: rows }} />
+            <tbody dangerouslySetInnerHTML={{ __html: tableOpen ? mapRows(countries) : "" }} />
           </table>
         </div>
       </details>
