@@ -15,6 +15,7 @@ import {
   GENOCIDE_STAGES,
   GENOCIDE_WATCH_LEVEL_LABELS,
   R2P_CATEGORY_LABELS,
+  type ExternalRatingFields,
   type ExternalSystem,
   type GenocideWatchLevel,
   type R2pCategory,
@@ -23,16 +24,8 @@ import {
 /** The Early Warning Project's highest-risk list: the top 30 of its ranking. */
 export const EWP_HIGH_RISK_RANK = 30;
 
-export interface ExternalRatingView {
-  system: string;
-  value: string;
-  score: number | null;
-  rank: number | null;
-  rankOf: number | null;
-  year: number | null;
-  stage: number | null;
-  ratedOn: Date;
-}
+/** What the summaries read of a rating (its link and note aside). */
+export type ExternalRatingView = Omit<ExternalRatingFields, "url" | "note">;
 
 const ORDINAL_SUFFIX: Record<string, string> = { one: "st", two: "nd", few: "rd", other: "th" };
 /** 1st, 2nd, 3rd, 11th (English; other languages will word ranks their own way). */

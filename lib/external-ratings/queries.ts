@@ -4,6 +4,7 @@ import type { CurrentMembership } from "@/lib/auth/current-user";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
 import { externalRatingListedSql, externalRatingListedWhere, externalRatingVisibleSql, externalRatingVisibleWhere } from "@/lib/access/external-ratings";
 import { divergingSituations, latestBySystem } from "./present";
+import type { ExternalRatingFields } from "./schemas";
 
 const SELECT = {
   id: true,
@@ -36,20 +37,10 @@ export function externalRatingsForSituation(membership: CurrentMembership, situa
 }
 
 /** An external rating as the situation page and the brief read it (SELECT's fields). */
-export interface ExternalRatingRecord {
+export interface ExternalRatingRecord extends ExternalRatingFields {
   id: string;
   situationId: string;
   organisationId: string | null;
-  system: string;
-  value: string;
-  score: number | null;
-  rank: number | null;
-  rankOf: number | null;
-  year: number | null;
-  stage: number | null;
-  ratedOn: Date;
-  url: string | null;
-  note: string;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -149,8 +149,8 @@ export function toExternalRatingRecord(input: ExternalRatingInput) {
   }
 }
 
-/** A stored rating as the form's values (the edit form, the backup's check). */
-export function toExternalRatingInput(r: {
+/** What a stored rating says (the table's columns but its ids and times). */
+export interface ExternalRatingFields {
   system: string;
   value: string;
   score: number | null;
@@ -161,7 +161,10 @@ export function toExternalRatingInput(r: {
   ratedOn: Date;
   url: string | null;
   note: string;
-}): ExternalRatingInput {
+}
+
+/** A stored rating as the form's values (the edit form, the backup's check). */
+export function toExternalRatingInput(r: ExternalRatingFields): ExternalRatingInput {
   const ewp = r.system === "EWP";
   return {
     system: r.system as ExternalSystem,

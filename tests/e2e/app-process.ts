@@ -2,7 +2,6 @@
 // (scripts/socket-address.mjs) makes the connection's address reach the app. Used by the e2e
 // global setup (the run's app) and by tests that start another instance beside it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -11,18 +10,6 @@ export interface AppProcess {
   child: ChildProcess;
   /** Sends SIGTERM and waits for the process to exit. */
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on now (the system's choice). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitFor(url: string, ms: number, child: ChildProcess) {

@@ -12,7 +12,8 @@ import type { Page } from "playwright-core";
 import { createPrismaClient } from "../../lib/db-client";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_PASSWORD } from "../../prisma/seed-data/demo";
-import { freePort, startNextApp, type AppProcess } from "./app-process";
+import { startNextApp, type AppProcess } from "./app-process";
+import { freePort } from "../support/test-server";
 import { browserSession } from "./browser";
 import { hydrated, screenshot, signIn } from "./helpers";
 
