@@ -29,3 +29,12 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = "/" + database;
   return u.toString();
 }
+
+/**
+ * Connections per server process: Prisma's pool (DATABASE_POOL_SIZE, 10) and the node-postgres pool
+ * of the exports' COPY (DATABASE_RAW_POOL_SIZE, 4). Read by the pools themselves (lib/db.ts,
+ * lib/db-raw.ts, lib/db-replica.ts) and by `npm start`'s check against max_connections.
+ */
+export function poolSizes(env: Record<string, string | undefined> = process.env): { prisma: number; raw: number } {
+  return { prisma: Number(env.DATABASE_POOL_SIZE ?? 10), raw: Number(env.DATABASE_RAW_POOL_SIZE ?? 4) };
+}

@@ -9,11 +9,13 @@ import "server-only";
 // once the replica's replay position has passed it (PostgreSQL's LSNs; no clock, no guessing). A
 // replica that cannot be reached, or lags more than REPLICA_MAX_LAG_SECONDS, is skipped: the primary
 // answers (and the log says so once).
-import pg from "pg";
+import type pg from "pg";
 import { cookies } from "next/headers";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { createPrismaClient, type Db } from "@/lib/db-client";
 import { db, getDb } from "@/lib/db";
+import { createRawPool } from "@/lib/db-raw";
+import { poolSizes } from "@/lib/database-url";
 import { lsnAtLeast, replicaUrls } from "@/lib/db-replica-rules";
 
 export const OWN_WRITE_COOKIE = "aew-own-write";
@@ -31,8 +33,7 @@ const globalForReplica = globalThis as unknown as { replica?: ReplicaState };
 const state = (): ReplicaState => (globalForReplica.replica ??= {});
 
 function withReplicas(urls: string[]) {
-  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return getDb().$extends(readReplicas({ replicas: urls.map((url) => createPrismaClient(url, poolSize)) }));
+  return getDb().$extends(readReplicas({ replicas: urls.map((url) => createPrismaClient(url, poolSizes().prisma)) }));
 }
 
 /** Whether a replica is configured at all. */
@@ -106,11 +107,8 @@ export async function readDb(): Promise<Db> {
 export async function readPool(): Promise<pg.Pool | null> {
   if (!(await readsFromReplica())) return null;
   const s = state();
-  if (!s.pool) {
-    // Several replicas: the raw pool uses the first (the exports are few; the pages spread over all).
-    s.pool = new pg.Pool({ connectionString: replicaUrls()[0], max: Number(process.env.DATABASE_RAW_POOL_SIZE ?? 4) });
-    s.pool.on("error", (e) => console.warn(`Read replica connection closed: ${e.message}`));
-  }
+  // Several replicas: the raw pool uses the first (the exports are few; the pages spread over all).
+  s.pool ??= createRawPool(replicaUrls()[0], "Read replica");
   return s.pool;
 }
 

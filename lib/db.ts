@@ -1,5 +1,5 @@
 import "server-only";
-import { databaseUrl } from "@/lib/database-url";
+import { databaseUrl, poolSizes } from "@/lib/database-url";
 import { createPrismaClient, type Db } from "@/lib/db-client";
 
 export type { Db, Tx } from "@/lib/db-client";
@@ -9,7 +9,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: Db };
 /** The one Prisma client, created on first use so importing this module opens no connection (e.g. in `next build`). */
 export function getDb(): Db {
   if (!globalForPrisma.prisma) {
-    globalForPrisma.prisma = createPrismaClient(databaseUrl(), Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    globalForPrisma.prisma = createPrismaClient(databaseUrl(), poolSizes().prisma);
   }
   return globalForPrisma.prisma;
 }

@@ -3,11 +3,11 @@
 // the port (node:cluster hands connections out in turn); one that dies is replaced.
 // Usage: node scripts/next-cluster.mjs start -p 3000   (the arguments go to `next`)
 import cluster from "node:cluster";
-import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
+import { webConcurrency } from "./web-concurrency.mjs";
 
 const require = createRequire(import.meta.url);
-const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParallelism());
+const count = webConcurrency();
 
 // A larger young generation: rendering a page allocates many short-lived objects, and with V8's
 // default (16 MB) the collector ran often enough to cost about a sixth of the throughput.

@@ -1,7 +1,8 @@
 // How many connections to PostgreSQL one instance of the app may open, against what the server
 // allows: `npm start` warns before a busy hour finds out (requests waiting for a connection, or
 // refused with "too many clients"). Pure: the unit test states it.
-import { availableParallelism } from "node:os";
+import { poolSizes } from "../../lib/database-url";
+import { webConcurrency } from "../web-concurrency.mjs";
 
 export interface ConnectionPlan {
   processes: number;
@@ -10,9 +11,10 @@ export interface ConnectionPlan {
 }
 
 /** What `npm start` will open at most: per server process, Prisma's pool and the exports' node-postgres pool. */
-export function connectionPlan(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): ConnectionPlan {
-  const processes = Math.max(1, Number(env.WEB_CONCURRENCY) || cores);
-  const perProcess = Number(env.DATABASE_POOL_SIZE ?? 10) + Number(env.DATABASE_RAW_POOL_SIZE ?? 4);
+export function connectionPlan(env: Record<string, string | undefined> = process.env, cores?: number): ConnectionPlan {
+  const processes = webConcurrency(env, cores);
+  const { prisma, raw } = poolSizes(env);
+  const perProcess = prisma + raw;
   return { processes, perProcess, total: processes * perProcess };
 }
 
