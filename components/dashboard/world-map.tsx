@@ -38,7 +38,7 @@ const swatch = (shade: MapShade) =>
   html`<svg class="map-swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect width="16" height="16" fill="${shadeFill(shade)}"/></svg>`;
 
 /** The map's drawing, as markup. `shapes`: the map file's shapes in order, each as its ISO3 code ("" for the few without one), comma-separated. */
-function mapDrawing(shapes: string, countries: MapCountry[]): string {
+export function mapDrawing(shapes: string, countries: MapCountry[]): string {
   const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
   const plain: string[] = [];
   const linked: string[] = [];
@@ -56,18 +56,13 @@ function mapDrawing(shapes: string, countries: MapCountry[]): string {
 }
 
 /** The table's rows, as markup: a country, its colour in words with its sample, its situations. */
-function mapRows(countries: MapCountry[]): string {
+export function mapRows(countries: MapCountry[]): string {
   return html`${countries.map(
     (c) =>
       html`<tr><th scope="row"><a href="${c.href}">${c.name}</a></th><td>${swatch(c.shade)}${shadeText(c.shade)}</td><td>${
         c.situations.length === 1 ? situationText(c.situations[0]) : html`<ul class="map-situations">${c.situations.map((s) => html`<li>${situationText(s)}</li>`)}</ul>`
       }</td></tr>`,
   )}`.value;
-}
-
-/** The map's drawing and its table, as markup. `countries`: those with situations. */
-export function worldMapMarkup(shapes: string, countries: MapCountry[]): { drawing: string; rows: string } {
-  return { drawing: mapDrawing(shapes, countries), rows: mapRows(countries) };
 }
 
 export function WorldMap({ shapes, countries }: { shapes: string; countries: MapCountry[] }) {

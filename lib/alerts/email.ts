@@ -37,9 +37,8 @@ const key = (r: { alertId: string; userId: string }) => `${r.alertId}|${r.userId
  * later (lib/alerts/email-schedule.ts); after the last try, or once the alert is too old to be news,
  * it is given up and the administrators' page says so. Returns how many were sent.
  */
-async function send(claimed: Claimed[]): Promise<number> {
-  const mail = mailer();
-  if (!mail || claimed.length === 0) return 0;
+async function send(mail: NonNullable<ReturnType<typeof mailer>>, claimed: Claimed[]): Promise<number> {
+  if (claimed.length === 0) return 0;
   const base = appUrl();
   const alertIds = [...new Set(claimed.map((c) => c.alertId))];
   const situations = await db.situation.findMany({ where: { alerts: { some: { id: { in: alertIds } } } }, select: { id: true, organisationId: true, visibility: true, archivedAt: true, organisation: SITUATION_ORGANISATION_STATUS } });
@@ -88,17 +87,19 @@ async function send(claimed: Claimed[]): Promise<number> {
  * undoes the change, the alert stays in the inbox and the e-mail is tried again. Returns how many were sent.
  */
 export async function emailAlerts(alertIds: string[]): Promise<number> {
-  if (!mailer() || alertIds.length === 0) return 0;
-  return send(await claim(alertIds, 10_000));
+  const mail = mailer();
+  if (!mail || alertIds.length === 0) return 0;
+  return send(mail, await claim(alertIds, 10_000));
 }
 
 /** Sends (again) the e-mails whose try is due, a batch at a time: what the sweep runs (lib/alerts/email-sweep.ts). */
 export async function emailDueAlerts(batch = 100): Promise<number> {
-  if (!mailer()) return 0;
+  const mail = mailer();
+  if (!mail) return 0;
   let sent = 0;
   for (;;) {
     const claimed = await claim(null, batch);
-    sent += await send(claimed);
+    sent += await send(mail, claimed);
     if (claimed.length < batch) return sent;
   }
 }

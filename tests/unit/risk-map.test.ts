@@ -8,7 +8,7 @@ import { FRAMEWORK_FACTORS } from "@/prisma/seed-data/framework";
 import { scoreRound, type IndicatorInput, type RoundScores } from "@/lib/indicators/score";
 import { SCORE_BAND_COLOURS, scoreBandText } from "@/lib/indicators/score-text";
 import { countryLabel, riskMapCountries, shadeText } from "@/lib/dashboard/map-countries";
-import { shadeFill, WorldMap, worldMapMarkup } from "@/components/dashboard/world-map";
+import { mapDrawing, mapRows, shadeFill, WorldMap } from "@/components/dashboard/world-map";
 import type { RiskCategory } from "@/lib/generated/prisma/enums";
 
 const catalogue: IndicatorInput[] = FRAMEWORK_FACTORS.flatMap((f) => f.indicators.map((i) => ({ id: i.code, code: i.code, factor: f.number, retired: false })));
@@ -122,7 +122,7 @@ describe("the risk map's drawing, legend and table", () => {
   );
 
   it("links each country with its label and fills it with its shade; countries without a situation are plain grey, drawn first", () => {
-    const { drawing, rows } = worldMapMarkup("FRA,SDN,,MMR", countries);
+    const [drawing, rows] = [mapDrawing("FRA,SDN,,MMR", countries), mapRows(countries)];
     expect(drawing).toContain(`<a href="/situations/${s1.id}" aria-label="Sudan: Demo: Sudan, Darfur (Current crisis), overall score 70.9."><title>`);
     expect(drawing).toContain(`<use href="/maps/world.svg#c-SDN" fill="#08306b"/>`);
     expect(drawing).toContain(`<use href="/maps/world.svg#c-MMR" fill="url(#map-low)"/>`);
@@ -142,7 +142,7 @@ describe("the risk map's drawing, legend and table", () => {
     // Several situations: one item each, the one that colours the country first.
     const a = situation("COD", "DR Congo", "Kasai", "MONITORING");
     const b = situation("COD", "DR Congo", "Ituri", "IMMINENT_RISK");
-    const several = worldMapMarkup("COD", riskMapCountries([a, b], new Map([[a.id, scored(17.3)], [b.id, scored(62)]]))).rows;
+    const several = mapRows(riskMapCountries([a, b], new Map([[a.id, scored(17.3)], [b.id, scored(62)]])));
     expect(several).toContain('<ul class="map-situations"><li>Ituri (Imminent risk), overall score 62</li><li>Kasai (Monitoring), overall score 17.3</li></ul>');
   });
 
